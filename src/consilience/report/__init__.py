@@ -1,0 +1,1 @@
+"""Renderers of a Report: JSON (the contract), more formats later."""

@@ -1,0 +1,181 @@
+"""The JSON report: the contract other capabilities and users rely on (docs/report.md).
+
+``to_dict`` turns a Report into plain JSON data; ``write`` writes it atomically, so an
+interrupted run never leaves a half-written report behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import __version__
+from ..model import Article, Report, Skipped, SourceRef, Story
+
+SCHEMA_ID = "consilience/report@1"
+
+
+def source_dict(src: SourceRef) -> dict:
+    out: dict = {"path": src.path}
+    if src.line is not None:
+        out["line"] = src.line
+    if src.entry is not None:
+        out["entry"] = src.entry
+    return out
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def article_dict(a: Article) -> dict:
+    t = a.text
+    ann = a.annotations
+    ev = a.published.evidence
+    return {
+        "id": a.id,
+        "source": source_dict(a.source),
+        "kind": a.kind,
+        "outlet": a.outlet,
+        "title": a.title,
+        "url": a.url,
+        "language": a.language,
+        "language_confidence": a.language_confidence,
+        "published": {
+            "date": a.published.date,
+            "from": a.published.from_,
+            "evidence": None if ev is None else {"start": ev[0], "end": ev[1], "text": t[ev[0] : ev[1]]},
+            "metadata": a.published_raw,
+        },
+        "text": t,
+        "removed": [
+            {"start": r.start, "end": r.end, "reason": r.reason, "text": a.raw_text[r.start : r.end]}
+            for r in a.removed
+        ],
+        "annotations": {
+            "sentences": [
+                {"start": s.start, "end": s.end, "language": s.language} for s in ann.sentences
+            ],
+            "entities": [
+                {
+                    "start": e.start,
+                    "end": e.end,
+                    "text": t[e.start : e.end],
+                    "label": e.label,
+                    "source": e.source,
+                    "geonameid": e.geonameid,
+                }
+                for e in ann.entities
+            ],
+            "dates": [
+                {
+                    "start": d.start,
+                    "end": d.end,
+                    "text": t[d.start : d.end],
+                    "value": d.value,
+                    "precision": d.precision,
+                    "kind": d.kind,
+                    "relative": d.relative,
+                }
+                for d in ann.dates
+            ],
+            "quantities": [
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "text": t[q.start : q.end],
+                    "value": _num(q.value),
+                    "unit": q.unit,
+                    "counted": q.counted,
+                    "approximate": q.approximate,
+                    "qualifier": q.qualifier,
+                    "format": q.number_format,
+                }
+                for q in ann.quantities
+            ],
+            "attributions": [
+                {
+                    "start": x.start,
+                    "end": x.end,
+                    "source": {
+                        "start": x.source_start,
+                        "end": x.source_end,
+                        "text": t[x.source_start : x.source_end],
+                    },
+                    "cue": x.cue,
+                    "stance": x.stance,
+                    "channel": x.channel,
+                }
+                for x in ann.attributions
+            ],
+        },
+        "flags": [
+            {
+                "kind": f.kind,
+                "detail": f.detail,
+                "spans": [{"start": s, "end": e} for s, e in f.spans],
+                "related": list(f.related),
+            }
+            for f in a.flags
+        ],
+    }
+
+
+def skipped_dict(s: Skipped) -> dict:
+    return {"source": source_dict(s.source), "reason": s.reason, "code": s.code, "stage": s.stage}
+
+
+def story_dict(s: Story) -> dict:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": list(s.articles),
+        "period": {"start": s.period[0], "end": s.period[1]},
+    }
+
+
+def to_dict(report: Report) -> dict:
+    return {
+        "schema": SCHEMA_ID,
+        "generator": {"name": "consilience", "version": __version__},
+        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "settings": report.settings,
+        "articles": [article_dict(a) for a in report.articles],
+        "skipped": [skipped_dict(s) for s in report.skipped],
+        "stories": [story_dict(s) for s in report.stories],
+    }
+
+
+def write(report: Report, out_dir: str | os.PathLike) -> Path:
+    """Write ``out_dir/report.json`` atomically and return its path."""
+    return write_text(Path(out_dir) / "report.json", json.dumps(to_dict(report), ensure_ascii=False, indent=1))
+
+
+def write_text(path: Path, content: str) -> Path:
+    """Write to a temporary file beside ``path`` then rename it into place: readers see the old
+    file or the whole new one, never half of it (also on Ctrl-C or a crash)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def schema() -> dict:
+    """The JSON Schema the report validates against."""
+    from importlib.resources import files
+
+    return json.loads(files("consilience").joinpath("schema/report-1.json").read_text("utf-8"))

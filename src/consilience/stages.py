@@ -1,0 +1,293 @@
+"""The stages of the pipeline: thin wrappers that call each package's functions on articles.
+
+Each stage names what it requires and assigns (checked by ``pipeline.check_order``), loads its
+heavy resources in ``initialize``, and turns an exception on one article into a ``Skipped``
+record for that article only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from .model import Annotations, Article, DateMention, Published, Skipped
+from .pipeline import progress_enabled, stage_failure, today
+from .settings import Settings
+
+
+class PerArticle:
+    """Base for stages that treat one article at a time."""
+
+    name = "stage"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def initialize(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def process(self, article: Article) -> Article:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
+        for article in articles:
+            try:
+                yield self.process(article)
+            except Exception as exc:  # one bad article must not stop the run
+                yield stage_failure(self.name, article, exc)
+
+
+_RESOURCES: dict[tuple, object] = {}
+
+
+def shared_resource(key: tuple, factory):  # noqa: ANN001, ANN201
+    """Heavy resources (spaCy model, detector, gazetteer) load once per process and are shared
+    by every pipeline built with the same settings."""
+    if key not in _RESOURCES:
+        _RESOURCES[key] = factory()
+    return _RESOURCES[key]
+
+
+def _with(article: Article, **changes: object) -> Article:
+    return replace(article, annotations=replace(article.annotations, **changes))
+
+
+class Clean(PerArticle):
+    name = "clean"
+    requires = ("raw_text",)
+    assigns = ("text", "title", "removed")
+
+    def process(self, article: Article) -> Article:
+        from .clean import clean, headline
+
+        cleaned = clean(article.raw_text, title=article.title)
+        title = article.title or headline(cleaned.text)
+        return replace(
+            article,
+            text=cleaned.text,
+            offsets=cleaned.offsets,
+            removed=cleaned.removed,
+            title=title,
+        )
+
+
+class Language(PerArticle):
+    name = "language"
+    requires = ("text",)
+    assigns = ("language",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .annotate.language import LanguageDetector
+
+        self.detector = shared_resource(
+            ("lang", settings.languages), lambda: LanguageDetector(settings.languages)
+        )
+
+    def process(self, article: Article) -> Article:
+        code, confidence = self.detector.detect(article.text)
+        return replace(
+            article,
+            language=code or article.declared_language,
+            language_confidence=round(confidence, 3) if code else None,
+        )
+
+
+class Annotate:
+    """spaCy over English articles (batched); a plain splitter for sentences elsewhere."""
+
+    name = "annotate"
+    requires = ("text", "language")
+    assigns = ("sentences", "entities", "date_spans")
+
+    def initialize(self, settings: Settings) -> None:
+        from .annotate import nlp
+        from .annotate.language import LanguageDetector
+
+        self.settings = settings
+        self.nlp = shared_resource(("spacy", settings.spacy_model),
+                                   lambda: nlp.load(settings.spacy_model))
+        self.detector = shared_resource(
+            ("lang", settings.languages), lambda: LanguageDetector(settings.languages)
+        )
+
+    def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
+        from .annotate import nlp
+
+        english = [a for a in articles if a.language == "en"]
+        docs = iter(self._docs(english))
+        bar = _progress(len(articles), self.settings, "annotating")
+        for article in articles:
+            try:
+                if article.language == "en":
+                    doc = next(docs)
+                    if isinstance(doc, Exception):
+                        raise doc
+                    yield self._annotated(article, nlp.parse(doc))
+                else:
+                    sentences = self._languages(article, nlp.simple_sentences(article.text))
+                    yield _with(article, sentences=sentences)
+            except Exception as exc:
+                yield stage_failure(self.name, article, exc)
+            finally:
+                if bar is not None:
+                    bar.update(1)
+        if bar is not None:
+            bar.close()
+
+    def _docs(self, articles: Sequence[Article]) -> Iterator[object]:
+        """spaCy Docs in order; if a batch fails, retry its articles one by one so the error
+        is pinned to the article that caused it."""
+        size = self.settings.batch_size
+        for i in range(0, len(articles), size):
+            chunk = [a.text for a in articles[i : i + size]]
+            try:
+                yield from list(self.nlp.pipe(chunk, batch_size=size))
+            except Exception:
+                for text in chunk:
+                    try:
+                        yield self.nlp(text)
+                    except Exception as exc:
+                        yield exc
+
+    def _annotated(self, article: Article, parsed) -> Article:  # noqa: ANN001
+        from .annotate.dates import extra_date_spans
+
+        spans = set(parsed.date_spans)
+        spans.update(extra_date_spans(article.text, parsed.date_spans))
+        dates = tuple(
+            DateMention(s, e, None, None, kind="unresolved") for s, e in sorted(spans)
+        )
+        return _with(
+            article,
+            sentences=self._languages(article, parsed.sentences),
+            entities=parsed.entities,
+            dates=dates,
+        )
+
+    def _languages(self, article: Article, sentences: tuple) -> tuple:
+        langs = self.detector.detect_sentences(article.text, [(s.start, s.end) for s in sentences])
+        return tuple(
+            replace(s, language=lang or article.language) for s, lang in zip(sentences, langs)
+        )
+
+
+class Places(PerArticle):
+    name = "places"
+    requires = ("entities",)
+    assigns = ("places",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .gazetteer import Gazetteer
+
+        self.gazetteer = shared_resource(
+            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
+            lambda: Gazetteer.open(settings),
+        )
+
+    def process(self, article: Article) -> Article:
+        from .annotate.places import confirm_places, story_countries
+
+        if not article.annotations.entities:
+            return article
+        ents = article.annotations.entities
+        countries = story_countries(article.text, ents, self.gazetteer)
+        confirmed = confirm_places(article.text, ents, self.gazetteer, countries)
+        return _with(article, entities=tuple(sorted(confirmed, key=lambda e: (e.start, e.end))))
+
+
+class PublishedDate:
+    """Publication date from metadata, else inferred from the text using every article of the
+    story together (a month-day without a year takes the year of the story's anchors)."""
+
+    name = "published"
+    requires = ("text", "date_spans")
+    assigns = ("published",)
+
+    def initialize(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
+        from .annotate import published as pub
+
+        results: dict[str, Published] = {}
+        clues = {}
+        for a in articles:
+            meta = parse_metadata_date(a.published_raw)
+            if meta is not None:
+                results[a.id] = Published(meta.isoformat(), "metadata")
+            else:
+                clues[a.id] = pub.clues(a.text, [(d.start, d.end) for d in a.annotations.dates])
+        for aid, found in pub.infer(clues, today(self.settings)).items():
+            if found is not None:
+                results[aid] = Published(found.date.isoformat(), "text", found.evidence)
+        for a in articles:
+            yield replace(a, published=results.get(a.id, Published()))
+
+
+class Dates(PerArticle):
+    name = "dates"
+    requires = ("date_spans", "published")
+    assigns = ("dates",)
+
+    def process(self, article: Article) -> Article:
+        from .annotate.dates import date_mentions
+
+        spans = [(d.start, d.end) for d in article.annotations.dates]
+        pub = date.fromisoformat(article.published.date) if article.published.date else None
+        return _with(article, dates=tuple(date_mentions(article.text, spans, pub)))
+
+
+class Quantities(PerArticle):
+    name = "quantities"
+    requires = ("text",)
+    assigns = ("quantities",)
+
+    def process(self, article: Article) -> Article:
+        from .annotate.quantities import find_quantities
+
+        return _with(article, quantities=tuple(find_quantities(article.text)))
+
+
+class Attributions(PerArticle):
+    name = "attributions"
+    requires = ("sentences", "entities")
+    assigns = ("attributions",)
+
+    def process(self, article: Article) -> Article:
+        from .annotate.attribution import find_attributions
+
+        ann: Annotations = article.annotations
+        found = find_attributions(article.text, ann.sentences, ann.entities)
+        return _with(article, attributions=tuple(found))
+
+
+def parse_metadata_date(value: str | None) -> date | None:
+    """A metadata date string as a date: ISO 8601 first, then RFC 822 (feeds), then dateparser.
+    Returns None when it cannot be read (the text is then used instead)."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
+
+
+def _progress(total: int, settings: Settings, label: str):  # noqa: ANN202
+    if not progress_enabled(settings) or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", leave=False)

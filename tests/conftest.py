@@ -1,0 +1,39 @@
+"""Shared fixtures. Data from ../shared (beside the checkout) is read at test time, never copied;
+tests that need it skip with a reason when it is absent (a user's clone won't have it)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REFERENCE = date(2026, 11, 22)
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: it lives in ../shared beside the checkout (CI has it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return need(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_dir: Path):
+    """The whole pipeline over the five seed reports, once per session."""
+    import consilience
+
+    return consilience.analyze([seeds_dir], reference_date=REFERENCE, progress=False)
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_report) -> dict:
+    """Seed articles keyed by file name (000_..., 001_...)."""
+    return {Path(a.source.path).name[:3]: a for a in seeds_report.articles}

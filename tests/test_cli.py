@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+
+from consilience.cli import main
+from consilience.report.json import schema
+
+STORY = (
+    "River Floods Farmland\n"
+    "The river burst its banks on Tuesday, flooding farmland near the town, officials said.\n"
+    "At least 40 families were moved to a school, according to the regional council.\n"
+)
+
+
+def run_cli(*args: str, stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "consilience.cli", *args],
+        input=stdin, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def test_analyze_writes_a_valid_report_and_lists_skipped(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(STORY)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    res = run_cli("analyze", str(tmp_path / "in"), "--out", str(out), "--no-progress")
+    assert res.returncode == 0, res.stderr
+    assert f"skipped {tmp_path / 'in' / 'empty.txt'}: " in res.stderr
+    assert res.stdout.strip().endswith(f"report: {out / 'report.json'}")
+    data = json.loads((out / "report.json").read_text())
+    jsonschema.validate(data, schema())
+    assert data["schema"] == "consilience/report@1"
+    assert [a["title"] for a in data["articles"]] == ["River Floods Farmland"]
+    assert [s["code"] for s in data["skipped"]] == ["empty"]
+    assert data["stories"][0]["articles"] == [data["articles"][0]["id"]]
+
+
+def test_stdin_is_read_with_dash(tmp_path):
+    res = run_cli("analyze", "-", "--out", str(tmp_path), "--no-progress", stdin=STORY)
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert [a["source"]["path"] for a in data["articles"]] == ["-"]
+
+
+def test_nothing_readable_exits_1_without_report(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    res = run_cli("analyze", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 1
+    assert "consilience: error: no article could be read" in res.stderr
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
+def test_strict_exits_1(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "empty.txt").write_text("   \n")
+    assert main(["analyze", str(tmp_path), "--out", str(tmp_path / "o"), "--strict", "-q"]) == 1
+    assert not (tmp_path / "o" / "report.json").exists()
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main([]) == 2
+    res = run_cli("analyze", "x.txt", "--out", "o", "--reference-date", "yesterday")
+    assert res.returncode == 2 and "not a date in YYYY-MM-DD form" in res.stderr
+
+
+def test_help_teaches_by_example():
+    res = run_cli("analyze", "--help")
+    assert res.returncode == 0
+    assert "consilience analyze articles/ --out out/" in res.stdout
+    assert "cat story.txt | consilience analyze - --out out/" in res.stdout
+
+
+def test_interrupt_leaves_no_half_written_report(tmp_path):
+    """Ctrl-C during a run: exit 130, the previous report stays whole, no partial file."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i in range(300):
+        (inp / f"s{i:03}.txt").write_text(STORY.replace("40", str(i + 1)) * 5)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").write_text('{"previous": true}')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "consilience.cli", "analyze", str(inp), "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted: no report written" in err
+    assert json.loads((out / "report.json").read_text()) == {"previous": True}
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+
+
+def test_demo_points_to_the_report(tmp_path):
+    assert main(["demo", "--out", str(tmp_path), "-q"]) == 0
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert len({a["outlet"] for a in data["articles"]}) >= 6
+    assert Path(tmp_path / "report.json").stat().st_size > 1000
