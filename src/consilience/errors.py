@@ -41,7 +41,7 @@ class InputError(ConsilienceError):
         self.code = code
 
 
-# Stable codes for skipped inputs (documented in docs/report.md).
+# Stable codes for skipped inputs (documented in docs/inputs.md and docs/report.md).
 SKIP_CODES = (
     "not_found",  # path does not exist
     "empty",  # zero bytes, or only whitespace
@@ -55,4 +55,5 @@ SKIP_CODES = (
     "no_entries",  # a feed with no entries
     "unsupported",  # a kind of file we do not read
     "stage_error",  # a pipeline stage failed on this article
+    "unreadable",  # an OS error: permission denied, a folder that cannot be listed, no stdin
 )
