@@ -128,9 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return run_analyze(args.inputs, args.out, args)
-        from .sample import corpus_path
+        from .sample import corpus_files
 
-        return run_analyze([str(corpus_path())], args.out, args)
+        return run_analyze([str(p) for p in corpus_files()], args.out, args)
     except KeyboardInterrupt:
         print("interrupted: no report written", file=sys.stderr)
         return 130
