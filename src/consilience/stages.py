@@ -212,14 +212,17 @@ class PublishedDate:
         from .annotate import published as pub
 
         results: dict[str, Published] = {}
+        known: dict[str, date] = {}
         clues = {}
         for a in articles:
             meta = parse_metadata_date(a.published_raw)
             if meta is not None:
+                known[a.id] = meta
                 results[a.id] = Published(meta.isoformat(), "metadata")
             else:
                 clues[a.id] = pub.clues(a.text, [(d.start, d.end) for d in a.annotations.dates])
-        for aid, found in pub.infer(clues, today(self.settings)).items():
+        # articles dated by their metadata anchor the story window of the others
+        for aid, found in pub.infer(clues, today(self.settings), known=known).items():
             if found is not None:
                 results[aid] = Published(found.date.isoformat(), "text", found.evidence)
         for a in articles:
