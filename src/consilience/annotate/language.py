@@ -1,0 +1,92 @@
+"""Language detection with lingua, restricted to the configured languages.
+
+Restricting lingua to a handful of languages keeps its models small (all languages together
+cost about 1.3 GB) and its answers sharper. Models load lazily by default: Latin-script text
+never loads the Arabic, Cyrillic or Hebrew models (measured with the 14 default languages:
+~260 MB resident after the first Latin-script text (1.3 s to load), ~360 MB once Arabic and
+Cyrillic text has also been seen, ~420 MB with every model preloaded). Article-level detection
+reads a bounded sample of the text; sentence-level detection runs lingua's batch API over all
+sentences at once and leaves short ones (which lingua guesses badly) to inherit the article's
+language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+from ..errors import SettingsError
+
+MIN_LETTERS = 3  # fewer letters than this: no language at all
+MIN_SENTENCE_CHARS = 20  # shorter sentences inherit the article's language
+MIN_SENTENCE_CONFIDENCE = 0.5  # a less certain sentence (names, numbers) inherits it too
+SAMPLE_CHARS = 4_000  # per slice of a long article (start, middle, end)
+
+
+def _letters(text: str) -> int:
+    """Return how many alphabetic characters ``text`` has."""
+    return sum(ch.isalpha() for ch in text)
+
+
+def _sample(text: str) -> str:
+    """Return ``text``, or for a long text its start, middle and end slices joined."""
+    if len(text) <= 3 * SAMPLE_CHARS:
+        return text
+    mid = len(text) // 2 - SAMPLE_CHARS // 2
+    return "\n".join(
+        (text[:SAMPLE_CHARS], text[mid : mid + SAMPLE_CHARS], text[-SAMPLE_CHARS:])
+    )
+
+
+class LanguageDetector:
+    """Detects among ``languages`` (ISO 639-1 codes). Raises SettingsError for an unknown code
+    or fewer than two languages."""
+
+    def __init__(self, languages: Sequence[str], preload: bool = False) -> None:
+        codes = []
+        for code in dict.fromkeys(c.strip().lower() for c in languages):
+            try:
+                codes.append(IsoCode639_1.from_str(code))
+            except ValueError as exc:
+                raise SettingsError(f"unknown language code {code!r} in languages") from exc
+        if len(codes) < 2:
+            raise SettingsError("languages must name at least two languages to choose among")
+        builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+        if preload:
+            builder = builder.with_preloaded_language_models()
+        self._detector = builder.build()
+        self.languages = tuple(c.name.lower() for c in codes)
+
+    def detect(self, text: str) -> tuple[str | None, float]:
+        """Return (ISO 639-1 code, confidence 0..1) for ``text``; (None, 0.0) when it has fewer
+        than three letters."""
+        if _letters(text) < MIN_LETTERS:
+            return None, 0.0
+        values = self._detector.compute_language_confidence_values(_sample(text))
+        if not values or values[0].value <= 0.0:
+            return None, 0.0
+        top = values[0]
+        return top.language.iso_code_639_1.name.lower(), float(top.value)
+
+    def detect_sentences(
+        self, text: str, spans: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Return one ISO 639-1 code per ``(start, end)`` span of ``text``, in order; None for a
+        span that should inherit the article's language: under 20 characters (stripped), fewer
+        than three letters, or a top confidence under 0.5. All spans go to lingua in one
+        parallel batch."""
+        out: list[str | None] = [None] * len(spans)
+        todo: list[int] = []
+        pieces: list[str] = []
+        for i, (start, end) in enumerate(spans):
+            piece = text[start:end].strip()
+            if len(piece) >= MIN_SENTENCE_CHARS and _letters(piece) >= MIN_LETTERS:
+                todo.append(i)
+                pieces.append(piece)
+        if pieces:
+            found = self._detector.compute_language_confidence_values_in_parallel(pieces)
+            for i, values in zip(todo, found, strict=True):
+                if values and values[0].value >= MIN_SENTENCE_CONFIDENCE:
+                    out[i] = values[0].language.iso_code_639_1.name.lower()
+        return out

@@ -1,0 +1,77 @@
+"""Language detection restricted to the configured languages (invented sentences only)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consilience.annotate.language import LanguageDetector
+from consilience.errors import SettingsError
+from consilience.settings import Settings
+
+EN = "The committee met on Tuesday and agreed to publish its findings before the winter break."
+FR = "Le comité s'est réuni mardi et a décidé de publier ses conclusions avant les vacances."
+IT = "Il comitato si è riunito martedì e ha deciso di pubblicare le conclusioni entro l'inverno."
+DE = "Der Ausschuss hat sich am Dienstag getroffen und will die Ergebnisse vor dem Winter vorlegen."
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector(Settings().languages)
+
+
+@pytest.mark.parametrize(("text", "code"), [(EN, "en"), (FR, "fr"), (IT, "it"), (DE, "de")])
+def test_detects_each_language_confidently(detector: LanguageDetector, text: str, code: str):
+    got, confidence = detector.detect(text)
+    assert got == code
+    assert confidence >= 0.9
+
+
+@pytest.mark.parametrize("text", ["", "   ", "2024 12 07 - 1,000.5", "ab", "!!! ???"])
+def test_nothing_to_detect(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect(text) == (None, 0.0)
+
+
+def test_mixed_article_sentence_by_sentence(detector: LanguageDetector) -> None:
+    parts = [EN, FR, "Yes, indeed.", IT, DE, "12 000", ""]
+    text, spans, pos = "", [], 0
+    for p in parts:
+        spans.append((pos, pos + len(p)))
+        text += p + " "
+        pos = len(text)
+    assert detector.detect_sentences(text, spans) == ["en", "fr", None, "it", "de", None, None]
+
+
+def test_long_article_is_sampled_but_still_detected(detector: LanguageDetector) -> None:
+    text = " ".join([FR] * 400)  # ~35,000 characters
+    assert detector.detect(text)[0] == "fr"
+
+
+def test_detect_sentences_handles_no_spans(detector: LanguageDetector) -> None:
+    assert detector.detect_sentences(EN, []) == []
+
+
+def test_only_configured_languages_are_answered() -> None:
+    only = LanguageDetector(["EN", "de", "en"])
+    assert only.languages == ("en", "de")
+    assert only.detect(DE)[0] == "de"
+    assert LanguageDetector(["en", "it"]).detect(IT)[0] == "it"
+
+
+@pytest.mark.parametrize("codes", [["en", "xx"], ["en"], []])
+def test_bad_language_settings_are_refused(codes: list[str]) -> None:
+    with pytest.raises(SettingsError):
+        LanguageDetector(codes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120))
+def test_answer_is_a_configured_code_or_none(detector: LanguageDetector, text: str) -> None:
+    code, confidence = detector.detect(text)
+    assert (code is None and confidence == 0.0) or (
+        code in detector.languages and 0.0 < confidence <= 1.0
+    )
+    spans = [(0, len(text)), (0, len(text) // 2)]
+    for got in detector.detect_sentences(text, spans):
+        assert got is None or got in detector.languages
