@@ -83,7 +83,10 @@ def main() -> int:
     ap.add_argument("--input")
     args = ap.parse_args()
     if args.part:
-        res = part_analyze(args.input) if args.part == "analyze" else part_spacy(args.input, args.model)
+        if args.part == "analyze":
+            res = part_analyze(args.input)
+        else:
+            res = part_spacy(args.input, args.model)
         res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(res))
         return 0

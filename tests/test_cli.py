@@ -20,7 +20,7 @@ STORY = (
 )
 
 
-def run_cli(*args: str, stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_cli(*args: str, stdin: str | None = None, timeout: int = 300):
     return subprocess.run(
         [sys.executable, "-m", "consilience.cli", *args],
         input=stdin, capture_output=True, text=True, timeout=timeout,

@@ -92,11 +92,11 @@ class Pipeline:
     def run_articles(self, articles: list[Article], skipped: list[Skipped]) -> Report:
         if articles:
             self.initialize()
-        for stage in self.stages:
-            kept: list[Article] = []
-            for item in stage.pipe(articles):
-                (skipped if isinstance(item, Skipped) else kept).append(item)
-            articles = kept
+            for stage in self.stages:
+                kept: list[Article] = []
+                for item in stage.pipe(articles):
+                    (skipped if isinstance(item, Skipped) else kept).append(item)
+                articles = kept
         story = one_story(articles)
         return Report(
             articles=tuple(articles),
@@ -118,7 +118,9 @@ def analyze(
     """
     if isinstance(paths, str | PathLike):
         paths = [paths]
-    settings = (settings or Settings()).with_(**overrides) if overrides else (settings or Settings())
+    settings = settings or Settings()
+    if overrides:
+        settings = settings.with_(**overrides)
     report = Pipeline(settings).run(paths)
     if not report.articles:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])

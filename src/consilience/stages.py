@@ -167,9 +167,8 @@ class Annotate:
 
     def _languages(self, article: Article, sentences: tuple) -> tuple:
         langs = self.detector.detect_sentences(article.text, [(s.start, s.end) for s in sentences])
-        return tuple(
-            replace(s, language=lang or article.language) for s, lang in zip(sentences, langs)
-        )
+        pairs = zip(sentences, langs, strict=True)
+        return tuple(replace(s, language=lang or article.language) for s, lang in pairs)
 
 
 class Places(PerArticle):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
@@ -47,12 +47,19 @@ def article_dict(a: Article) -> dict:
         "published": {
             "date": a.published.date,
             "from": a.published.from_,
-            "evidence": None if ev is None else {"start": ev[0], "end": ev[1], "text": t[ev[0] : ev[1]]},
+            "evidence": None
+            if ev is None
+            else {"start": ev[0], "end": ev[1], "text": t[ev[0] : ev[1]]},
             "metadata": a.published_raw,
         },
         "text": t,
         "removed": [
-            {"start": r.start, "end": r.end, "reason": r.reason, "text": a.raw_text[r.start : r.end]}
+            {
+                "start": r.start,
+                "end": r.end,
+                "reason": r.reason,
+                "text": a.raw_text[r.start : r.end],
+            }
             for r in a.removed
         ],
         "annotations": {
@@ -141,7 +148,7 @@ def to_dict(report: Report) -> dict:
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "consilience", "version": __version__},
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "settings": report.settings,
         "articles": [article_dict(a) for a in report.articles],
         "skipped": [skipped_dict(s) for s in report.skipped],
@@ -151,7 +158,8 @@ def to_dict(report: Report) -> dict:
 
 def write(report: Report, out_dir: str | os.PathLike) -> Path:
     """Write ``out_dir/report.json`` atomically and return its path."""
-    return write_text(Path(out_dir) / "report.json", json.dumps(to_dict(report), ensure_ascii=False, indent=1))
+    content = json.dumps(to_dict(report), ensure_ascii=False, indent=1)
+    return write_text(Path(out_dir) / "report.json", content)
 
 
 def write_text(path: Path, content: str) -> Path:
