@@ -7,6 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check invariants, not speed: no per-example deadline on a shared, busy machine.
+hypothesis_settings.register_profile("consilience", deadline=None)
+hypothesis_settings.load_profile("consilience")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
