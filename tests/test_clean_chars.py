@@ -20,7 +20,9 @@ from consilience.model import Removed
         ("about 2,000 troops", "about 2,000 troops"),
         ("rate 3,14 percent", "rate 3,14 percent"),
         ("see http://a.example/x,y?Q=1", "see http://a.example/x,y?Q=1"),
-        ("it is 2024,the year", "it is 2024,the year"),
+        ("it is 2024,the year", "it is 2024, the year"),
+        ("on March 14,where", "on March 14, where"),
+        ("grid 3,a", "grid 3,a"),
         # sentence end glued to the next sentence
         ("left the soldiers.The rest stayed", "left the soldiers. The rest stayed"),
         ("in the balance.What next", "in the balance. What next"),

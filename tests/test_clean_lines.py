@@ -204,9 +204,15 @@ def test_a_one_word_line_in_an_unspaced_script_stays() -> None:
     assert clean(raw).text == raw
 
 
-def test_first_line_kicker_and_multi_word_headings_stay() -> None:
-    raw = f"Weather\n{BODY}\nThe battle for the coast\n{BODY2}\nWhy?\n**Analyst:**\nYes."
-    assert clean(raw).text == raw
+def test_first_line_kicker_goes_and_multi_word_headings_stay() -> None:
+    rest = f"{BODY}\nThe battle for the coast\n{BODY2}\nWhy?\n**Analyst:**\nYes."
+    cleaned = clean(f"Weather\n{rest}")
+    assert cleaned.text == rest
+    assert [(r.start, r.end, r.reason) for r in cleaned.removed] == [(0, 7, "section_kicker")]
+
+
+def test_a_one_word_text_stays() -> None:
+    assert clean("Breaking").text == "Breaking"
 
 
 def test_blank_lines_collapse() -> None:

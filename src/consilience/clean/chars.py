@@ -59,8 +59,9 @@ _CHAR_RE = re.compile(
     rf"(?={_cls(INVISIBLE + ''.join(_CHAR_MAP) + ',.?!')})(?:"
     rf"(?P<inv>{_cls(INVISIBLE)}+)"
     rf"|(?P<map>{_cls(''.join(_CHAR_MAP))}+)"
-    # A comma glued to the next word: "regime,but". Letters on both sides keeps "2,000" intact.
-    r"|(?P<comma>(?<=[^\W\d_]),(?=[^\W\d_]))"
+    # A comma glued to the next word: "regime,but", "March 14,where". A letter after the comma
+    # keeps "2,000" intact; a digit before it needs two letters after it ("14,where", not "3,a").
+    r"|(?P<comma>(?<=[^\W\d_]),(?=[^\W\d_])|(?<=\d),(?=[^\W\d_]{2}))"
     # A sentence end glued to the next sentence: "soldiers.The". Checked further in _stop_glued.
     r"|(?P<stop>(?<=[^\W\d_]{2})[.?!](?=[^\W\d_])))"
 )

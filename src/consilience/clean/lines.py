@@ -206,9 +206,12 @@ def classify(lines: list[Line], title: str | None = None) -> None:
         return
     _mark_repeated_headlines(lines, remaining, title)
     kickers = [is_kicker(lines[i].norm) for i in remaining]
-    for n in range(1, len(remaining)):
-        # Several one-word lines in a row are a list (ingredients, names): content.
-        in_list = kickers[n - 1] or (n + 1 < len(remaining) and kickers[n + 1])
+    for n in range(len(remaining)):
+        # Several one-word lines in a row are a list (ingredients, names): content. A one-word
+        # first line is a kicker only when more text follows it (the headline it labels).
+        if n == 0 and len(remaining) == 1:
+            continue
+        in_list = (n > 0 and kickers[n - 1]) or (n + 1 < len(remaining) and kickers[n + 1])
         if kickers[n] and not in_list and lines[remaining[n]].status == KEEP:
             lines[remaining[n]].status = "section_kicker"
 
