@@ -191,11 +191,102 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Ref:
+    """A span of one article: ``(article id, start, end)`` into that article's cleaned text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    geonameid: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One actor or place of a story, resolved across articles, spellings and languages."""
+
+    id: str
+    name: str  # canonical name
+    type: str  # PERSON | ORG | GPE | LOC | NORP | FAC | ...
+    aliases: tuple[str, ...]  # every surface form seen, canonical name included
+    mentions: tuple[Ref, ...]
+    geo: Geo | None = None
+    reasons: tuple[str, ...] = ()  # why mentions were joined, in words a reader can check
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An independent origin of reports: an article and its copies / rewrites count once."""
+
+    id: str
+    articles: tuple[str, ...]  # the first is the origin, the others copy or rewrite it
+    relations: tuple[tuple[str, str, str], ...] = ()  # (article, "copy"|"rewrite", of article)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article: str
+    start: int
+    end: int
+    attributed_to: str | None = None  # who said it, as written
+    stance: Stance = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    article: str
+    value: str  # as a reader sees it: "370,000", "20 miles", "had not entered", "2024-12-05"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: str  # number | unit | denial | date | place
+    values: tuple[ConflictValue, ...]
+    why: str
+
+
+ClaimStatus = Literal["corroborated", "single_source", "disputed", "updated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str  # a representative wording of the claim
+    status: ClaimStatus
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: str  # ISO, as precise as ``precision``
+    precision: Precision
+    text: str
+    evidence: tuple[Ref, ...]
+    conflict: Conflict | None = None  # the same event given different dates by different sources
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str | None
     articles: tuple[str, ...]
     period: tuple[str | None, str | None] = (None, None)
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

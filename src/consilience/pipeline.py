@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from os import PathLike
 from typing import Protocol
 
 from .errors import ConsilienceError, NothingReadError, UsageError
-from .model import Article, RawDoc, Report, Skipped, Story
+from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,27 @@ class Stage(Protocol):
     def initialize(self, settings: Settings) -> None: ...
 
     def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]: ...
+
+
+class StoryStage(Protocol):
+    """A stage over one story at a time: it sees every article of the story together."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def initialize(self, settings: Settings) -> None: ...
+
+    def process_story(
+        self, story: Story, articles: Mapping[str, Article]
+    ) -> tuple[Story, Mapping[str, Article]]:
+        """Return the story with what this stage assigns, and the articles it changed."""
+        ...
+
+
+def default_story_stages() -> tuple[StoryStage, ...]:
+    """The order of story-level stages, after the per-article ones."""
+    return ()
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -48,7 +69,7 @@ def default_stages() -> tuple[Stage, ...]:
     )
 
 
-def check_order(stages: Sequence[Stage]) -> None:
+def check_order(stages: Sequence[Stage | StoryStage]) -> None:
     """Raise UsageError when a stage requires something no earlier stage assigns."""
     have = {"raw_text", "source", "metadata"}
     for stage in stages:
@@ -62,16 +83,24 @@ def check_order(stages: Sequence[Stage]) -> None:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings | None = None, stages: Sequence[Stage] | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        stages: Sequence[Stage] | None = None,
+        story_stages: Sequence[StoryStage] | None = None,
+    ):
         self.settings = settings or Settings()
         self.stages = tuple(stages) if stages is not None else default_stages()
-        check_order(self.stages)
+        self.story_stages = (
+            tuple(story_stages) if story_stages is not None else default_story_stages()
+        )
+        check_order((*self.stages, *self.story_stages))
         self._ready = False
 
     def initialize(self) -> Pipeline:
         """Load heavy resources (spaCy model, gazetteer, language detector) once."""
         if not self._ready:
-            for stage in self.stages:
+            for stage in (*self.stages, *self.story_stages):
                 stage.initialize(self.settings)
             self._ready = True
         return self
@@ -97,13 +126,35 @@ class Pipeline:
                 for item in stage.pipe(articles):
                     (skipped if isinstance(item, Skipped) else kept).append(item)
                 articles = kept
-        story = one_story(articles)
+        stories = group_stories(articles)
+        by_id = {a.id: a for a in articles}
+        stories = [self._story(story, by_id, skipped) for story in stories]
         return Report(
-            articles=tuple(articles),
+            articles=tuple(by_id[a.id] for a in articles),
             skipped=tuple(skipped),
-            stories=(story,) if story else (),
+            stories=tuple(stories),
             settings=self.settings.to_dict(),
         )
+
+    def _story(self, story: Story, by_id: dict[str, Article], skipped: list[Skipped]) -> Story:
+        """Run the story stages on one story; a stage that fails leaves the story as it was
+        before that stage and is reported in ``skipped``."""
+        for stage in self.story_stages:
+            members = {aid: by_id[aid] for aid in story.articles}
+            try:
+                story, changed = stage.process_story(story, members)
+            except Exception as exc:
+                log.debug("story stage %s failed on %s", stage.name, story.id, exc_info=exc)
+                skipped.append(Skipped(
+                    source=SourceRef(f"story:{story.id}"),
+                    reason=f"stage {stage.name!r} failed on the story: "
+                    f"{type(exc).__name__}: {exc}",
+                    code="stage_error",
+                    stage=stage.name,
+                ))
+                continue
+            by_id.update(changed)
+        return story
 
 
 def analyze(
@@ -164,6 +215,12 @@ def to_article(raw: RawDoc, taken: set[str]) -> Article:
         published_raw=raw.published,
         declared_language=raw.language,
     )
+
+
+def group_stories(articles: Sequence[Article]) -> list[Story]:
+    """Stories of the run. Until story grouping lands, one story holds every article."""
+    story = one_story(articles)
+    return [story] if story else []
 
 
 def one_story(articles: Sequence[Article]) -> Story | None:

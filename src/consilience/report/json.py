@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
-from ..model import Article, Report, Skipped, SourceRef, Story
+from ..model import Article, Conflict, Report, Skipped, SourceRef, Story
 
 SCHEMA_ID = "consilience/report@1"
 
@@ -135,16 +135,75 @@ def skipped_dict(s: Skipped) -> dict:
     return {"source": source_dict(s.source), "reason": s.reason, "code": s.code, "stage": s.stage}
 
 
-def story_dict(s: Story) -> dict:
+def story_dict(s: Story, texts: dict[str, str]) -> dict:
+    def span(article: str, start: int, end: int) -> dict:
+        return {"article": article, "start": start, "end": end,
+                "text": texts.get(article, "")[start:end]}
+
+    def conflict(c: Conflict) -> dict:
+        values = [{"article": v.article, "value": v.value, "start": v.start, "end": v.end}
+                  for v in c.values]
+        return {"kind": c.kind, "values": values, "why": c.why}
+
     return {
         "id": s.id,
         "title": s.title,
         "articles": list(s.articles),
         "period": {"start": s.period[0], "end": s.period[1]},
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": [span(m.article, m.start, m.end) for m in e.mentions],
+                "geo": None if e.geo is None else {
+                    "geonameid": e.geo.geonameid, "name": e.geo.name,
+                    "country": e.geo.country, "lat": e.geo.lat, "lon": e.geo.lon,
+                },
+                "reasons": list(e.reasons),
+            }
+            for e in s.entities
+        ],
+        "sources": [
+            {
+                "id": src.id,
+                "articles": list(src.articles),
+                "relations": [{"article": a, "kind": k, "of": o} for a, k, o in src.relations],
+            }
+            for src in s.sources
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "status": c.status,
+                "independent_sources": c.independent_sources,
+                "evidence": [
+                    {**span(ev.article, ev.start, ev.end),
+                     "attributed_to": ev.attributed_to, "stance": ev.stance}
+                    for ev in c.evidence
+                ],
+                "conflicts": [conflict(x) for x in c.conflicts],
+                "why": c.why,
+            }
+            for c in s.claims
+        ],
+        "timeline": [
+            {
+                "date": t.date,
+                "precision": t.precision,
+                "text": t.text,
+                "evidence": [span(r.article, r.start, r.end) for r in t.evidence],
+                "conflict": None if t.conflict is None else conflict(t.conflict),
+            }
+            for t in s.timeline
+        ],
     }
 
 
 def to_dict(report: Report) -> dict:
+    texts = {a.id: a.text for a in report.articles}
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "consilience", "version": __version__},
@@ -152,7 +211,7 @@ def to_dict(report: Report) -> dict:
         "settings": report.settings,
         "articles": [article_dict(a) for a in report.articles],
         "skipped": [skipped_dict(s) for s in report.skipped],
-        "stories": [story_dict(s) for s in report.stories],
+        "stories": [story_dict(s, texts) for s in report.stories],
     }
 
 
