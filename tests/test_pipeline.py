@@ -89,3 +89,40 @@ def test_pipe_keeps_order():
     arts = [replace(a, text=a.raw_text) for a in arts]
     out: Iterator = Upper().pipe(arts)
     assert [a.text for a in out] == ["T0", "T1", "T2", "T3", "T4"]
+
+
+def test_a_failing_story_stage_is_reported_and_the_run_goes_on(tmp_path):
+    from consilience.model import Story
+
+    class Broken:
+        name = "broken"
+        requires = ("text",)
+        assigns = ("claims",)
+
+        def initialize(self, settings):
+            pass
+
+        def process_story(self, story, articles):
+            raise RuntimeError("no claims today")
+
+    class Titles:
+        name = "titles"
+        requires = ("text",)
+        assigns = ()
+
+        def initialize(self, settings):
+            pass
+
+        def process_story(self, story, articles):
+            first = articles[story.articles[0]]
+            return replace(story, title=first.text.split("\n")[0].upper()), {}
+
+    (tmp_path / "a.txt").write_text("Floods in the valley\nThe river rose overnight.\n")
+    stages = default_stages()[:1]
+    report = Pipeline(Settings(progress=False), stages, (Broken(), Titles())).run([tmp_path])
+    assert [s.title for s in report.stories] == ["FLOODS IN THE VALLEY"]
+    assert isinstance(report.stories[0], Story)
+    assert [(s.source.path, s.code, s.stage, s.reason) for s in report.skipped] == [
+        ("story:story-1", "stage_error", "broken",
+         "stage 'broken' failed on the story: RuntimeError: no claims today"),
+    ]
