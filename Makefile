@@ -18,7 +18,7 @@ demo: setup
 	$(VENV)/bin/consilience demo --out out/demo
 
 lint: setup
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench tools
 
 test: setup lint
 	$(VENV)/bin/pytest -q
@@ -26,6 +26,7 @@ test: setup lint
 bench: setup
 	$(PY) bench/extraction.py
 	$(PY) bench/throughput.py
+	$(PY) bench/render.py
 
 clean:
 	rm -rf out bench/results .pytest_cache .ruff_cache

@@ -35,7 +35,9 @@ def test_analyze_writes_a_valid_report_and_lists_skipped(tmp_path):
     res = run_cli("analyze", str(tmp_path / "in"), "--out", str(out), "--no-progress")
     assert res.returncode == 0, res.stderr
     assert f"skipped {tmp_path / 'in' / 'empty.txt'}: " in res.stderr
-    assert res.stdout.strip().endswith(f"report: {out / 'report.json'}")
+    assert res.stdout.strip().endswith(
+        f"report: {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}"
+    )
     data = json.loads((out / "report.json").read_text())
     jsonschema.validate(data, schema())
     assert data["schema"] == "consilience/report@1"

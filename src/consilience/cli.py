@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser(
         "analyze",
-        help="analyse articles and write DIR/report.json",
-        description="Read articles, clean and annotate them, and write DIR/report.json.",
+        help="analyse articles and write DIR/report.json, report.md, report.html",
+        description="Read articles, clean and annotate them, and write DIR/report.json (the "
+        "contract), DIR/report.md (a cited briefing) and DIR/report.html (one offline page).",
         epilog=EXAMPLES_ANALYZE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -63,11 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     d.add_argument("--out", "-o", default="consilience-demo", metavar="DIR",
                    help="folder for the report (default: ./consilience-demo)")
+    d.add_argument("--open", action="store_true",
+                   help="open report.html in the default web browser")
     _common(d)
     return p
 
 
 def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", "-f", dest="formats", type=_formats,
+                   default=("json", "md", "html"), metavar="LIST",
+                   help="report formats, comma-separated: json, md, html (default: all three)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input is skipped")
     p.add_argument("--max-bytes", type=int, metavar="N",
                    help="skip input files larger than N bytes (default 20000000)")
@@ -81,6 +87,15 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-progress", dest="progress", action="store_false",
                    help="never show a progress bar (default: only on a terminal)")
     p.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from .report.render import parse_formats
+
+    try:
+        return parse_formats(value)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _iso_date(value: str) -> date:
@@ -103,19 +118,30 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
     return Settings().with_(**{k: v for k, v in changes.items() if v is not None})
 
 
-def run_analyze(inputs: list[str], out: str, args: argparse.Namespace) -> int:
+def run_analyze(
+    inputs: list[str], out: str, args: argparse.Namespace, demo: bool = False
+) -> int:
     from .pipeline import analyze
-    from .report import json as report_json
+    from .report.json import to_dict
+    from .report.render import render
 
     report = analyze(inputs, settings=_settings(args))
-    path = report_json.write(report, out)
+    paths = render(to_dict(report), args.formats, out)
+    html = next((p for p in paths if p.suffix == ".html"), None)
     if not args.quiet:
         for s in report.skipped:
             print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
         print(
             f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
-            f"report: {path}"
+            f"report: {', '.join(str(p) for p in paths)}"
         )
+    if demo and html is not None:
+        if not args.quiet:
+            print(f"open {html.resolve()} in a web browser")
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(html.resolve().as_uri())
     return 0
 
 
@@ -130,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_analyze(args.inputs, args.out, args)
         from .sample import corpus_files
 
-        return run_analyze([str(p) for p in corpus_files()], args.out, args)
+        return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
     except KeyboardInterrupt:
         print("interrupted: no report written", file=sys.stderr)
         return 130
