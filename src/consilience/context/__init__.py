@@ -1,0 +1,1 @@
+"""Story context: what surrounds the claims of a story (its timeline, its flags)."""
