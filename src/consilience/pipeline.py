@@ -50,7 +50,9 @@ class StoryStage(Protocol):
 
 def default_story_stages() -> tuple[StoryStage, ...]:
     """The order of story-level stages, after the per-article ones."""
-    return ()
+    from . import stages as s
+
+    return (s.ResolveEntities(), s.Timeline())
 
 
 def default_stages() -> tuple[Stage, ...]:

@@ -34,6 +34,7 @@ class Settings:
     progress: bool | None = None  # None = a progress bar only on a terminal
     cache_dir: Path = field(default_factory=_default_cache_dir)
     gazetteer_min_population: int = 500
+    aliases_path: Path | None = None  # a user alias file extending entity resolution
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

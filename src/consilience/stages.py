@@ -7,11 +7,11 @@ record for that article only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from .model import Annotations, Article, DateMention, Published, Skipped
+from .model import Annotations, Article, DateMention, Published, Skipped, Story
 from .pipeline import progress_enabled, stage_failure, today
 from .settings import Settings
 
@@ -293,3 +293,68 @@ def _progress(total: int, settings: Settings, label: str):  # noqa: ANN202
     from tqdm import tqdm
 
     return tqdm(total=total, desc=label, unit="article", leave=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Story stages: each sees the articles of one story together (pipeline.StoryStage).
+
+
+class StoryStageBase:
+    name = "story-stage"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def initialize(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @staticmethod
+    def members(story: Story, articles: Mapping[str, Article]) -> list[Article]:
+        return [articles[aid] for aid in story.articles]
+
+
+class ResolveEntities(StoryStageBase):
+    """One entity per actor or place across the story's articles, places geocoded."""
+
+    name = "resolve"
+    requires = ("entities", "places", "published")
+    assigns = ("story_entities",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .gazetteer import Gazetteer
+        from .resolve import load_aliases
+
+        self.gazetteer = shared_resource(
+            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
+            lambda: Gazetteer.open(settings),
+        )
+        self.aliases = load_aliases(settings.aliases_path) if settings.aliases_path else None
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        from .resolve import resolve_story
+
+        entities = resolve_story(self.members(story, articles), self.gazetteer, self.aliases)
+        return replace(story, entities=entities), {}
+
+
+class Timeline(StoryStageBase):
+    """Dated events in order; one event given different dates is one entry with a conflict."""
+
+    name = "timeline"
+    requires = ("dates", "story_entities")
+    assigns = ("timeline",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .context.timeline import load_parser
+
+        model = settings.spacy_model
+        self.parser = shared_resource(("spacy-parser", model), lambda: load_parser(model))
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        from .context.timeline import build_timeline
+
+        events = build_timeline(
+            self.members(story, articles), story.claims, story.entities, nlp=self.parser
+        )
+        return replace(story, timeline=events), {}

@@ -13,9 +13,14 @@ from pathlib import Path
 from ..errors import UsageError
 from .json import write_text
 
-FORMATS: tuple[str, ...] = ("json", "md", "html")
-DEFAULT_FORMATS = FORMATS
-FILE_NAMES = {"json": "report.json", "md": "report.md", "html": "report.html"}
+FORMATS: tuple[str, ...] = ("json", "md", "html", "geojson")
+DEFAULT_FORMATS: tuple[str, ...] = ("json", "md", "html")
+FILE_NAMES = {
+    "json": "report.json",
+    "md": "report.md",
+    "html": "report.html",
+    "geojson": "places.geojson",
+}
 
 
 def _json(report: dict) -> str:
@@ -34,7 +39,33 @@ def _html(report: dict) -> str:
     return render_html(report)
 
 
-RENDERERS: dict[str, Callable[[dict], str]] = {"json": _json, "md": _md, "html": _html}
+def _geojson(report: dict) -> str:
+    """The places of every story as one GeoJSON FeatureCollection (RFC 7946): a Point per
+    geocoded entity, with its story, names and GeoNames id."""
+    features = []
+    for story in report.get("stories", []):
+        for e in story.get("entities", []):
+            geo = e.get("geo")
+            if not geo or geo.get("lat") is None or geo.get("lon") is None:
+                continue
+            features.append({
+                "type": "Feature",
+                "id": f"{story['id']}/{e['id']}",
+                "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
+                "properties": {
+                    "story": story["id"], "entity": e["id"], "name": e["name"],
+                    "type": e["type"], "aliases": e["aliases"], "mentions": len(e["mentions"]),
+                    "geonameid": geo["geonameid"], "geoname": geo["name"],
+                    "country": geo["country"],
+                },
+            })
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                      indent=1)
+
+
+RENDERERS: dict[str, Callable[[dict], str]] = {
+    "json": _json, "md": _md, "html": _html, "geojson": _geojson,
+}
 
 
 def parse_formats(value: str | Sequence[str]) -> tuple[str, ...]:

@@ -1,0 +1,484 @@
+"""Mentions of a story: the annotation step's entity spans, repaired, plus the spans found by
+propagating known names. Every mention stays a real span of its article's text.
+
+Repairs (each general, each noted on the mention):
+
+* **edges** - a leading "the", quotes, a possessive "'s", a trailing dash or comma are cut;
+* **parentheses** - "Name (ACR" missing its ")" is extended to it, and "Name (ACR)" is split
+  into the name and the acronym;
+* **headlines** - in a title-cased line, where capitals say nothing, "X Wavers" is cut to X when
+  X is a name known from running text;
+* **foreign articles** - "Il X", "Le X" (a source-language article left by a translation) is cut
+  to X when X, and not the whole span, is a known name or a gazetteer place; "TheX" (a missing
+  space) likewise;
+* **acronym definitions** - "Long Name (ACR)" and "ACR (Long Name)" make both spans mentions;
+* **propagation** - every exact occurrence of a known name (a surface already seen in the story,
+  a defined acronym, an alias from the alias table) that no mention covers becomes a mention; an
+  occurrence that strictly contains mentions replaces them ("Tahrir al-Sham" inside "Hayat Tahrir
+  al-Sham").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Article
+from .names import (
+    FUNCTION_WORDS,
+    TITLES,
+    acronym_letters,
+    core_tokens,
+    initials,
+    is_acronym,
+    name_tokens,
+)
+
+PROPAGATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Administrative nouns after a place name: "Quneitra province" is keyed as Quneitra.
+ADMIN_NOUNS = frozenset(
+    """province provinces governorate governorates district region county prefecture oblast
+    department municipality""".split()
+)
+# Source-language articles that a translation may leave before a name.
+FOREIGN_ARTICLES = frozenset({"le", "la", "les", "il", "lo", "gli", "der", "die", "das", "los",
+                              "las", "het", "i"})
+# Capitalised words that open sentences and are no names (general English).
+_OPENERS = frozenset(
+    """a an this that these those it its he she they we i you his her their our my your but or
+    if when while after before since as so then also however meanwhile according despite
+    although though yet still thus there here what which who whom whose where why how all some
+    many most several both each every no not only even just once now today yesterday tomorrow
+    tonight last next early late new old former other another such more less january february
+    march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday reports report sources source officials
+    residents witnesses analysts""".split()
+)
+_MAX_ACRONYM_NAME = 12  # words
+_WORD = re.compile(r"[^\W_]+")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of one article, with the annotation step's label (None when this stage added
+    it), its gazetteer id if any, where it came from and how it was repaired."""
+
+    article: str
+    order: int  # the article's position in the story
+    start: int
+    end: int
+    label: str | None
+    geonameid: int | None = None
+    origin: str = "model"  # model | gazetteer | rule | acronym | propagated
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDef:
+    """An acronym defined in an article: the long name's span and the acronym's span."""
+
+    article: str
+    long: tuple[int, int]
+    short: tuple[int, int]
+    exact: bool  # the letters are the long name's initials
+
+
+@dataclass(slots=True)
+class Doc:
+    """One article of the story as this stage sees it."""
+
+    id: str
+    order: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    acronyms: list[AcronymDef] = field(default_factory=list)
+    published: str | None = None  # ISO date
+    headline_lines: dict[int, bool] = field(default_factory=dict)  # line start -> title-cased
+
+    def surface(self, m: Mention) -> str:
+        return self.text[m.start : m.end]
+
+
+@lru_cache(maxsize=65536)
+def surface_key(surface: str, label: str | None) -> str:
+    """Return the exact-match key of a mention: lower-case ASCII core tokens (honorifics dropped
+    for persons, a trailing administrative noun dropped for places)."""
+    words = name_tokens(surface, person=label == "PERSON")
+    if label in PLACE_LABELS and len(words) > 1 and words[-1].lower() in ADMIN_NOUNS:
+        words = words[:-1]
+    return " ".join(core_tokens(words))
+
+
+# ----------------------------------------------------------------------------- edges
+
+
+def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without surrounding blanks, quotes, a leading "the", a possessive or
+    a trailing dash or punctuation."""
+    s, e = start, end
+    for _ in range(4):
+        before = (s, e)
+        while s < e and (text[s].isspace() or text[s] in "\"'“‘«*#[–—-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:!?\"“”»*–—-]"):
+            e -= 1
+        if e - s > 2 and text[e - 2 : e] in ("'s", "’s", "'S", "’S"):
+            e -= 2
+        elif e - s > 2 and text[e - 1] in "'’" and text[e - 2] in "sS":
+            e -= 1
+        if e - s > 1 and text[e - 1] == "." and "." not in text[s : e - 1]:
+            e -= 1
+        m = re.match(r"(?:the|The|THE)\s+(?=\S)", text[s:e])
+        if m and e - s > m.end():
+            s += m.end()
+        if (s, e) == before:
+            break
+    return s, e
+
+
+def _repair(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Return the repaired span(s) of one annotated entity: edges trimmed, a missing closing
+    parenthesis added, "Name (ACR)" split in two."""
+    s, e = _trim_edges(text, start, end)
+    note = None if (s, e) == (start, end) else "edges trimmed"
+    span = text[s:e]
+    if "(" in span and ")" not in span:
+        close = re.match(r"[^()\n]{0,12}?\)", text[e : e + 14])
+        if close:
+            e += close.end()
+            span = text[s:e]
+            note = "extended to the closing parenthesis"
+    paren = re.fullmatch(r"(.+?)\s*\(\s*([^()]+?)\s*\)", span)
+    if paren:
+        a0, a1 = _trim_edges(text, s + paren.start(1), s + paren.end(1))
+        b0, b1 = _trim_edges(text, s + paren.start(2), s + paren.end(2))
+        return [(a0, a1, "split at a parenthesis"), (b0, b1, "split at a parenthesis")]
+    if "(" in span or ")" in span:
+        inner = re.search(r"[^()]+", span)
+        if inner is None:
+            return []
+        a0, a1 = _trim_edges(text, s + inner.start(), s + inner.end())
+        return [(a0, a1, "unbalanced parenthesis dropped")]
+    return [(s, e, note)] if e > s else []
+
+
+def collect(articles: Sequence[Article]) -> list[Doc]:
+    """Return the story's articles with their entity mentions, edges repaired."""
+    docs = []
+    for order, article in enumerate(articles):
+        doc = Doc(article.id, order, article.text, published=article.published.date)
+        seen: set[tuple[int, int]] = set()
+        for ent in article.annotations.entities:
+            for s, e, note in _repair(article.text, ent.start, ent.end):
+                if (s, e) in seen or e <= s:
+                    continue
+                seen.add((s, e))
+                doc.mentions.append(Mention(article.id, order, s, e, ent.label, ent.geonameid,
+                                            ent.source, note))
+        doc.mentions.sort(key=lambda m: (m.start, m.end))
+        docs.append(doc)
+    return docs
+
+
+# ----------------------------------------------------------------------------- story facts
+
+
+def lower_words(docs: Iterable[Doc]) -> frozenset[str]:
+    """Return the words written in lower case somewhere in the story: an ordinary word is no
+    evidence of a name even when a headline or a sentence start capitalises it."""
+    words: set[str] = set()
+    for doc in docs:
+        words.update(w for w in _WORD.findall(doc.text) if w[0].islower())
+    return frozenset(words)
+
+
+def _titlecase_line(doc: Doc, pos: int) -> bool:
+    """Return whether the line around ``pos`` is title-cased (a headline): three or more words
+    of four letters or more, at least 70% of them capitalised. Cached per line."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    cached = doc.headline_lines.get(line_start)
+    if cached is not None:
+        return cached
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    found = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    doc.headline_lines[line_start] = found
+    return found
+
+
+def known_keys(docs: Iterable[Doc], in_headlines: bool = True) -> Counter[str]:
+    """Return how many name mentions (PERSON, ORG, places) the story has under each key,
+    optionally leaving out mentions in headlines."""
+    keys: Counter[str] = Counter()
+    for doc in docs:
+        for m in doc.mentions:
+            if m.label not in PROPAGATE_LABELS:
+                continue
+            if not in_headlines and _titlecase_line(doc, m.start):
+                continue
+            keys[surface_key(doc.surface(m), m.label)] += 1
+    return keys
+
+
+# ----------------------------------------------------------------------------- repairs
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of the blank-separated words of text[start:end]."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def trim_headlines(docs: Sequence[Doc], known: Collection[str]) -> None:
+    """Cut name mentions in title-cased lines to their longest leading known name ("X Wavers"
+    -> "X" when X is known from running text)."""
+    for doc in docs:
+        for m in doc.mentions:
+            words = _word_spans(doc.text, m.start, m.end)
+            if len(words) < 2 or not _titlecase_line(doc, m.start):
+                continue
+            if surface_key(doc.surface(m), m.label) in known:
+                continue
+            for k in range(len(words) - 1, 0, -1):
+                s, e = _trim_edges(doc.text, m.start, words[k - 1][1])
+                if surface_key(doc.text[s:e], m.label) in known:
+                    m.start, m.end, m.note = s, e, "headline words after a known name cut"
+                    break
+
+
+def trim_foreign_articles(docs: Sequence[Doc], known: Counter[str], gazetteer) -> None:  # noqa: ANN001
+    """Cut a leading source-language article ("Il X", "Le X") or a glued "The" ("TheX") when
+    the rest, and not the whole span, is a known name or a gazetteer place."""
+
+    def is_known(surface: str, label: str | None, itself: int = 0) -> bool:
+        return known[surface_key(surface, label)] > itself or bool(gazetteer.lookup(surface))
+
+    for doc in docs:
+        for m in doc.mentions:
+            span = doc.surface(m)
+            glued = re.match(r"(?:The|the)(?=[A-Z][a-z])", span)
+            first = re.match(r"(\w+)\s+(?=\S)", span)
+            cut = None
+            if glued:
+                cut = glued.end()
+            elif first and first.group(1).lower() in FOREIGN_ARTICLES and (
+                first.group(1)[0].isupper()
+            ):
+                cut = first.end()
+            if cut is None or is_known(span, m.label, itself=1):
+                continue
+            if is_known(span[cut:], m.label):
+                m.start += cut
+                m.note = "source-language article cut"
+
+
+def _capitalised_run(text: str, end: int, line_start: int) -> list[tuple[int, int]]:
+    """Return the words (spans) of the name-like run that ends at ``end``: capitalised words,
+    function words and Arabic-article compounds ("al-Sham"), at most a dozen, read backwards
+    to a punctuation mark or a lower-case word."""
+    words: list[tuple[int, int]] = []
+    pos = end
+    for m in reversed(list(re.finditer(r"\S+", text[line_start:end]))):
+        s, e = line_start + m.start(), line_start + m.end()
+        if e != pos and text[e:pos].strip():
+            break
+        word = text[s:e]
+        if re.search(r"[,.;:!?\"”)]$", word) and e != end:
+            break
+        core = word.strip("\"“”'‘’(")
+        last_part = core.split("-")[-1]
+        if not core or not (core[0].isupper() or last_part[:1].isupper()
+                            or core.lower() in FUNCTION_WORDS):
+            break
+        words.insert(0, (s, e))
+        pos = s
+        if len(words) >= _MAX_ACRONYM_NAME:
+            break
+    while words and text[words[0][0] : words[0][1]].lower() in FUNCTION_WORDS:
+        words.pop(0)
+    return words
+
+
+def _letter_overlap(acronym: str, letters: str) -> int:
+    """Return how many letters of ``acronym`` appear among ``letters`` (as multisets)."""
+    pool = list(letters)
+    hits = 0
+    for ch in acronym:
+        if ch in pool:
+            pool.remove(ch)
+            hits += 1
+    return hits
+
+
+def _long_name_before(doc: Doc, paren: int, letters: str) -> tuple[int, int, bool] | None:
+    """Return (start, end, exact) of the name a parenthesised acronym at ``paren`` defines, or
+    None. The shortest run of words whose initials are the acronym's letters wins; failing that
+    (an acronym of a translated name: letters in another order or language), a name mention or
+    the capitalised run right before the parenthesis sharing at least half of the letters."""
+    text = doc.text
+    end = paren
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    run = _capitalised_run(text, end, text.rfind("\n", 0, end) + 1)
+    for i in range(len(run) - 1, -1, -1):
+        words = [text[s:e] for s, e in run[i:]]
+        if words[0].lower() in FUNCTION_WORDS:
+            continue
+        if letters in (initials(words), initials(words, keep_function_words=True)):
+            return run[i][0], run[-1][1], True
+    shared_needed = max(2, (len(letters) + 1) // 2)
+    for m in doc.mentions:
+        if m.end == end and m.label in ("ORG", "FAC", "GPE", "LOC", "NORP", None):
+            s, e = _trim_edges(text, m.start, m.end)
+            words = text[s:e].split()
+            if len(words) >= 2 and _letter_overlap(letters, initials(words)) >= shared_needed:
+                return s, e, False
+    if len(run) >= 2:
+        words = [text[s:e] for s, e in run]
+        if _letter_overlap(letters, initials(words)) >= shared_needed:
+            return run[0][0], run[-1][1], False
+    return None
+
+
+def find_acronyms(doc: Doc) -> list[AcronymDef]:
+    """Return the acronyms defined in an article: "Long Name (ACR)" (initials in order, or a
+    translated name right before the parenthesis) and "ACR (Long Name)" (initials in order)."""
+    text = doc.text
+    found: list[AcronymDef] = []
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9.&-]{1,11})\s*\)", text):
+        short = m.group(1)
+        if not is_acronym(short):
+            continue
+        long = _long_name_before(doc, m.start(), acronym_letters(short))
+        if long:
+            found.append(AcronymDef(doc.id, long[:2], (m.start(1), m.end(1)), long[2]))
+    for m in re.finditer(r"\b([A-Z][A-Za-z0-9.&]{1,9})\s*\(([^()\n]{3,100})\)", text):
+        short = m.group(1)
+        if not is_acronym(short):
+            continue
+        s, e = _trim_edges(text, m.start(2), m.end(2))
+        words = text[s:e].split()
+        if not words or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words):
+            continue
+        if acronym_letters(short) == initials(words):
+            found.append(AcronymDef(doc.id, (s, e), (m.start(1), m.end(1)), True))
+    return found
+
+
+def place_span(doc: Doc, start: int, end: int, label: str | None, origin: str,
+               note: str) -> bool:
+    """Make ``[start, end)`` a mention of ``doc``: kept if present, replacing the mentions it
+    contains or that contain it, added if nothing overlaps. A replacement takes ``label`` and
+    ``origin`` when a label is given, else those of the mention it replaces. Return False (and
+    change nothing) when it crosses a mention's edge."""
+    inside, around, crossing = [], [], []
+    for m in doc.mentions:
+        if m.end <= start or m.start >= end:
+            continue
+        if (m.start, m.end) == (start, end):
+            return True
+        if start <= m.start and m.end <= end:
+            inside.append(m)
+        elif m.start <= start and end <= m.end:
+            around.append(m)
+        else:
+            crossing.append(m)
+    if crossing:
+        return False
+    replaced = inside + around
+    keep = next((m for m in replaced if m.label is not None), replaced[0] if replaced else None)
+    for m in replaced:
+        doc.mentions.remove(m)
+    if keep is not None and label is None:
+        doc.mentions.append(Mention(doc.id, doc.order, start, end, keep.label, keep.geonameid,
+                                    keep.origin, note))
+    else:
+        doc.mentions.append(Mention(doc.id, doc.order, start, end, label, None, origin, note))
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    return True
+
+
+def apply_acronyms(docs: Sequence[Doc]) -> None:
+    """Find each article's acronym definitions and make both of their spans mentions."""
+    for doc in docs:
+        doc.acronyms = find_acronyms(doc)
+        kept = []
+        for d in doc.acronyms:
+            ok = place_span(doc, *d.long, None, "acronym", "long name of a defined acronym")
+            if ok and place_span(doc, *d.short, None, "acronym", "defined acronym"):
+                kept.append(d)
+        doc.acronyms = kept
+
+
+def _propagation_surfaces(docs: Sequence[Doc], extra: Iterable[str],
+                          ordinary: Collection[str]) -> dict[str, dict[str, str | None]]:
+    """Return first word -> {known surface: its label} for the names worth searching for:
+    name mentions' surfaces, defined acronyms and the extra names given, without ordinary
+    single words."""
+    surfaces: dict[str, str | None] = dict.fromkeys(extra)
+    for doc in docs:
+        for m in doc.mentions:
+            if m.label in PROPAGATE_LABELS or m.origin == "acronym":
+                surface = doc.surface(m)
+                if surfaces.get(surface) is None:
+                    surfaces[surface] = m.label
+    index: dict[str, dict[str, str | None]] = {}
+    for s, label in surfaces.items():
+        words = _WORD.findall(s)
+        if not words or not s[0].isupper():
+            continue
+        if len(words) == 1:
+            low = words[0].lower()
+            if (low in ordinary or low in _OPENERS or low in FUNCTION_WORDS or low in TITLES
+                    or (len(words[0]) < 3 and not is_acronym(s))):
+                continue
+        index.setdefault(words[0], {})[s] = label
+        upper = s.upper()
+        if upper != s and sum(ch.isalpha() for ch in s) >= 4:
+            # The same name in capitals: a dateline ("ROVERETO, Italy") or a shouted headline.
+            index.setdefault(_WORD.findall(upper)[0], {}).setdefault(upper, label)
+    return index
+
+
+def propagate(docs: Sequence[Doc], extra: Iterable[str], ordinary: Collection[str]) -> None:
+    """Add a mention for every occurrence of a known name that no mention covers; an
+    occurrence that strictly contains mentions (and crosses none) replaces them."""
+    index = _propagation_surfaces(docs, extra, ordinary)
+    if not index:
+        return
+    for doc in docs:
+        text = doc.text
+        tokens = list(_WORD.finditer(text))
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].group()
+            cands = index.get(word) if word[0].isupper() else None
+            best: tuple[int, str | None] | None = None
+            if cands:
+                start = tokens[i].start()
+                for s, label in cands.items():
+                    end = start + len(s)
+                    if text.startswith(s, start) and (end == len(text) or not text[end].isalnum()
+                                                      ) and (best is None or end > best[0]):
+                        best = (end, label)
+            if best is None:
+                i += 1
+                continue
+            _propagate_one(doc, tokens[i].start(), *best)
+            while i < len(tokens) and tokens[i].start() < best[0]:
+                i += 1
+
+
+def _propagate_one(doc: Doc, start: int, end: int, label: str | None) -> None:
+    """Make one occurrence of a known name a mention unless it crosses a mention's edge or
+    lies inside a longer mention."""
+    for m in doc.mentions:
+        if m.start <= start and end <= m.end:
+            return  # already covered (exactly or by a longer name)
+    place_span(doc, start, end, label, "propagated", "known name found in the text")
