@@ -13,6 +13,9 @@ from hypothesis import settings as hypothesis_settings
 hypothesis_settings.register_profile("consilience", deadline=None)
 hypothesis_settings.load_profile("consilience")
 
+# fixtures of the browser tests (a module, not a second conftest: see its docstring)
+pytest_plugins = ["browser_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -40,7 +40,7 @@ def test_failing_stage_sets_aside_only_that_article(tmp_path):
     (tmp_path / "a.txt").write_text("Quiet day in the valley.\nNothing happened at all.\n")
     (tmp_path / "b.txt").write_text("A kaboom was heard.\nThe mayor said it was thunder.\n")
     stages = (*default_stages()[:1], Explodes())
-    report = Pipeline(Settings(progress=False), stages).run([tmp_path])
+    report = Pipeline(Settings(progress=False), stages, story_stages=()).run([tmp_path])
     assert [a.source.path for a in report.articles] == [str(tmp_path / "a.txt")]
     assert report.skipped == (
         Skipped(

@@ -310,8 +310,10 @@ def test_timeline_draws_one_event_each_and_the_other_dates(rich: dict) -> None:
     assert _by_ref(doc, f"s1-a7-{s2}-{s2 + 15}") == "since Wednesday"
 
 
-def test_pipeline_report_without_story_records() -> None:
-    doc = lxml.html.document_fromstring(render_html(to_dict(sample_report())))
+def test_a_story_without_story_records() -> None:
+    from test_report_md import bare_stories
+
+    doc = lxml.html.document_fromstring(render_html(bare_stories(to_dict(sample_report()))))
     muted = doc.xpath("//section[contains(@class, 'block')]/p[@class='muted']/text()")
     assert muted == [
         "No claims have been extracted for this story yet; its articles and sources are below.",

@@ -1,4 +1,7 @@
-"""A real headless browser for the HTML report: Debian's chromium driven by Playwright, never a
+"""Fixtures for tests/browser/ (imported there, not a conftest: a second conftest module would
+shadow tests/conftest.py for `from conftest import ...`).
+
+A real headless browser for the HTML report: Debian's chromium driven by Playwright, never a
 browser that Playwright downloads. Tests skip with the reason when either is missing.
 
 Install: ``apt-get install -y chromium`` and ``pip install playwright`` (the dev extra).
