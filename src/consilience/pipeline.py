@@ -52,7 +52,7 @@ def default_story_stages() -> tuple[StoryStage, ...]:
     """The order of story-level stages, after the per-article ones."""
     from . import stages as s
 
-    return (s.ResolveEntities(), s.Timeline())
+    return (s.ResolveEntities(), s.Sources(), s.Flags(), s.Timeline())
 
 
 def default_stages() -> tuple[Stage, ...]:

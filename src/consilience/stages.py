@@ -337,6 +337,45 @@ class ResolveEntities(StoryStageBase):
         return replace(story, entities=entities), {}
 
 
+class Sources(StoryStageBase):
+    """Independent origins: an article and its copies / rewrites count once."""
+
+    name = "sources"
+    requires = ("text", "entities", "quantities", "published")
+    assigns = ("sources",)
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        from .verdicts.independence import find_sources
+
+        return replace(story, sources=find_sources(self.members(story, articles))), {}
+
+
+class Flags(StoryStageBase):
+    """Per-article warnings, each with its evidence: machine translation, copy, rewrite,
+    unsupported content, low quality."""
+
+    name = "flags"
+    requires = ("sources", "sentences", "entities", "quantities", "dates", "attributions")
+    assigns = ("flags",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .gazetteer import Gazetteer
+
+        self.gazetteer = shared_resource(
+            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
+            lambda: Gazetteer.open(settings),
+        )
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        from .context.flags import article_flags
+
+        members = self.members(story, articles)
+        flags = article_flags(members, story.sources, gazetteer=self.gazetteer)
+        changed = {a.id: replace(a, flags=flags.get(a.id, ())) for a in members}
+        return story, changed
+
+
 class Timeline(StoryStageBase):
     """Dated events in order; one event given different dates is one entry with a conflict."""
 

@@ -1,0 +1,654 @@
+"""Independence of sources: which articles of a set republish or paraphrase another one.
+
+``find_sources(articles)`` returns one ``Source`` per independent origin: an article together
+with its copies and rewrites found in the set, which count once when claims are counted.
+
+Two detectors, each built to scale to tens of thousands of articles (no comparison of all
+pairs of articles, and none of all pairs of sentences):
+
+* **copies** (the same wire story republished, a syndicated copy, near-verbatim, maybe trimmed,
+  with a changed credit): MinHash signatures over word 5-shingles, one of the whole text and one
+  of its lead, put into LSH bands (``bands`` x ``rows``); articles that share a band bucket are
+  candidates. A candidate pair is a copy when at least ``copy_share`` of the shorter text's
+  shingles occur in the other (exact count over the two shingle sets).
+* **rewrites** ("spun" paraphrases: sentence by sentence the same facts in the same order, with
+  other words): each article becomes a sequence of fact keys in text order (normalised entity
+  names, numbers from the annotated quantities, resolved dates), grouped by sentence.
+  Candidates come from an inverted index in which each sentence is represented by its rarest
+  fact key, pair or triple of keys (found in at most ``rare_df`` articles); two articles are
+  candidates when they share the representatives of ``min_shared_sentences`` sentences. A
+  candidate pair is a rewrite when the longest common subsequence of the two fact sequences is
+  long
+  (``min_aligned`` keys), covers most of the shorter sequence (``rewrite_cover``: the rewrite
+  adds few facts of its own) and a good part of the longer one (``rewrite_cover_long``), and
+  the aligned keys spread over at least ``min_sentences`` fact-bearing sentences of each and
+  over most fact-bearing sentences of the shorter (``rewrite_sentence_cover``: sentence by
+  sentence, not one shared list of dates and places).
+
+Linked articles form one group; its origin is the earliest published article (publication
+dates compared as ISO strings; an undated article comes after every dated one), ties broken by
+the longer text, then by input order. Every other member gets one relation to the member it is
+linked to on a shortest path from the origin.
+
+Wire credits (``agency_of``): an article credited to a news agency, by a dateline credit
+("ROME (Reuters) -", "(AFP) —"), a closing credit ("... (AP)") or by naming one agency as its
+main source ("told AFP", "according to AFP", at least twice and more than any other agency).
+Claims traced to one agency count once however many outlets carry them.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+import numpy as np
+from anyascii import anyascii
+from rapidfuzz.distance import LCSseq
+
+from ..model import Article, Attribution, Source
+
+__all__ = [
+    "Facts",
+    "IndependenceParams",
+    "Link",
+    "agency_of",
+    "copy_share",
+    "fact_keys",
+    "find_links",
+    "find_sources",
+    "rewrite_alignment",
+    "traced_origin",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class IndependenceParams:
+    """Thresholds of the two detectors (defaults chosen on the sample corpus, the seeds and the
+    synthetic benchmark ``bench/duplicates.py``)."""
+
+    shingle: int = 5  # words per shingle
+    lead_words: int = 80  # words of the lead signature
+    permutations: int = 128  # MinHash values per signature
+    bands: int = 32  # LSH bands per signature (permutations = bands * rows)
+    rows: int = 4
+    max_bucket: int = 64  # a larger LSH bucket links its members in a chain, not all pairs
+    min_shingles: int = 20  # shorter texts are too short to call a copy
+    copy_share: float = 0.7  # share of the shorter text's shingles found in the other
+    rare_df: int = 50  # an index entry found in more articles is too common to use
+    max_keys_per_sentence: int = 8
+    min_shared_sentences: int = 2  # sentences whose rare facts two articles share
+    min_aligned: int = 6  # fact keys aligned in order
+    min_sentences: int = 3  # fact-bearing sentences of each article touched by the alignment
+    rewrite_cover: float = 0.65  # aligned share of the shorter fact sequence
+    rewrite_cover_long: float = 0.4  # aligned share of the longer fact sequence
+    rewrite_sentence_cover: float = 0.6  # share of the shorter's fact-bearing sentences aligned
+    seed: int = 20241207
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two articles found to share an origin, by input index: ``kind`` "copy" or "rewrite",
+    ``score`` the shingle share (copy) or the aligned share of the shorter fact sequence."""
+
+    a: int
+    b: int
+    kind: str
+    score: float
+
+
+def find_sources(
+    articles: Sequence[Article], params: IndependenceParams | None = None
+) -> tuple[Source, ...]:
+    """Return one Source per independent origin, in input order of the origins: its
+    ``articles`` start with the origin, then the copies and rewrites in input order; each
+    ``relations`` entry is ``(article, "copy"|"rewrite", of article)``. Every article of the
+    input is in exactly one Source."""
+    params = params or IndependenceParams()
+    links = find_links(articles, params)
+    return _sources(articles, links)
+
+
+def find_links(articles: Sequence[Article], params: IndependenceParams | None = None) -> list[Link]:
+    """Return the copy and rewrite links between articles of the set (each pair at most once;
+    a pair that is both is a copy), sorted by pair."""
+    params = params or IndependenceParams()
+    shingles = [shingle_set(_text(a), params.shingle) for a in articles]
+    found: dict[tuple[int, int], Link] = {}
+    copy_candidates = _lsh_candidates(articles, shingles, params)
+    for i, j in sorted(copy_candidates):
+        share = copy_share(shingles[i], shingles[j], params.min_shingles)
+        if share >= params.copy_share:
+            found[(i, j)] = Link(i, j, "copy", round(share, 3))
+    facts = [fact_keys(a) for a in articles]
+    for i, j in sorted(_fact_candidates(facts, params) | copy_candidates):
+        if (i, j) in found:
+            continue
+        cover = _rewrite_score(facts[i], facts[j], params)
+        if cover is not None:
+            found[(i, j)] = Link(i, j, "rewrite", round(cover, 3))
+    return [found[k] for k in sorted(found)]
+
+
+# ----------------------------------------------------------------------------- shingles
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_PRIME = np.uint64((1 << 31) - 1)  # Mersenne prime: a * x + b < 2**63, no overflow
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _text(article: Article) -> str:
+    return article.text or article.raw_text or ""
+
+
+@lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def _shingle_hashes(words: Sequence[str], k: int) -> np.ndarray:
+    """Return the 32-bit hashes of the k-word windows of ``words`` (one window of all the words
+    when there are fewer than k), in order, duplicates kept."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((_word_hash(x) for x in words), dtype=np.uint64, count=len(words))
+    k = min(k, len(w))
+    n = len(w) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # multiplication modulo 2**64 is the point
+        for off in range(k):
+            h = h * _MIX + w[off : off + n]
+        h ^= h >> np.uint64(29)
+    return h & _MASK32
+
+
+def words_of(text: str) -> list[str]:
+    """Return the lower-cased word tokens of ``text`` (letters and digits)."""
+    return _WORD.findall(text.lower())
+
+
+def shingle_set(text: str, k: int = 5) -> np.ndarray:
+    """Return the sorted distinct 32-bit hashes of the k-word shingles of ``text``."""
+    return np.unique(_shingle_hashes(words_of(text), k))
+
+
+def copy_share(a: np.ndarray, b: np.ndarray, min_shingles: int = 20) -> float:
+    """Return the share of the smaller shingle set found in the other (0.0 when the smaller has
+    fewer than ``min_shingles``)."""
+    small = min(len(a), len(b))
+    if small < min_shingles:
+        return 0.0
+    return float(np.intersect1d(a, b, assume_unique=True).size) / small
+
+
+class _MinHash:
+    """Universal hashing ``(a * x + b) mod (2**31 - 1)`` with ``n`` random (a, b) pairs: each
+    pair permutes the residues, and the signature keeps each permutation's minimum."""
+
+    def __init__(self, n: int, seed: int):
+        rng = np.random.default_rng(seed)
+        p = int(_PRIME)
+        self.a = rng.integers(1, p, size=n, dtype=np.uint64)
+        self.b = rng.integers(0, p, size=n, dtype=np.uint64)
+
+    def signature(self, hashes: np.ndarray) -> np.ndarray | None:
+        """Return the MinHash signature of a set of 32-bit hashes (None for an empty set).
+        x < 2**31 and a, b < 2**31 after the reduction, so a * x + b stays below 2**63."""
+        if hashes.size == 0:
+            return None
+        x = (hashes % _PRIME)[:, None]
+        values = (x * self.a[None, :] + self.b[None, :]) % _PRIME
+        return values.min(axis=0)
+
+
+def _lsh_candidates(
+    articles: Sequence[Article], shingles: Sequence[np.ndarray], params: IndependenceParams
+) -> set[tuple[int, int]]:
+    """Return the pairs (i < j) that share an LSH bucket of their whole-text or lead
+    signature."""
+    if params.bands * params.rows != params.permutations:
+        raise ValueError("permutations must equal bands * rows")
+    mh = _MinHash(params.permutations, params.seed)
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        if len(shingles[i]) < params.min_shingles:
+            continue
+        lead = np.unique(
+            _shingle_hashes(words_of(_text(article))[: params.lead_words], params.shingle)
+        )
+        for which, hashes in ((0, shingles[i]), (1, lead)):
+            sig = mh.signature(hashes)
+            if sig is None:
+                continue
+            for band in range(params.bands):
+                key = sig[band * params.rows : (band + 1) * params.rows].tobytes()
+                buckets[(which * params.bands + band, key)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            pairs.update(_bucket_pairs(sorted(set(members)), params.max_bucket))
+    return pairs
+
+
+def _bucket_pairs(members: list[int], max_bucket: int) -> Iterable[tuple[int, int]]:
+    """All pairs of a small bucket; a large one (mass republication) as a chain, which keeps
+    the work linear and still joins the members through the copy links it verifies."""
+    if len(members) <= max_bucket:
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                yield members[x], members[y]
+    else:
+        for x in range(len(members) - 1):
+            yield members[x], members[x + 1]
+            yield members[0], members[x + 1]
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """An article's fact keys by fact-bearing sentence (sentences in text order, the distinct
+    keys of one sentence sorted), flattened in ``keys`` with each key's sentence index in
+    ``sentence``."""
+
+    keys: tuple[str, ...]
+    sentence: tuple[int, ...]
+    by_sentence: tuple[tuple[str, ...], ...]
+
+
+# Head words that name the kind of an organisation or place rather than which one it is: a
+# two-word name ending in one is kept whole ("Defense Ministry"), others reduce to their last
+# word ("Lucia Marchetti" -> "marchetti", so that "Marchetti" alone matches).
+_GENERIC_HEADS = frozenset(
+    """agency ministry ministries party forces force council government army navy police news
+    times post press university company corporation corp inc ltd group association committee
+    union bank court department office organization organisation network river valley city
+    province region republic state states kingdom islands island defense defence guard
+    authority service services board commission institute foundation centre center
+    observatory front movement coalition alliance brigade brigades unit media tv radio
+    airport station hospital school church mosque square street road bridge dam lake sea
+    mountains mountain county district""".split()
+)
+_ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str | None:
+    """Return the fact key of an entity name: ASCII lower case without a leading article or
+    possessive; one word as is; three or more capitalised words as their initials ("Regional
+    Emergency Agency" -> "rea", matching the acronym); two words as the last word unless it is
+    a generic head word. None when nothing is left."""
+    name = _POSSESSIVE.sub("", _LEADING.sub("", anyascii(name).strip()))
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    if not words:
+        return None
+    lower = [w.lower() for w in words]
+    caps = [w for w in words if w[0].isupper()]
+    if len(words) == 1:
+        return lower[0] if len(lower[0]) > 1 else None
+    if len(caps) >= 3:
+        return "".join(w[0] for w in caps).lower()
+    if lower[-1] in _GENERIC_HEADS:
+        return " ".join(lower)
+    return lower[-1]
+
+
+def _number_key(value: float) -> str:
+    return f"n:{int(value)}" if float(value).is_integer() else f"n:{value:g}"
+
+
+def fact_keys(article: Article) -> Facts:
+    """Return the article's fact keys in text order: its named entities (by ``name_key``, or
+    ``g:<geonameid>`` for a place the gazetteer confirmed), the values of its quantities
+    (``n:12000``) and its resolved dates (``d:2025-03-14``), each with the index of its
+    sentence among the article's fact-bearing sentences."""
+    text = _text(article)
+    ann = article.annotations
+    found: list[tuple[int, str]] = []
+    for e in ann.entities:
+        if e.label not in _ENTITY_LABELS:
+            continue
+        key = name_key(text[e.start : e.end])
+        if key:
+            found.append((e.start, key))
+    for q in ann.quantities:
+        found.append((q.start, _number_key(q.value)))
+    for d in ann.dates:
+        if d.kind == "date" and d.value:
+            found.append((d.start, "d:" + d.value))
+    if not ann.entities:  # no annotation (a language the model does not read): capitalised words
+        found.extend(_capitalised_keys(text))
+    found.sort()
+    return _by_sentence(found, [s.start for s in ann.sentences])
+
+
+def _capitalised_keys(text: str) -> list[tuple[int, str]]:
+    """Capitalised words that do not open a sentence, as name keys, with their offsets."""
+    out = []
+    for m in re.finditer(r"(?<=[^\s.!?:\"'\u201c(])\s+([A-Z][\w\-]+)", text):
+        key = name_key(m.group(1))
+        if key:
+            out.append((m.start(1), key))
+    return out
+
+
+def _by_sentence(found: list[tuple[int, str]], starts: list[int]) -> Facts:
+    """Group keys by sentence; within a sentence the keys are sorted, so that a paraphrase that
+    reorders the clauses of a sentence ("in Mori, a man aged 81" / "an 81-year-old man ... near
+    Mori") still aligns; the sentences keep their order."""
+    import bisect
+
+    groups: dict[int, list[str]] = {}
+    for offset, key in found:
+        s = bisect.bisect_right(starts, offset) - 1 if starts else 0
+        bucket = groups.setdefault(s, [])
+        if key not in bucket:
+            bucket.append(key)
+    by_sentence = tuple(tuple(sorted(groups[s])) for s in sorted(groups))
+    keys = [k for g in by_sentence for k in g]
+    sent = [i for i, g in enumerate(by_sentence) for _ in g]
+    return Facts(tuple(keys), tuple(sent), by_sentence)
+
+
+def _fact_candidates(facts: Sequence[Facts], params: IndependenceParams) -> set[tuple[int, int]]:
+    """Return the pairs (i < j) that share the rare fact keys of at least
+    ``min_shared_sentences`` sentences.
+
+    Each fact-bearing sentence is represented by its rarest index entry: a key, or a pair of
+    keys of that sentence, found in 2 to ``rare_df`` articles of the set (rarest by document
+    frequency, ties by hash). A rewrite keeps its sentences' facts, hence their
+    representatives; two articles that merely share one quotation share one representative.
+    Posting lists are capped at ``rare_df``, so the work grows linearly with the set."""
+    per_sentence = [
+        [_sentence_entries(keys, params.max_keys_per_sentence) for keys in f.by_sentence]
+        for f in facts
+    ]
+    df = _document_frequency(per_sentence)
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, sentences in enumerate(per_sentence):
+        reps = set()
+        for entries in sentences:
+            rare = [(df(h), h) for h in entries]
+            rare = [x for x in rare if 2 <= x[0] <= params.rare_df]
+            if rare:
+                reps.add(min(rare)[1])
+        for h in reps:
+            postings[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    return {p for p, n in shared.items() if n >= params.min_shared_sentences}
+
+
+def _sentence_entries(keys: Sequence[str], cap: int) -> set[int]:
+    """Return the index entries of one sentence, hashed: each key alone, each unordered pair
+    of distinct keys (of its first ``cap`` keys) and each triple (of its first six): when a
+    big story makes its names common, their combinations in one sentence stay rare."""
+    ks = sorted(set(keys[:cap]))
+    out = {zlib.crc32(k.encode()) for k in ks}
+    out.update(zlib.crc32("\x1f".join(c).encode()) for c in combinations(ks, 2))
+    out.update(zlib.crc32("\x1f".join(c).encode()) for c in combinations(ks[:6], 3))
+    return out
+
+
+def _document_frequency(per_sentence: Sequence[Sequence[set[int]]]):  # noqa: ANN202
+    """Return a function giving the number of articles holding an index entry (a sorted
+    numpy array and a binary search: no dictionary of every entry of a large set)."""
+    chunks = [np.fromiter(set().union(*s), dtype=np.int64) for s in per_sentence if s]
+    if not chunks:
+        return lambda h: 0
+    values, counts = np.unique(np.concatenate(chunks), return_counts=True)
+
+    def df(h: int) -> int:
+        i = int(np.searchsorted(values, h))
+        return int(counts[i]) if i < len(values) and values[i] == h else 0
+
+    return df
+
+
+def rewrite_alignment(a: Facts, b: Facts) -> tuple[int, int, int]:
+    """Return (aligned keys, sentences of ``a`` touched, sentences of ``b`` touched) for the
+    longest common subsequence of the two fact sequences."""
+    if not a.keys or not b.keys:
+        return 0, 0, 0
+    ops = LCSseq.editops(list(a.keys), list(b.keys))
+    matched_a, matched_b = _matched(ops, len(a.keys), len(b.keys))
+    sa = {a.sentence[i] for i in matched_a}
+    sb = {b.sentence[j] for j in matched_b}
+    return len(matched_a), len(sa), len(sb)
+
+
+def _matched(ops, n: int, m: int) -> tuple[list[int], list[int]]:  # noqa: ANN001
+    """Return the positions of both sequences kept by the edit script (the aligned keys)."""
+    deleted = {op.src_pos for op in ops if op.tag == "delete"}
+    inserted = {op.dest_pos for op in ops if op.tag == "insert"}
+    return [i for i in range(n) if i not in deleted], [j for j in range(m) if j not in inserted]
+
+
+def _rewrite_score(a: Facts, b: Facts, params: IndependenceParams) -> float | None:
+    """Return the aligned share of the shorter fact sequence when the pair reads as a rewrite,
+    else None."""
+    short, long_ = sorted((len(a.keys), len(b.keys)))
+    if short < params.min_aligned:
+        return None
+    aligned = LCSseq.similarity(list(a.keys), list(b.keys))
+    if aligned < params.min_aligned:
+        return None
+    if aligned / short < params.rewrite_cover or aligned / long_ < params.rewrite_cover_long:
+        return None
+    _, sa, sb = rewrite_alignment(a, b)
+    if min(sa, sb) < params.min_sentences:
+        return None
+    shorter, touched = (a, sa) if len(a.keys) <= len(b.keys) else (b, sb)
+    if touched / max(1, len(shorter.by_sentence)) < params.rewrite_sentence_cover:
+        return None
+    return aligned / short
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def _order_key(article: Article, index: int) -> tuple:
+    """Earliest published first (undated last), then the longer text, then input order."""
+    date = article.published.date if article.published and article.published.date else None
+    return (date is None, date or "", -len(_text(article)), index)
+
+
+def _sources(articles: Sequence[Article], links: Sequence[Link]) -> tuple[Source, ...]:
+    adjacency: dict[int, list[Link]] = defaultdict(list)
+    for link in links:
+        adjacency[link.a].append(link)
+        adjacency[link.b].append(link)
+    seen: set[int] = set()
+    groups: list[list[int]] = []
+    for i in range(len(articles)):
+        if i in seen:
+            continue
+        group, queue = [], deque([i])
+        seen.add(i)
+        while queue:
+            x = queue.popleft()
+            group.append(x)
+            for link in adjacency[x]:
+                y = link.b if link.a == x else link.a
+                if y not in seen:
+                    seen.add(y)
+                    queue.append(y)
+        groups.append(group)
+    built = [_source(articles, g, adjacency) for g in groups]
+    built.sort(key=lambda pair: pair[0])
+    return tuple(s for _, s in built)
+
+
+def _source(
+    articles: Sequence[Article], group: list[int], adjacency: dict[int, list[Link]]
+) -> tuple[int, Source]:
+    origin = min(group, key=lambda i: _order_key(articles[i], i))
+    parent: dict[int, Link] = {}
+    queue, seen = deque([origin]), {origin}
+    while queue:  # breadth first: each member hangs from a member nearest the origin
+        x = queue.popleft()
+        best = sorted(adjacency[x], key=lambda lk: (lk.kind != "copy", -lk.score, lk.a, lk.b))
+        for link in best:
+            y = link.b if link.a == x else link.a
+            if y not in seen:
+                seen.add(y)
+                parent[y] = link
+                queue.append(y)
+    others = sorted(i for i in group if i != origin)
+    relations = []
+    for y in others:
+        link = parent[y]
+        x = link.a if link.b == y else link.b
+        relations.append((articles[y].id, link.kind, articles[x].id))
+    ids = (articles[origin].id, *(articles[i].id for i in others))
+    return origin, Source(id=f"src-{articles[origin].id}", articles=ids, relations=tuple(relations))
+
+
+# ----------------------------------------------------------------------------- wire credits
+
+
+# News agencies by canonical name, with the spellings that name them. General knowledge of the
+# trade (the world's wire services), not tied to any story.
+_AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France‑Presse"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "ANSA": ("ANSA",),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "Xinhua": ("Xinhua",),
+    "TASS": ("TASS", "Tass", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Yonhap": ("Yonhap",),
+    "PA": ("PA", "Press Association", "PA Media"),
+    "UPI": ("UPI", "United Press International"),
+    "Bloomberg": ("Bloomberg",),
+    "ANI": ("ANI",),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansi"),
+    "APA": ("APA",),
+    "Belga": ("Belga",),
+    "ANP": ("ANP",),
+    "Europa Press": ("Europa Press",),
+    "Lusa": ("Lusa",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "KUNA": ("KUNA",),
+    "WAM": ("WAM",),
+    "SPA": ("SPA", "Saudi Press Agency"),
+    "IRNA": ("IRNA",),
+    "SANA": ("SANA",),
+    "QNA": ("QNA",),
+    "MENA": ("MENA",),
+    "Ukrinform": ("Ukrinform",),
+    "PAP": ("PAP",),
+    "CTK": ("CTK", "ČTK"),
+    "MTI": ("MTI",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "CP": ("Canadian Press", "The Canadian Press"),
+    "Sputnik": ("Sputnik",),
+    "Jiji": ("Jiji", "Jiji Press"),
+    "NTB": ("NTB",),
+    "TT": ("TT",),
+    "Ritzau": ("Ritzau",),
+    "STT": ("STT",),
+}
+_BY_NAME = {v: k for k, vs in _AGENCIES.items() for v in vs}
+_AGENCY_RE = "|".join(sorted((re.escape(v) for v in _BY_NAME), key=len, reverse=True))
+# A credit in parentheses right after the dateline, followed by a dash: "ROME (Reuters) -".
+_DATELINE = re.compile(
+    r"^[^\n()]{0,80}?\((?P<credit>[A-Z][\w.&'\u2019-]*(?: [\w.&'\u2019-]+){0,3})\)\s*"
+    r"(?:[-\u2013\u2014]{1,2}|:)\s"
+)
+_CLOSING_PAREN = re.compile(r"\((?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\)\W{0,3}$")
+_CLOSING_DASH = re.compile(r"[-\u2013\u2014]{1,2}\s*(?P<credit>" + _AGENCY_RE + r")\W{0,3}$")
+# Phrases that name an agency as the channel of what follows or precedes.
+_CHANNEL = re.compile(
+    r"\b(?i:told|according to|quoted by|cited by|reported by|said to|confirmed to|spoke to|"
+    r"in an interview with|in a statement to)\s+(?:the\s+)?(?P<a>" + _AGENCY_RE + r")\b"
+    r"|\b(?P<b>" + _AGENCY_RE + r")\s+(?:reported|reports|said|says|learned|quoted)\b"
+)
+
+
+def canonical_agency(name: str) -> str | None:
+    """Return the canonical name of a news agency named ``name`` ("Agence France-Presse" ->
+    "AFP"), or None when it names no agency of the list."""
+    name = name.strip()
+    return _BY_NAME.get(name) or _BY_NAME.get(re.sub(r"^[Tt]he\s+", "", name))
+
+
+def _credit(name: str) -> str:
+    return canonical_agency(name) or name
+
+
+def agency_of(article: Article) -> str | None:
+    """Return the agency an article is credited to, or None.
+
+    The rule, first match wins: (1) a dateline credit, a name in parentheses followed by a dash
+    in the opening line ("ROVERETO, Italy (Wire) —", "(Reuters) -"); (2) a closing credit, a
+    name in parentheses ending the text ("... (AP)") or a known agency after a final dash
+    ("— AP"); (3) one known agency named as the channel of the article's information ("told
+    AFP", "according to AFP", "AFP reported", or an attribution whose channel or source is the
+    agency) at least twice and more often than any other agency. Known agencies are returned
+    by their canonical name ("AFP", "Reuters", "AP"); other credits as written."""
+    text = _text(article).strip()
+    if not text:
+        return None
+    first = text.split("\n", 1)[0]
+    m = _DATELINE.match(first)
+    if m:
+        return _credit(m.group("credit"))
+    last = text.rsplit("\n", 1)[-1].strip()
+    m = _CLOSING_PAREN.search(last) or _CLOSING_DASH.search(last)
+    if m:
+        return _credit(m.group("credit"))
+    return _main_channel(article, text)
+
+
+def _main_channel(article: Article, text: str) -> str | None:
+    """The agency named as a channel at least twice and more often than any other."""
+    in_text: dict[str, int] = defaultdict(int)
+    for m in _CHANNEL.finditer(text):
+        name = m.group("a") or m.group("b")
+        in_text[canonical_agency(name) or name] += 1
+    in_attributions: dict[str, int] = defaultdict(int)
+    for att in article.annotations.attributions:
+        agency = traced_origin(article, att)
+        if agency:
+            in_attributions[agency] += 1
+    # The two readings overlap ("told AFP" is both): the larger count of each agency stands.
+    counts = {k: max(in_text[k], in_attributions[k]) for k in {*in_text, *in_attributions}}
+    ranked = sorted(((n, k) for k, n in counts.items()), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def traced_origin(article: Article, attribution: Attribution) -> str | None:
+    """Return the agency one attribution of ``article`` is traced to: its channel ("told AFP")
+    or its source ("Reuters reported") when either names a known agency, by canonical name;
+    else None. Claims traced to one agency count once, whichever outlet carries them."""
+    text = _text(article)
+    if attribution.channel:
+        found = canonical_agency(attribution.channel)
+        if found:
+            return found
+    source = text[attribution.source_start : attribution.source_end]
+    return canonical_agency(source) if source else None

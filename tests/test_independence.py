@@ -1,0 +1,342 @@
+"""Independence of sources: copies and rewrites found in a set count once with their origin; wire
+credits. Checked on the sample corpus (its README's ground truth), on the seeds (no relation
+between them), and on small texts written here."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE
+from hypothesis import given
+from hypothesis import strategies as st
+
+import consilience
+from consilience.model import (
+    Annotations,
+    Article,
+    Attribution,
+    EntityMention,
+    Published,
+    Quantity,
+    Sentence,
+    SourceRef,
+)
+from consilience.sample import corpus_files
+from consilience.verdicts.independence import (
+    IndependenceParams,
+    agency_of,
+    canonical_agency,
+    copy_share,
+    fact_keys,
+    find_links,
+    find_sources,
+    name_key,
+    shingle_set,
+    traced_origin,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, Article]:
+    """The sample corpus through the pipeline, keyed "file", "file:line" or "file#entry"."""
+    report = consilience.analyze(corpus_files(), reference_date=REFERENCE, progress=False)
+    return {_key(a): a for a in report.articles}
+
+
+def _key(a: Article) -> str:
+    name = Path(a.source.path).name
+    if a.source.line is not None:
+        return f"{name}:{a.source.line}"
+    if a.source.entry is not None:
+        return f"{name}#{a.source.entry}"
+    return name
+
+
+ANA, VALLEY, EURO1 = "ana-adige-flood.txt", "news-archive.jsonl:1", "eurobrief-feed.xml#0"
+
+
+# ----------------------------------------------------------------------------- ground truth
+
+
+def test_corpus_sources_match_the_readme(corpus):
+    """Valley Post copies ANA, Euro Brief 1 rewrites it; the five others stand alone."""
+    arts = list(corpus.values())
+    sources = find_sources(arts)
+    assert len(sources) == 6
+    ana = corpus[ANA].id
+    (group,) = [s for s in sources if len(s.articles) > 1]
+    assert group.id == f"src-{ana}"
+    assert group.articles[0] == ana
+    assert set(group.articles) == {ana, corpus[VALLEY].id, corpus[EURO1].id}
+    assert set(group.relations) == {
+        (corpus[VALLEY].id, "copy", ana),
+        (corpus[EURO1].id, "rewrite", ana),
+    }
+    singles = {s.articles[0] for s in sources if len(s.articles) == 1}
+    assert singles == {a.id for a in arts} - set(group.articles)
+
+
+def test_corpus_links_and_scores(corpus):
+    arts = list(corpus.values())
+    links = find_links(arts)
+    ids = {(arts[lk.a].id, arts[lk.b].id): lk for lk in links}
+    pairs = {frozenset(k): v.kind for k, v in ids.items()}
+    ana, vp, eb1 = corpus[ANA].id, corpus[VALLEY].id, corpus[EURO1].id
+    assert pairs[frozenset((ana, vp))] == "copy"
+    assert pairs[frozenset((ana, eb1))] == "rewrite"
+    # the independent report of the same briefing (Notiziario Lagarino) is not linked
+    notiziario = corpus["notiziario-lagarino-en.txt"].id
+    assert not any(notiziario in p for p in pairs)
+    share = copy_share(shingle_set(corpus[ANA].text), shingle_set(corpus[VALLEY].text))
+    assert share > 0.9
+
+
+def test_seeds_are_five_independent_sources(seed_articles):
+    arts = [seed_articles[k] for k in sorted(seed_articles)]
+    assert find_links(arts) == []
+    sources = find_sources(arts)
+    assert [s.articles for s in sources] == [(a.id,) for a in arts]
+    assert all(s.relations == () for s in sources)
+
+
+# ----------------------------------------------------------------------------- wire credits
+
+
+def test_agency_of_corpus_and_seed(corpus, seed_articles):
+    assert agency_of(corpus[ANA]) == "ANA"  # dateline "(ANA) —"
+    assert agency_of(corpus[VALLEY]) == "Wire"  # the changed credit
+    assert agency_of(corpus["lagarina-today.html"]) is None
+    assert agency_of(seed_articles["004"]) == "AFP"  # two "told AFP"
+    assert agency_of(seed_articles["001"]) is None
+
+
+def _plain(text: str, attributions: tuple[Attribution, ...] = ()) -> Article:
+    return Article(
+        id="t",
+        source=SourceRef("t.txt"),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        language="en",
+        annotations=Annotations(attributions=attributions),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("OSLO (Reuters) - The council voted on a new budget.", "Reuters"),
+        ("(AFP) — The council voted on a new budget.", "AFP"),
+        ("LIMA, Peru (Associated Press) -- The council voted.", "AP"),
+        ("The council voted on a new budget on Monday.\nIt passed easily. (AP)", "AP"),
+        ("The council voted on a new budget.\nIt passed easily. — Reuters", "Reuters"),
+        ("The mayor told AFP the vote was close. A clerk told AFP it was late.", "AFP"),
+        ("The mayor told AFP the vote was close. Nobody else spoke.", None),
+        ("The mayor told AFP it was close; a clerk told Reuters it was not.", None),
+        ("According to Reuters, the vote was close. Reuters reported a recount.", "Reuters"),
+        ("The council (which met in June) voted on a new budget.", None),
+        ("", None),
+    ],
+)
+def test_agency_of_rules(text, agency):
+    assert agency_of(_plain(text)) == agency
+
+
+def test_traced_origin_reads_channel_and_source():
+    text = "Two officials told AFP the bridge was shut. Reuters said it reopened."
+    told = Attribution(0, 43, 0, 13, "told", channel="AFP")
+    said = Attribution(44, 68, 44, 51, "said")
+    own = Attribution(0, 43, 0, 13, "told", channel="reporters")
+    article = _plain(text, (told, said, own))
+    assert traced_origin(article, told) == "AFP"
+    assert traced_origin(article, said) == "Reuters"
+    assert traced_origin(article, own) is None
+    assert canonical_agency("Agence France-Presse") == "AFP"
+    assert canonical_agency("The Associated Press") == "AP"
+    assert canonical_agency("Valley Post") is None
+
+
+# ----------------------------------------------------------------------------- small texts
+
+STORY = (
+    "GRENOBLE (Alpine Wire) - A cable car stopped between two pylons above the town on Tuesday "
+    "morning, leaving 46 passengers suspended for nearly five hours before rescuers lowered "
+    "them on ropes, the prefecture said.\n\n"
+    "The operator, Telepherique du Bastion, blamed a power cut at the upper station. Its "
+    "director, Paul Ferrand, said the backup motor failed to start and that engineers were "
+    "checking why.\n\n"
+    "Two passengers were taken to hospital with mild hypothermia. The temperature at the "
+    "cabins fell to minus 3 degrees during the night, according to the weather service.\n\n"
+    "The line, which carries about 300,000 visitors a year, will stay closed until Friday. "
+    "It last stopped in 2019, when a cabin hit a support in high wind."
+)
+# Same facts, same order, other words (written for this test).
+SPUN = (
+    "Rescuers spent close to five hours on Tuesday bringing 46 people down by rope after a "
+    "Grenoble cable car halted between pylons, officials at the prefecture reported.\n\n"
+    "Telepherique du Bastion, which runs the line, put the breakdown down to an outage at the "
+    "top station; Paul Ferrand, its director, said the reserve motor never kicked in and "
+    "technicians were investigating.\n\n"
+    "Mild hypothermia sent two riders to hospital, as the cabins cooled to minus 3 degrees "
+    "overnight, the weather service said.\n\n"
+    "Used by roughly 300,000 visitors each year, the cableway is shut until Friday. Its "
+    "previous stoppage was in 2019, when wind pushed a cabin into a support."
+)
+OTHER = (
+    "A regional court on Thursday ordered a dairy cooperative to pay 1.2 million euros to "
+    "farmers over unpaid milk deliveries, ending a dispute that began in 2021. The "
+    "cooperative's lawyer, Claire Moulin, said her client would appeal. About 80 farms had "
+    "joined the case, and several had sold their herds while waiting for the ruling."
+)
+NAMES = ("Grenoble", "Telepherique du Bastion", "Paul Ferrand", "Ferrand", "Friday", "Tuesday")
+
+
+def _annotated(aid: str, text: str, day: str | None = "2024-02-06") -> Article:
+    """An article with sentences, entities (the names above) and quantities (digits), so that
+    fact keys exist without running spaCy."""
+    sentences = tuple(
+        Sentence(m.start(), m.end())
+        for m in re.finditer(r"[^.!?\n]+[.!?]?", text)
+        if m.group().strip()
+    )
+    ents = []
+    for name in NAMES:
+        for m in re.finditer(re.escape(name), text):
+            if not any(e.start <= m.start() < e.end for e in ents):
+                ents.append(EntityMention(m.start(), m.end(), "ORG"))
+    quants = tuple(
+        Quantity(m.start(), m.end(), float(m.group().replace(",", "")))
+        for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text)
+    )
+    ann = Annotations(
+        sentences=sentences, entities=tuple(sorted(ents, key=lambda e: e.start)), quantities=quants
+    )
+    return Article(
+        id=aid,
+        source=SourceRef(f"{aid}.txt"),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        language="en",
+        published=Published(day, "metadata" if day else "none"),
+        annotations=ann,
+    )
+
+
+def _copy_of(text: str) -> str:
+    """A syndicated copy: new credit, a word changed, the last paragraph cut."""
+    out = text.replace("(Alpine Wire)", "(Wire)").replace("rescuers lowered", "crews lowered")
+    return out.rsplit("\n\n", 1)[0]
+
+
+def test_copy_rewrite_and_independent_small_texts():
+    origin = _annotated("origin", STORY)
+    copy = _annotated("copy", _copy_of(STORY))
+    spun = _annotated("spun", SPUN, "2024-02-07")
+    other = _annotated("other", OTHER)
+    sources = find_sources([spun, copy, origin, other])
+    assert len(sources) == 2
+    group = sources[0]
+    assert group.articles == ("origin", "spun", "copy")
+    assert set(group.relations) == {("copy", "copy", "origin"), ("spun", "rewrite", "origin")}
+    assert sources[1].articles == ("other",)
+
+
+def test_origin_is_the_earliest_published_then_the_longer():
+    early_copy = _annotated("copy", _copy_of(STORY), "2024-02-05")
+    origin = _annotated("origin", STORY, "2024-02-06")
+    (group,) = find_sources([origin, early_copy])
+    assert group.articles == ("copy", "origin")  # published first: the origin of the set
+    same_day = _annotated("copy", _copy_of(STORY), "2024-02-06")
+    (group,) = find_sources([same_day, origin])
+    assert group.articles == ("origin", "copy")  # same day: the longer text
+    undated = _annotated("origin", STORY, None)
+    (group,) = find_sources([undated, same_day])
+    assert group.articles == ("copy", "origin")  # an undated article is never first
+
+
+def test_a_shared_quote_is_not_a_copy():
+    quote = (
+        '"We will rebuild every bridge that the river took from us, and we will start this '
+        'week, with the help of every town along the valley," the governor said.'
+    )
+    a = _annotated("a", OTHER + "\n\n" + quote)
+    b = _annotated("b", STORY + "\n\n" + quote)
+    assert find_links([a, b]) == []
+
+
+def test_facts_are_names_numbers_and_dates_by_sentence():
+    facts = fact_keys(_annotated("x", "Paul Ferrand met 46 people in Grenoble. Ferrand left."))
+    assert facts.by_sentence == (("ferrand", "grenoble", "n:46"), ("ferrand",))
+    assert facts.keys == ("ferrand", "grenoble", "n:46", "ferrand")
+    assert facts.sentence == (0, 0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Lucia Marchetti", "marchetti"),
+        ("Marchetti", "marchetti"),
+        ("the Regional Emergency Agency", "rea"),
+        ("REA", "rea"),
+        ("Defense Ministry", "defense ministry"),
+        ("Assad's", "assad"),
+        ("Türkiye", "turkiye"),
+        ("A", None),
+    ],
+)
+def test_name_key(name, key):
+    assert name_key(name) == key
+
+
+def test_params_must_fill_the_bands():
+    with pytest.raises(ValueError, match="bands"):
+        find_links(
+            [_annotated("a", STORY), _annotated("b", STORY)],
+            IndependenceParams(permutations=100, bands=32, rows=4),
+        )
+
+
+# ----------------------------------------------------------------------------- invariants
+
+WORDS = (
+    "river bridge council vote budget rain road school farm mayor power train market "
+    "court price water fire storm"
+).split()
+
+
+def _random_text(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)) + "."
+
+
+@given(st.integers(0, 10_000), st.integers(2, 7), st.integers(0, 3))
+def test_sources_partition_the_input_whatever_the_order(seed, n, copies):
+    rng = random.Random(seed)
+    arts = [
+        _annotated(f"a{i}", _random_text(rng, 60), f"2024-02-0{1 + rng.randrange(8)}")
+        for i in range(n)
+    ]
+    for j in range(copies):  # exact copies of random articles, published later
+        src = arts[rng.randrange(n)]
+        arts.append(replace(src, id=f"c{j}", published=Published("2024-02-09", "metadata")))
+    sources = find_sources(arts)
+    members = [a for s in sources for a in s.articles]
+    assert sorted(members) == sorted(a.id for a in arts)
+    by_id = {a.id: a for a in arts}
+    for s in sources:
+        assert s.id == f"src-{s.articles[0]}"
+        assert {r[0] for r in s.relations} == set(s.articles[1:])
+        assert all(r[2] in s.articles and r[1] in ("copy", "rewrite") for r in s.relations)
+        dates = [by_id[x].published.date for x in s.articles]
+        assert dates[0] == min(dates)
+    for j in range(copies):  # every exact copy sits with its original
+        (home,) = [s for s in sources if f"c{j}" in s.articles]
+        assert len(home.articles) >= 2
+    shuffled = list(reversed(arts))
+    assert {frozenset(s.articles) for s in find_sources(shuffled)} == {
+        frozenset(s.articles) for s in sources
+    }
