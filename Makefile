@@ -27,6 +27,7 @@ bench: setup
 	$(PY) bench/extraction.py
 	$(PY) bench/throughput.py
 	$(PY) bench/render.py
+	$(PY) bench/stories.py
 
 clean:
 	rm -rf out bench/results .pytest_cache .ruff_cache

@@ -52,7 +52,17 @@ def default_story_stages() -> tuple[StoryStage, ...]:
     """The order of story-level stages, after the per-article ones."""
     from . import stages as s
 
-    return (s.ResolveEntities(), s.Sources(), s.Flags(), s.Timeline())
+    # Publication dates are inferred per story: a month-day without a year takes the year of
+    # the story's own anchors, never another story's.
+    return (
+        s.PerStory(s.PublishedDate()),
+        s.PerStory(s.Dates()),
+        s.ResolveEntities(),
+        s.Sources(),
+        s.Flags(),
+        s.Claims(),
+        s.Timeline(),
+    )
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -64,8 +74,6 @@ def default_stages() -> tuple[Stage, ...]:
         s.Language(),
         s.Annotate(),
         s.Places(),
-        s.PublishedDate(),
-        s.Dates(),
         s.Quantities(),
         s.Attributions(),
     )
@@ -145,6 +153,7 @@ class Pipeline:
             members = {aid: by_id[aid] for aid in story.articles}
             try:
                 story, changed = stage.process_story(story, members)
+                skipped.extend(getattr(stage, "drain_failures", list)())
             except Exception as exc:
                 log.debug("story stage %s failed on %s", stage.name, story.id, exc_info=exc)
                 skipped.append(Skipped(
@@ -220,23 +229,10 @@ def to_article(raw: RawDoc, taken: set[str]) -> Article:
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:
-    """Stories of the run. Until story grouping lands, one story holds every article."""
-    story = one_story(articles)
-    return [story] if story else []
+    """Stories of the run: each article in exactly one (consilience.stories.group)."""
+    from .stories import group
 
-
-def one_story(articles: Sequence[Article]) -> Story | None:
-    """Until story grouping lands, one story holds every article."""
-    if not articles:
-        return None
-    dates = sorted(a.published.date for a in articles if a.published.date)
-    title = next((a.title for a in articles if a.title), None)
-    return Story(
-        id="story-1",
-        title=title,
-        articles=tuple(a.id for a in articles),
-        period=(dates[0], dates[-1]) if dates else (None, None),
-    )
+    return group(articles)
 
 
 def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:

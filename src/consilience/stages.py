@@ -198,7 +198,8 @@ class Places(PerArticle):
 
 class PublishedDate:
     """Publication date from metadata, else inferred from the text using every article of the
-    story together (a month-day without a year takes the year of the story's anchors)."""
+    story together (a month-day without a year takes the year of the story's anchors). Run it
+    per story (``PerStory``): every article given is treated as one story."""
 
     name = "published"
     requires = ("text", "date_spans")
@@ -312,6 +313,38 @@ class StoryStageBase:
         return [articles[aid] for aid in story.articles]
 
 
+class PerStory(StoryStageBase):
+    """Runs a stage written for a list of articles over the articles of one story.
+
+    An article that breaks the inner stage keeps what it had before that stage (it is not
+    dropped: it still belongs to its story); the failure is reported in ``skipped``."""
+
+    def __init__(self, inner: PerArticle | PublishedDate) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.requires = inner.requires
+        self.assigns = inner.assigns
+        self._failures: list[Skipped] = []
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        self.inner.initialize(settings)
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        members = self.members(story, articles)
+        changed = {}
+        for before, after in zip(members, self.inner.pipe(members), strict=True):
+            if isinstance(after, Skipped):
+                self._failures.append(after)
+            else:
+                changed[before.id] = after
+        return story, changed
+
+    def drain_failures(self) -> list[Skipped]:
+        out, self._failures = self._failures, []
+        return out
+
+
 class ResolveEntities(StoryStageBase):
     """One entity per actor or place across the story's articles, places geocoded."""
 
@@ -376,11 +409,37 @@ class Flags(StoryStageBase):
         return story, changed
 
 
+class Claims(StoryStageBase):
+    """Claims grouped across articles and judged: corroborated (by how many independent
+    sources), single source, disputed (with the conflicting values) or updated."""
+
+    name = "claims"
+    requires = ("story_entities", "sources", "flags", "attributions", "quantities", "dates")
+    assigns = ("claims",)
+
+    def initialize(self, settings: Settings) -> None:
+        super().initialize(settings)
+        from .gazetteer import Gazetteer
+
+        self.gazetteer = shared_resource(
+            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
+            lambda: Gazetteer.open(settings),
+        )
+
+    def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
+        from .claims import analyze_story
+
+        claims = analyze_story(
+            self.members(story, articles), story.entities, story.sources, gazetteer=self.gazetteer
+        )
+        return replace(story, claims=claims), {}
+
+
 class Timeline(StoryStageBase):
     """Dated events in order; one event given different dates is one entry with a conflict."""
 
     name = "timeline"
-    requires = ("dates", "story_entities")
+    requires = ("dates", "story_entities", "claims")
     assigns = ("timeline",)
 
     def initialize(self, settings: Settings) -> None:

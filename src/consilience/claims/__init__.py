@@ -1,0 +1,64 @@
+"""Claims: the facts a story's articles state, aligned across articles, then judged.
+
+``extract_claims(articles, entities)`` returns one ``ClaimCandidate`` per fact each article
+states (a sentence, or the clause around a figure), each with its attribution and stance, with
+``group`` set so that candidates reporting the same fact share a group (see ``align``).
+``analyze_story(articles, entities, sources)`` goes on to the verdicts and returns the story's
+``Claim`` records (see ``consilience.verdicts.judge``). How it works: docs/claims.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Article, Claim, Entity, Source
+from .align import AlignParams, align
+from .extract import article_candidates
+from .keys import EntityKeys
+from .records import ClaimCandidate, EventDate, Figure
+
+__all__ = [
+    "AlignParams",
+    "ClaimCandidate",
+    "EventDate",
+    "Figure",
+    "analyze_story",
+    "extract_claims",
+]
+
+
+def extract_claims(
+    articles: Sequence[Article],
+    entities: Sequence[Entity] = (),
+    params: AlignParams | None = None,
+    *,
+    gazetteer: object | None = None,
+) -> list[ClaimCandidate]:
+    """Return the claim candidates of ``articles`` (in article-id order, then text order),
+    each with ``group`` set: candidates of one group report the same fact.
+
+    ``entities`` are the story's resolved entities; when given, a mention of one of them is
+    keyed by its entity id, so spellings the resolution joined compare equal. ``gazetteer``
+    (a ``consilience.gazetteer.Gazetteer``) places towns in their country; when None, the
+    default one is opened on first need (and places stay without a country if it cannot be).
+    """
+    keys = EntityKeys(entities, gazetteer)
+    candidates: list[ClaimCandidate] = []
+    for article in sorted(articles, key=lambda a: a.id):
+        candidates.extend(article_candidates(article, keys))
+    return align(candidates, params)
+
+
+def analyze_story(
+    articles: Sequence[Article],
+    entities: Sequence[Entity] = (),
+    sources: Sequence[Source] = (),
+    *,
+    gazetteer: object | None = None,
+) -> tuple[Claim, ...]:
+    """Return the story's claims, ids "c1", "c2" ... (disputed first, then updated,
+    corroborated and single-source; see ``consilience.verdicts.judge``)."""
+    from ..verdicts import judge
+
+    candidates = extract_claims(articles, entities, gazetteer=gazetteer)
+    return judge(candidates, {a.id: a for a in articles}, sources)

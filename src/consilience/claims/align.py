@@ -1,0 +1,313 @@
+"""Alignment: candidates that report the same fact are put in one group.
+
+1. Blocking. Each candidate gets a few keys: a figure its (dimension, counted thing, event);
+   a statement each (event class, entity) and (event class, content word) pair, with related
+   classes ("entered" / "seized"), and each (named day, entity or class) pair. An inverted index
+   maps keys to candidates; a candidate is compared only with candidates sharing a key, rarest
+   keys first, at most ``max_neighbours`` of them, so the cost grows with the number of
+   candidates, not with its square.
+2. Scoring. A pair's similarity mixes entity overlap and content-word overlap (both weighted by
+   how rare the key is in the story), shared or related event classes and shared named days.
+   Some pairs can never be one fact: statements with no event class in common (nor related);
+   figures of different dimensions, counted things or events, or more than ``max_ratio``
+   apart; two readings of a distance or a level that differ (a river at 6.4 m then 5.1 m);
+   claims about opposite sides (rebels / the army).
+3. Grouping. Average linkage over the scored pairs: the two groups whose linked pairs have the
+   highest mean similarity merge while it reaches ``threshold`` and at least ``min_linked`` of
+   their cross pairs are linked. One article never gives two incompatible figures to one group
+   (it would contradict itself, so they are two facts).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from . import lexicon as lx
+from .records import ClaimCandidate
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    threshold: float = 0.3  # mean similarity two groups need to merge
+    max_neighbours: int = 48  # candidates compared with each candidate at most
+    max_ratio: float = 3.0  # figures further apart than this are not one fact
+    tolerance: float = 0.05  # relative difference that rounding explains
+    w_entities: float = 0.4
+    w_words: float = 0.3
+    w_class: float = 0.15
+    w_date: float = 0.15
+    figure_base: float = 0.35  # similarity two figures of one slot start from
+    min_words: float = 0.2  # word overlap that links two statements naming no common entity
+    min_linked: float = 0.5  # share of cross pairs two groups need linked to merge
+    near_repeat: float = 0.5  # word overlap of two statements that name no event class
+
+
+def align(
+    candidates: Sequence[ClaimCandidate], params: AlignParams | None = None
+) -> list[ClaimCandidate]:
+    """Return the candidates with ``group`` set: 0, 1, 2 ... in order of each group's first
+    candidate (input order). Candidates of one group report the same fact."""
+    params = params or AlignParams()
+    given = list(candidates)
+    if not given:
+        return []
+    # Work in id order, so that ties break the same way whatever the input order.
+    order = sorted(range(len(given)), key=lambda i: given[i].id)
+    cands = [given[i] for i in order]
+    weights = _Weights(cands)
+    pairs = _scored_pairs(cands, weights, params)
+    sorted_labels = _average_linkage(cands, pairs, params)
+    labels = [0] * len(given)
+    for pos, i in enumerate(order):
+        labels[i] = sorted_labels[pos]
+    first: dict[int, int] = {}
+    for lab in labels:
+        first.setdefault(lab, len(first))
+    return [replace(c, group=first[labels[i]]) for i, c in enumerate(given)]
+
+
+class _Weights:
+    """Rarity weights of keys in the story: log(N / df), at least 0.1."""
+
+    def __init__(self, cands: Sequence[ClaimCandidate]) -> None:
+        self.n = len(cands)
+        df: Counter[str] = Counter()
+        for c in cands:
+            df.update(c.entities)
+            df.update("w:" + w for w in c.words)
+        self.df = df
+        self._cache: dict[str, float] = {}
+        self._totals: dict[tuple[int, str], tuple[frozenset[str], float]] = {}
+
+    def __call__(self, key: str) -> float:
+        w = self._cache.get(key)
+        if w is None:
+            w = max(0.1, math.log(self.n / self.df.get(key, 1)) + 0.1)
+            self._cache[key] = w
+        return w
+
+    def total(self, keys: frozenset[str], prefix: str = "") -> float:
+        """Return the summed weight of ``keys`` (cached per key set)."""
+        found = self._totals.get((id(keys), prefix))
+        if found is not None and found[0] is keys:
+            return found[1]
+        total = sum(self(prefix + k) for k in keys)
+        self._totals[(id(keys), prefix)] = (keys, total)
+        return total
+
+
+def blocking_keys(c: ClaimCandidate) -> list[tuple]:
+    """Return the keys under which ``c`` is indexed."""
+    if c.figure is not None:
+        f = c.figure
+        return [("f", f.dimension, f.counted, f.event)]
+    classes = set(_strong(c.classes)) or {"-"}  # "-": a statement naming no event class
+    for cls in list(classes):
+        classes |= lx.RELATED_CLASSES.get(cls, frozenset())
+    keys: list[tuple] = [("s", cls, e) for cls in sorted(classes) for e in sorted(c.entities)]
+    keys += [("w", cls, w) for cls in sorted(classes) for w in sorted(c.words)]
+    keys += [("d", d.value, x) for d in c.dates if d.exact and not d.since
+             for x in sorted(c.entities | classes)]
+    return keys
+
+
+def _strong(classes: frozenset[str]) -> frozenset[str]:
+    return classes - lx.WEAK_CLASSES
+
+
+def _scored_pairs(
+    cands: list[ClaimCandidate], weights: _Weights, params: AlignParams
+) -> dict[tuple[int, int], float]:
+    """Return {(i, j): similarity} for the compared pairs (i < j) with similarity > 0."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    keys_of = [blocking_keys(c) for c in cands]
+    for i, keys in enumerate(keys_of):
+        for k in keys:
+            index[k].append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for i, keys in enumerate(keys_of):
+        seen: set[int] = set()
+        for k in sorted(keys, key=lambda k: len(index[k])):
+            for j in index[k]:
+                if j != i and j not in seen:
+                    seen.add(j)
+                    if len(seen) >= params.max_neighbours:
+                        break
+            if len(seen) >= params.max_neighbours:
+                break
+        for j in seen:
+            a, b = min(i, j), max(i, j)
+            if (a, b) not in pairs:
+                pairs[(a, b)] = similarity(cands[a], cands[b], weights, params)
+    return {p: s for p, s in pairs.items() if s > 0}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], weight, prefix: str = "") -> float:
+    """Return the weighted cosine overlap of two key sets, 0..1."""
+    if not a or not b:
+        return 0.0
+    shared = sum(weight(prefix + k) for k in a & b)
+    if not shared:
+        return 0.0
+    if isinstance(weight, _Weights):
+        total_a, total_b = weight.total(a, prefix), weight.total(b, prefix)
+    else:
+        total_a = sum(weight(prefix + k) for k in a)
+        total_b = sum(weight(prefix + k) for k in b)
+    return shared / math.sqrt(total_a * total_b)
+
+
+def _class_match(a: ClaimCandidate, b: ClaimCandidate) -> float:
+    """Return 1 for a shared event class, 0.6 for related classes, else 0."""
+    ca, cb = _strong(a.classes), _strong(b.classes)
+    if ca & cb:
+        return 1.0
+    if any(lx.RELATED_CLASSES.get(x, frozenset()) & cb for x in ca):
+        return 0.6
+    return 0.0
+
+
+def similarity(
+    a: ClaimCandidate, b: ClaimCandidate, weight, params: AlignParams | None = None
+) -> float:
+    """Return how likely ``a`` and ``b`` report the same fact, 0..1 (0: never)."""
+    params = params or AlignParams()
+    if a.kind != b.kind:
+        return 0.0
+    if a.sides and b.sides and not a.sides & b.sides:
+        return 0.0
+    ent = _overlap(a.entities, b.entities, weight)
+    words = _overlap(a.words, b.words, weight, "w:")
+    dates = {d.value for d in a.dates if d.exact and not d.since}
+    same_day = bool(dates & {d.value for d in b.dates if d.exact and not d.since})
+    if a.figure is not None and b.figure is not None:
+        return _figure_similarity(a, b, ent, words, same_day, params)
+    cls = _class_match(a, b)
+    if not _strong(a.classes) and not _strong(b.classes):
+        # Neither names an event: only a near repeat of the same sentence is the same fact.
+        if words < params.near_repeat:
+            return 0.0
+        cls = 0.5
+    if not cls or not (ent or same_day or words >= params.min_words):
+        return 0.0
+    return (params.w_entities * ent + params.w_words * words + params.w_class * cls
+            + params.w_date * same_day)
+
+
+def _figure_similarity(
+    a: ClaimCandidate, b: ClaimCandidate, ent: float, words: float, same_day: bool,
+    params: AlignParams,
+) -> float:
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
+        return 0.0
+    low, high = sorted((abs(fa.base), abs(fb.base)))
+    if low == 0 or high / low > params.max_ratio:
+        return 0.0
+    agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
+    if a.article == b.article and not agree:
+        return 0.0
+    if fa.dimension != "count" and not agree and fa.value != fb.value:
+        return 0.0  # a level or a distance at two values is two readings, not one disputed
+    if fa.event is None and not (ent or words):
+        return 0.0  # a bare distance or amount: something else must say it is the same one
+    rest = 1.0 - params.figure_base
+    return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
+
+
+def compatible(x: float, y: float, fa=None, fb=None, tolerance: float = 0.05) -> bool:
+    """Return True when two figures agree within rounding: equal, or within ``tolerance``
+    of each other when either is approximate or both are large round numbers."""
+    if x == y:
+        return True
+    approx = (fa is not None and fa.approximate) or (fb is not None and fb.approximate)
+    if approx or min(abs(x), abs(y)) >= 1000:
+        return abs(x - y) <= tolerance * max(abs(x), abs(y))
+    return False
+
+
+def _average_linkage(
+    cands: list[ClaimCandidate], pairs: dict[tuple[int, int], float], params: AlignParams
+) -> list[int]:
+    """Return a group label per candidate from sparse average linkage over ``pairs``.
+
+    Two groups merge when the mean similarity of their linked pairs reaches ``threshold`` and
+    at least ``min_linked`` of all their cross pairs are linked (a fact reported in different
+    words links some reports strongly and leaves others unlinked; a chain of look-alikes links
+    few).
+    """
+    n = len(cands)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # links[a][b] = (sum of similarities, number of linked pairs) between groups a and b
+    links: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for (i, j), s in pairs.items():
+        links[i][j] = (s, 1)
+        links[j][i] = (s, 1)
+    heap = [(-s, i, j) for (i, j), s in pairs.items()]
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if i not in members or j not in members or j not in links[i]:
+            continue
+        if abs(_link_score(links[i][j], len(members[i]), len(members[j]), params) + neg) > 1e-12:
+            continue  # stale entry
+        if -neg < params.threshold:
+            break
+        if not _may_merge(cands, members[i], members[j], params):
+            continue
+        k = next_id
+        next_id += 1
+        members[k] = members.pop(i) + members.pop(j)
+        merged: dict[int, tuple[float, int]] = {}
+        for old in (i, j):
+            for other, (s, c) in links.pop(old).items():
+                if other in (i, j):
+                    continue
+                ps, pc = merged.get(other, (0.0, 0))
+                merged[other] = (ps + s, pc + c)
+                del links[other][old]
+        links[k] = merged
+        for other, sc in merged.items():
+            links[other][k] = sc
+            score = _link_score(sc, len(members[k]), len(members[other]), params)
+            if score >= params.threshold:
+                heapq.heappush(heap, (-score, min(k, other), max(k, other)))
+    labels = [0] * n
+    for lab, idx in members.items():
+        for i in idx:
+            labels[i] = lab
+    return labels
+
+
+def _link_score(link: tuple[float, int], size_a: int, size_b: int, params: AlignParams) -> float:
+    """Return the merge score of two groups: the mean similarity of their linked pairs, or 0
+    when fewer than ``min_linked`` of their cross pairs are linked."""
+    total, count = link
+    if count < params.min_linked * size_a * size_b:
+        return 0.0
+    return total / count
+
+
+def _may_merge(
+    cands: list[ClaimCandidate], left: list[int], right: list[int], params: AlignParams
+) -> bool:
+    """Return False when merging would make one article give two incompatible figures."""
+    by_article: dict[str, list[ClaimCandidate]] = defaultdict(list)
+    for i in left:
+        if cands[i].figure is not None:
+            by_article[cands[i].article].append(cands[i])
+    for i in right:
+        c = cands[i]
+        if c.figure is None:
+            continue
+        for other in by_article.get(c.article, ()):
+            fa, fb = c.figure, other.figure
+            if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
+                return False
+    return True

@@ -1,0 +1,391 @@
+"""Claim candidates: the facts each sentence states, with who said them and how.
+
+A sentence gives one *statement* candidate per event class it names (what happened, to whom,
+where, when: "the offensive began on 27 November and took the city" tells two events) and one
+*figure* candidate per figure it states ("about 2,000 soldiers", "20 miles"), whose span is the
+clause around the figure; a class that one of its figures measures is left to the figure.
+Sentences that state no fact are left out: headings (no closing punctuation), questions,
+sentences under five words, conditions and prospects stated by the writer ("could mark the
+end", "if the rebels seize"), and descriptions with no event word, no figure and no named day
+("the city is a symbol of resistance") -- the background rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..model import Article, Attribution, DateMention, Quantity, Sentence, Stance
+from . import lexicon as lx
+from .keys import PLACE_LABELS, EntityKeys, country_code
+from .records import ClaimCandidate, EventDate, Figure
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]*]*\s*$|[\"”’»]\s*$")
+_MIN_WORDS = 5
+# Clause boundaries: strong ones end a clause; weak ones ("and", "after") end the narrow clause
+# a figure is read in, which widens to the strong clause when it names no event.
+_STRONG = re.compile(
+    r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|with|including|although|though)\b)"
+)
+_WEAK = re.compile(r"\s(?:and|but|after|before|while|as|when)\s|,\s")
+_VAGUE_NUMBERS = frozenset("""
+dozens scores hundreds thousands millions billions tens
+""".split())
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
+_INEXACT_DATE = re.compile(
+    r"\b(?:ago|prior|previous|past|recent|recently|early|late|mid|around|about|week|weekend"
+    r"|month|months|year|years)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
+# Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
+_OBLIGATION = re.compile(
+    r"\b(?:could|would|might|may|should|must|will|shall|let['’]?s|let\s+us)\b", re.IGNORECASE)
+# Where the reported content of a sentence starts: a modal after it is the speaker's, not the
+# writer's.
+_CONTENT_START = re.compile(
+    r"\b(?:that|saying|declaring|stating|warning|adding|insisting)\b|[:\"“]", re.IGNORECASE)
+_CONDITION = re.compile(r"^\W*(?:if|unless|should|were)\b", re.IGNORECASE)
+_PROSPECT = re.compile(
+    r"\b(?:about\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|preparing\s+to"
+    r"|threatens?\s+to|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
+    """Return the claim candidates of one article, in text order."""
+    ann = article.annotations
+    pairs = keys.keys(article)
+    out: list[ClaimCandidate] = []
+    previous: dict | None = None
+    recent_places: list[list[str]] = []
+    for sent in ann.sentences:
+        feats = _sentence_features(article, sent, pairs, recent_places, keys)
+        recent_places.append(feats["own_places"])
+        if feats["stance"] == "denied" and previous is not None and _anaphoric(feats):
+            _inherit(feats, previous)
+        previous = feats
+        if not _is_fact_sentence(article, sent, feats):
+            continue
+        figures = [
+            c for q in ann.quantities if sent.start <= q.start < sent.end
+            if (c := _figure_candidate(article, sent, q, feats)) is not None
+        ]
+        out.extend(figures)
+        # A sentence whose figure gave no figure candidate still states it ("about 9,000 of
+        # them"): it is kept as a statement.
+        counted = not figures and any(_is_figure(article, q) for q in ann.quantities
+                                      if sent.start <= q.start < sent.end)
+        out.extend(_statements(article, sent, feats, {f.figure.event for f in figures}, counted))
+    return out
+
+
+def _is_figure(article: Article, q: Quantity) -> bool:
+    """Return True for a quantity that states a figure: not a duration, an age or a vague
+    plural ("thousands")."""
+    if q.unit in lx.TIME_UNITS or _AGE_BEFORE.search(article.text[max(0, q.start - 8):q.start]):
+        return False
+    return not set(lx.words(article.text[q.start:q.end])) & _VAGUE_NUMBERS
+
+
+def _statements(
+    article: Article, sent: Sentence, feats: dict, measured: set[str | None], counted: bool
+) -> list[ClaimCandidate]:
+    """Return the statement candidates of a sentence: one per event class it names (a
+    sentence can report two events: "the offensive began on 27 November and took the city"),
+    none for a class one of its figures already measures; one for a sentence that names no
+    event but a day or a figure."""
+    strong = sorted(c for c in feats["classes"] - lx.WEAK_CLASSES
+                    if lx.FIGURE_EVENT_FAMILY.get(c, c) not in measured)
+    weak = feats["classes"] & lx.WEAK_CLASSES
+    out = []
+    for cls in strong:
+        one = dict(feats)
+        one["classes"] = {cls} | weak
+        out.append(_candidate(article, sent, sent.start, sent.end, "statement", one))
+    if not strong and not feats["classes"] - lx.WEAK_CLASSES and (counted or any(
+            d.exact and not d.since for d in feats["dates"])):
+        out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
+    return out
+
+
+def _sentence_features(
+    article: Article, sent: Sentence, pairs: list, recent_places: list[list[str]],
+    keys: EntityKeys,
+) -> dict:
+    """Return the features of one sentence: attribution, stance, entities, places, classes,
+    sides, words, dates."""
+    text = article.text[sent.start:sent.end]
+    attr = _attribution(article.annotations.attributions, sent)
+    stance: Stance = attr.stance if attr is not None else "asserted"
+    inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
+    entities = {k for _, k in inside}
+    own_places = [k for m, k in inside if m.label in PLACE_LABELS
+                  and country_code(article.text[m.start:m.end]) is None]
+    places = {k for m, k in inside if m.label in PLACE_LABELS}
+    event_places = [(m.start, m.end, keys.country(article, m, k)) for m, k in inside
+                    if m.label in PLACE_LABELS
+                    and _LOCATIVE.search(article.text[max(0, m.start - 12):m.start])]
+    if lx.PLACE_ANAPHORS.search(text) and not own_places:
+        for earlier in reversed(recent_places[-3:]):
+            if earlier:
+                places.add(earlier[0])
+                entities.add(earlier[0])
+                break
+    classes = lx.event_classes(text)
+    negated = stance == "denied"
+    for cls, opposite in lx.OPPOSITE_CLASSES.items():
+        if cls in classes:
+            classes.discard(cls)
+            classes.add(opposite)
+            negated = True
+    modal = bool(_MODAL.search(text))
+    if attr is not None and attr.cue in ("told", "tells") and attr.channel and (
+            attr.channel[:1].isupper() and not classes - lx.WEAK_CLASSES):
+        classes.add("interview")  # "X told CNN that ...": X gave CNN an interview
+    if not _OBLIGATION.search(text) and any(
+            lx.event_classes(m.group("w")) for m in lx.NEGATED_EVENT.finditer(text)):
+        negated = True
+    mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
+    return {
+        "text": text,
+        "attr": attr,
+        "stance": stance,
+        "negated": negated,
+        "disputes": stance == "denied" and bool(lx.REPORTED_OBJECT.search(text)),
+        "entities": entities,
+        "places": places,
+        "event_places": event_places,
+        "own_places": own_places,
+        "classes": classes,
+        "sides": lx.actor_sides(text),
+        "words": _content_words(text, mention_spans),
+        "dates": _dates(article, sent.start, sent.end),
+        "modal": modal,
+    }
+
+
+def _attribution(attributions: Iterable[Attribution], sent: Sentence) -> Attribution | None:
+    """Return the sentence's attribution that names a source, else its first one, else None."""
+    found = [a for a in attributions if a.start == sent.start]
+    named = [a for a in found if a.source_end > a.source_start]
+    return (named or found or [None])[0]
+
+
+def _anaphoric(feats: dict) -> bool:
+    """Return True for a denial that points back at the sentence before it."""
+    return bool(lx.ANAPHORIC_DENIAL.search(feats["text"])) or not (
+        feats["classes"] - lx.WEAK_CLASSES)
+
+
+def _inherit(feats: dict, previous: dict) -> None:
+    """Give a back-pointing denial the content of the sentence it denies."""
+    for key in ("entities", "places", "classes", "sides", "words"):
+        feats[key] = feats[key] | previous[key]
+    feats["negated"] = True
+    feats["disputes"] = True
+
+
+def _is_fact_sentence(article: Article, sent: Sentence, feats: dict) -> bool:
+    """Return True when the sentence can state a fact (see the module docstring)."""
+    text = feats["text"].strip()
+    if article.title and text == article.title.strip():
+        return False
+    if len(lx.words(text)) < _MIN_WORDS or not _TERMINAL.search(text):
+        return False
+    if lx.QUESTION.search(text):
+        return False
+    if _CONDITION.search(text) or _PROSPECT.search(text):
+        return False
+    # A possibility stated by the writer is not a report; one stated by a source is, and so
+    # is a statement whose reported content holds the modal ("warned that any use would").
+    main = _CONTENT_START.split(text, maxsplit=1)[0]
+    return not (_MODAL.search(main) and feats["attr"] is None and feats["stance"] == "asserted")
+
+
+def _content_words(text: str, skip: Sequence[tuple[int, int]]) -> set[str]:
+    """Return the stems of the content words of ``text`` outside the ``skip`` spans."""
+    out = set()
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        w = m.group().lower().strip("'’-")
+        if len(w) >= 3 and w not in lx.STOPWORDS:
+            out.add(lx.stem(w))
+    return out
+
+
+def _dates(article: Article, start: int, end: int) -> tuple[EventDate, ...]:
+    """Return the dates placed on the calendar inside ``[start, end)``."""
+    out = []
+    for d in article.annotations.dates:
+        if start <= d.start < end and d.kind == "date" and d.value and d.precision:
+            out.append(_event_date(article.text, d))
+    return tuple(out)
+
+
+def _event_date(text: str, d: DateMention) -> EventDate:
+    written = text[d.start:d.end]
+    before = text[max(0, d.start - 20):d.start]
+    exact = d.precision == "day" and not _INEXACT_DATE.search(written)
+    return EventDate(value=d.value or "", precision=d.precision or "year", start=d.start,
+                     end=d.end, exact=exact, since=bool(_SINCE_BEFORE.search(before)))
+
+
+def _clauses(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Return the narrow and the wide clause of ``text`` (a sentence) around ``pos``."""
+    def around(pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
+        start, end = lo, hi
+        for m in pattern.finditer(text, lo, hi):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+    wide = around(_STRONG, 0, len(text))
+    return around(_WEAK, *wide), wide
+
+
+def _figure_candidate(
+    article: Article, sent: Sentence, q: Quantity, feats: dict
+) -> ClaimCandidate | None:
+    """Return the figure candidate of quantity ``q``, or None when it is no comparable figure
+    (a duration, an age, a vague plural, a figure stated as a possibility, a source's size)."""
+    text = feats["text"]
+    written = article.text[q.start:q.end]
+    if not _is_figure(article, q):
+        return None
+    attr = feats["attr"]
+    if attr is not None and attr.source_start <= q.start < attr.source_end:
+        return None  # "two officials told AFP": the size of the source, not a fact
+    rel = q.start - sent.start
+    narrow, wide = _clauses(text, rel)
+    for lo, hi in (narrow, wide):
+        if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
+            return None
+    counted, event = _counted(q, text, rel, narrow, wide)
+    dimension, base = _dimension(q, counted)
+    if counted in lx.UNIT_WORDS:
+        counted = None
+    if dimension != "count":
+        event = None  # a distance or an amount: the nearest event word need not be its own
+    elif event is None:
+        return None  # "two major highways": a description, not a reported figure
+    lo, hi = wide
+    figure = Figure(
+        value=q.value, text=written, start=q.start, end=q.end, unit=q.unit, dimension=dimension,
+        base=base, counted=counted, approximate=q.approximate, qualifier=q.qualifier,
+        event=event, noun=q.counted.lower() if q.counted and counted else None,
+    )
+    start, end = sent.start + lo, sent.start + hi
+    start, end = _trim(article.text, start, end)
+    clause_feats = dict(feats)
+    clause_feats["dates"] = tuple(d for d in feats["dates"] if start <= d.start < end)
+    clause_feats["sides"] = lx.nearest_side(text, rel)
+    cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
+    update = bool(lx.UPDATE_CUES.search(article.text[start:q.start]))
+    return _replace(cand, update_cue=update)
+
+
+def _counted(
+    q: Quantity, text: str, rel: int, narrow: tuple[int, int], wide: tuple[int, int]
+) -> tuple[str | None, str | None]:
+    """Return (what the figure counts, the event class it measures)."""
+    head = lx.words(q.counted)[-1] if q.counted and lx.words(q.counted) else None
+    event = lx.COUNTED_EVENTS.get(head) if head else None
+    counted = None
+    if head:
+        counted = "people" if event else lx.COUNTED_KEYS.get(head, lx.stem(head))
+    if event is None:
+        event = _nearest_class(text, rel, narrow) or _nearest_class(text, rel, wide)
+    event = lx.FIGURE_EVENT_FAMILY.get(event, event) if event in lx.FIGURE_EVENTS else None
+    if counted is None and event in lx.PEOPLE_EVENTS:
+        counted = "people"
+    return counted, event
+
+
+def _nearest_class(text: str, pos: int, span: tuple[int, int]) -> str | None:
+    """Return the event class of the event word or phrase nearest to ``pos`` inside
+    ``span`` (a figure's own event)."""
+    lo, hi = span
+    best, best_dist = None, None
+    for at, cls in lx.class_positions(text[lo:hi]):
+        if cls in lx.WEAK_CLASSES or cls == "warn":
+            continue
+        dist = abs(lo + at - pos)
+        if best_dist is None or dist < best_dist or (dist == best_dist and cls < best):
+            best, best_dist = cls, dist
+    return best
+
+
+def _dimension(q: Quantity, counted: str | None = None) -> tuple[str, float]:
+    """Return the figure's dimension and its value in the dimension's base unit (a unit the
+    quantity reader left as the counted word, "300 millimetres", counts as the unit)."""
+    if q.unit is None and counted in lx.UNIT_WORDS:
+        dim, factor = lx.UNIT_WORDS[counted]
+        return dim, q.value * factor
+    if q.unit is None:
+        return "count", q.value
+    if q.unit in lx.UNITS:
+        dim, factor = lx.UNITS[q.unit]
+        return dim, q.value * factor
+    return f"unit:{q.unit}", q.value
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``[start, end)`` without surrounding spaces and dangling commas."""
+    while start < end and text[start] in " ,;:":
+        start += 1
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _candidate(
+    article: Article, sent: Sentence, start: int, end: int, kind: str, feats: dict,
+    figure: Figure | None = None,
+) -> ClaimCandidate:
+    attr: Attribution | None = feats["attr"]
+    source = None
+    if attr is not None and attr.source_end > attr.source_start:
+        source = article.text[attr.source_start:attr.source_end]
+    classes = set(feats["classes"])
+    if figure is not None and figure.event:
+        classes.add(figure.event)
+    at = str(figure.start) if figure is not None else f"{start}:{'+'.join(sorted(classes))}"
+    return ClaimCandidate(
+        id=f"{article.id}@{kind[0]}{at}",
+        article=article.id,
+        start=start,
+        end=end,
+        sentence=(sent.start, sent.end),
+        text=article.text[start:end],
+        kind=kind,
+        published=article.published.date,
+        stance=feats["stance"],
+        negated=feats["negated"],
+        disputes_reports=feats["disputes"],
+        attributed_to=source,
+        cue=attr.cue if attr is not None else None,
+        channel=attr.channel if attr is not None else None,
+        attribution=attr,
+        entities=frozenset(feats["entities"]),
+        places=frozenset(feats["places"]),
+        classes=frozenset(classes),
+        sides=frozenset(feats["sides"]),
+        words=frozenset(feats["words"]),
+        figure=figure,
+        dates=tuple(feats["dates"]),
+        event_places=tuple(feats["event_places"]),
+    )
+
+
+def _replace(cand: ClaimCandidate, **changes: object) -> ClaimCandidate:
+    from dataclasses import replace
+
+    return replace(cand, **changes)

@@ -1,0 +1,352 @@
+"""General English word lists for claims: event classes, actor classes, hedges, update cues.
+
+Nothing here names a place, a person or a figure of any story. The lists say which words
+describe the same kind of happening ("fled", "escaped", "crossed into" are movements out of a
+place; "killed", "dead", "death toll" are deaths), so that reports worded differently can be
+compared. Words are matched lowercased, as whole tokens; a few multi-word phrases are matched on
+the lowercased sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
+# that a short stem never matches an unrelated word ("dam" is not "damage").
+_CLASS_WORDS: dict[str, str] = {}
+
+
+def _add(cls: str, words: str) -> None:
+    for w in words.split():
+        _CLASS_WORDS[w] = cls
+
+
+_add("flee", """
+flee flees fled fleeing escape escaped escapes escaping exile exiled refuge
+""")
+_add("desert", "defect defected defecting desert deserted deserting desertion desertions")
+_add("cross", "cross crosses crossed crossing")
+_add("enter", """
+enter enters entered entering penetrate penetrated penetrating stormed storming
+""")
+_add("seize", """
+seize seized seizes seizing capture captured captures capturing conquer conquered conquering
+overran overrun overrunning controlled fall fell takeover liberated
+""")
+_add("withdraw", """
+withdraw withdrew withdrawn withdrawing withdrawal retreat retreated retreating vacate vacated
+vacating abandon abandoned abandoning redeploy redeployed redeploying redeployment
+""")
+_add("displace", """
+displaced displacement displace evacuate evacuated evacuating evacuation evacuations evacuees
+homeless shelters shelter sheltered
+""")
+_add("kill", """
+kill killed killing killings dead death deaths die died dying toll fatalities fatality
+casualties bodies body drowned
+""")
+_add("injure", "injured injuries injury wounded wounding hurt")
+_add("missing", "missing disappeared unaccounted")
+_add("meet", """
+meet meets met meeting meetings talks summit gathered convene convened conference negotiations
+""")
+_add("interview", "interview interviews interviewed")
+_add("begin", """
+begin began begun beginning launch launched launching start started starting initiated erupted
+triggered
+""")
+_add("attack", """
+attack attacks attacked strike strikes airstrike airstrikes bombed bombing bombings shelling
+shelled raid raids
+""")
+_add("intervene", """
+intervene intervened intervention involved involvement meddle meddling interfere engagement
+""")
+_add("breach", """
+breach breached breaching breaches burst bursting collapsed collapse
+""")
+_add("warn", "warn warned warning warnings warns urge urged urges appeal appealed demanded")
+_add("approach", "approach approached approaching advance advanced advancing encircle encircled")
+_add("topple", "topple toppled toppling")
+_add("arrest", "arrest arrested arrests detained detention")
+_add("resign", "resign resigned resignation")
+_add("elect", "elected election won wins win defeated")
+
+# A river that bursts its banks floods; it is not a breach of a dam or a wall.
+_BANKS = re.compile(
+    r"\b(?:burst|bursting|bursts|over|from|broke|breaking)\s+(?:its|their)\s+banks\b")
+
+# Phrases (lowercased, matched in the sentence) that signal a class no single word does.
+CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), cls) for p, cls in (
+        (r"\b(?:left|leave|leaving|run from|forced from|forced out of|out of|from)\s+"
+         r"(?:their|his|her|its|there)\s+homes?\b", "displace"),  # "there": a common typo
+        (r"\blost\s+(?:their|his|her)\s+li(?:fe|ves)\b", "kill"),
+        (r"\bfound\s+(?:dead|without\s+life)\b", "kill"),
+        (r"\b(?:left|fled)\s+the\s+country\b", "flee"),
+        (r"\b(?:took|take|taken|taking)\s+control\b", "seize"),
+        (r"\bcontrol\s+(?:of|over)\b", "seize"),
+        (r"\b(?:pulled|pull|pulling)\s+back\b", "withdraw"),
+        (r"\b(?:swept|sweep|moved|pushed)\s+into\b", "enter"),
+        (r"\b(?:are|were|is|was|now|already|be|been)\s+inside\b", "enter"),
+        (r"\b(?:tore|tearing|torn|tear|pulled|pulling)\s+down\b", "topple"),
+        (r"\bgiven\s+way\b", "breach"),
+        (r"\b(?:has|had|have)\s+failed\b", "breach"),
+        (r"\bcalled\s+on\b", "warn"),
+        (r"\b(?:remains?|remained|stays?|stayed|is\s+still|was\s+still)\s+in\b", "stay"),
+        (r"\bgot\s+involved\b|\bget\s+involved\b", "intervene"),
+        (r"\bdeath\s+toll\b", "kill"),
+        (_BANKS, "flood"),
+        (r"\b(?:flood|flooded|flooding|floods)\b", "flood"),
+    )
+)
+
+# Classes that state the opposite of another: "X remains in Y" says X did not flee; "the dam is
+# intact" says it was not breached.
+OPPOSITE_CLASSES: dict[str, str] = {"stay": "flee", "intact": "breach"}
+_add("intact", "intact undamaged")
+# A negation right before an event word ("had not entered", "never any breach").
+NEGATED_EVENT = re.compile(
+    r"\b(?:not|never|no|n['’]t)\s+(?:(?:yet|been|be|ever|any|actually|really|even)\s+){0,2}"
+    r"(?P<w>[a-z]+)",
+    re.IGNORECASE,
+)
+
+# Classes that describe the same kind of change of control, so reports of one and denials of
+# the other concern the same fact ("rebels entered the city" / "they had not penetrated it").
+RELATED_CLASSES: dict[str, frozenset[str]] = {
+    "enter": frozenset({"seize", "breach"}),
+    "seize": frozenset({"enter", "breach"}),
+    "flee": frozenset({"cross", "stay"}),
+    "cross": frozenset({"flee", "enter"}),
+    "stay": frozenset({"flee"}),
+    "breach": frozenset({"enter", "seize"}),
+}
+# Events that one figure may be said to measure in different words: "2,000 soldiers fled",
+# "... crossed into", "... entered" the neighbouring country.
+FIGURE_EVENT_FAMILY: dict[str, str] = {"cross": "flee", "enter": "flee"}
+
+# Events a figure can measure: how many died, fled, were displaced, held, taken ...
+FIGURE_EVENTS = frozenset({
+    "kill", "displace", "injure", "missing", "flee", "cross", "enter", "arrest", "seize",
+    "withdraw", "attack", "desert",
+})
+# "began", "started" report an event only about something that can begin: not "began to".
+_BEGINNABLE = frozenset("""
+offensive offensives operation operations campaign war conflict uprising revolt revolution
+attack attacks assault talks negotiations protest protests strike strikes evacuation
+evacuations fighting battle siege crisis rain rains rainfall flood flooding trial invasion
+occupation ceasefire truce march strike
+""".split())
+
+# Classes too common in news of one event to tell facts apart on their own.
+WEAK_CLASSES = frozenset({"approach", "flood", "attack"})
+
+# Actors: a word -> a coarse side. Two reports about different sides are different facts.
+_SIDES: dict[str, str] = {}
+for _w in """rebel rebels insurgent insurgents militant militants gunmen opposition jihadist
+jihadists""".split():
+    _SIDES[_w] = "armed_opposition"
+for _w in "troops army soldiers soldier military".split():
+    _SIDES[_w] = "state_forces"
+# Words that name a side only through the word before them ("government forces").
+_NEEDS_QUALIFIER = frozenset({"forces", "fighters", "officers", "units"})
+_STATE_QUALIFIERS = frozenset(
+    "government pro-government regime state loyalist army military".split())
+
+# What a figure counts: a head noun -> a key, so "people", "persons" and "residents" compare.
+COUNTED_KEYS: dict[str, str] = {}
+for _w in """people persons person residents resident inhabitants civilians civilian citizens
+individuals men women children families evacuees refugees victims man woman child boy girl
+boys girls""".split():
+    COUNTED_KEYS[_w] = "people"
+for _w in "soldiers soldier troops servicemen".split():
+    COUNTED_KEYS[_w] = "soldiers"
+for _w in "fighters fighter militants gunmen insurgents rebels".split():
+    COUNTED_KEYS[_w] = "fighters"
+# Counted words that are themselves the event ("826 dead", "400,000 displaced").
+COUNTED_EVENTS = {
+    "dead": "kill", "killed": "kill", "deaths": "kill", "fatalities": "kill", "casualties": "kill",
+    "displaced": "displace", "evacuated": "displace", "evacuees": "displace",
+    "homeless": "displace", "injured": "injure", "wounded": "injure", "missing": "missing",
+    "disappeared": "missing",
+}
+# Events whose figures count people when nothing else is named ("the toll rose to four").
+PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arrest"})
+
+# Units: unit -> (dimension, factor to the dimension's base unit).
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0), "mile": ("length", 1609.344), "m": ("length", 1.0),
+    "km2": ("area", 1e6), "kmh": ("speed", 1.0), "km/h": ("speed", 1.0),
+    "mph": ("speed", 1.609344), "ton": ("mass", 1000.0), "kg": ("mass", 1.0),
+    "percent": ("percent", 1.0),
+}
+# Units the quantity reader leaves as the counted word, by their stem (see ``stem``): stem ->
+# (dimension, factor to the dimension's base unit).
+UNIT_WORDS: dict[str, tuple[str, float]] = {
+    "millime": ("length", 0.001), "centime": ("length", 0.01), "mm": ("length", 0.001),
+    "cm": ("length", 0.01), "inch": ("length", 0.0254), "inche": ("length", 0.0254),
+    "feet": ("length", 0.3048), "foot": ("length", 0.3048), "yard": ("length", 0.9144),
+    "hectar": ("area", 1e4), "acre": ("area", 4046.86), "litr": ("volume", 0.001),
+    "liter": ("volume", 0.001), "gallon": ("volume", 0.003785), "barrel": ("volume", 0.159),
+}
+
+# Units of time are durations ("five days of rain"), not figures to compare.
+TIME_UNITS = frozenset({"hour", "minute", "day", "week", "month", "year", "decade", "century"})
+
+# Qualifiers that make a figure approximate or a bound.
+APPROXIMATE = frozenset("""
+about around approximately approx approx. roughly some nearly almost close to circa estimated
+an estimated odd plus or so
+""".split()) | {"close to", "an estimated", "or so", "or more"}
+
+# A clause that states a possibility, an intention or a condition, not something that happened.
+HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|will|should|shall|if|unless|whether|about\s+to|poised\s+to"
+    r"|set\s+to|expected\s+to|likely\s+to|preparing\s+to|threatens?\s+to|plans?\s+to"
+    r"|aims?\s+to|wants?\s+to|ready\s+to|going\s+to|estimates?\s+suggest\w*)\b",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(r"\?\s*[\"'”’*]*\s*$")
+
+# Cues that a figure replaces an earlier one rather than contradicting it.
+UPDATE_CUES = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|jumps|grew|grown"
+    r"|reached|mounted|revised|revises|raised|lowered|fell|fallen|dropped|decreased|now\s+stands"
+    r"|has\s+(?:risen|climbed|grown|increased)|updated?|new\s+(?:toll|figure|count|tally))\b",
+    re.IGNORECASE,
+)
+# Denials whose object is someone else's report: "denied reports that ...", "rumours that".
+REPORTED_OBJECT = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|speculation|allegations?|insinuations?|information"
+    r"|suggestions?|accounts?)\b",
+    re.IGNORECASE,
+)
+# A denial that points back to the sentence before it: "Information denied by ...",
+# "These reports are unfounded", "This was denied".
+ANAPHORIC_DENIAL = re.compile(
+    r"^\W*(?:(?:this|that|these|those|such|the|this\s+\w+)\s+)?(?:information|reports?|claims?"
+    r"|rumou?rs?|allegations?|it|this|that|which)\b"
+    r"|\b(?:denied|deny|denies|rejected|refuted|dismissed)\s+(?:this|that|these|those|it|them"
+    r"|any|the\s+(?:reports?|claims?|rumou?rs?))\b",
+    re.IGNORECASE,
+)
+# Words that stand for a place named shortly before ("the city", "the town").
+PLACE_ANAPHORS = re.compile(
+    r"\bthe\s+(?:city|town|village|capital|province|region|area|valley|river)\b", re.IGNORECASE
+)
+
+# Function words and very common news words that say nothing about which fact is meant.
+STOPWORDS = frozenset("""
+a an the and or but nor so yet for of in on at to from by with without within into onto over
+under about above below after before during since until while as than then that this these
+those there here which who whom whose what when where why how is are was were be been being am
+has have had having do does did done will would could should may might must shall can cannot
+not no never also still already now just only even ever very more most less least much many
+some any all both each every either neither other another such same own its it he she they we
+you i him her them us me his their our your my mine one two three if because though although
+said says say told tell according reported reports reportedly stated added also however
+meanwhile including include includes new last first next week day days year years time
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Return the lowercased word tokens of ``text`` (letters, inner hyphens/apostrophes)."""
+    return [w.lower().strip("'’-") for w in _WORD.findall(text)]
+
+
+def event_classes(text: str) -> set[str]:
+    """Return the event classes signalled by the words and phrases of ``text``."""
+    return {cls for _, cls in class_positions(text)}
+
+
+def class_positions(text: str) -> list[tuple[int, str]]:
+    """Return (offset, class) for each event word or phrase of ``text``, in text order.
+
+    "began"/"started" count only in a sentence that names something that can begin (an
+    offensive, talks, a war); "burst its banks" is a flood, not a breach.
+    """
+    low = text.lower()
+    found: list[tuple[int, str]] = []
+    begin_ok = None
+    banks = [(m.start(), m.end()) for m in _BANKS.finditer(low)]
+    for m in _WORD.finditer(low):
+        cls = _CLASS_WORDS.get(m.group().strip("'’-"))
+        if cls is None:
+            continue
+        if cls == "begin":
+            if begin_ok is None:
+                begin_ok = bool(_BEGINNABLE.intersection(words(low)))
+            if not begin_ok:
+                continue
+        if cls == "breach" and any(s <= m.start() < e for s, e in banks):
+            continue
+        found.append((m.start(), cls))
+    for pattern, cls in CLASS_PHRASES:
+        found.extend((m.start(), cls) for m in pattern.finditer(low))
+    found.sort()
+    return found
+
+
+def actor_sides(text: str) -> set[str]:
+    """Return the sides named in ``text``: "armed_opposition", "state_forces", or both.
+
+    "forces" and "fighters" take their side from the word before them ("rebel forces",
+    "government forces"); "the government" alone is a party, not an armed side.
+    """
+    tokens = words(text)
+    sides: set[str] = set()
+    for i, w in enumerate(tokens):
+        if w in _SIDES:
+            sides.add(_SIDES[w])
+        elif w in _NEEDS_QUALIFIER and i:
+            prev = tokens[i - 1]
+            if prev in _STATE_QUALIFIERS:
+                sides.add("state_forces")
+            elif prev in _SIDES:
+                sides.add(_SIDES[prev])
+    return sides
+
+
+def nearest_side(text: str, pos: int) -> set[str]:
+    """Return the side of the actor named nearest before ``pos`` in ``text`` (else nearest
+    after it): the side a figure at ``pos`` belongs to ("rebels ... within 20 miles")."""
+    before, after = actor_sides_at(text)
+    for at, side in reversed(before):
+        if at < pos:
+            return {side}
+    for at, side in after:
+        if at >= pos:
+            return {side}
+    return set()
+
+
+def actor_sides_at(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Return the (position, side) of each actor word in ``text``, twice (for reading
+    backwards and forwards)."""
+    found: list[tuple[int, str]] = []
+    prev = ""
+    for m in _WORD.finditer(text):
+        w = m.group().lower().strip("'’-")
+        if w in _SIDES:
+            found.append((m.start(), _SIDES[w]))
+        elif w in _NEEDS_QUALIFIER and prev in _STATE_QUALIFIERS:
+            found.append((m.start(), "state_forces"))
+        elif w in _NEEDS_QUALIFIER and prev in _SIDES:
+            found.append((m.start(), _SIDES[prev]))
+        prev = w
+    return found, found
+
+
+def stem(word: str) -> str:
+    """Return a crude stem of a lowercased word: plural and verb endings cut, at most 7
+    letters kept, so that "displaced"/"displacement" and "evacuated"/"evacuation" meet."""
+    w = word
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es",
+                   "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:7]

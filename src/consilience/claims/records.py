@@ -1,0 +1,78 @@
+"""The records of claim extraction and alignment (story-level records live in model.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Attribution, Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure a claim states: "at least 370,000 people displaced", "20 miles"."""
+
+    value: float
+    text: str  # as written, qualifier included: "at least 370,000"
+    start: int
+    end: int
+    unit: str | None  # km, mile, percent ... None for a count
+    dimension: str  # count | length | area | speed | mass | percent | other
+    base: float  # the value in the dimension's base unit (metres for lengths)
+    counted: str | None  # what is counted, as a key: "people", "soldiers", "capital" ...
+    approximate: bool
+    qualifier: str | None  # about | at least | nearly ...
+    event: str | None  # the event class the figure measures: kill, displace ...
+    noun: str | None = None  # what it counts as written, lowercased: "army soldiers"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A date a claim gives to what it reports."""
+
+    value: str  # ISO, as precise as ``precision``
+    precision: str  # day | month | year
+    start: int
+    end: int
+    exact: bool  # a day named outright ("December 5", "this Friday"), not "a week ago"
+    since: bool  # the start of a period ("since November 27"), not the event's own date
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCandidate:
+    """One fact as one article states it: a sentence, or the clause around a figure.
+
+    ``group`` is the claim group the aligner put it in (-1 before alignment); candidates of one
+    group are reports of the same fact.
+    """
+
+    id: str  # "<article id>@<start>", unique in a story
+    article: str
+    start: int  # the evidence span: the clause of a figure, else the sentence
+    end: int
+    sentence: tuple[int, int]
+    text: str
+    kind: str  # "figure" | "statement"
+    published: str | None  # the article's publication date (ISO) if known
+    stance: Stance  # asserted | reported | rumoured | denied
+    negated: bool  # the claim says the event did not happen (denial, "had not", "intact")
+    disputes_reports: bool  # a denial of other people's reports ("denied reports that ...")
+    attributed_to: str | None  # who said it, as written
+    cue: str | None  # "according to", "told" ...
+    channel: str | None  # "AFP" in "told AFP"
+    attribution: Attribution | None  # the sentence's attribution record, if any
+    entities: frozenset[str]  # entity keys (story entity ids, or normalised names)
+    places: frozenset[str]  # the place keys among ``entities``
+    classes: frozenset[str]  # event classes (lexicon)
+    sides: frozenset[str]  # armed_opposition | state_forces
+    words: frozenset[str]  # content-word stems
+    figure: Figure | None = None
+    dates: tuple[EventDate, ...] = ()
+    update_cue: bool = False  # "rose to", "revised down": the figure replaces an earlier one
+    # Where the event is said to happen ("in Geneva"): (start, end, country code or None).
+    event_places: tuple[tuple[int, int, str | None], ...] = ()
+
+    @property
+    def event_countries(self) -> frozenset[str]:
+        """Return the countries of the event's places, where known."""
+        return frozenset(c for _, _, c in self.event_places if c)
+    group: int = -1

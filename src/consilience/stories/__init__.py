@@ -1,0 +1,113 @@
+"""Story grouping: every article lands in exactly one story (one real-world event).
+
+``group(articles)`` returns the stories. How:
+
+1. Each article becomes four bags of language-independent keys (``features``): names
+   (capitalised tokens, transliterated), words (cut to a prefix), figures, dates and years.
+2. The bags become one weighted vector per article (``similarity``); each article's nearest
+   articles are found through an inverted index over its heaviest keys, so no pair of articles
+   is compared unless they share a heavy key (cost near-linear in the number of articles).
+   Publication dates from metadata that lie weeks apart weaken a pair's similarity.
+3. Articles whose neighbourhoods agree are linked; groups grow from the strongest links while
+   the links between two groups, per member of the smaller one, reach a threshold
+   (``cluster``).
+
+The result does not depend on the order of the input: articles are processed in the order of
+their ids, and every tie is broken by that order.
+
+Incremental use (a store that keeps stories between runs) follows the same steps locally: a
+new article's keys are looked up in the stored index to find its neighbours; the articles that
+now count it among their nearest update their neighbourhoods; links are recomputed for the
+articles whose neighbourhoods changed (they are at most two steps from the new article); and
+the stories touching those links are re-grouped from their articles. Document frequencies come
+from running counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from ..model import Article, Story
+from .cluster import agglomerate, second_order
+from .features import Profile, profile
+from .params import Params
+from .similarity import index, neighbours, vectors
+
+__all__ = ["Params", "Profile", "group", "group_profiles", "profile"]
+
+
+def group(articles: Sequence[Article], params: Params | None = None) -> list[Story]:
+    """Return the stories of ``articles``: each article's id in exactly one story.
+
+    Stories are ordered largest first (ties: the smallest article id); ids are ``story-1``,
+    ``story-2`` ... in that order. A story's articles are in publication order (undated last,
+    ties by id); its title is that of its most central article in its most common language
+    (English among equally common ones); its period is the first and last publication date of
+    its articles (None when none is dated). Raises ValueError when two articles share an id.
+    """
+    if not articles:
+        return []
+    ordered = sorted(articles, key=lambda a: a.id)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.id == after.id:
+            raise ValueError(f"duplicate article id {after.id!r}: ids must be unique")
+    labels, centrality = group_profiles((profile(a) for a in ordered), params or Params())
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    groups = sorted(members.values(), key=lambda g: (-len(g), ordered[g[0]].id))
+    return [
+        _story(n, [ordered[i] for i in g], [centrality[i] for i in g])
+        for n, g in enumerate(groups, 1)
+    ]
+
+
+def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[int], list[float]]:
+    """Return a group label for each profile (equal labels: one story) and each profile's
+    centrality (the summed weight of its links). Ties follow the order of ``profiles``."""
+    vec, days = vectors(profiles, params)
+    idx = index(vec, params.postings)
+    near = neighbours(vec, idx, days, params)
+    edges = second_order(near, params.edge_floor, params.hub)
+    labels = agglomerate(vec.n, edges, params.link)
+    centrality = [0.0] * vec.n
+    for (i, j), w in edges.items():
+        if labels[i] == labels[j]:
+            centrality[i] += w
+            centrality[j] += w
+    return labels, centrality
+
+
+def _story(number: int, articles: list[Article], centrality: list[float]) -> Story:
+    dated = sorted(a.published.date for a in articles if a.published.date)
+    titled = [i for i, a in enumerate(articles) if a.title] or list(range(len(articles)))
+    langs = Counter(articles[i].language for i in titled)
+    # The story's most common language (English among equals: the report is written in it),
+    # then the article with the strongest links inside the story.
+    best = min(
+        titled,
+        key=lambda i: (
+            -langs[articles[i].language],
+            articles[i].language != "en",
+            -centrality[i],
+            articles[i].id,
+        ),
+    )
+    title = articles[best].title
+    order = sorted(articles, key=lambda a: (_day(a) or date.max, a.id))
+    return Story(
+        id=f"story-{number}",
+        title=title,
+        articles=tuple(a.id for a in order),
+        period=(dated[0], dated[-1]) if dated else (None, None),
+    )
+
+
+def _day(article: Article) -> date | None:
+    value = article.published.date
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

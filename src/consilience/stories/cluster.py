@@ -1,0 +1,110 @@
+"""Links between articles whose neighbourhoods agree, and groups grown from the strongest links.
+
+Two reports of one event have the same nearest articles; two events of one kind (two
+earthquakes) share some words with each other but each has its own close neighbours. So an
+article's neighbourhood is itself plus its nearest articles, weighted by similarity, and two
+articles are linked by the cosine of their neighbourhoods (second-order similarity) when it
+reaches the edge floor.
+
+Groups then merge, strongest first, while the links between two groups summed and divided by
+the size of the smaller group reach the link threshold: a lone article joins a group through
+its own links, and two halves of a large story merge through the many links between them, so
+a story of thousands of articles does not fall apart as an average over all pairs would.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+
+def second_order(
+    near: Sequence[Sequence[tuple[int, float]]], floor: float, hub: int
+) -> dict[tuple[int, int], float]:
+    """Return {(i, j): weight} for i < j whose neighbourhoods' cosine is at least ``floor``.
+
+    Article i's neighbourhood is {i: 1} plus its ``near[i]``. Pairs are found through the
+    articles that both neighbourhoods hold; an article held by more than ``hub``
+    neighbourhoods counts only for the ``hub`` that weigh it most.
+    """
+    rows = [{i: 1.0, **dict(near[i])} for i in range(len(near))]
+    holders: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        for m, w in row.items():
+            holders[m].append((w, i))
+    dots: dict[tuple[int, int], float] = defaultdict(float)
+    for held in holders.values():
+        held.sort(key=lambda wi: (-wi[0], wi[1]))
+        held = held[:hub]
+        for a in range(len(held)):
+            wa, i = held[a]
+            for b in range(a + 1, len(held)):
+                wb, j = held[b]
+                dots[(i, j) if i < j else (j, i)] += wa * wb
+    norms = [math.sqrt(sum(w * w for w in row.values())) for row in rows]
+    edges = {}
+    for (i, j), dot in sorted(dots.items()):
+        weight = dot / (norms[i] * norms[j])
+        if weight >= floor:
+            edges[(i, j)] = weight
+    return edges
+
+
+def agglomerate(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Return a group label (its lowest member) for each of ``n`` items.
+
+    Groups merge, highest linkage first (ties: lower labels), while linkage >= ``threshold``;
+    linkage(A, B) = summed weight of the edges between A and B / min(|A|, |B|).
+    """
+    adj: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), w in edges.items():
+        adj[i][j] = w
+        adj[j][i] = w
+    size = [1] * n
+    label = list(range(n))
+    version = [0] * n
+    heap = [(-w, i, j, 0, 0) for (i, j), w in edges.items() if w >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or label[a] != a or label[b] != b:
+            continue
+        _merge(adj, size, label, version, a, b)
+        for c, w in adj[a].items():
+            linkage = w / min(size[a], size[c])
+            if linkage >= threshold:
+                lo, hi = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-linkage, lo, hi, version[lo], version[hi]))
+    return [_root(label, i) for i in range(n)]
+
+
+def _merge(
+    adj: list[dict[int, float]],
+    size: list[int],
+    label: list[int],
+    version: list[int],
+    a: int,
+    b: int,
+) -> None:
+    """Fold group b into group a (a < b): sizes add, links to third groups add."""
+    for c, w in adj[b].items():
+        if c == a:
+            continue
+        adj[a][c] = adj[a].get(c, 0.0) + w
+        del adj[c][b]
+        adj[c][a] = adj[a][c]
+    adj[a].pop(b, None)
+    adj[b] = {}
+    size[a] += size[b]
+    label[b] = a
+    version[a] += 1
+    version[b] += 1
+
+
+def _root(label: list[int], i: int) -> int:
+    while label[i] != i:
+        label[i] = label[label[i]]
+        i = label[i]
+    return i

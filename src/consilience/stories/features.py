@@ -1,0 +1,388 @@
+"""What an article says about which event it reports, as bags of language-independent keys.
+
+Four channels, each a bag of keys with counts:
+
+* ``names``: capitalised tokens read from the text, transliterated with anyascii, each with its
+  consonant skeleton so that transliterations meet ("Karliova"/"Karlyova"). A sentence's first
+  word and the words of a Title Case headline count only when the same token is capitalised
+  mid-sentence elsewhere or lies in an annotated entity span. Names survive translation
+  ("Lohan", "Homs") where ordinary words do not, and they tell two events of one kind apart.
+* ``words``: the article's words, lower-cased and cut to a prefix (a cheap stemmer that works in
+  every language using spaces); they tell topics apart within one language.
+* ``numbers``: figures written with digits (thousands separators of any convention removed) and
+  the values of annotated quantities.
+* ``times``: years, month-days and full dates from the text (month names in every language the
+  date library knows), from the annotated dates, and the publication date given by metadata.
+
+Only general vocabulary is used: month and weekday names come from dateparser's locale data,
+function words from spaCy's stop lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from ..model import Article
+
+# Words kept in the words channel are cut to this many characters: "earthquake"/"earthquakes"
+# and "séisme"/"séismes" share a key without a stemmer per language.
+WORD_PREFIX = 6
+MIN_WORD = 3
+# A year is a four-digit number in this range; other numbers go to the numbers channel.
+YEARS = range(1800, 2101)
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE_END = frozenset(".!?:;\n\u2026\u3002")
+_OPENERS = frozenset("\"'«“‘([{-–—*•>|")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)|\d+)"
+    r"(?:([.,])(\d+))?(?![\w])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The keys of one article by channel (key -> count), and its publication date."""
+
+    id: str
+    names: Counter[str]
+    words: Counter[str]
+    numbers: Counter[str]
+    times: Counter[str]
+    published: date | None = None
+
+    def channels(self) -> dict[str, Counter[str]]:
+        """Return the channels by name."""
+        return {
+            "names": self.names,
+            "words": self.words,
+            "numbers": self.numbers,
+            "times": self.times,
+        }
+
+
+def profile(article: Article) -> Profile:
+    """Return the Profile of ``article`` (its cleaned text, title and annotations)."""
+    text = article.text or article.raw_text
+    if article.title and article.title.strip() and article.title.strip() not in text[:500]:
+        text = article.title.strip() + "\n" + text
+        shift = len(article.title.strip()) + 1
+    else:
+        shift = 0
+    published = _published(article)
+    return Profile(
+        id=article.id,
+        names=name_keys(text, _entity_spans(article, shift)),
+        words=word_keys(text),
+        numbers=number_keys(text, article),
+        times=time_keys(text, article, published),
+        published=published,
+    )
+
+
+def _published(article: Article) -> date | None:
+    """Return the publication date when the input's metadata gave it; a date inferred from the
+    text is left out (it may come from a background date, and the text's dates are read anyway)."""
+    pub = article.published
+    value = pub.date if pub is not None and pub.from_ == "metadata" else None
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _entity_spans(article: Article, shift: int) -> list[tuple[int, int]]:
+    return [(e.start + shift, e.end + shift) for e in article.annotations.entities]
+
+
+@lru_cache(maxsize=200_000)
+def normalise(token: str) -> str:
+    """Return ``token`` transliterated to lower-case ASCII letters and digits, with repeated
+    letters collapsed ("Assad", "Asad" and "Асад" all give "asad")."""
+    ascii_ = anyascii(token).lower()
+    out = []
+    for ch in ascii_:
+        if ch.isalnum() and (not out or ch != out[-1] or ch.isdigit()):
+            out.append(ch)
+    return "".join(out)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Return True when the token at ``start`` opens a sentence or a line."""
+    i = start - 1
+    while i >= 0 and (text[i] in " \t\u00a0" or text[i] in _OPENERS):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[0].isupper() and not token.isdigit()
+
+
+def name_keys(text: str, entity_spans: Iterable[tuple[int, int]] = ()) -> Counter[str]:
+    """Return the name keys of ``text``: capitalised tokens that are not a sentence's first word
+    nor in a Title Case line (unless the same token is capitalised mid-sentence elsewhere, or
+    lies in an entity span), normalised, each with its consonant skeleton (``~`` + skeleton).
+    Calendar words and function words of the known languages are left out."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    inside = _covered(entity_spans)
+    titled = _title_case_lines(text)
+    mid = {
+        tok
+        for s, _, tok in tokens
+        if _is_capitalised(tok) and not _sentence_initial(text, s) and not _in(titled, s, s + 1)
+    }
+    skip = calendar_words() | stop_words()
+    keys: Counter[str] = Counter()
+    for s, e, tok in tokens:
+        if not _is_capitalised(tok) or not (tok in mid or _in(inside, s, e)):
+            continue
+        key = normalise(tok)
+        if len(key) > 1 and not key.isdigit() and key not in skip:
+            keys[key] += 1
+            sound = skeleton(key)
+            if sound:
+                keys["~" + sound] += 1
+    return keys
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Return the spans of lines written in Title Case (a headline: at least three words of four
+    letters or more, 80% of them capitalised), where a capital says nothing about a name."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in _TOKEN.findall(line.group()) if len(w) >= 4 and w.isalpha()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append(line.span())
+    return out
+
+
+_SPELLINGS = (
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("z", "s"),
+    ("x", "ks"),
+    ("j", "i"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """Return the consonant skeleton of a normalised name ("" when under three consonants):
+    spellings that transliterations disagree on are merged and vowels dropped, so "karliova"
+    and "karlyova", "marquez" and "markes", "homs" and "khoms" meet."""
+    for a, b in _SPELLINGS:
+        key = key.replace(a, b)
+    out = []
+    for ch in key:
+        if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out) if len(out) >= 3 else ""
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(spans)
+
+
+def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return True when [start, end) lies inside one of the ``spans`` (sorted by start; entity
+    spans seldom nest, so the three that start last before ``start`` are enough)."""
+    i = bisect.bisect_right(spans, (start, math.inf))
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 3) : i])
+
+
+def word_keys(text: str) -> Counter[str]:
+    """Return the word keys of ``text``: lower-cased alphabetic tokens of at least three letters,
+    transliterated and cut to ``WORD_PREFIX`` characters; function words of the known languages
+    are left out (in a small collection document frequencies cannot tell them apart)."""
+    stop = stop_words()
+    keys: Counter[str] = Counter()
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if len(tok) < MIN_WORD or not tok.isalpha():
+            continue
+        full = normalise(tok)
+        if len(full) >= MIN_WORD and full not in stop:
+            keys[full[:WORD_PREFIX]] += 1
+    return keys
+
+
+def parse_number(whole: str, sep: str | None, frac: str | None) -> float | None:
+    """Return the value of a figure matched by ``_NUMBER``: grouping separators (comma, dot,
+    space) removed; a trailing ``.d``/``,d`` part read as decimals."""
+    digits = re.sub(r"[,. \u00a0\u202f]", "", whole)
+    if not digits:
+        return None
+    value = float(digits)
+    if sep and frac:
+        value += float("0." + frac)
+    return value
+
+
+def number_keys(text: str, article: Article | None = None) -> Counter[str]:
+    """Return the number keys: each figure written with digits that is not a year, as its value
+    (``"1500"``, ``"2.5"``), plus the values of the article's annotated quantities."""
+    keys: Counter[str] = Counter()
+    for m in _NUMBER.finditer(text):
+        value = parse_number(m.group(1), m.group(2), m.group(3))
+        if value is None or (value.is_integer() and int(value) in YEARS and not m.group(2)):
+            continue
+        keys[_number_key(value)] += 1
+    if article is not None:
+        for q in article.annotations.quantities:
+            if q.value is not None and not (float(q.value).is_integer() and int(q.value) in YEARS):
+                keys[_number_key(float(q.value))] += 1
+    return keys
+
+
+def _number_key(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def time_keys(
+    text: str, article: Article | None = None, published: date | None = None
+) -> Counter[str]:
+    """Return the time keys: ``y:YYYY`` for each year written, ``md:MM-DD`` for each day-month
+    phrase in any known language, ``d:YYYY-MM-DD`` when it carries its year; the same keys from
+    the article's resolved date mentions (relative ones only when ``published``, the metadata
+    publication date, is known); and the publication date's keys."""
+    keys: Counter[str] = Counter()
+    for m in re.finditer(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)", text):
+        keys[f"y:{m.group(1)}"] += 1
+    for month, day, year in day_month_phrases(text):
+        keys[f"md:{month:02d}-{day:02d}"] += 1
+        if year:
+            keys[f"d:{year:04d}-{month:02d}-{day:02d}"] += 1
+    if article is not None:
+        for d in article.annotations.dates:
+            # A relative date ("on Friday") is only as good as the publication date it was
+            # resolved against; one inferred from the text may belong to another story.
+            if not d.relative or published is not None:
+                _date_value_keys(d.value, keys)
+    if published is not None:
+        _date_value_keys(published.isoformat(), keys)
+    return keys
+
+
+def _date_value_keys(value: str | None, keys: Counter[str]) -> None:
+    if not value or not value[:4].isdigit():
+        return
+    if int(value[:4]) in YEARS:
+        keys[f"y:{value[:4]}"] += 1
+    if len(value) >= 10:
+        keys[f"md:{value[5:10]}"] += 1
+        keys[f"d:{value[:10]}"] += 1
+
+
+def day_month_phrases(text: str) -> list[tuple[int, int, int | None]]:
+    """Return (month, day, year or None) for each "7 December [2024]", "December 7[, 2024]",
+    "7 de diciembre de 2024", "7. Dezember" ... in ``text``, month names of any language the
+    date library knows (at least three letters)."""
+    months = _month_names()
+    found = []
+    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        for m in pattern.finditer(text):
+            month = months.get(m.group("m").casefold())
+            day = int(m.group("d"))
+            if month is None or not 1 <= day <= 31:
+                continue
+            year = int(m.group("y")) if m.group("y") else None
+            found.append((m.start(), month, day, year))
+    return [(month, day, year) for _, month, day, year in sorted(found)]
+
+
+# A month name is any word; the dictionary look-up decides. Both orders, an optional year.
+_YEAR_AFTER = r"(?:\s*,?\s+(?:de\s+)?(?P<y>(?:1[89]|20)\d\d)(?!\d))?"
+_DAY_FIRST = re.compile(
+    r"(?<![\w.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s+(?:(?:de|del|di|du|of)\s+)?"
+    r"(?P<m>[^\W\d_]{3,})\.?" + _YEAR_AFTER
+)
+_MONTH_FIRST = re.compile(
+    r"(?<!\w)(?P<m>[^\W\d_]{3,})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?!\w)"
+    + _YEAR_AFTER
+)
+
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _locale_words(fields: tuple[str, ...]) -> dict[str, int]:
+    """Return {casefolded word: index in ``fields``} over the date library's locales for the
+    languages consilience detects; words shorter than three letters are skipped."""
+    from dateparser.languages import default_loader
+
+    from ..settings import DEFAULT_LANGUAGES
+
+    out: dict[str, int] = {}
+    for lang in DEFAULT_LANGUAGES:
+        try:
+            info = default_loader.get_locale(lang).info
+        except Exception:  # a locale the installed dateparser lacks: skip it
+            continue
+        for i, name in enumerate(fields):
+            for word in info.get(name, ()):
+                word = unicodedata.normalize("NFC", str(word)).casefold().rstrip(".")
+                if len(word) >= 3 and " " not in word:
+                    out.setdefault(word, i)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    return {w: i + 1 for w, i in _locale_words(_MONTHS).items()}
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Return the normalised month and weekday names of every known language (never names)."""
+    words = set(_locale_words(_MONTHS)) | set(_locale_words(_WEEKDAYS))
+    return frozenset(normalise(w) for w in words) - {""}
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return the normalised function words of the languages consilience detects, from the stop
+    lists shipped with spaCy (languages it has no list for are skipped)."""
+    import importlib
+
+    from ..settings import DEFAULT_LANGUAGES
+
+    words: set[str] = set()
+    for lang in DEFAULT_LANGUAGES:
+        try:
+            module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+        except ImportError:
+            continue
+        words.update(normalise(w) for w in getattr(module, "STOP_WORDS", ()))
+    return frozenset(words) - {""}

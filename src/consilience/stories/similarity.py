@@ -1,0 +1,213 @@
+"""Weighted key vectors, and each article's nearest articles found through an inverted index.
+
+An article's vector joins its four channels: in each, a key weighs (1 + log count) times
+log(1 + N / document frequency), the channel is scaled to unit length and then by the square
+root of its share, so the dot product of two vectors is the weighted sum of the channels'
+cosines. No pair of articles is compared unless they share one of their heaviest keys in an
+index whose entries keep only the articles where the key weighs most: the cost grows with the
+number of articles times fixed caps, never with the number of pairs.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import Profile
+from .params import Params
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Sparse vectors of ``n`` articles: article i's key ids are ``keys[ptr[i]:ptr[i+1]]``
+    (sorted) with weights ``vals[...]``; ``size`` is the number of distinct keys."""
+
+    ptr: np.ndarray
+    keys: np.ndarray
+    vals: np.ndarray
+    size: int
+
+    @property
+    def n(self) -> int:
+        return len(self.ptr) - 1
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return the key ids and weights of article ``i``."""
+        return self.keys[self.ptr[i] : self.ptr[i + 1]], self.vals[self.ptr[i] : self.ptr[i + 1]]
+
+
+def vectors(profiles: Iterable[Profile], params: Params) -> tuple[Vectors, list[int | None]]:
+    """Return the weighted vectors of ``profiles`` (see the module docstring), each cut to its
+    ``params.keep_keys`` heaviest keys, and each profile's publication day (ordinal) or None.
+
+    Profiles are read once and kept only as key ids and counts, so memory stays small.
+    """
+    channels = [name for name, _ in params.weights]
+    shares = np.asarray([share for _, share in params.weights], dtype=np.float64)
+    vocab: dict[tuple[int, str], int] = {}
+    key_channel = array("b")
+    docs, keys, counts = array("q"), array("q"), array("d")
+    days: list[int | None] = []
+    for n, p in enumerate(profiles):
+        bags = p.channels()
+        for c, name in enumerate(channels):
+            for k, count in bags[name].items():
+                kid = vocab.get((c, k))
+                if kid is None:
+                    kid = vocab[(c, k)] = len(vocab)
+                    key_channel.append(c)
+                docs.append(n)
+                keys.append(kid)
+                counts.append(count)
+        days.append(p.published.toordinal() if p.published else None)
+    return _weigh(
+        np.frombuffer(docs, dtype=np.int64) if docs else np.zeros(0, np.int64),
+        np.frombuffer(keys, dtype=np.int64) if keys else np.zeros(0, np.int64),
+        np.frombuffer(counts, dtype=np.float64) if counts else np.zeros(0),
+        np.frombuffer(key_channel, dtype=np.int8).astype(np.int64),
+        shares,
+        len(days),
+        params.keep_keys,
+    ), days
+
+
+def _weigh(
+    docs: np.ndarray,
+    keys: np.ndarray,
+    counts: np.ndarray,
+    key_channel: np.ndarray,
+    shares: np.ndarray,
+    n: int,
+    keep: int,
+) -> Vectors:
+    """Return the Vectors of (doc, key, count) triples: tf-idf, unit length per channel scaled
+    by the root of the channel's share, cut to the ``keep`` heaviest keys per doc."""
+    size = len(key_channel)
+    df = np.bincount(keys, minlength=size).astype(np.float64)
+    weights = (1.0 + np.log(np.maximum(counts, 1.0))) * np.log1p(n / np.maximum(df[keys], 1.0))
+    channel = key_channel[keys] if len(keys) else keys
+    cell = docs * len(shares) + channel
+    norms = np.sqrt(np.bincount(cell, weights=weights * weights, minlength=n * len(shares)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weights = np.where(norms[cell] > 0, weights / norms[cell], 0.0) * np.sqrt(shares[channel])
+    # The cut keeps shared keys before keys no other article has: those cannot link an article
+    # to anything, and in a small set of reports of one story they outweigh every shared name
+    # (their idf is the highest), so keeping them first would leave an article no neighbour.
+    alone = df[keys] <= 1
+    order = np.lexsort((keys, -weights, alone, docs))
+    docs, keys, weights = docs[order], keys[order], weights[order]
+    first = np.searchsorted(docs, np.arange(n), side="left")
+    kept = (np.arange(len(docs)) - first[docs] < keep) & (weights > 0)
+    docs, keys, weights = docs[kept], keys[kept], weights[kept]
+    order = np.lexsort((keys, docs))
+    docs, keys, weights = docs[order], keys[order], weights[order]
+    ptr = np.searchsorted(docs, np.arange(n + 1), side="left")
+    return Vectors(ptr.astype(np.int64), keys, weights, size)
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Inverted index: the articles of key k are ``docs[start[k]:start[k+1]]``, heaviest first,
+    with the key's weight in each in ``weights``."""
+
+    start: np.ndarray
+    docs: np.ndarray
+    weights: np.ndarray
+
+
+def index(vec: Vectors, cap: int) -> Index:
+    """Return the inverted index of ``vec``, each key keeping its ``cap`` heaviest articles
+    (ties: lower article number)."""
+    doc_of = np.repeat(np.arange(vec.n, dtype=np.int64), np.diff(vec.ptr))
+    order = np.lexsort((doc_of, -vec.vals, vec.keys))
+    keys, docs, vals = vec.keys[order], doc_of[order], vec.vals[order]
+    first = np.searchsorted(keys, np.arange(vec.size), side="left")
+    rank = np.arange(len(keys)) - first[keys]
+    keep = rank < cap
+    keys, docs, vals = keys[keep], docs[keep], vals[keep]
+    start = np.searchsorted(keys, np.arange(vec.size + 1), side="left")
+    return Index(start, docs, vals)
+
+
+def neighbours(
+    vec: Vectors, idx: Index, dates: Sequence[int | None], params: Params
+) -> list[list[tuple[int, float]]]:
+    """Return, for each article, its nearest articles as (article, similarity), most similar
+    first (ties: lower number), at most ``params.neighbours`` and each at least
+    ``params.neighbour_floor``. ``dates`` are publication days (ordinal) or None."""
+    scratch = np.zeros(vec.size, dtype=np.float64)
+    out: list[list[tuple[int, float]]] = []
+    for i in range(vec.n):
+        cands = _candidates(vec, idx, i, params)
+        sims = _exact(vec, scratch, i, cands)
+        sims = sims * _date_factors(dates, i, cands, params)
+        out.append(_nearest(cands, sims, params))
+    return out
+
+
+def _candidates(vec: Vectors, idx: Index, i: int, params: Params) -> np.ndarray:
+    """Return the articles sharing one of article i's heaviest keys, best partial score first,
+    at most ``params.candidates``."""
+    keys, vals = vec.row(i)
+    # only keys another article also holds can find a candidate
+    shared = (idx.start[keys + 1] - idx.start[keys]) > 1
+    keys, vals = keys[shared], vals[shared]
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    top = np.lexsort((keys, -vals))[: params.query_keys]
+    parts_d, parts_w = [], []
+    for k, w in zip(keys[top], vals[top], strict=True):
+        s, e = idx.start[k], idx.start[k + 1]
+        parts_d.append(idx.docs[s:e])
+        parts_w.append(idx.weights[s:e] * w)
+    docs = np.concatenate(parts_d)
+    if len(docs) == 0:
+        return docs
+    uniq, inverse = np.unique(docs, return_inverse=True)
+    score = np.bincount(inverse, weights=np.concatenate(parts_w), minlength=len(uniq))
+    mine = uniq != i
+    uniq, score = uniq[mine], score[mine]
+    order = np.lexsort((uniq, -score))[: params.candidates]
+    return uniq[order]
+
+
+def _exact(vec: Vectors, scratch: np.ndarray, i: int, cands: np.ndarray) -> np.ndarray:
+    """Return the dot products of article i's vector with each candidate's."""
+    if len(cands) == 0:
+        return np.zeros(0, dtype=np.float64)
+    keys, vals = vec.row(i)
+    scratch[keys] = vals
+    starts, ends = vec.ptr[cands], vec.ptr[cands + 1]
+    lengths = ends - starts
+    pos = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+    products = scratch[vec.keys[pos]] * vec.vals[pos]
+    scratch[keys] = 0.0
+    offsets = np.cumsum(lengths) - lengths
+    sums = np.add.reduceat(products, offsets) if len(products) else np.zeros(len(cands))
+    return np.where(lengths > 0, sums, 0.0)
+
+
+def _date_factors(
+    dates: Sequence[int | None], i: int, cands: np.ndarray, params: Params
+) -> np.ndarray:
+    """Return 1 for each candidate unless both publication dates are known and further apart
+    than ``date_window`` days; then falling linearly to 0 at ``date_horizon`` days."""
+    factors = np.ones(len(cands), dtype=np.float64)
+    if dates[i] is None:
+        return factors
+    span = max(params.date_horizon - params.date_window, 1)
+    for n, j in enumerate(cands):
+        other = dates[int(j)]
+        if other is not None:
+            gap = abs(dates[i] - other)
+            if gap > params.date_window:
+                factors[n] = max(0.0, 1.0 - (gap - params.date_window) / span)
+    return factors
+
+
+def _nearest(cands: np.ndarray, sims: np.ndarray, params: Params) -> list[tuple[int, float]]:
+    order = np.lexsort((cands, -sims))[: params.neighbours]
+    return [(int(cands[o]), float(sims[o])) for o in order if sims[o] >= params.neighbour_floor]

@@ -1,0 +1,250 @@
+"""Conflicts inside one claim group: figures, units, denials, dates, places; and updates.
+
+* **number**: figures for one count that differ beyond rounding (``tolerance``, 5 %, when
+  either is approximate or both are in the thousands; exact otherwise) and that are not an
+  update.
+* **unit**: the same number given in different units of one dimension ("20 km" / "20 miles").
+* **update**: figures that change from one publication day to the next, one value a day, each
+  change either announced ("rose to", "revised") or in one direction: a toll that grows is
+  revised, not contradicted.
+* **denial**: a report that something happened against one that it did not (a denial, "had not
+  entered", "remains in"); or a denial of "reports that ..." standing alone.
+* **date**: one event given different named days ("December 5" / "this Friday") by reports of
+  different origins.
+* **place**: one event placed in different countries by reports of different origins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..claims import lexicon as lx
+from ..claims.align import compatible
+from ..claims.records import ClaimCandidate
+from ..model import Article, Conflict, ConflictValue
+
+_EVENT_WORDS = {
+    "kill": "killed", "displace": "displaced", "injure": "injured", "missing": "missing",
+    "flee": "who fled or crossed", "seize": "taken", "withdraw": "withdrawn",
+    "attack": "in attacks", "arrest": "arrested", "desert": "who deserted",
+}
+_DENIAL_WORD = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|insisted"
+    r"|insists|unfounded|baseless|untrue|false|intact|undamaged|never|not|no\s+longer"
+    r"|remains?\s+in|remained\s+in|stay(?:s|ed)?\s+in)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?\"”]")
+_MAX_PHRASE = 70
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A figure that moved over time: (publication day, value as written, article) in order."""
+
+    steps: tuple[tuple[str, str, str], ...]
+    announced: bool  # at least one later report says it changed ("rose to")
+
+
+def figure_verdict(
+    members: Sequence[ClaimCandidate], same_origin: Callable[[ClaimCandidate, ClaimCandidate],
+                                                             bool],
+    tolerance: float = 0.05,
+) -> tuple[Conflict | None, Update | None]:
+    """Return the figure conflict of a group (or None) and its update (or None)."""
+    figs = [c for c in members if c.figure is not None and not c.negated]
+    values = _value_classes(figs, tolerance)
+    if len(values) < 2:
+        return None, None
+    counts = all(c.figure.dimension == "count" for c in figs)
+    update = _update(values) if counts else None
+    if update is not None:
+        return None, update
+    pairs = [(a, b) for i, va in enumerate(values) for vb in values[i + 1:]
+             for a in va for b in vb if not same_origin(a, b)]
+    if not pairs:
+        return None, None  # one origin gives two figures: not a dispute between sources
+    unit = [(a, b) for a, b in pairs
+            if a.figure.value == b.figure.value and a.figure.unit != b.figure.unit]
+    kind = "unit" if unit else "number"
+    shown = [c for v in values for c in v]
+    cvalues = tuple(ConflictValue(article=c.article, value=c.figure.text, start=c.figure.start,
+                                  end=c.figure.end) for c in shown)
+    return Conflict(kind=kind, values=cvalues, why=""), None
+
+
+def figure_subject(c: ClaimCandidate) -> str:
+    """Return what a figure counts, in words: "people displaced", "the distance"."""
+    f = c.figure
+    assert f is not None
+    if f.dimension == "length":
+        return "the distance"
+    if f.dimension != "count":
+        return f"the {f.dimension.replace('unit:', '')} figure"
+    event = _EVENT_WORDS.get(f.event or "", f.event or "")
+    if not (f.noun or f.counted):
+        return f"the figure ({f.event})" if f.event else "the figure"
+    return f"{f.noun or f.counted} {event}".strip()
+
+
+def _value_classes(
+    figs: Sequence[ClaimCandidate], tolerance: float
+) -> list[list[ClaimCandidate]]:
+    """Return the figures grouped by agreeing value, smallest value first."""
+    classes: list[list[ClaimCandidate]] = []
+    for c in sorted(figs, key=lambda c: (c.figure.base, c.published or "", c.article)):
+        for cls in classes:
+            head = cls[0].figure
+            if compatible(head.base, c.figure.base, head, c.figure, tolerance):
+                cls.append(c)
+                break
+        else:
+            classes.append([c])
+    return classes
+
+
+def _update(values: list[list[ClaimCandidate]]) -> Update | None:
+    """Return the update when each publication day holds one value and the values move one
+    way, or announce the change; else None."""
+    day_value: dict[str, int] = {}
+    for i, cls in enumerate(values):
+        for c in cls:
+            if not c.published:
+                return None
+            if day_value.setdefault(c.published, i) != i:
+                return None  # two values on one day: a disagreement, not a revision
+    days = sorted(day_value)
+    seq = [day_value[d] for d in days]
+    steps_idx = [seq[0]] + [v for prev, v in zip(seq, seq[1:], strict=False) if v != prev]
+    if len(set(steps_idx)) != len(steps_idx):
+        return None  # a value comes back after another: no single revision path
+    announced = any(c.update_cue for i in steps_idx[1:] for c in values[i])
+    rising = steps_idx == sorted(steps_idx)
+    falling = steps_idx == sorted(steps_idx, reverse=True)
+    if not (announced or rising or falling):
+        return None
+    steps = []
+    for d in days:
+        i = day_value[d]
+        if steps and steps[-1][1] == i:
+            continue
+        first = next(c for c in values[i] if c.published == d)
+        steps.append((d, i, first))
+    return Update(steps=tuple((d, c.figure.text, c.article) for d, _, c in steps),
+                  announced=announced)
+
+
+def denial_conflict(
+    members: Sequence[ClaimCandidate], articles: Mapping[str, Article]
+) -> Conflict | None:
+    """Return the denial conflict of a group, or None."""
+    positive = [c for c in members if not c.negated]
+    negative = [c for c in members if c.negated]
+    if not negative:
+        return None
+    values: list[ConflictValue] = []
+    if positive:
+        values += [_phrase_value(articles[c.article], c, negative=False) for c in positive]
+    else:
+        for c in negative:
+            if c.disputes_reports:
+                found = _reported_value(articles[c.article], c)
+                if found is not None:
+                    values.append(found)
+        if not values:
+            return None
+    values += [_phrase_value(articles[c.article], c, negative=True) for c in negative]
+    return Conflict(kind="denial", values=tuple(values), why="")
+
+
+def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> ConflictValue:
+    """Return the words of ``c`` that carry its side: the denial or negation for the negative
+    side, the event word and what follows for the positive side."""
+    s, e = c.sentence
+    text = article.text
+    start = None
+    if negative:
+        m = _DENIAL_WORD.search(text, s, e)
+        start = m.start() if m else None
+    else:
+        start = _first_event_word(text, s, e, c.classes)
+    if start is None:
+        start = c.start
+    return _value_from(article, start, e)
+
+
+def _reported_value(article: Article, c: ClaimCandidate) -> ConflictValue | None:
+    """Return "reports that ..." inside a denial sentence, the side it denies."""
+    s, e = c.sentence
+    m = lx.REPORTED_OBJECT.search(article.text, s, e)
+    return _value_from(article, m.start(), e) if m else None
+
+
+def _first_event_word(text: str, s: int, e: int, classes: frozenset[str]) -> int | None:
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", text[s:e]):
+        if lx.event_classes(m.group()) & classes:
+            return s + m.start()
+    return None
+
+
+def _value_from(article: Article, start: int, limit: int) -> ConflictValue:
+    """Return the phrase from ``start`` to the end of its clause (at most ``_MAX_PHRASE``
+    characters, cut at a word end)."""
+    text = article.text
+    m = _CLAUSE_END.search(text, start + 1, limit)
+    end = m.start() if m else limit
+    if end - start > _MAX_PHRASE:
+        cut = text.rfind(" ", start, start + _MAX_PHRASE)
+        end = cut if cut > start else start + _MAX_PHRASE
+    return ConflictValue(article=article.id, value=text[start:end], start=start, end=end)
+
+
+def date_conflict(
+    members: Sequence[ClaimCandidate],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
+) -> Conflict | None:
+    """Return the date conflict of a group (named days that differ), or None."""
+    dated = []
+    for c in members:
+        # A report with two dates ("found on Saturday, missing since Thursday") cannot tell
+        # which is the event's own; only reports with one named day are compared.
+        if len(c.dates) == 1 and c.dates[0].exact and not c.dates[0].since and not c.negated:
+            dated.append((c, c.dates[0]))
+    if len({d.value for _, d in dated}) < 2:
+        return None
+    if not any(da.value != db.value and not same_origin(a, b)
+               and _strong(a) & _strong(b) for a, da in dated for b, db in dated):
+        return None
+    values = tuple(ConflictValue(article=c.article, value=d.value, start=d.start, end=d.end)
+                   for c, d in sorted(dated, key=lambda x: (x[1].value, x[0].article)))
+    return Conflict(kind="date", values=values, why="")
+
+
+def _strong(c: ClaimCandidate) -> frozenset[str]:
+    return c.classes - lx.WEAK_CLASSES
+
+
+def place_conflict(
+    members: Sequence[ClaimCandidate],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
+    articles: Mapping[str, Article],
+) -> Conflict | None:
+    """Return the place conflict of a group (the event put in different countries), or None."""
+    # Only reports that put the event in one country: "talks in Geneva on the situation
+    # in Yemen" names a venue and a topic, and cannot tell which is the event's place.
+    placed = [(c, c.event_countries) for c in members
+              if len(c.event_countries) == 1 and not c.negated]
+    clash = [(a, b) for i, (a, ca) in enumerate(placed) for b, cb in placed[i + 1:]
+             if not ca & cb and not same_origin(a, b)]
+    if not clash:
+        return None
+    shown = {id(x): x for pair in clash for x in pair}.values()
+    values = []
+    for c in shown:
+        article = articles[c.article]
+        for start, end, _ in c.event_places:
+            values.append(ConflictValue(article=c.article, value=article.text[start:end],
+                                        start=start, end=end))
+    return Conflict(kind="place", values=tuple(values), why="")

@@ -1,0 +1,256 @@
+"""Verdicts: one ``Claim`` per group of aligned claim candidates.
+
+Status, first match wins:
+
+* **disputed**: the group holds a conflict (see ``conflicts``): figures, units, a denial, dates
+  or places that disagree;
+* **updated**: its figure moved over time without contradiction (a toll rising day by day);
+* **corroborated**: two or more independent origins support it (``origins``); support inside
+  content flagged ``unsupported_content`` does not count, so such content alone is never
+  shown as corroborated;
+* **single_source**: one origin, however many articles republish it.
+
+Which groups become claims: every group, except a statement that only repeats, sentence for
+sentence, what one of its sentence's other statements or figures already carries (a sentence
+that names two events gives two candidates; when neither meets another report, one is kept).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..claims.records import ClaimCandidate
+from ..model import Article, Claim, Conflict, Evidence, Source
+from .conflicts import (
+    Update,
+    date_conflict,
+    denial_conflict,
+    figure_subject,
+    figure_verdict,
+    place_conflict,
+)
+from .origins import Origins, article_label
+
+_STATUS_ORDER = {"disputed": 0, "updated": 1, "corroborated": 2, "single_source": 3}
+UNSUPPORTED = "unsupported_content"
+
+
+def judge(
+    candidates: Sequence[ClaimCandidate],
+    articles: Mapping[str, Article],
+    sources: Sequence[Source] = (),
+) -> tuple[Claim, ...]:
+    """Return one Claim per claim group of ``candidates`` (see the module docstring), ids
+    "c1", "c2" ... ordered by status (disputed, updated, corroborated, single-source), then by
+    independent sources (most first), then by evidence count, then by first evidence."""
+    origins = Origins(articles, sources)
+    groups = _groups(candidates)
+    judged = []
+    for members in groups:
+        claim = _verdict(members, articles, origins)
+        judged.append((claim, _first(members)))
+    judged.sort(key=lambda x: (_STATUS_ORDER[x[0].status], -x[0].independent_sources,
+                               -len(x[0].evidence), x[1]))
+    return tuple(_with_id(claim, f"c{i}") for i, (claim, _) in enumerate(judged, 1))
+
+
+def _with_id(claim: Claim, cid: str) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, id=cid)
+
+
+def _first(members: Sequence[ClaimCandidate]) -> tuple:
+    c = min(members, key=_order)
+    return _order(c)
+
+
+def _order(c: ClaimCandidate) -> tuple:
+    return (c.published or "9999", c.article, c.start)
+
+
+def _groups(candidates: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:
+    """Return the claim groups, without statements that only repeat a sibling's sentence."""
+    by_group: dict[int, list[ClaimCandidate]] = defaultdict(list)
+    for c in candidates:
+        by_group[c.group].append(c)
+    size = {g: len(m) for g, m in by_group.items()}
+    siblings: dict[tuple[str, int], list[ClaimCandidate]] = defaultdict(list)
+    for c in candidates:
+        siblings[(c.article, c.sentence[0])].append(c)
+    dropped: set[str] = set()
+    for sibs in siblings.values():
+        if len(sibs) < 2:
+            continue
+        lone = [c for c in sibs if size[c.group] == 1 and c.figure is None]
+        if len(lone) == len(sibs):
+            lone = lone[1:]  # nobody else reports any of them: keep the first as the claim
+        dropped.update(c.id for c in lone)
+    # Groups that hold exactly the same sentences (a figure and its sentence's statement, or
+    # two statements of one two-event sentence met by the same reports) are one claim.
+    merged: dict[frozenset, list[ClaimCandidate]] = {}
+    for g in sorted(by_group):
+        members = [c for c in by_group[g] if c.id not in dropped]
+        if members:
+            key = frozenset((c.article, c.sentence) for c in members)
+            merged.setdefault(key, []).extend(members)
+    return list(merged.values())
+
+
+def _dedupe(members: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return the members with one candidate per evidence span, in reading order."""
+    seen: dict[tuple[str, int, int], ClaimCandidate] = {}
+    for c in sorted(members, key=_order):
+        seen.setdefault((c.article, c.start, c.end), c)
+    return list(seen.values())
+
+
+def _unsupported(article: Article | None, c: ClaimCandidate) -> bool:
+    """Return True when ``c`` lies inside content its article flags as unsupported."""
+    if article is None:
+        return False
+    for flag in article.flags:
+        if flag.kind == UNSUPPORTED and any(s <= c.start and c.end <= e for s, e in flag.spans):
+            return True
+    return False
+
+
+def _verdict(
+    members: Sequence[ClaimCandidate], articles: Mapping[str, Article], origins: Origins
+) -> Claim:
+    members = _dedupe(members)
+    origin_groups = origins.groups(members)
+    origin_index = {c.id: i for i, g in enumerate(origin_groups) for c in g}
+
+    def same_origin(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+        return origin_index[a.id] == origin_index[b.id]
+
+    conflicts: list[Conflict] = []
+    update: Update | None = None
+    figures = [c for c in members if c.figure is not None]
+    if figures:
+        fig_conflict, update = figure_verdict(figures, same_origin)
+        if fig_conflict is not None:
+            conflicts.append(_explained(fig_conflict, figures, articles))
+    for found in (denial_conflict(members, articles),
+                  None if figures else date_conflict(members, same_origin),
+                  place_conflict(members, same_origin, articles)):
+        if found is not None:
+            conflicts.append(_explained(found, members, articles))
+    support = [c for c in members if not c.negated
+               and not _unsupported(articles.get(c.article), c)]
+    flagged = [c for c in members if _unsupported(articles.get(c.article), c)]
+    n_support = origins.count(support) if support else 0
+    n_all = origins.count(members)
+    if conflicts:
+        status, count = "disputed", n_all
+    elif update is not None:
+        status, count = "updated", n_all
+    elif n_support >= 2:
+        status, count = "corroborated", n_support
+    else:
+        status, count = "single_source", max(n_support, 1 if members else 0)
+    evidence = tuple(
+        Evidence(article=c.article, start=c.start, end=c.end, attributed_to=c.attributed_to,
+                 stance=c.stance)
+        for c in members
+    )
+    why = _why(status, members, support, flagged, conflicts, update, origins, articles)
+    return Claim(id="", text=_representative(members), status=status,
+                 independent_sources=count, evidence=evidence, conflicts=tuple(conflicts),
+                 why=why)
+
+
+def _representative(members: Sequence[ClaimCandidate]) -> str:
+    """Return the wording that shares most words with the group's other reports (a report
+    that is not a denial when there is one), ties by reading order."""
+    pool = [c for c in members if not c.negated] or list(members)
+
+    def shared(c: ClaimCandidate) -> int:
+        return sum(len(c.words & o.words) for o in members if o is not c)
+
+    best = max(pool, key=lambda c: (shared(c), -len(c.text)))
+    return " ".join(best.text.split())
+
+
+# ----------------------------------------------------------------------------- wording
+
+
+def _label(articles: Mapping[str, Article], aid: str) -> str:
+    return article_label(articles[aid]) if aid in articles else aid
+
+
+def _explained(
+    conflict: Conflict, members: Sequence[ClaimCandidate], articles: Mapping[str, Article]
+) -> Conflict:
+    """Return the conflict with its ``why`` written out."""
+    from dataclasses import replace
+
+    listed = "; ".join(f"{v.value!s} ({_label(articles, v.article)})" for v in conflict.values)
+    if conflict.kind == "number":
+        subject = figure_subject(next(c for c in members if c.figure is not None))
+        why = (f"Reports give different figures for {subject}: {listed}. They differ by more "
+               f"than rounding or an 'about' allows, and not as a revision over time.")
+    elif conflict.kind == "unit":
+        why = (f"The same number is given in different units: {listed}; these are not the "
+               f"same distance or amount.")
+    elif conflict.kind == "denial":
+        why = f"One report says it happened, another denies it or says the opposite: {listed}."
+    elif conflict.kind == "date":
+        why = f"Reports give this event different dates: {listed}."
+    else:
+        why = f"Reports place this event in different countries: {listed}."
+    return replace(conflict, why=why)
+
+
+def _why(
+    status: str, members: Sequence[ClaimCandidate], support: Sequence[ClaimCandidate],
+    flagged: Sequence[ClaimCandidate], conflicts: Sequence[Conflict], update: Update | None,
+    origins: Origins, articles: Mapping[str, Article],
+) -> str:
+    """Return the verdict in words a reader can check against the evidence."""
+    n_articles = len({c.article for c in members})
+    if status == "disputed":
+        kinds = ", ".join(sorted({c.kind for c in conflicts}))
+        return (f"Disputed ({kinds}): {' '.join(c.why for c in conflicts)} "
+                f"{_count_phrase(origins.count(members), n_articles)}")
+    if status == "updated":
+        assert update is not None
+        steps = " -> ".join(f"{v} ({_label(articles, a)}, {d})" for d, v, a in update.steps)
+        how = "reported as a change" if update.announced else "moving one way"
+        return (f"Updated: the figure changed over time, one value per publication day and "
+                f"{how}: {steps}. A later figure revises an earlier one; this is not a "
+                f"contradiction.")
+    named = _distinct([(origins.name(g), g[0]) for g in origins.groups(support)]) if support else []
+    if status == "corroborated":
+        return (f"Corroborated by {len(named)} independent sources: {', '.join(named)}. "
+                f"{_count_phrase(len(named), n_articles)}")
+    if not support and flagged:
+        return ("Single source: its only support lies in content flagged as unsupported "
+                f"({_label(articles, flagged[0].article)}).")
+    extra = ""
+    if flagged:
+        extra = " Support inside content flagged as unsupported is not counted."
+    who = named[0] if named else _label(articles, members[0].article)
+    if n_articles > 1:
+        return (f"Single source: only {who} reports it; the {n_articles} articles that carry "
+                f"it share that origin.{extra}")
+    return f"Single source: only {who} reports it.{extra}"
+
+
+def _distinct(named: list[tuple[str, ClaimCandidate]]) -> list[str]:
+    """Return the origin names, each name shared by two origins followed by the publication
+    date of its first report ("Euro Brief, 2025-03-15")."""
+    counts: dict[str, int] = defaultdict(int)
+    for name, _ in named:
+        counts[name] += 1
+    return [f"{name}, {c.published}" if counts[name] > 1 and c.published else name
+            for name, c in named]
+
+
+def _count_phrase(origins: int, articles: int) -> str:
+    if articles == origins:
+        return f"{articles} article{'s' if articles != 1 else ''}, each independent."
+    return (f"{articles} articles in all; copies, rewrites and reports traced to one agency "
+            f"count once ({origins} independent).")
