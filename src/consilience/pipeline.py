@@ -11,6 +11,7 @@ import hashlib
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from os import PathLike
 from typing import Protocol
@@ -138,7 +139,10 @@ class Pipeline:
                 articles = kept
         stories = group_stories(articles)
         by_id = {a.id: a for a in articles}
-        stories = [self._story(story, by_id, skipped) for story in stories]
+        position = {a.id: n for n, a in enumerate(articles)}
+        stories = [
+            in_order(self._story(story, by_id, skipped), by_id, position) for story in stories
+        ]
         return Report(
             articles=tuple(by_id[a.id] for a in articles),
             skipped=tuple(skipped),
@@ -233,6 +237,20 @@ def group_stories(articles: Sequence[Article]) -> list[Story]:
     from .stories import group
 
     return group(articles)
+
+
+def in_order(story: Story, by_id: Mapping[str, Article], position: Mapping[str, int]) -> Story:
+    """The story with its articles in publication order (undated last; ties in input order)
+    and its period from their publication dates, known once the story stages dated them."""
+    def key(aid: str) -> tuple[str, int]:
+        return (by_id[aid].published.date or "9999-99-99", position[aid])
+
+    dates = sorted(d for aid in story.articles if (d := by_id[aid].published.date))
+    return replace(
+        story,
+        articles=tuple(sorted(story.articles, key=key)),
+        period=(dates[0], dates[-1]) if dates else (None, None),
+    )
 
 
 def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
