@@ -193,6 +193,25 @@ def find_attributions(
     return out
 
 
+def _after_last_cue(text: str, src: tuple[int, int], cue: str) -> tuple[int, int]:
+    """The source span cut after the last occurrence of its own cue word inside it ("The mayor
+    who said the mayor said" names the second mayor): a source never contains its cue."""
+    start, end = src
+    words = cue.lower().split()
+    if not words:
+        return src
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    last = None
+    for m in pattern.finditer(text, start, end):
+        last = m
+    if last is None:
+        return src
+    start = last.end()
+    while start < end and text[start] in " ,;:\t\n":
+        start += 1
+    return (start, end) if start < end else (src[0], src[0])
+
+
 def _sentence_attributions(
     text: str, lo: int, hi: int, ents: list[_Ent]
 ) -> list[Attribution]:
@@ -207,6 +226,7 @@ def _sentence_attributions(
         if hit is None:
             continue
         cue, src, channel = hit
+        src = _after_last_cue(text, src, cue)
         found.append(Attribution(start=lo, end=hi, source_start=src[0], source_end=src[1],
                                  cue=cue, stance=stance, channel=channel))
     if found:

@@ -405,13 +405,15 @@ def _shift_months(day: date, months: int) -> tuple[int, int]:
 
 
 def _nearest_day(month: int, day: int, published: date) -> date | None:
-    """The occurrence of month-day nearest to ``published`` (past preferred on ties)."""
+    """The occurrence of month-day nearest to ``published`` (past preferred on ties), or None
+    when none lies within half a year (February 29 far from a leap year)."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             options.append(date(year, month, day))
         except ValueError:  # February 29 in a common year
             continue
+    options = [d for d in options if abs((d - published).days) <= 184]
     if not options:
         return None
     return min(options, key=lambda d: (abs((d - published).days), d > published))
