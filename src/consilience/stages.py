@@ -93,6 +93,10 @@ class Language(PerArticle):
         )
 
 
+# Below this many English articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
 class Annotate:
     """spaCy over English articles (batched); a plain splitter for sentences elsewhere."""
 
@@ -139,6 +143,17 @@ class Annotate:
         """spaCy Docs in order; if a batch fails, retry its articles one by one so the error
         is pinned to the article that caused it."""
         size = self.settings.batch_size
+        workers = self.settings.workers
+        if workers > 1 and len(articles) >= PARALLEL_FROM:
+            # One pass over every text with several processes; on any failure, the serial
+            # path below pins the error to its article.
+            try:
+                docs = self._parallel([a.text for a in articles], size, workers)
+            except Exception:
+                docs = None
+            if docs is not None:
+                yield from docs
+                return
         for i in range(0, len(articles), size):
             chunk = [a.text for a in articles[i : i + size]]
             try:
@@ -149,6 +164,28 @@ class Annotate:
                         yield self.nlp(text)
                     except Exception as exc:
                         yield exc
+
+    def _parallel(self, texts: list[str], size: int, workers: int) -> list | None:
+        """Docs of ``texts`` from several worker processes, or None when that is not possible
+        here (not the main thread). Ctrl-C stops the workers first, so an interrupted run ends
+        at once instead of waiting on them."""
+        import multiprocessing
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return None
+
+        def stop(signum, frame):  # noqa: ANN001, ANN202
+            for child in multiprocessing.active_children():
+                child.terminate()
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, stop)
+        try:
+            return list(self.nlp.pipe(texts, batch_size=size, n_process=workers))
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def _annotated(self, article: Article, parsed) -> Article:  # noqa: ANN001
         from .annotate.dates import extra_date_spans
