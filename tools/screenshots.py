@@ -22,21 +22,24 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 LIMIT = 300_000  # bytes per picture
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 
 def report_dict(fill: bool) -> dict:
     """Return the sample corpus report as a dict, story records filled when asked."""
-    from report_fixtures import rich_sample, sample_report
+    from report_fixtures import REFERENCE, rich_sample
 
+    import consilience
     from consilience.report.json import to_dict
+    from consilience.sample import corpus_files
 
-    return to_dict(rich_sample() if fill else sample_report())
+    if fill:
+        return to_dict(rich_sample())
+    return to_dict(consilience.analyze(corpus_files(), reference_date=REFERENCE, progress=False))
 
 
 def shoot(html: Path, out: Path) -> list[Path]:
     """Take the pictures; return their paths."""
-    from conftest import ARGS, chromium_path  # tests/browser/conftest.py
+    from browser_support import ARGS, chromium_path
     from playwright.sync_api import sync_playwright
 
     exe = chromium_path()
