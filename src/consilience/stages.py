@@ -48,6 +48,14 @@ def shared_resource(key: tuple, factory):  # noqa: ANN001, ANN201
     return _RESOURCES[key]
 
 
+def shared_gazetteer(settings: Settings):  # noqa: ANN201
+    """The GeoNames gazetteer of these settings, opened (and built, the first time) once."""
+    from .gazetteer import Gazetteer
+
+    key = ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population)
+    return shared_resource(key, lambda: Gazetteer.open(settings))
+
+
 def _with(article: Article, **changes: object) -> Article:
     return replace(article, annotations=replace(article.annotations, **changes))
 
@@ -215,12 +223,7 @@ class Places(PerArticle):
 
     def initialize(self, settings: Settings) -> None:
         super().initialize(settings)
-        from .gazetteer import Gazetteer
-
-        self.gazetteer = shared_resource(
-            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
-            lambda: Gazetteer.open(settings),
-        )
+        self.gazetteer = shared_gazetteer(settings)
 
     def process(self, article: Article) -> Article:
         from .annotate.places import confirm_places, story_countries
@@ -391,13 +394,9 @@ class ResolveEntities(StoryStageBase):
 
     def initialize(self, settings: Settings) -> None:
         super().initialize(settings)
-        from .gazetteer import Gazetteer
         from .resolve import load_aliases
 
-        self.gazetteer = shared_resource(
-            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
-            lambda: Gazetteer.open(settings),
-        )
+        self.gazetteer = shared_gazetteer(settings)
         self.aliases = load_aliases(settings.aliases_path) if settings.aliases_path else None
 
     def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
@@ -430,12 +429,7 @@ class Flags(StoryStageBase):
 
     def initialize(self, settings: Settings) -> None:
         super().initialize(settings)
-        from .gazetteer import Gazetteer
-
-        self.gazetteer = shared_resource(
-            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
-            lambda: Gazetteer.open(settings),
-        )
+        self.gazetteer = shared_gazetteer(settings)
 
     def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
         from .context.flags import article_flags
@@ -456,12 +450,7 @@ class Claims(StoryStageBase):
 
     def initialize(self, settings: Settings) -> None:
         super().initialize(settings)
-        from .gazetteer import Gazetteer
-
-        self.gazetteer = shared_resource(
-            ("gazetteer", str(settings.cache_dir), settings.gazetteer_min_population),
-            lambda: Gazetteer.open(settings),
-        )
+        self.gazetteer = shared_gazetteer(settings)
 
     def process_story(self, story: Story, articles: Mapping[str, Article]):  # noqa: ANN201
         from .claims import analyze_story
