@@ -44,6 +44,7 @@ SCORED = ("disputed", "corroborated")
 sys.path.insert(0, str(ROOT / "src"))
 
 from consilience.claims import analyze_story  # noqa: E402
+from consilience.evaluation import under_floors  # noqa: E402
 from consilience.model import Article, Claim, Entity, Source  # noqa: E402
 
 # ----------------------------------------------------------------------------- labels
@@ -245,9 +246,7 @@ def run() -> dict:
 
 def check_gates(summary: Mapping[str, float], gates: Mapping) -> list[str]:
     """Return a line per figure under its floor."""
-    return [f"{k}: {summary.get(k, 0.0)} < floor {floor}"
-            for k, floor in gates.items() if not k.startswith("_")
-            and summary.get(k, 0.0) < floor]
+    return under_floors(summary, gates)
 
 
 def main() -> int:

@@ -43,6 +43,7 @@ SPAN_IOU = 0.9
 sys.path.insert(0, str(ROOT / "src"))
 
 from consilience.context.flags import FLAG_KINDS, article_flags  # noqa: E402
+from consilience.evaluation import under_floors  # noqa: E402
 from consilience.model import Article, Flag  # noqa: E402
 from consilience.verdicts.independence import find_sources  # noqa: E402
 
@@ -254,15 +255,8 @@ def run() -> dict:
 
 def check_gates(report: Mapping, gates: Mapping) -> list[str]:
     """Return the figures under their floors (``gates``: {group: {figure: floor}})."""
-    failed = []
-    for group, floors in gates.items():
-        if group.startswith("_"):
-            continue
-        for figure, floor in floors.items():
-            value = report.get(group, {}).get(figure)
-            if value is None or value < floor:
-                failed.append(f"{group}.{figure} = {value} < floor {floor}")
-    return failed
+    return [f"{group}.{line}" for group, floors in gates.items() if not group.startswith("_")
+            for line in under_floors(report.get(group, {}), floors)]
 
 
 def main() -> int:

@@ -57,6 +57,7 @@ SIZES = (2500, 5000, 10000, 20000)
 
 sys.path.insert(0, str(ROOT / "src"))
 
+from consilience import evaluation  # noqa: E402
 from consilience.model import (  # noqa: E402
     Annotations,
     Article,
@@ -170,13 +171,7 @@ def seed_articles(use_cache: bool = True) -> list[Article]:
 def bcubed(pred: dict[str, object], gold: dict[str, object]) -> dict[str, float]:
     """Return B-cubed precision, recall and F1 of the grouping ``pred`` against ``gold``, both
     {item: label}, over the items of ``gold``."""
-    items = list(gold)
-    size_p = Counter(pred[i] for i in items)
-    size_g = Counter(gold[i] for i in items)
-    both = Counter((pred[i], gold[i]) for i in items)
-    p = sum(both[(pred[i], gold[i])] / size_p[pred[i]] for i in items) / len(items)
-    r = sum(both[(pred[i], gold[i])] / size_g[gold[i]] for i in items) / len(items)
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = evaluation.bcubed(gold, pred)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
@@ -349,11 +344,7 @@ def check_gates(result: dict) -> list[str]:
         "f1_half_B": result["ours"]["half_B"]["f1"],
         "seeds_one_story": 1.0 if result["seeds"]["one_story"] else 0.0,
     }
-    return [
-        f"{name}: {measured[name]} < floor {floor}"
-        for name, floor in gates.items()
-        if not name.startswith("_") and measured[name] < floor
-    ]
+    return evaluation.under_floors(measured, gates)
 
 
 # ----------------------------------------------------------------------------- tuning

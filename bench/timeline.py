@@ -45,6 +45,7 @@ FIGURES = ("accuracy", "conflict_recall", "conflict_precision", "same_recall",
 
 sys.path.insert(0, str(ROOT / "src"))
 
+from consilience import evaluation  # noqa: E402
 from consilience.model import Article, TimelineEvent  # noqa: E402
 
 # ----------------------------------------------------------------------------- data
@@ -215,8 +216,7 @@ def pooled(results: Mapping[str, Mapping]) -> dict:
 
 def under_floors(figs: Mapping[str, float], gates: Mapping[str, float]) -> list[str]:
     """The figures under their floor, in words."""
-    return [f"{k} {figs[k]} < floor {v}" for k, v in gates.items()
-            if not k.startswith("_") and figs[k] < v]
+    return evaluation.under_floors(figs, gates)
 
 
 # ----------------------------------------------------------------------------- run

@@ -20,11 +20,12 @@ left out.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..evaluation import bcubed
 from ..model import Article, Entity
 
 __all__ = ["Score", "article_key", "bcubed", "gold_mentions", "load_gold", "score_story"]
@@ -101,27 +102,6 @@ def gold_mentions(text: str, surfaces: Mapping[str, str],
             kept.append((start, end, label))
         found = kept
     return found
-
-
-def bcubed(gold: Mapping[object, str], system: Mapping[object, str]) -> tuple[float, float, float]:
-    """Return B-cubed (precision, recall, F1) of ``system`` clusters against ``gold`` clusters
-    over the items of ``gold`` (an item missing from ``system`` is a cluster of its own)."""
-    if not gold:
-        return 0.0, 0.0, 0.0
-    sys_label = {item: system.get(item, ("missing", item)) for item in gold}
-    gold_sets: dict[object, set] = defaultdict(set)
-    sys_sets: dict[object, set] = defaultdict(set)
-    for item, label in gold.items():
-        gold_sets[label].add(item)
-        sys_sets[sys_label[item]].add(item)
-    p = r = 0.0
-    for item in gold:
-        g, s = gold_sets[gold[item]], sys_sets[sys_label[item]]
-        common = len(g & s)
-        p += common / len(s)
-        r += common / len(g)
-    p, r = p / len(gold), r / len(gold)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score_story(articles: Sequence[Article], entities: Iterable[Entity], gold: Mapping) -> Score:
