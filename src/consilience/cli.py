@@ -22,6 +22,9 @@ examples:
   consilience analyze crawl.jsonl --out out/ --strict   # fail if any input is skipped
   cat story.txt | consilience analyze - --out out/  # '-' reads standard input
   consilience analyze notes.txt --reference-date 2024-12-31 --out out/
+  consilience analyze monday/ --into news.db --out out/   # keep articles and stories in a store
+  consilience analyze tuesday/ --into news.db --out out/  # only tuesday's articles are annotated
+  consilience analyze --into news.db --out out/           # the report of the store as it is
 
 inputs: plain text (.txt, optional front matter or NAME.meta.json sidecar), HTML pages, JSON or
 JSON lines (title, text/maintext, date_publish/published, url, source_domain, language, id),
@@ -54,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES_ANALYZE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    a.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for stdin")
+    a.add_argument("inputs", nargs="*", metavar="INPUT", help="file, folder, or - for stdin")
     a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for report.json")
+    a.add_argument("--into", metavar="STORE",
+                   help="SQLite store (created when absent): add the new articles to it and "
+                   "report everything it holds; earlier articles are not annotated again")
     _common(a)
 
     d = sub.add_parser(
@@ -130,12 +136,21 @@ def run_analyze(
     from .report.json import to_dict
     from .report.render import render
 
-    report = analyze(inputs, settings=_settings(args))
+    into = getattr(args, "into", None)
+    if not inputs and into is None:
+        raise UsageError("give at least one INPUT (or --into STORE to report a store)")
+    settings = _settings(args)
+    if into is not None:
+        report, summary = _analyze_into(inputs, into, settings)
+    else:
+        report, summary = analyze(inputs, settings=settings), None
     paths = render(to_dict(report), args.formats, out)
     html = next((p for p in paths if p.suffix == ".html"), None)
     if not args.quiet:
         for s in report.skipped:
             print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+        if summary:
+            print(summary)
         print(
             f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
             f"report: {', '.join(str(p) for p in paths)}"
@@ -148,6 +163,21 @@ def run_analyze(
 
             webbrowser.open(html.resolve().as_uri())
     return 0
+
+
+def _analyze_into(inputs: list[str], into: str, settings):  # noqa: ANN001, ANN202
+    """Add ``inputs`` to the store ``into``; return the report and a line saying what changed."""
+    from .pipeline import Pipeline, checked
+    from .store import Store
+
+    with Store(into, settings) as store:
+        report = Pipeline(settings).run_into(inputs, store)
+        run = store.runs()[-1]
+    summary = (
+        f"store {into}: {run['added']} article(s) added, {run['unchanged']} already stored; "
+        f"it holds {len(report.articles)} article(s) in {len(report.stories)} story(ies)"
+    )
+    return checked(report, settings), summary
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,11 +14,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from os import PathLike
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import ConsilienceError, NothingReadError, UsageError
 from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
 from .settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -130,13 +133,7 @@ class Pipeline:
         return self.run_articles(articles, skipped)
 
     def run_articles(self, articles: list[Article], skipped: list[Skipped]) -> Report:
-        if articles:
-            self.initialize()
-            for stage in self.stages:
-                kept: list[Article] = []
-                for item in stage.pipe(articles):
-                    (skipped if isinstance(item, Skipped) else kept).append(item)
-                articles = kept
+        articles = self.annotate(articles, skipped)
         stories = group_stories(articles)
         by_id = {a.id: a for a in articles}
         position = {a.id: n for n, a in enumerate(articles)}
@@ -146,6 +143,82 @@ class Pipeline:
         return Report(
             articles=tuple(by_id[a.id] for a in articles),
             skipped=tuple(skipped),
+            stories=tuple(stories),
+            settings=self.settings.to_dict(),
+        )
+
+    def annotate(self, articles: list[Article], skipped: list[Skipped]) -> list[Article]:
+        """Run the per-article stages; articles a stage fails on go to ``skipped``."""
+        if articles:
+            self.initialize()
+            for stage in self.stages:
+                kept: list[Article] = []
+                for item in stage.pipe(articles):
+                    (skipped if isinstance(item, Skipped) else kept).append(item)
+                articles = kept
+        return articles
+
+    def run_into(self, paths: Iterable[str | PathLike], store: Store) -> Report:
+        """Add the articles of ``paths`` that ``store`` does not hold, and return the report of
+        everything stored: what ``run`` over all the stored inputs together would return.
+
+        Only the new articles are annotated; stories are re-formed from the stored profiles,
+        and the story stages run only on stories whose membership changed."""
+        from .ingest import read_inputs
+
+        taken = store.ids()
+        fresh: list[tuple[Article, str, str]] = []
+        skipped: list[Skipped] = []
+        unchanged = 0
+        for item in read_inputs(paths, self.settings):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            raw_hash = content_id(item)
+            base = str(item.id) if item.id not in (None, "") else raw_hash
+            if store.holds(base, raw_hash):
+                unchanged += 1
+                continue
+            fresh.append((to_article(item, taken), base, raw_hash))
+        annotated = {a.id: a for a in self.annotate([a for a, _, _ in fresh], skipped)}
+        store.add(
+            [(annotated[a.id], base, h) for a, base, h in fresh if a.id in annotated],
+            skipped, [str(p) for p in paths], unchanged,
+        )
+        return self.report_store(store)
+
+    def report_store(self, store: Store) -> Report:
+        """The report of every article in ``store``; story stages run only on stories not
+        stored with the same membership."""
+        from .store import relabel, story_key
+        from .stories import assemble
+
+        position = store.positions()
+        final: dict[str, Article] = {}
+        stories: list[Story] = []
+        failures: list[Skipped] = []
+        keys: set[str] = set()
+        for story in assemble(store.grouping_items()):
+            key = story_key(story.articles)
+            keys.add(key)
+            kept = store.story(key)
+            if kept is None:
+                self.initialize()
+                by_id = store.articles(story.articles)
+                fails: list[Skipped] = []
+                done = self._story(story, by_id, fails)
+                members = {aid: by_id[aid] for aid in story.articles}
+                store.save_story(key, done, list(members.values()), fails)
+            else:
+                done, members, fails = kept
+                done = replace(done, id=story.id, title=story.title)
+            final.update(members)
+            failures.extend(relabel(fails, story.id))
+            stories.append(in_order(done, final, position))
+        store.keep_stories(keys)
+        return Report(
+            articles=tuple(sorted(final.values(), key=lambda a: position[a.id])),
+            skipped=tuple(store.skipped() + failures),
             stories=tuple(stories),
             settings=self.settings.to_dict(),
         )
@@ -175,10 +248,13 @@ class Pipeline:
 def analyze(
     paths: Iterable[str | PathLike] | str | PathLike,
     settings: Settings | None = None,
+    into: str | PathLike | None = None,
     **overrides: object,
 ) -> Report:
     """Read inputs, run every stage, return the Report.
 
+    With ``into`` (a store file, created when absent), the new articles are added to the store
+    and the report covers everything stored (``consilience.store``).
     Raises NothingReadError when not a single article could be read, and, with
     ``strict=True``, when any input was skipped.
     """
@@ -187,7 +263,19 @@ def analyze(
     settings = settings or Settings()
     if overrides:
         settings = settings.with_(**overrides)
-    report = Pipeline(settings).run(paths)
+    if into is not None:
+        from .store import Store
+
+        with Store(into, settings) as store:
+            report = Pipeline(settings).run_into(list(paths), store)
+    else:
+        report = Pipeline(settings).run(paths)
+    return checked(report, settings)
+
+
+def checked(report: Report, settings: Settings) -> Report:
+    """Return ``report``; raise NothingReadError when it holds no article, and, with
+    ``settings.strict``, ConsilienceError when any input was skipped."""
     if not report.articles:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
         raise NothingReadError(

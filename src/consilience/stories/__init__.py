@@ -15,18 +15,19 @@
 The result does not depend on the order of the input: articles are processed in the order of
 their ids, and every tie is broken by that order.
 
-Incremental use (a store that keeps stories between runs) follows the same steps locally: a
-new article's keys are looked up in the stored index to find its neighbours; the articles that
-now count it among their nearest update their neighbourhoods; links are recomputed for the
-articles whose neighbourhoods changed (they are at most two steps from the new article); and
-the stories touching those links are re-grouped from their articles. Document frequencies come
-from running counts.
+Incremental use (``consilience.store``): a store keeps each article's Profile and Header, so
+adding articles re-forms the stories from what is stored (``assemble``) without reading or
+annotating the earlier articles again. Grouping from profiles costs about a millisecond per
+article, a small part of annotating one; re-forming all stories (rather than patching the
+neighbourhoods of the new articles) keeps the result exactly that of one run over every article,
+whatever the order in which they arrived: document frequencies and neighbourhoods are global.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article, Story
@@ -35,7 +36,25 @@ from .features import Profile, profile
 from .params import Params
 from .similarity import index, neighbours, vectors
 
-__all__ = ["Params", "Profile", "group", "group_profiles", "profile"]
+__all__ = [
+    "Header", "Params", "Profile", "assemble", "group", "group_profiles", "header", "profile",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What naming and ordering a story needs of an article (a store keeps it beside the
+    article's Profile, so stories can be re-formed without loading whole articles)."""
+
+    id: str
+    title: str | None
+    language: str | None
+    published: str | None  # ISO date when known
+
+
+def header(article: Article) -> Header:
+    """Return the Header of ``article``."""
+    return Header(article.id, article.title, article.language, article.published.date)
 
 
 def group(articles: Sequence[Article], params: Params | None = None) -> list[Story]:
@@ -47,19 +66,25 @@ def group(articles: Sequence[Article], params: Params | None = None) -> list[Sto
     (English among equally common ones); its period is the first and last publication date of
     its articles (None when none is dated). Raises ValueError when two articles share an id.
     """
-    if not articles:
+    return assemble([(header(a), profile(a)) for a in articles], params)
+
+
+def assemble(items: Sequence[tuple[Header, Profile]], params: Params | None = None) -> list[Story]:
+    """Return the stories of articles given as (Header, Profile) pairs: what ``group`` does,
+    from what a store keeps. The order of ``items`` does not matter."""
+    if not items:
         return []
-    ordered = sorted(articles, key=lambda a: a.id)
+    ordered = sorted(items, key=lambda item: item[0].id)
     for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.id == after.id:
-            raise ValueError(f"duplicate article id {after.id!r}: ids must be unique")
-    labels, centrality = group_profiles((profile(a) for a in ordered), params or Params())
+        if before[0].id == after[0].id:
+            raise ValueError(f"duplicate article id {after[0].id!r}: ids must be unique")
+    labels, centrality = group_profiles((p for _, p in ordered), params or Params())
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
-    groups = sorted(members.values(), key=lambda g: (-len(g), ordered[g[0]].id))
+    groups = sorted(members.values(), key=lambda g: (-len(g), ordered[g[0]][0].id))
     return [
-        _story(n, [ordered[i] for i in g], [centrality[i] for i in g])
+        _story(n, [ordered[i][0] for i in g], [centrality[i] for i in g])
         for n, g in enumerate(groups, 1)
     ]
 
@@ -80,8 +105,8 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
     return labels, centrality
 
 
-def _story(number: int, articles: list[Article], centrality: list[float]) -> Story:
-    dated = sorted(a.published.date for a in articles if a.published.date)
+def _story(number: int, articles: list[Header], centrality: list[float]) -> Story:
+    dated = sorted(a.published for a in articles if a.published)
     titled = [i for i, a in enumerate(articles) if a.title] or list(range(len(articles)))
     langs = Counter(articles[i].language for i in titled)
     # The story's most common language (English among equals: the report is written in it),
@@ -105,8 +130,8 @@ def _story(number: int, articles: list[Article], centrality: list[float]) -> Sto
     )
 
 
-def _day(article: Article) -> date | None:
-    value = article.published.date
+def _day(article: Header) -> date | None:
+    value = article.published
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:

@@ -1,0 +1,310 @@
+"""A SQLite store that keeps analysed articles and stories between runs.
+
+``consilience analyze NEW... --into news.db`` annotates only the articles the store does not
+hold yet, re-forms the stories from what is stored, and runs the story stages (entities,
+sources, claims, timeline...) only on stories whose membership changed; a story whose articles
+are the same as before is read back as it was. The report holds every stored article, exactly
+as one run over all of them would give it (see ``tests/test_store.py``).
+
+What the store keeps, one row per article: the article after the per-article stages (cleaned
+text, annotations), its story Profile and Header (``consilience.stories``), the hash of the
+input it was read from (re-reading the same input adds nothing) and its arrival order (ties in
+a story's publication order follow it, as input order does in one run). One row per story
+membership: the story after the story stages and its articles as those stages left them. And
+every input skipped so far, and a log of runs.
+
+The settings that change what is stored (the spaCy model, the languages, the reference date,
+the gazetteer's population floor, the alias file's content) and the consilience version are
+recorded when the store is created; a run with different ones is refused with the differences
+named, because mixing articles annotated two ways would give a report neither way would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..errors import ConsilienceError, UsageError
+from ..model import Article, Skipped, SourceRef, Story
+from ..settings import Settings
+from ..stories import Header, Profile, header, profile
+from .codec import decoder, encode
+
+FORMAT = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    base TEXT NOT NULL,
+    raw_hash TEXT NOT NULL,
+    header TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    article BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_input ON articles (base, raw_hash);
+CREATE TABLE IF NOT EXISTS skipped (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    record TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS stories (
+    key TEXT PRIMARY KEY,
+    story BLOB NOT NULL,
+    articles BLOB NOT NULL,
+    failures TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    added INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    skipped INTEGER NOT NULL
+);
+"""
+
+
+class StoreError(ConsilienceError):
+    """The store cannot be opened or used: not a consilience store, or built differently."""
+
+    code = "store"
+
+
+def fingerprint(settings: Settings) -> dict[str, object]:
+    """The settings and version that decide what a stored article holds."""
+    aliases = settings.aliases_path
+    digest = None
+    if aliases is not None:
+        try:
+            digest = hashlib.sha256(Path(aliases).read_bytes()).hexdigest()[:16]
+        except OSError as exc:
+            raise UsageError(f"alias file {aliases}: cannot be read ({exc})") from exc
+    ref = settings.reference_date
+    return {
+        "format": FORMAT,
+        "consilience": __version__,
+        "spacy_model": settings.spacy_model,
+        "languages": list(settings.languages),
+        "reference_date": ref.isoformat() if ref else None,
+        "gazetteer_min_population": settings.gazetteer_min_population,
+        "aliases": digest,
+    }
+
+
+def story_key(article_ids: Iterable[str]) -> str:
+    """The key of a story membership: the same articles, the same key."""
+    h = hashlib.sha256()
+    for aid in sorted(article_ids):
+        h.update(aid.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _pack(value: object) -> bytes:
+    return zlib.compress(json.dumps(encode(value), ensure_ascii=False).encode("utf-8"), 3)
+
+
+def _unpack(blob: bytes) -> object:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+class Store:
+    """One SQLite file. Open it with ``Store(path, settings)``; close it with ``close()`` (or
+    use it as a context manager). Raises StoreError when ``path`` is not a consilience store or
+    was built with other settings."""
+
+    def __init__(self, path: str | Path, settings: Settings) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"store {self.path}: is a folder; give a file name, e.g. news.db")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"store {self.path}: not a consilience store ({exc})") from exc
+        self._check(fingerprint(settings))
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _check(self, wanted: dict[str, object]) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row is None:
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", (json.dumps(wanted),)
+            )
+            return
+        have = json.loads(row[0])
+        diff = [k for k in sorted(set(have) | set(wanted)) if have.get(k) != wanted.get(k)]
+        if diff:
+            said = "; ".join(
+                f"{k}: store {have.get(k)!r}, this run {wanted.get(k)!r}" for k in diff
+            )
+            raise StoreError(
+                f"store {self.path} was built with other settings ({said}). Articles annotated "
+                f"two ways cannot be compared: run with the store's settings, or use a new store"
+            )
+
+    # -- articles -------------------------------------------------------------------------
+
+    def ids(self) -> set[str]:
+        """Every stored article id."""
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+    def holds(self, base: str, raw_hash: str) -> bool:
+        """True when an article with id ``base`` (or ``base~n``) was read from an input with
+        this content hash: reading that input again adds nothing."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE base = ? AND raw_hash = ? LIMIT 1", (base, raw_hash)
+        ).fetchone()
+        return row is not None
+
+    def add(
+        self,
+        articles: Sequence[tuple[Article, str, str]],
+        skipped: Sequence[Skipped],
+        inputs: Sequence[str],
+        unchanged: int,
+    ) -> None:
+        """Store ``articles`` as (article, base id, input hash) after the per-article stages,
+        the inputs ``skipped``, and a line in the run log: all or nothing."""
+        with self._transaction():
+            for article, base, raw_hash in articles:
+                self.db.execute(
+                    "INSERT INTO articles (id, base, raw_hash, header, profile, article) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, base, raw_hash,
+                        json.dumps(encode(header(article)), ensure_ascii=False),
+                        json.dumps(encode(profile(article)), ensure_ascii=False),
+                        _pack(article),
+                    ),
+                )
+            for item in skipped:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO skipped (record) VALUES (?)",
+                    (json.dumps(encode(item), ensure_ascii=False, sort_keys=True),),
+                )
+            self.db.execute(
+                "INSERT INTO runs (at, inputs, added, unchanged, skipped) VALUES (?, ?, ?, ?, ?)",
+                (datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(list(inputs)),
+                 len(articles), unchanged, len(skipped)),
+            )
+
+    def grouping_items(self) -> list[tuple[Header, Profile]]:
+        """(Header, Profile) of every stored article: what story grouping reads."""
+        head, prof = decoder(Header), decoder(Profile)
+        return [
+            (head(json.loads(h)), prof(json.loads(p)))
+            for h, p in self.db.execute("SELECT header, profile FROM articles ORDER BY seq")
+        ]
+
+    def positions(self) -> dict[str, int]:
+        """Each article's arrival order (0 for the first stored)."""
+        rows = self.db.execute("SELECT id FROM articles ORDER BY seq")
+        return {aid: n for n, (aid,) in enumerate(rows)}
+
+    def articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles ``ids`` as the per-article stages left them."""
+        dec = decoder(Article)
+        out: dict[str, Article] = {}
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, blob in self.db.execute(
+                f"SELECT id, article FROM articles WHERE id IN ({marks})", chunk
+            ):
+                out[aid] = dec(_unpack(blob))
+        missing = [aid for aid in wanted if aid not in out]
+        if missing:
+            raise StoreError(f"store {self.path}: article(s) {', '.join(missing[:5])} missing")
+        return out
+
+    def skipped(self) -> list[Skipped]:
+        """Every input skipped by any run into this store, in the order first met."""
+        dec = decoder(Skipped)
+        rows = self.db.execute("SELECT record FROM skipped ORDER BY seq")
+        return [dec(json.loads(r)) for (r,) in rows]
+
+    # -- stories --------------------------------------------------------------------------
+
+    def story(self, key: str) -> tuple[Story, dict[str, Article], list[Skipped]] | None:
+        """The story stored under membership ``key`` after the story stages, its articles as
+        the stages left them and the failures they reported; None when not stored."""
+        row = self.db.execute(
+            "SELECT story, articles, failures FROM stories WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        dec_a, dec_s = decoder(Article), decoder(Skipped)
+        articles = {a["id"]: dec_a(a) for a in _unpack(row[1])}
+        return decoder(Story)(_unpack(row[0])), articles, [dec_s(f) for f in json.loads(row[2])]
+
+    def save_story(
+        self, key: str, story: Story, articles: Sequence[Article], failures: Sequence[Skipped]
+    ) -> None:
+        """Keep a story after the story stages under its membership ``key``."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (key, story, articles, failures) VALUES (?, ?, ?, ?)",
+            (key, _pack(story), _pack(list(articles)),
+             json.dumps(encode(list(failures)), ensure_ascii=False)),
+        )
+
+    def keep_stories(self, keys: set[str]) -> int:
+        """Forget stored stories whose membership is not in ``keys``; return how many."""
+        old = [k for (k,) in self.db.execute("SELECT key FROM stories") if k not in keys]
+        with self._transaction():
+            self.db.executemany("DELETE FROM stories WHERE key = ?", [(k,) for k in old])
+        return len(old)
+
+    def runs(self) -> list[dict[str, object]]:
+        """The run log: when, which inputs, how many articles added / unchanged / skipped."""
+        rows = self.db.execute(
+            "SELECT at, inputs, added, unchanged, skipped FROM runs ORDER BY seq"
+        )
+        return [
+            {"at": at, "inputs": json.loads(inputs), "added": added, "unchanged": unchanged,
+             "skipped": skipped}
+            for at, inputs, added, unchanged, skipped in rows
+        ]
+
+    def _transaction(self):  # noqa: ANN202
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises (Ctrl-C included)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
+
+
+def relabel(failures: Iterable[Skipped], story_id: str) -> list[Skipped]:
+    """Story-stage failures name their story (``story:<id>``); ids follow the current run."""
+    return [
+        replace(f, source=SourceRef(f"story:{story_id}"))
+        if f.source.path.startswith("story:") else f
+        for f in failures
+    ]
