@@ -306,3 +306,16 @@ def test_cli_into_adds_and_reports_the_store(tmp_path, capsys):
     assert main(["analyze", files[0], "--into", str(db), "--out", str(out),
                  "--no-progress"]) == 1
     assert "was built with other settings (reference_date" in capsys.readouterr().err
+
+
+def test_the_seeds_arriving_in_two_runs_give_the_report_of_one(seeds_dir, seeds_report, tmp_path):
+    files = sorted(str(p) for p in seeds_dir.iterdir() if p.suffix == ".txt")
+    db = tmp_path / "news.db"
+    analyze(files[3:], settings=SETTINGS, into=db)
+    got = comparable(analyze(files[:3], settings=SETTINGS, into=db))
+    expected = comparable(seeds_report)
+    assert len(got["stories"]) == 1
+    assert {a["id"]: a for a in got["articles"]} == {a["id"]: a for a in expected["articles"]}
+    mine, theirs = got["stories"][0], expected["stories"][0]
+    assert sorted(mine.pop("articles")) == sorted(theirs.pop("articles"))
+    assert mine == theirs
