@@ -11,6 +11,12 @@ loaded beforehand by a warm-up run on the first seed:
 The report after ``add`` must equal batch's (articles, stories, skipped: ``identical``). Also
 written: how many stories the add step re-analysed (their membership changed) out of all.
 Writes bench/results/incremental.json; exits 1 when the reports differ.
+
+``--scale``: what every run into a large store pays whatever it adds, re-forming the stories
+from the stored profiles. Stores of 2,500 / 5,000 / 10,000 / 20,000 synthetic articles (those
+of ``bench/stories.py --scale``, written straight into the store, no annotation) are read back
+(profiles and headers) and grouped; the time of each part and its growth exponent are written
+to bench/results/incremental-scale.json.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ SHARED = ROOT.parent / "shared"
 ECB = SHARED / "data" / "ecbplus-dev" / "docs.jsonl"
 SEEDS = SHARED / "seeds"
 OUT = ROOT / "bench" / "results" / "incremental.json"
+SCALE_OUT = ROOT / "bench" / "results" / "incremental-scale.json"
 
 
 def split_inputs(folder: Path, every: int) -> tuple[list[str], list[str], int, int]:
@@ -55,12 +62,58 @@ def comparable(report) -> dict:  # noqa: ANN001
     return {k: data[k] for k in ("articles", "stories", "skipped")}
 
 
+def scale(sizes: list[int]) -> dict:
+    """Regrouping cost of stores of ``sizes`` synthetic articles (see the module docstring)."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import stories as sb
+
+    from consilience.settings import Settings
+    from consilience.store import Store
+    from consilience.stories import assemble
+
+    templates = sb.ecb_articles("spacy")
+    labels = {d["id"]: d["event"] for d in sb.read_ecb()}
+    rows = []
+    for n in sizes:
+        articles, _ = sb.synthetic(templates, labels, n)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "news.db"
+            with Store(db, Settings(progress=False)) as store:
+                t0 = time.perf_counter()
+                store.add([(a, a.id, a.id) for a in articles], [], ["synthetic"], 0)
+                t_write = time.perf_counter() - t0
+            with Store(db, Settings(progress=False)) as store:
+                t0 = time.perf_counter()
+                items = store.grouping_items()
+                t_read = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                stories = assemble(items)
+                t_group = time.perf_counter() - t0
+            size_mb = db.stat().st_size / 2**20
+        rows.append({"articles": n, "stories": len(stories), "write_seconds": round(t_write, 2),
+                     "read_profiles_seconds": round(t_read, 2),
+                     "group_seconds": round(t_group, 2), "store_mb": round(size_mb, 1)})
+        print(json.dumps(rows[-1]), flush=True)
+    xs = np.log([r["articles"] for r in rows])
+    total = np.log([r["read_profiles_seconds"] + r["group_seconds"] for r in rows])
+    return {"sizes": rows, "regroup_time_exponent": round(float(np.polyfit(xs, total, 1)[0]), 3)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--every", type=int, default=10, help="every N-th ECB+ document arrives late")
+    ap.add_argument("--scale", action="store_true", help="regrouping cost of large stores")
     args = ap.parse_args()
     if not ECB.exists() or not SEEDS.exists():
         print(f"skipped: {ECB} or {SEEDS} is absent (they live in ../shared beside the checkout)")
+        return 0
+    if args.scale:
+        result = scale([2500, 5000, 10000, 20000])
+        SCALE_OUT.parent.mkdir(parents=True, exist_ok=True)
+        SCALE_OUT.write_text(json.dumps(result, indent=2))
+        print(f"regrouping time exponent {result['regroup_time_exponent']} -> {SCALE_OUT}")
         return 0
     import consilience
     from consilience.settings import Settings
