@@ -28,6 +28,7 @@ bench: setup
 	$(PY) bench/throughput.py
 	$(PY) bench/render.py
 	$(PY) bench/stories.py
+	$(PY) bench/incremental.py
 
 clean:
 	rm -rf out bench/results .pytest_cache .ruff_cache

@@ -126,7 +126,8 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder; give a file name, e.g. news.db")
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            # another run writing to the same store is waited for, up to a minute
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
