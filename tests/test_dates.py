@@ -57,6 +57,23 @@ CASES = [
     ("tomorrow", "", day("2024-12-08")),
     ("a week ago", "", day("2024-11-30")),
     ("a week prior", "", day("2024-11-30")),
+    ("two days prior", "", day("2024-12-05")),
+    ("a week earlier", "", day("2024-11-30")),
+    ("three days earlier", "", day("2024-12-04")),
+    ("a month earlier", "", Resolved("2024-11", "month", "date", True)),
+    # a future verb group before a bare weekday: the coming one, strictly after P
+    ("Monday", "ministers will meet on", day("2024-12-09")),
+    ("Tuesday", "the verdict is expected on", day("2024-12-10")),
+    ("Friday", "a hearing scheduled for", day("2024-12-13")),
+    ("Saturday", "they'll march on", day("2024-12-14")),
+    ("Sunday", "it’s set to open on", day("2024-12-08")),
+    ("Wednesday", "talks are due to resume on", day("2024-12-11")),
+    ("Thursday", "the league plans to vote on", day("2024-12-12")),
+    ("Friday", "a hearing was scheduled for", day("2024-12-06")),
+    ("Friday", "had been scheduled for", day("2024-12-06")),
+    ("Friday", "the delay is due to the strike on", day("2024-12-06")),
+    ("Friday", "who will travel, said on", day("2024-12-06")),
+    ("Friday", "he will stay. Officials met on", day("2024-12-06")),
     ("two days ago", "", day("2024-12-05")),
     ("3 days ago", "", day("2024-12-04")),
     ("twenty-two days ago", "", day("2024-11-15")),
@@ -324,3 +341,111 @@ def test_relative_days_move_with_the_publication_date() -> None:
         published = P + timedelta(days=offset)
         assert resolve("a week ago", published).value == (published - timedelta(7)).isoformat()
         assert resolve("yesterday", published).value == (published - timedelta(1)).isoformat()
+
+
+def test_length_of_time_before_an_offset_word_becomes_a_date() -> None:
+    text = (
+        "Rebels have held the town since they took it two days prior. The army left a week "
+        "prior to the vote, and the convoy came a week earlier than planned."
+    )
+    spans = [_span(text, "two days"), _span(text, "a week prior"), _span(text, "a week earlier")]
+    found = date_mentions(text, spans, P)
+    start = text.index("two days prior")
+    assert found == [
+        DateMention(start, start + len("two days prior"), "2024-12-05", "day", "date", True),
+        DateMention(*spans[1], None, None, "duration", False),
+        DateMention(*spans[2], None, None, "duration", False),
+    ]
+
+
+def test_extra_date_spans_finds_prior_and_earlier() -> None:
+    text = (
+        "The dam failed a week prior. Two days earlier the alarm sounded. "
+        "Crews came a week prior to the storm and left a day earlier than planned."
+    )
+    assert [text[s:e] for s, e in extra_date_spans(text)] == ["a week prior", "Two days earlier"]
+
+
+def test_earlier_counts_back_from_the_day_named_before_it_in_the_paragraph() -> None:
+    text = (
+        "On Tuesday the army entered the port. Two days earlier it had shelled the hills.\n"
+        "A week earlier, talks had failed in Geneva."
+    )
+    spans = [_span(text, "Tuesday"), _span(text, "Two days earlier"),
+             _span(text, "A week earlier")]
+    assert date_mentions(text, spans, P) == [
+        DateMention(*spans[0], "2024-12-03", "day", "date", True),
+        DateMention(*spans[1], "2024-12-01", "day", "date", True),
+        DateMention(*spans[2], "2024-11-30", "day", "date", True),  # no day named: from P
+    ]
+    explicit = "The vote was held on December 1, 2024. A week earlier, polls had closed."
+    spans = [_span(explicit, "December 1, 2024"), _span(explicit, "A week earlier")]
+    assert date_mentions(explicit, spans, P)[1] == DateMention(
+        *spans[1], "2024-11-24", "day", "date", False)
+
+
+def test_weekday_range_gives_one_mention_per_day() -> None:
+    text = "Clashes went on between Thursday and Friday near the border."
+    span = _span(text, "between Thursday and Friday")
+    assert date_mentions(text, [span], P) == [
+        DateMention(*_span(text, "Thursday"), "2024-12-05", "day", "date", True),
+        DateMention(*_span(text, "Friday"), "2024-12-06", "day", "date", True),
+    ]
+    # published on a Thursday: the Friday is last week's, and the Thursday the day before it
+    assert [m.value for m in date_mentions(text, [span], date(2024, 12, 5))] == [
+        "2024-11-28", "2024-11-29",
+    ]
+
+
+def test_weekday_lists_follow_modifiers_and_future_clauses() -> None:
+    text = "The union will strike from Monday to Wednesday, as it did last Thursday and Friday."
+    spans = [_span(text, "from Monday to Wednesday"), _span(text, "last Thursday and Friday")]
+    found = date_mentions(text, spans, date(2024, 12, 6))  # a Friday
+    assert found == [
+        DateMention(*_span(text, "Monday"), "2024-12-09", "day", "date", True),
+        DateMention(*_span(text, "Wednesday"), "2024-12-11", "day", "date", True),
+        DateMention(*_span(text, "last Thursday"), "2024-12-05", "day", "date", True),
+        DateMention(*_span(text, "Friday"), "2024-12-06", "day", "date", True),
+    ]
+    nights = "Shelling hit the city on Friday night and Saturday morning."
+    span = _span(nights, "Friday night and Saturday morning")
+    assert date_mentions(nights, [span], P) == [
+        DateMention(*_span(nights, "Friday night"), "2024-12-06", "day", "time", True),
+        DateMention(*_span(nights, "Saturday morning"), "2024-12-07", "day", "time", True),
+    ]
+    # anything besides weekdays and joining words: one vague mention, as before
+    other = "Saturday and Sunday, December 8"
+    assert date_mentions(other, [(0, len(other))], P) == [
+        DateMention(0, len(other), None, None, "vague", False)]
+
+
+def test_future_clause_moves_a_bare_weekday_forward_in_date_mentions() -> None:
+    text = (
+        "Foreign ministers will hold talks in Vienna on Monday. The verdict is expected on "
+        "Tuesday. A hearing that was scheduled for Friday was dropped, officials said on "
+        "Thursday."
+    )
+    spans = [_span(text, "Monday"), _span(text, "Tuesday"), _span(text, "Friday"),
+             _span(text, "Thursday")]
+    assert [(text[m.start:m.end], m.value) for m in date_mentions(text, spans, P)] == [
+        ("Monday", "2024-12-09"), ("Tuesday", "2024-12-10"), ("Friday", "2024-12-06"),
+        ("Thursday", "2024-12-05"),
+    ]
+    possessive = "Police will investigate Friday's attack and Thursday’s fire."
+    spans = [_span(possessive, "Friday's"), _span(possessive, "Thursday")]
+    assert [(possessive[m.start:m.end], m.value)
+            for m in date_mentions(possessive, spans, P)] == [
+        ("Friday's", "2024-12-06"), ("Thursday", "2024-12-05"),
+    ]
+
+
+def test_spacy_offsets_and_ranges(nlp) -> None:
+    text = (
+        "The rebels have kept up the pace since they seized the town a week prior. Fighting "
+        "raged between Thursday and Friday. Envoys will meet on Monday."
+    )
+    found = _mentions(nlp, text, P)
+    assert found["a week prior"] == ("2024-11-30", "day", "date")
+    assert found["Thursday"] == ("2024-12-05", "day", "date")
+    assert found["Friday"] == ("2024-12-06", "day", "date")
+    assert found["Monday"] == ("2024-12-09", "day", "date")

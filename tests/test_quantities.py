@@ -170,3 +170,75 @@ def test_spans_are_ordered_disjoint_and_inside_the_window(text, cut):
         assert prev_end <= q.start < q.end <= len(text)
         assert q.value >= 0
         prev_end = q.end
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "fmt"),
+    [
+        # a dot before three digits is a decimal point before a percent sign or word
+        ("Inflation reached 1.786% in March.", "1.786%", 1.786, "percent", "plain"),
+        ("Inflation reached 1.786 per cent in March.", "1.786 per cent", 1.786, "percent",
+         "plain"),
+        ("The bank cut its rate to 3.125 percent.", "3.125 percent", 3.125, "percent", "plain"),
+        ("Its lead shrank by 1.250 percentage points.", "1.250", 1.25, None, "plain"),
+        # a comma before one or two digits is a decimal comma before a unit
+        ("The river peaked at 6,4 meters overnight.", "6,4 meters", 6.4, "m", "european"),
+        ("Prices climbed 12,75 percent this year.", "12,75 percent", 12.75, "percent",
+         "european"),
+        ("The ferry ticket costs €2,50 now.", "€2,50", 2.5, "EUR", "european"),
+        ("Trucks hauled 3,5 tonnes away.", "3,5 tonnes", 3.5, "ton", "european"),
+        # a comma before three digits stays a thousands separator
+        ("The census counted 370,000 residents.", "370,000", 370000, None, "comma"),
+    ],
+)
+def test_ambiguous_separators_read_by_what_follows(text, span, value, unit, fmt):
+    q, covered = _one(text)
+    assert covered == span
+    assert q.value == value
+    assert q.unit == unit
+    assert q.number_format == fmt
+
+
+def test_dot_before_three_digits_before_a_measure_follows_the_texts_number_style():
+    english = "Some 370,000 people live near the levee, which runs 1.250 km along the shore."
+    found = find_quantities(english)
+    assert [(english[q.start:q.end], q.value, q.unit, q.number_format) for q in found] == [
+        ("Some 370,000", 370000, None, "comma"), ("1.250 km", 1.25, "km", "plain"),
+    ]
+    alone = "The levee runs 1.250 km along the shore."
+    q, covered = _one(alone)
+    assert (covered, q.value, q.unit, q.number_format) == ("1.250 km", 1250, "km", "european")
+    european = "Some 1.200.000 people live near the levee, which runs 1.250 km along the shore."
+    found = find_quantities(european)
+    assert [(european[q.start:q.end], q.value) for q in found] == [
+        ("Some 1.200.000", 1_200_000), ("1.250 km", 1250),
+    ]
+
+
+def test_counts_keep_the_european_thousands_reading_in_an_english_styled_text():
+    text = "Nearly 370,000 people fled while 2.000 Syrian soldiers crossed at 1.5 km/h."
+    found = find_quantities(text)
+    assert [(text[q.start:q.end], q.value, q.counted, q.number_format) for q in found] == [
+        ("Nearly 370,000", 370000, "people", "comma"),
+        ("2.000", 2000, "Syrian soldiers", "european"),
+        ("1.5 km/h", 1.5, None, "plain"),
+    ]
+
+
+def test_bare_decimal_comma_needs_a_unit_or_a_european_styled_text():
+    assert find_quantities("Observers logged 6,4 on the gauge.") == []
+    text = "Of 1.000.000 seedlings, 6,4 were lost."
+    found = find_quantities(text)
+    assert [(text[q.start:q.end], q.value, q.number_format) for q in found] == [
+        ("1.000.000", 1_000_000, "european"), ("6,4", 6.4, "european"),
+    ]
+
+
+def test_adverb_after_a_unit_is_not_what_is_measured():
+    text = "The gauge read 6.4 metres shortly after the storm and 5.1 metres below the bank."
+    found = find_quantities(text)
+    assert [(text[q.start:q.end], q.value, q.unit, q.counted) for q in found] == [
+        ("6.4 metres", 6.4, "m", None), ("5.1 metres", 5.1, "m", None),
+    ]
+    q, covered = _one("Crews moved 10 tonnes of supplies.")
+    assert (covered, q.counted) == ("10 tonnes", "supplies")

@@ -131,7 +131,7 @@ def test_sections_in_reading_order(md: str) -> None:
     headings = [x for x in md.splitlines() if x.startswith("#")]
     assert headings == [
         "# Consilience briefing",
-        "## 1. Adige flood: missing fisherman found dead, toll rises to three",
+        "## 1. Floods hit Italy's Adige valley: two killed, thousands forced out",
         "### What is established",
         "### What is disputed",
         "### What changed as the story developed",
@@ -213,8 +213,9 @@ def test_timeline_lines(md: str, rich: dict) -> None:
     lines = _lines_after(md, "### Timeline")
     assert len(lines) == len(events)
     last = max(events, key=lambda e: e["date"])
-    assert last["date"] == "2025-03-16"
-    assert lines[-1] == f"- **16 March 2025** — {md_escape(last['text'])} [8]"
+    # "Schools ... will stay closed on Monday" in a report of Friday 14 March: the coming Monday
+    assert last["date"] == "2025-03-17"
+    assert lines[-1] == f"- **17 March 2025** — {md_escape(last['text'])} [4]"
 
 
 def test_timeline_date_conflict() -> None:

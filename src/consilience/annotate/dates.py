@@ -70,8 +70,12 @@ _UNIT = (
 )
 _AGO = re.compile(
     rf"^(?:{_QUALIFIER}\s+)?(?P<n>{_EXACT_NUM})\s+(?P<u>day|week|fortnight|month|year)s?"
-    r"\s+(?:ago|prior)$"
+    r"\s+(?P<dir>ago|prior|earlier)$"
 )
+# The word that turns a length of time right before it into a date ("two days" + " earlier"),
+# unless it compares or points at a later event ("a week prior to the vote", "earlier than").
+_COMPARED = re.compile(r"\s+(?:to|than)\b", re.IGNORECASE)
+_OFFSET_AFTER = re.compile(r"\s+(?:ago|prior|earlier)\b(?!\s+(?:to|than)\b)", re.IGNORECASE)
 _DURATION = re.compile(rf"(?:^|\s){_ANY_NUM}\s*[- ]?\s*{_UNIT}s?\b")
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|midday|lunchtime|dawn)"
 _TODAY = re.compile(
@@ -111,7 +115,9 @@ class Parsed:
     ``year``/``month``/``day`` are the calendar parts named explicitly; ``weekday`` is 0 for
     Monday; ``modifier`` is "this", "last" or "next" (None for a plain "on Friday");
     ``days_ago``/``months_ago``/``years_ago`` hold offsets from the publication date ("a week
-    ago" is 7 days, "tomorrow" is -1 day).
+    ago" is 7 days, "tomorrow" is -1 day); ``anchored`` marks offsets counted back from the
+    time the narrative is at ("a week earlier", "two days prior"), which ``date_mentions``
+    takes from a day named just before in the same paragraph, else from the publication date.
     """
 
     kind: str = "vague"  # date | duration | vague | time
@@ -123,6 +129,7 @@ class Parsed:
     days_ago: int | None = None
     months_ago: int | None = None
     years_ago: int | None = None
+    anchored: bool = False
 
     @property
     def relative(self) -> bool:
@@ -251,9 +258,13 @@ def _calendar_parts(text: str) -> tuple[int | None, int, int | None] | None:
     return found if found is not None and found[1] else None
 
 
-def parse_expression(expr: str, context: str = "") -> Parsed:
+def parse_expression(expr: str, context: str = "", after: str = "") -> Parsed:
     """Analyse a date expression (a DATE/TIME span) into its parts; ``context`` is the few words
-    before the span, which may carry the modifier ("since last" + "Sunday").
+    before the span, which may carry the modifier ("since last" + "Sunday") or say that the
+    clause speaks of the future ("will meet on" + "Monday": the coming Monday, see
+    ``speaks_of_future``). ``after`` is the text right after the span: a possessive weekday
+    ("will investigate Friday's attack", in the span or after it) names the day of a thing,
+    not when the clause's verb happens, so the future does not move it.
 
     Returns a Parsed; unknown or unplaceable expressions come back as kind "vague".
     """
@@ -266,11 +277,13 @@ def parse_expression(expr: str, context: str = "") -> Parsed:
         return Parsed(kind="time" if is_time else "vague")
     core = _strip_leading(text)
     modifier = _context_modifier(context)
+    possessive = bool(re.search(r"'s$", text) or re.match(r"['\u2019]s\b", after))
+    future = not possessive and speaks_of_future(context)
     found = (
         _relative_day(core)
         or _ago(core)
         or _relative_period(core)
-        or _weekday(core, modifier)
+        or _weekday(core, modifier or ("next" if future else None))
         or _calendar_expression(core)
         or _year_or_decade(core)
         or _duration(core)
@@ -306,13 +319,15 @@ def _ago(text: str) -> Parsed | None:
     if n is None:
         return None
     unit = match.group("u")
+    anchored = match.group("dir") != "ago"
     if unit == "day":
-        return Parsed(kind="date", days_ago=n)
+        return Parsed(kind="date", days_ago=n, anchored=anchored)
     if unit in ("week", "fortnight"):
-        return Parsed(kind="date", days_ago=n * (14 if unit == "fortnight" else 7))
+        return Parsed(kind="date", days_ago=n * (14 if unit == "fortnight" else 7),
+                      anchored=anchored)
     if unit == "month":
-        return Parsed(kind="date", months_ago=n)
-    return Parsed(kind="date", years_ago=n)
+        return Parsed(kind="date", months_ago=n, anchored=anchored)
+    return Parsed(kind="date", years_ago=n, anchored=anchored)
 
 
 def _relative_period(text: str) -> Parsed | None:
@@ -509,26 +524,184 @@ def resolve(expr: str, published: date | None, context: str = "") -> Resolved:
 
 def context_before(text: str, start: int, words: int = 3) -> str:
     """The last ``words`` words of ``text`` before ``start`` (within the same line)."""
-    window = text[max(0, start - 60) : start]
+    window = text[max(0, start - max(60, 12 * words)) : start]
     window = window.rsplit("\n", 1)[-1]
     return " ".join(window.split()[-words:])
+
+
+# Words before a date that speak of the future. ``_FUTURE`` alone ("will", "they'll",
+# "upcoming"); ``_PLANNED`` after a present "is"/"are" ("is expected", "are due", "is set",
+# "is to"), or right before "for"/"on" and the date ("scheduled for", "due on"); ``_INTEND``
+# before "to" ("plans to").
+_FUTURE = frozenset({"will", "shall", "won't", "upcoming", "forthcoming"})
+_NOUN_WILL = frozenset({"the", "a", "political", "his", "her", "their", "its", "own", "free",
+                        "good", "ill", "popular"})
+_PRESENT_BE = frozenset({"is", "are", "am", "remains", "remain"})
+_PLANNED = frozenset({"expected", "due", "scheduled", "slated", "set", "planned", "poised",
+                      "going", "likely", "to", "tipped"})
+_CAUSAL_DUE = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+_PLANNED_FOR = frozenset({"expected", "due", "scheduled", "slated", "set", "planned"})
+_PAST_MARK = frozenset({"was", "were", "had", "been", "originally", "initially"})
+_INTEND = frozenset({"plans", "plan", "intends", "intend", "expects", "expect", "hopes",
+                     "hope", "aims", "aim", "wants", "want", "seeks", "seek", "vows", "vow",
+                     "promises", "promise", "pledges", "pledge", "prepares", "prepare"})
+_ADVERBS = frozenset({"also", "now", "still", "again", "tentatively", "currently", "widely",
+                      "officially", "then", "not", "already", "reportedly", "provisionally"})
+# Words after a future cue that start another clause or say the date is past.
+_CUE_BREAKS = frozenset({"said", "says", "told", "since", "ago", "after", "when", "that", "who",
+                         "which", "was", "were", "had", "did", "yesterday", "last", "earlier"})
+_CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\u201c\u201d\u2014\u2013]")
+
+
+def speaks_of_future(context: str) -> bool:
+    """True when the words before a date (``context``, cut at the last clause break) put it in
+    the future: "will meet on", "is expected on", "are due to vote on", "scheduled for",
+    "plans to hold talks on". Past forms ("was expected on", "had been scheduled for") and
+    a later reporting verb or "since" ("will stay, officials said on") do not count."""
+    text = context.replace("\u2019", "'").lower()
+    text = _CLAUSE_END.split(text)[-1]
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", text)
+    cue = -1
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = [w for w in words[i + 1 :] if w not in _ADVERBS]
+        if word in _FUTURE or word.endswith("'ll"):
+            if not (word == "will" and before in _NOUN_WILL):
+                cue = i
+        elif (word in _PRESENT_BE or word.endswith(("'re", "'s"))) and after[:1] and (
+                after[0] in _PLANNED):
+            if not (after[:2] == ["due", "to"] and after[2:3] and after[2] in _CAUSAL_DUE):
+                cue = i  # "is due to vote", not "is due to the strike"
+        elif (word in _PLANNED_FOR and i >= len(words) - 2 and words[-1] in ("for", "on")
+              and before not in _PAST_MARK):
+            cue = i
+        elif word in _INTEND and after[:1] == ["to"]:
+            cue = i
+    return cue >= 0 and not any(w in _CUE_BREAKS for w in words[cue + 1 :])
+
+
+# Enough words before a date to find the verb group of its clause ("will hold talks on").
+_CLAUSE_WORDS = 8
+_WEEKDAY_PIECE = re.compile(
+    r"\b(?:(?:this|last|next|coming|past|previous)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|\u2019s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
+    re.IGNORECASE,
+)
+_OWN_MODIFIER = re.compile(r"(?i)(?:this|last|next|coming|past|previous)\s")
+# What may stand between the weekdays of a list or range ("between Thursday and Friday").
+_LIST_WORDS = frozenset({"and", "or", "to", "through", "thru", "until", "till", "between",
+                         "from", "both", "either", "on", "over", "during", "of", "the", ",",
+                         "-", "&", "/", "\u2013", "\u2014"})
 
 
 def date_mentions(
     text: str, spans: Sequence[tuple[int, int]], published: date | None
 ) -> list[DateMention]:
-    """One DateMention per span, resolved against ``published``, in span order.
+    """The DateMentions of the DATE/TIME ``spans`` of ``text``, resolved against ``published``,
+    in span order: one per span, except a list or range of weekdays ("between Thursday and
+    Friday"), which gives one per weekday, with the weekday's own span.
 
-    A modifier that spaCy left outside the span ("last" before "Sunday") is read from the three
-    words before it.
+    A modifier that spaCy left outside the span ("last" before "Sunday") is read from the
+    word before it; a future verb group before it ("will meet on") makes a bare weekday the
+    coming one. A length of time followed by "ago", "prior" or "earlier" outside the span
+    ("two days" + " earlier") is taken into the span. "Earlier"/"prior" count back from the
+    last day named before in the same paragraph ("On Friday ... two days earlier"), "ago"
+    and paragraphs without a named day from the publication date.
     """
-    mentions = []
-    for start, end in sorted(spans):
-        found = resolve(text[start:end], published, context_before(text, start))
+    ordered = sorted(spans)
+    mentions: list[DateMention] = []
+    for i, (start, end) in enumerate(ordered):
+        following = ordered[i + 1][0] if i + 1 < len(ordered) else len(text)
+        end = _with_offset_word(text, start, end, following)
+        context = context_before(text, start, _CLAUSE_WORDS)
+        pieces = _weekday_pieces(text, start, end)
+        if pieces:
+            mentions.extend(_weekday_list(text, pieces, context, published))
+            continue
+        parsed = parse_expression(text[start:end], context, text[end : end + 3])
+        if parsed.anchored and _COMPARED.match(text, end):
+            parsed = Parsed(kind="duration")  # "a week earlier than planned", "... prior to"
+        anchor = _anchor(text, start, mentions) if parsed.anchored else None
+        if anchor is not None:
+            found = _resolve_parsed(parsed, date.fromisoformat(anchor.value or ""))
+            found = replace(found, relative=anchor.relative)
+        else:
+            found = _resolve_parsed(parsed, published)
         mentions.append(
             DateMention(start, end, found.value, found.precision, found.kind, found.relative)  # type: ignore[arg-type]
         )
     return mentions
+
+
+def _with_offset_word(text: str, start: int, end: int, limit: int) -> int:
+    """The span's end, moved past an "ago"/"prior"/"earlier" that makes the length of time in
+    it a date ("two days" + " prior"), when no other span starts before that word ends."""
+    after = _OFFSET_AFTER.match(text, end)
+    if after is None or after.end() > limit:
+        return end
+    parsed = parse_expression(text[start : after.end()])
+    if parsed.kind != "date" or (parsed.days_ago, parsed.months_ago, parsed.years_ago) == (
+            None, None, None):
+        return end
+    return after.end()
+
+
+def _anchor(text: str, start: int, mentions: Sequence[DateMention]) -> DateMention | None:
+    """The last day named before ``start`` in the same paragraph, or None."""
+    paragraph = text.rfind("\n", 0, start)
+    for mention in reversed(mentions):
+        if mention.end <= paragraph:
+            return None
+        if mention.precision == "day" and mention.value and mention.kind in ("date", "time"):
+            return mention
+    return None
+
+
+def _weekday_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the weekdays of a span that lists two or more of them and nothing else
+    ("between Thursday and Friday", "Monday, Tuesday and Wednesday nights"), else []."""
+    span = text[start:end]
+    found = list(_WEEKDAY_PIECE.finditer(span))
+    if len(found) < 2:
+        return []
+    rest = _WEEKDAY_PIECE.sub(" ", span).lower()
+    if any(t not in _LIST_WORDS for t in re.findall(r"[a-z]+|[^\sa-z]", rest)):
+        return []
+    return [(start + m.start(), start + m.end()) for m in found]
+
+
+def _weekday_list(
+    text: str, pieces: Sequence[tuple[int, int]], context: str, published: date | None
+) -> list[DateMention]:
+    """One mention per weekday of a list or range, read as a run of days in order. All bare
+    ("between Thursday and Friday"): the last is the most recent such day and each one before
+    it the latest such day on or before the next. Else the first resolves with its modifier
+    ("last Thursday and Friday", or "next" in a future clause) and each bare one after it is
+    the first such day on or after the one before; one with its own modifier stands alone."""
+    parsed = [parse_expression(text[s:e], context, text[e : e + 3]) for s, e in pieces]
+    own = [bool(_OWN_MODIFIER.match(text[s:e])) for s, e in pieces]
+    days: list[date | None] = [None] * len(parsed)
+    if published is not None and all(p.weekday is not None for p in parsed):
+        weekdays = [p.weekday or 0 for p in parsed]
+        if parsed[0].modifier is None and not any(own):
+            later = published
+            for k in range(len(parsed) - 1, -1, -1):
+                later = days[k] = weekday_date(weekdays[k], None, later)
+        else:
+            before = days[0] = weekday_date(weekdays[0], parsed[0].modifier, published)
+            for k in range(1, len(parsed)):
+                if own[k]:
+                    before = weekday_date(weekdays[k], parsed[k].modifier, published)
+                    continue
+                before = days[k] = before + timedelta(days=(weekdays[k] - before.weekday()) % 7)
+    out = []
+    for (s, e), p, day in zip(pieces, parsed, days, strict=True):
+        found = _resolve_parsed(p, published)
+        if day is not None:
+            found = Resolved(day.isoformat(), "day", found.kind, True)
+        out.append(DateMention(s, e, found.value, found.precision, found.kind, found.relative))  # type: ignore[arg-type]
+    return out
 
 
 # Full month names in any case ("december 8, 2024"), except "may" (the verb); abbreviations
@@ -545,7 +718,8 @@ _EXTRA = re.compile(
     rf"(?:,?\s+(?:{_MONTH_NAMES}\s+{_DAY_NUM}|{_DAY_NUM}\s+{_MONTH_NAMES})(?:,?\s+\d{{4}})?)?\b"
     rf"|\b{_MONTH_NAMES}\s+{_DAY_NUM}(?:,?\s+\d{{4}})?\b"
     rf"|\b{_DAY_NUM}\s+{_MONTH_NAMES}(?:,?\s+\d{{4}})?(?!\w)"
-    rf"|(?i:\b{_EXACT_NUM}\s+(?:day|week|month|year)s?\s+ago\b)"
+    rf"|(?i:\b{_EXACT_NUM}\s+(?:day|week|fortnight|month|year)s?\s+(?:ago|prior|earlier)\b"
+    r"(?!\s+(?:to|than)\b))"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b"
 )
 
@@ -555,7 +729,8 @@ def extra_date_spans(
 ) -> list[tuple[int, int]]:
     """Date phrases a regex finds that overlap none of the ``covered`` spans (spaCy's).
 
-    Catches weekday phrases ("last Sunday", "Saturday, December 7"), "N days ago", month-day
+    Catches weekday phrases ("last Sunday", "Saturday, December 7"), "N days ago" (also
+    "a week prior", "two days earlier", but not "a week prior to ..."), month-day
     ("November 27", "27 November") and today/yesterday/this morning, which the small spaCy model
     sometimes misses. Returns (start, end) spans in text order.
     """

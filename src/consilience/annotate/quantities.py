@@ -147,7 +147,7 @@ upon the a an this these those its their his her our my your each every all both
 not also still already now only just even ever again said says say told tell tells according
 reportedly allegedly including such if so then there here ago earlier later last next it they
 he she we you i them him us me another one times time more less same away apart long old
-back ahead high wide deep tall later
+back ahead high wide deep tall later above below beyond behind along off beneath
 """.split())
 # Common irregular past-tense verbs: they end the phrase like "-ed" verbs do.
 _IRREGULAR_VERBS = frozenset("""
@@ -178,7 +178,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Return the quantities in ``text[start:end]``, in order, as spans into ``text``.
 
     Every span lies inside ``[start, end)``. Years, dates, clock times, ordinals and labels
-    ("M5", "T-4", "Resolution 2254") are not quantities and are left out.
+    ("M5", "T-4", "Resolution 2254") are not quantities and are left out. Numbers whose
+    separators could be read two ways ("1.786", "6,4") are read by what follows them and by
+    how the rest of ``text`` writes its numbers (see ``_NumberStyle``).
     """
     hi = len(text) if end is None else min(end, len(text))
     out: list[Quantity] = []
@@ -186,20 +188,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     low = text.lower()
     if len(low) != len(text):  # a few characters lowercase to two; keep offsets aligned
         low = text.translate(_ASCII_LOWER)
+    style = _NumberStyle(text)
     for m in _CANDIDATE.finditer(low, start, hi):
         if m.start() < covered:
             continue
-        q = _quantity(text, m, start, hi)
+        q = _quantity(text, m, start, hi, style)
         if q is not None:
             out.append(q)
             covered = q.end
     return out
 
 
-def _quantity(text: str, m: re.Match[str], lo: int, hi: int) -> Quantity | None:
+def _quantity(
+    text: str, m: re.Match[str], lo: int, hi: int, style: _NumberStyle
+) -> Quantity | None:
     """Return the quantity the candidate ``m`` starts, or None when it is not one."""
     if m.group("digits"):
-        core = _digit_core(text, m, lo, hi)
+        core = _digit_core(text, m, lo, hi, style)
     elif m.group("vague"):
         phrase = " ".join(m.group("vague").lower().split())
         core = _Core(m.start(), m.end(), float(_VAGUE[phrase]), "words", vague=phrase)
@@ -210,17 +215,98 @@ def _quantity(text: str, m: re.Match[str], lo: int, hi: int) -> Quantity | None:
     return _extend(text, core, lo, hi)
 
 
-def _digit_core(text: str, m: re.Match[str], lo: int, hi: int) -> _Core | None:
+def _digit_core(
+    text: str, m: re.Match[str], lo: int, hi: int, style: _NumberStyle
+) -> _Core | None:
     """Return the core for a run of digits, or None for years-free labels, dates and times."""
     s, e = m.span()
     if _is_label_or_time(text, s, e, lo, hi):
         return None
     scale = _SCALE_WORD.match(text, e, hi)
-    parsed = _parse_digits(m.group(), followed_by_scale=scale is not None)
+    tok = m.group()
+    unit = _unit_kind(text, e, hi)
+    if scale is not None or _CURRENCY_BEFORE.search(text, max(lo, s - 5), s):
+        unit = unit or "money"  # a scale or a currency: a quantity even when written "2,5"
+    parsed = _parse_digits(tok, followed_by_scale=scale is not None)
+    if _AMBIGUOUS_DOT.fullmatch(tok) and _dot_is_decimal(unit, style):
+        parsed = float(tok), "plain"
+    elif parsed is None and _DECIMAL_COMMA.fullmatch(tok) and (
+            unit or style.european_elsewhere(s)):
+        parsed = float(tok.replace(",", ".")), "european"  # "6,4 metres", "2,5 %"
     if parsed is None:
         return None
     value, fmt = parsed
     return _Core(s, e, value, fmt)
+
+
+# A dot before exactly three digits, once: "2.000" (European thousands) or "1.786" (decimal).
+_AMBIGUOUS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+# A comma before one or two digits: only ever a decimal comma ("6,4", "12,75").
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_POINTS = re.compile(r"[\s\u00a0-]{1,2}percentage[\s\u00a0-]points?\b", re.IGNORECASE)
+# Units of measure, whose figures are often fractional (not counts, durations or money).
+_MEASURES = frozenset({"mph", "kmh", "km2", "km", "mile", "m", "ton", "kg"})
+
+
+def _unit_kind(text: str, pos: int, hi: int) -> str | None:
+    """Return the name of the unit group right after ``pos`` ("percent", "km", ...), or None."""
+    m = _UNIT.match(text, pos, hi)
+    if not m:
+        return "percent" if _POINTS.match(text, pos, hi) else None
+    name = m.lastgroup if m.lastgroup != "old" else _unit_group(m)
+    return "percent" if name in ("percent", "percent_") else name
+
+
+def _dot_is_decimal(unit: str | None, style: _NumberStyle) -> bool:
+    """Return True when a single dot before three digits is a decimal point.
+
+    A percentage is a decimal ("1.786%": a share above a thousand percent is implausible); so
+    is a measure ("1.250 km") in a text that writes its other numbers the English way
+    ("370,000", "1.5"). Counts ("2.000 soldiers") keep the European thousands reading: a count
+    written with three decimals is not plausible.
+    """
+    if unit == "percent":
+        return True
+    return unit in _MEASURES and style.english
+
+
+class _NumberStyle:
+    """How a text writes its unambiguous numbers: English ("370,000", "1.5", "1,234.5") or
+    European ("1.000.000", "1.234,5", "6,4"). Read lazily, once per text, on first use."""
+
+    _ENGLISH = re.compile(
+        r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.(?:\d{1,2}|\d{4,}))(?![\d,]|\.\d)"
+    )
+    _EUROPEAN = re.compile(
+        r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d+"
+        r"|\d{1,3},\d{1,2})(?![\d,]|\.\d)"
+    )
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._english_seen: bool | None = None
+        self._european: list[int] | None = None
+
+    @property
+    def english(self) -> bool:
+        """True when the text writes numbers the English way and never the European way."""
+        return self._english_written() and not self._european_starts()
+
+    def european_elsewhere(self, start: int) -> bool:
+        """True when a number other than the one at ``start`` is written the European way and
+        none the English way."""
+        return (any(s != start for s in self._european_starts())
+                and not self._english_written())
+
+    def _english_written(self) -> bool:
+        if self._english_seen is None:
+            self._english_seen = self._ENGLISH.search(self._text) is not None
+        return self._english_seen
+
+    def _european_starts(self) -> list[int]:
+        if self._european is None:
+            self._european = [m.start() for m in self._EUROPEAN.finditer(self._text)]
+        return self._european
 
 
 def _is_label_or_time(text: str, s: int, e: int, lo: int, hi: int) -> bool:
@@ -429,10 +515,11 @@ def _counted(
     """Return the noun phrase counted after ``pos`` ("Syrian soldiers"), or None.
 
     Right after a number a participle is an adjective ("826 wounded", "displaced people");
-    right after a unit it is a verb ("one week remained").
+    right after a unit it is a verb ("one week remained"), and an "-ly" word an adverb.
     """
     m = _COUNTED_WORD.match(text, pos, hi)
-    if allow_of and m and m.group("w").lower() == "of":
+    of = allow_of and m is not None and m.group("w").lower() == "of"
+    if of and m:
         pos = m.end()
         m = _COUNTED_WORD.match(text, pos, hi)
         while m and m.group("w").lower() in _DETERMINERS:
@@ -446,8 +533,9 @@ def _counted(
         low = raw.lower()
         # After an adverb ("heavily armed") a participle still modifies the noun.
         started = (bool(words) or after_unit) and not (words and words[-1].lower().endswith("ly"))
-        if _ends_phrase(raw, low, started):
-            break
+        if _ends_phrase(raw, low, started) or (
+                after_unit and not of and not words and low.endswith("ly")):
+            break  # "6.4 metres shortly after": an adverb, not what is measured
         words.append(raw.rstrip("-"))
         if _is_head(raw, low):
             break
