@@ -319,3 +319,18 @@ def test_the_seeds_arriving_in_two_runs_give_the_report_of_one(seeds_dir, seeds_
     mine, theirs = got["stories"][0], expected["stories"][0]
     assert sorted(mine.pop("articles")) == sorted(theirs.pop("articles"))
     assert mine == theirs
+
+
+def test_strict_fails_only_on_what_this_run_skipped(tmp_path):
+    from consilience.errors import ConsilienceError
+
+    db = tmp_path / "news.db"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    strict = SETTINGS.with_(strict=True)
+    with pytest.raises(ConsilienceError, match=r"1 input\(s\) skipped and --strict is set; first: "
+                       + str(empty).replace(".", r"\.")):
+        analyze([empty, *sample()[:1]], settings=strict, into=db)
+    # the next run skips nothing: the earlier skip stays listed but does not fail it
+    report = analyze(sample()[1:2], settings=strict, into=db)
+    assert [s.code for s in report.skipped] == ["empty"]

@@ -173,11 +173,12 @@ def _analyze_into(inputs: list[str], into: str, settings):  # noqa: ANN001, ANN2
     with Store(into, settings) as store:
         report = Pipeline(settings).run_into(inputs, store)
         run = store.runs()[-1]
+        skipped = store.added_skipped
     summary = (
         f"store {into}: {run['added']} article(s) added, {run['unchanged']} already stored; "
         f"it holds {len(report.articles)} article(s) in {len(report.stories)} story(ies)"
     )
-    return checked(report, settings), summary
+    return checked(report, settings, skipped), summary
 
 
 def main(argv: list[str] | None = None) -> int:

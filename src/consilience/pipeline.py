@@ -268,23 +268,27 @@ def analyze(
 
         with Store(into, settings) as store:
             report = Pipeline(settings).run_into(list(paths), store)
-    else:
-        report = Pipeline(settings).run(paths)
+        return checked(report, settings, store.added_skipped)
+    report = Pipeline(settings).run(paths)
     return checked(report, settings)
 
 
-def checked(report: Report, settings: Settings) -> Report:
+def checked(
+    report: Report, settings: Settings, skipped: Sequence[Skipped] | None = None
+) -> Report:
     """Return ``report``; raise NothingReadError when it holds no article, and, with
-    ``settings.strict``, ConsilienceError when any input was skipped."""
+    ``settings.strict``, ConsilienceError when any input was skipped: ``skipped``, when given,
+    are this run's (a store's report also lists earlier runs', which do not fail this one)."""
     if not report.articles:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
         raise NothingReadError(
             "no article could be read" + (f" ({reasons})" if reasons else " (no inputs given)")
         )
-    if settings.strict and report.skipped:
+    skipped = report.skipped if skipped is None else skipped
+    if settings.strict and skipped:
         raise ConsilienceError(
-            f"{len(report.skipped)} input(s) skipped and --strict is set; first: "
-            f"{report.skipped[0].source}: {report.skipped[0].reason}"
+            f"{len(skipped)} input(s) skipped and --strict is set; first: "
+            f"{skipped[0].source}: {skipped[0].reason}"
         )
     return report
 

@@ -133,6 +133,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"store {self.path}: not a consilience store ({exc})") from exc
         self._check(fingerprint(settings))
+        # the inputs skipped by the runs made through this object (not earlier ones)
+        self.added_skipped: list[Skipped] = []
 
     def __enter__(self) -> Store:
         return self
@@ -206,6 +208,7 @@ class Store:
                 (datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(list(inputs)),
                  len(articles), unchanged, len(skipped)),
             )
+        self.added_skipped.extend(skipped)
 
     def grouping_items(self) -> list[tuple[Header, Profile]]:
         """(Header, Profile) of every stored article: what story grouping reads."""
