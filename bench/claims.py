@@ -18,7 +18,10 @@ Scores, over the labelled facts of all datasets:
   * ``aligned``: share of facts whose anchors all lie in that one claim;
   * ``status_accuracy``: share of facts given their labelled status;
   * ``conflict_ok``: share of disputed facts whose claim shows the labelled conflict kind;
-  * ``sources_ok``: share of facts with a labelled source count that get that count.
+  * ``sources_ok``: share of facts with a labelled source count that get that count;
+  * ``apart_ok``: share of labelled ``apart`` pairs (two statements of two articles that
+    report different facts) that no claim holds together in its evidence: the precision side
+    of alignment, which the facts alone do not test.
 
 Writes bench/results/claims.json and checks bench/gates/claims.json (floors that only go up);
 exits 1 when a figure is under its floor.
@@ -133,8 +136,26 @@ def score_dataset(
     return out
 
 
-def summarise(results: Sequence[dict]) -> dict:
-    """Return the gate figures over all scored facts."""
+def score_apart(
+    labels: Mapping, articles: Sequence[Article], claims: Sequence[Claim]
+) -> list[dict]:
+    """Return one result per labelled ``apart`` pair: ``ok`` when no claim's evidence holds
+    both of its anchors."""
+    by_key = {article_key(a, labels["dataset"]): a for a in articles}
+    out = []
+    for pair in labels.get("apart", ()):
+        spots = [locate(anchor, by_key) for anchor in pair["anchors"]]
+        together = [
+            c.id for c in claims
+            if all(any(ev.article == aid and ev.start <= s < ev.end for ev in c.evidence)
+                   for aid, s, _ in spots)
+        ]
+        out.append({"id": pair["id"], "ok": not together, "claims": together})
+    return out
+
+
+def summarise(results: Sequence[dict], apart: Sequence[dict] = ()) -> dict:
+    """Return the gate figures over all scored facts and ``apart`` pairs."""
     out: dict[str, float] = {}
     for status in SCORED:
         predicted = [r for r in results if r["status"] == status]
@@ -149,6 +170,7 @@ def summarise(results: Sequence[dict]) -> dict:
     out["conflict_ok"] = _ratio(sum(r["conflict_ok"] for r in conflict), len(conflict))
     sources = [r for r in results if "sources_ok" in r]
     out["sources_ok"] = _ratio(sum(r["sources_ok"] for r in sources), len(sources))
+    out["apart_ok"] = _ratio(sum(r["ok"] for r in apart), len(apart))
     return out
 
 
@@ -221,12 +243,15 @@ def sample_articles() -> list[Article]:
 def evaluate(datasets: Mapping[str, Sequence[Article]], labels: Mapping[str, dict]) -> dict:
     """Return the per-fact results and the summary for the given datasets' articles."""
     results: dict[str, list[dict]] = {}
+    apart: dict[str, list[dict]] = {}
     for name, articles in datasets.items():
         arts, entities, sources = story_inputs(articles)
         claims = analyze_story(arts, entities, sources)
         results[name] = score_dataset(labels[name], arts, claims)
+        apart[name] = score_apart(labels[name], arts, claims)
     every = [r for rs in results.values() for r in rs]
-    return {"summary": summarise(every), "facts": results}
+    pairs = [r for rs in apart.values() for r in rs]
+    return {"summary": summarise(every, pairs), "facts": results, "apart": apart}
 
 
 def run() -> dict:
@@ -259,6 +284,10 @@ def main() -> int:
             if r["status"] != r["label"] or not r["aligned"]:
                 print(f"  {name}/{r['id']}: labelled {r['label']}, got {r['status']} "
                       f"({r['claim']}, aligned={r['aligned']})")
+    for name, pairs in report["apart"].items():
+        for r in pairs:
+            if not r["ok"]:
+                print(f"  {name}/{r['id']}: labelled apart, together in {', '.join(r['claims'])}")
     failures = check_gates(report["summary"], json.loads(GATES.read_text("utf-8")))
     for line in failures:
         print("UNDER FLOOR", line)

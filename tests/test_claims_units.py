@@ -146,6 +146,34 @@ def test_alignment_does_not_depend_on_input_order(cands, rnd):
     assert labels == list(range(len(labels)))
 
 
+def test_a_class_and_one_actor_or_countries_alone_do_not_make_one_fact():
+    from dataclasses import replace
+
+    filler = [_cand(10 + i, f"other{i}", {f"n:z{i}"}, {"meet"}, {f"w{i}"}) for i in range(6)]
+
+    def score(a: ClaimCandidate, b: ClaimCandidate) -> float:
+        return similarity(a, b, _Weights([a, b, *filler]))
+
+    iran = "id:e7"
+    # a country (its entity and its country key) and an event class, no word, no day
+    a = replace(_cand(0, "art1", {iran, "n:country:IR", "n:x"}, {"warn"}, {"citizen"}),
+                broad=frozenset({iran, "n:country:IR"}))
+    b = replace(_cand(1, "art2", {iran, "n:country:IR", "n:y"}, {"warn"}, {"conflict"}),
+                broad=frozenset({iran, "n:country:IR"}))
+    assert score(a, b) == 0.0
+    # one town in common and no word: still too little
+    c = _cand(2, "art1", {"n:hama", "n:govt"}, {"seize"}, {"regain"})
+    d = _cand(3, "art2", {"n:hama", "n:rebels"}, {"seize"}, {"milestone"})
+    assert score(c, d) == 0.0
+    # two towns in common: one fact told in other words
+    e = _cand(4, "art1", {"n:hama", "n:aleppo"}, {"seize"}, {"dozens"})
+    f = _cand(5, "art2", {"n:hama", "n:aleppo"}, {"seize"}, {"milestone"})
+    assert score(e, f) > 0.3
+    # or one actor and a word in common
+    g = _cand(6, "art2", {"n:hama", "n:rebels"}, {"seize"}, {"regain"})
+    assert score(c, g) > 0.0
+
+
 def test_figures_of_one_article_that_disagree_stay_apart():
     a = _cand(0, "x", {"n:a"}, {"kill"}, {"alpha"}, _figure(826))
     b = _cand(1, "x", {"n:a"}, {"kill"}, {"alpha"}, _figure(900))

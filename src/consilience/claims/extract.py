@@ -123,6 +123,8 @@ def _sentence_features(
     stance: Stance = attr.stance if attr is not None else "asserted"
     inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
     entities = {k for _, k in inside}
+    country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
+    broad = {k for m, k in inside if (m.start, m.end) in country_spans}
     own_places = [k for m, k in inside if m.label in PLACE_LABELS
                   and country_code(article.text[m.start:m.end]) is None]
     places = {k for m, k in inside if m.label in PLACE_LABELS}
@@ -157,6 +159,7 @@ def _sentence_features(
         "negated": negated,
         "disputes": stance == "denied" and bool(lx.REPORTED_OBJECT.search(text)),
         "entities": entities,
+        "broad": broad,
         "places": places,
         "event_places": event_places,
         "own_places": own_places,
@@ -183,7 +186,7 @@ def _anaphoric(feats: dict) -> bool:
 
 def _inherit(feats: dict, previous: dict) -> None:
     """Give a back-pointing denial the content of the sentence it denies."""
-    for key in ("entities", "places", "classes", "sides", "words"):
+    for key in ("entities", "broad", "places", "classes", "sides", "words"):
         feats[key] = feats[key] | previous[key]
     feats["negated"] = True
     feats["disputes"] = True
@@ -382,6 +385,7 @@ def _candidate(
         figure=figure,
         dates=tuple(feats["dates"]),
         event_places=tuple(feats["event_places"]),
+        broad=frozenset(feats["broad"]),
     )
 
 

@@ -70,6 +70,9 @@ class ClaimCandidate:
     update_cue: bool = False  # "rose to", "revised down": the figure replaces an earlier one
     # Where the event is said to happen ("in Geneva"): (start, end, country code or None).
     event_places: tuple[tuple[int, int, str | None], ...] = ()
+    # Keys among ``entities`` that name a whole country (or its people): too broad to show on
+    # their own that two statements report one fact.
+    broad: frozenset[str] = frozenset()
 
     @property
     def event_countries(self) -> frozenset[str]:
