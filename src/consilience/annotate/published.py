@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import WEEKDAYS, context_before, parse_expression
+from .dates import WEEKDAYS, context_before, parse_expression, parse_foreign
 
 # How far back a weekday + month-day ("Saturday, December 7") may be placed.
 ANCHOR_YEARS = 15
@@ -72,15 +72,19 @@ class Inferred:
     how: str
 
 
-def clues(text: str, spans: Sequence[tuple[int, int]]) -> list[Clue]:
-    """Clues from the DATE/TIME ``spans`` of ``text``, in span order.
+def clues(text: str, spans: Sequence[tuple[int, int]], language: str = "en") -> list[Clue]:
+    """Clues from the DATE/TIME ``spans`` of ``text``, in span order; spans of an article in
+    another ``language`` than English are read with that language's data.
 
     Durations, vague spans ("recent months") and month/year offsets ("last year") tell nothing
     about the day of publication and are left out.
     """
     found = []
     for start, end in sorted(spans):
-        parsed = parse_expression(text[start:end], context_before(text, start))
+        if language != "en":
+            parsed = parse_foreign(text[start:end], language)
+        else:
+            parsed = parse_expression(text[start:end], context_before(text, start))
         if parsed.kind not in ("date", "time"):
             continue
         weekday, modifier = parsed.weekday, parsed.modifier

@@ -13,7 +13,7 @@ a story's publication order follow it, as input order does in one run). One row 
 membership: the story after the story stages and its articles as those stages left them. And
 every input skipped so far, and a log of runs.
 
-The settings that change what is stored (the spaCy model, the languages, the reference date,
+The settings that change what is stored (the spaCy models, the languages, the reference date,
 the gazetteer's population floor, the alias file's content) and the consilience version are
 recorded when the store is created; a run with different ones is refused with the differences
 named, because mixing articles annotated two ways would give a report neither way would.
@@ -92,6 +92,7 @@ def fingerprint(settings: Settings) -> dict[str, object]:
         "format": FORMAT,
         "consilience": __version__,
         "spacy_model": settings.spacy_model,
+        "language_models": [list(pair) for pair in settings.language_models],
         "languages": list(settings.languages),
         "reference_date": ref.isoformat() if ref else None,
         "gazetteer_min_population": settings.gazetteer_min_population,
