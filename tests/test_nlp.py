@@ -44,3 +44,31 @@ def test_dropping_it_changes_no_entity_or_sentence(model: str) -> None:
         (e.start_char, e.end_char, e.label_) for e in theirs.ents]
     assert [s.start_char for s in mine.sents] == [s.start_char for s in theirs.sents]
     assert len(list(mine.sents)) == 3
+
+
+def test_heading_lines() -> None:
+    text = ("Battle for Valdora\n"
+            "Can Mirelli Survive the Winter?\n"
+            "Rebels took Valdora on Monday.\n"
+            "Olga Brand spoke.\n"
+            "Northern Towns Brace For Floods.\n")
+    spans = nlp.heading_lines(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Battle for Valdora", "Can Mirelli Survive the Winter?", "Northern Towns Brace For Floods."]
+
+
+def test_guesses_in_heading_lines_need_the_body_to_name_them() -> None:
+    from consilience.model import EntityMention
+
+    text = "Can Mirelli Survive the Storm?\nThe mayor, Anna Mirelli, met rescuers.\n"
+
+    def span(s: str, label: str, source: str = "model") -> EntityMention:
+        start = text.index(s)
+        return EntityMention(start, start + len(s), label, source)
+
+    ents = (span("Mirelli", "PERSON"), span("Storm", "ORG"),
+            span("Survive", "ORG", "gazetteer"), span("Anna Mirelli", "PERSON"))
+    kept = nlp.drop_heading_guesses(text, ents)
+    # "Storm" is named nowhere else; "Mirelli" is; a gazetteer's place is not a model guess
+    assert [text[e.start:e.end] for e in kept] == ["Mirelli", "Survive", "Anna Mirelli"]
+    assert nlp.drop_heading_guesses("No heading here.\n", ents) == ents

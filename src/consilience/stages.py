@@ -165,7 +165,8 @@ class Annotate:
         model = self._model(article.language)
         if model is not None:
             parsed = nlp.parse(model(article.text), nlp.FOREIGN_LABELS)
-            sentences, entities = parsed.sentences, parsed.entities
+            sentences = parsed.sentences
+            entities = nlp.drop_heading_guesses(article.text, parsed.entities)
             found = list(parsed.date_spans)
         else:
             sentences, entities, found = nlp.simple_sentences(article.text), (), []
@@ -245,6 +246,7 @@ class Annotate:
             signal.signal(signal.SIGINT, previous)
 
     def _annotated(self, article: Article, parsed) -> Article:  # noqa: ANN001
+        from .annotate import nlp
         from .annotate.dates import extra_date_spans
 
         spans = set(parsed.date_spans)
@@ -255,7 +257,7 @@ class Annotate:
         return _with(
             article,
             sentences=self._languages(article, parsed.sentences),
-            entities=parsed.entities,
+            entities=nlp.drop_heading_guesses(article.text, parsed.entities),
             dates=dates,
         )
 

@@ -13,6 +13,7 @@ dropped, being a mix of nationalities, events and titles that no downstream stag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -162,6 +163,48 @@ def trim_period(text: str, start: int, end: int) -> int:
     if end - start > 1 and text[end - 1] == "." and "." not in text[start : end - 1]:
         return end - 1
     return end
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """Return the spans of lines in heading case ("Battle for Homs", "Can Assad Survive the
+    Storm?"): at least 80% of the words of four letters or more capitalised, and three such
+    words or a line that does not end with a period. In them a capital says nothing about a
+    name."""
+    out = []
+    for line in _LINE.finditer(text):
+        words = [w for w in _WORD.findall(line.group()) if len(w) >= 4]
+        if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            continue
+        if len(words) >= 3 or not line.group().rstrip().endswith("."):
+            out.append(line.span())
+    return out
+
+
+def drop_heading_guesses(
+    text: str, entities: tuple[EntityMention, ...]
+) -> tuple[EntityMention, ...]:
+    """Return ``entities`` without the model's guesses inside heading-case lines: a span kept
+    there must be written, in the same case, somewhere in the text outside such lines ("Assad"
+    in "Can Assad Survive the Storm?" stays; "Storm" and "Existential Threat" go)."""
+    lines = heading_lines(text)
+    if not lines:
+        return entities
+    body, last = [], 0
+    for start, end in lines:
+        body.append(text[last:start])
+        last = end
+    body.append(text[last:])
+    rest = "\n".join(body)
+    return tuple(
+        e for e in entities
+        if e.source != "model"
+        or not any(a <= e.start and e.end <= b for a, b in lines)
+        or text[e.start:e.end] in rest
+    )
 
 
 def split_lines(text: str, start: int, end: int, spans: bool = False) -> Iterator:
