@@ -449,3 +449,19 @@ def test_spacy_offsets_and_ranges(nlp) -> None:
     assert found["Thursday"] == ("2024-12-05", "day", "date")
     assert found["Friday"] == ("2024-12-06", "day", "date")
     assert found["Monday"] == ("2024-12-09", "day", "date")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The laptop earned a total score of 2072 in the graphics test.", None),
+    ("Police arrested a man who lives at 2134 Caldwell Place, the sheriff said.", None),
+    ("The probe is due to reach the moon in 2034.", "2034"),
+    ("The bridge was built in 1889 and rebuilt later.", "1889"),
+    ("In 2011 the protests spread to the capital.", "2011"),
+    ("Monks copied the 1119 charter by hand.", None),
+])
+def test_a_bare_four_digit_number_is_a_year_only_where_one_can_be(text, value) -> None:
+    found = re.search(r"\d{4}", text)
+    assert found is not None
+    (mention,) = date_mentions(text, [found.span()], date(2019, 11, 20))
+    assert (mention.start, mention.end) == found.span()
+    assert mention.value == value

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import re
 from dataclasses import replace
+from datetime import date
 
 import lxml.html
 import pytest
@@ -346,3 +347,14 @@ def test_world_outlines_hold_their_places(iso2: str, lon: float, lat: float) -> 
     assert all(ring[0] == ring[-1] for c in countries for ring in c.rings)
     holders = [c.iso2 for c in countries if any(_inside(lon, lat, r) for r in c.rings)]
     assert holders == [iso2]
+
+
+@given(st.integers(1, date.max.toordinal() - 1), st.integers(1, date.max.toordinal()))
+def test_timeline_ticks_for_any_span_of_days(lo: int, hi: int) -> None:
+    from consilience.report.charts import _ticks
+
+    lo, hi = min(lo, hi), max(lo, hi) + 1
+    hi = min(hi, date.max.toordinal())
+    ticks = _ticks(lo, hi)
+    assert 1 <= len(ticks) <= 12 or hi - lo < 2
+    assert all(lo <= d <= hi + 1 for d, _ in ticks)

@@ -625,6 +625,8 @@ def date_mentions(
             mentions.extend(_weekday_list(text, pieces, context, published))
             continue
         parsed = parse_expression(text[start:end], context, text[end : end + 3])
+        if not _plausible_bare_year(text, start, end, parsed, published):
+            parsed = Parsed(kind="vague")  # a score, a street number: not a year
         if parsed.anchored and _COMPARED.match(text, end):
             parsed = Parsed(kind="duration")  # "a week earlier than planned", "... prior to"
         anchor = _anchor(text, start, mentions) if parsed.anchored else None
@@ -637,6 +639,32 @@ def date_mentions(
             DateMention(start, end, found.value, found.precision, found.kind, found.relative)  # type: ignore[arg-type]
         )
     return mentions
+
+
+_BARE_NUMBER = re.compile(r"\d{4}")
+# A street name after a number: "2134 Caldwell Place", "1119 Seventh Street".
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Place|Pl|Drive|Dr|Lane|Ln|"
+    r"Boulevard|Blvd|Way|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?"
+)
+# How far from the publication year a bare four-digit number may lie and still be read as a
+# year: news names history back a century and a half, and plans a generation ahead.
+YEARS_BACK, YEARS_AHEAD = 150, 30
+
+
+def _plausible_bare_year(
+    text: str, start: int, end: int, parsed: Parsed, published: date | None
+) -> bool:
+    """False when the span is a bare four-digit number that cannot be a year here: a street
+    number ("2134 Caldwell Place"), or a number far from the publication year ("a total score
+    of 2072" in 2019). Any other span is left as parsed."""
+    if parsed.kind != "date" or not _BARE_NUMBER.fullmatch(text[start:end].strip()):
+        return True
+    if _STREET_AFTER.match(text, end):
+        return False
+    if published is None or parsed.year is None:
+        return True
+    return published.year - YEARS_BACK <= parsed.year <= published.year + YEARS_AHEAD
 
 
 def _foreign_mentions(

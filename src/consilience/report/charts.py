@@ -346,9 +346,11 @@ def _ticks(lo: int, hi: int) -> list[tuple[float, str]]:
             y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
         return out
     years = span / 365.25
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if years / s <= 10)
+    step = 1
+    while years / step > 10:  # 1, 2, 5, 10, 20, 50, 100, 200 ... years
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
     y = first.year + 1
-    while (d := date(y, 1, 1).toordinal()) <= hi:
+    while y <= date.max.year and (d := date(y, 1, 1).toordinal()) <= hi:
         out.append((d, str(y)))
         y += step
     return out
@@ -366,7 +368,7 @@ def timeline_svg(view: StoryView, events: list[dict]) -> str:
         return ""
     lo, hi = min(days), max(days) + 1
     pad = max(1, round((hi - lo) * 0.04))
-    lo, hi = lo - pad, hi + pad
+    lo, hi = max(1, lo - pad), min(date.max.toordinal(), hi + pad)
     margin, width = 24.0, float(TIMELINE_WIDTH)
 
     def x(day: float) -> float:
