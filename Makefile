@@ -11,7 +11,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,fr]'
+	$(PY) -m pip install --quiet -e '.[dev,fr,cluster]'
 	touch $(STAMP)
 
 demo: setup
@@ -29,6 +29,7 @@ bench: setup
 	$(PY) bench/render.py
 	$(PY) bench/stories.py
 	$(PY) bench/incremental.py
+	$(PY) bench/cluster.py
 
 clean:
 	rm -rf out bench/results .pytest_cache .ruff_cache

@@ -25,6 +25,8 @@ examples:
   consilience analyze monday/ --into news.db --out out/   # keep articles and stories in a store
   consilience analyze tuesday/ --into news.db --out out/  # only tuesday's articles are annotated
   consilience analyze --into news.db --out out/           # the report of the store as it is
+  consilience analyze day/ --cluster tcp://sched:8786 --out out/  # on a Dask cluster
+  consilience analyze day/ --cluster local:4 --out out/   # four worker processes here
 
 inputs: plain text (.txt, optional front matter or NAME.meta.json sidecar), HTML pages, JSON or
 JSON lines (title, text/maintext, date_publish/published, url, source_domain, language, id),
@@ -62,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--into", metavar="STORE",
                    help="SQLite store (created when absent): add the new articles to it and "
                    "report everything it holds; earlier articles are not annotated again")
+    a.add_argument("--cluster", metavar="ADDRESS",
+                   help="run on the Dask cluster at ADDRESS (tcp://host:8786), or start N "
+                   "worker processes here with local:N; needs the 'cluster' extra")
     _common(a)
 
     d = sub.add_parser(
@@ -140,7 +145,15 @@ def run_analyze(
     if not inputs and into is None:
         raise UsageError("give at least one INPUT (or --into STORE to report a store)")
     settings = _settings(args)
-    if into is not None:
+    cluster = getattr(args, "cluster", None)
+    if cluster is not None and into is not None:
+        raise UsageError("--cluster and --into cannot be used together yet")
+    if cluster is not None:
+        from .dist import analyze_on_cluster
+        from .pipeline import checked
+
+        report, summary = checked(analyze_on_cluster(inputs, settings, cluster), settings), None
+    elif into is not None:
         report, summary = _analyze_into(inputs, into, settings)
     else:
         report, summary = analyze(inputs, settings=settings), None
