@@ -28,9 +28,11 @@ from functools import lru_cache
 
 from ..model import Article
 from .names import (
+    ARABIC_ARTICLES,
     FUNCTION_WORDS,
     TITLES,
     acronym_letters,
+    ascii_word,
     core_tokens,
     initials,
     is_acronym,
@@ -56,7 +58,8 @@ _OPENERS = frozenset(
     tonight last next early late new old former other another such more less january february
     march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday reports report sources source officials
-    residents witnesses analysts""".split()
+    residents witnesses analysts instead unlike like despite under against without within
+    clearly later earlier soon again afterwards afterward""".split()
 )
 _MAX_ACRONYM_NAME = 12  # words
 _WORD = re.compile(r"[^\W_]+")
@@ -250,6 +253,224 @@ def trim_headlines(docs: Sequence[Doc], known: Collection[str]) -> None:
                 if surface_key(doc.text[s:e], m.label) in known:
                     m.start, m.end, m.note = s, e, "headline words after a known name cut"
                     break
+
+
+# Words that stand before a person's name like a title but are no given names (general English
+# role, rank and kinship words; the honorifics themselves are names.TITLES).
+ROLE_WORDS = frozenset(
+    """coach speaker chair chairperson director manager ceo founder leader commissioner attorney
+    prosecutor solicitor counsel pastor archbishop patriarch mufti cleric grand supreme crown
+    royal acting interim former late then ex opposition rebel militant warlord tycoon
+    billionaire mogul star singer actor actress rapper striker midfielder defender goalkeeper
+    player boss chef dean rector principal agent nurse uncle aunt auntie grandma grandpa mother
+    mum mom dad granny cousin veteran activist journalist reporter correspondent analyst
+    editor author writer poet artist dr commodore brigadier marshall advocate senior junior
+    skipper teammate compatriot countryman countrywoman englishman englishwoman frenchman
+    frenchwoman irishman irishwoman scotsman scotswoman welshman welshwoman dutchman
+    dutchwoman owner executive assistant candidate suspect defendant victim witness quarterback
+    receiver linebacker safety guard tackle pitcher catcher winger fullback""".split()
+)
+# Endings of English adverbs and agent nouns that no given name has ("Ironically",
+# "Moviemaker", "Novelist").
+_NOT_NAME_ENDINGS = ("ically", "ally", "ously", "edly", "ingly", "ately", "ively", "fully",
+                     "lessly", "ently", "antly", "ist", "ists", "maker", "makers")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*")
+_GIVEN_BEFORE = 2  # at most this many given names are added before a person's name
+_BREAK_BEFORE = ".!?:;…•—–-"
+_QUOTES = "\"'“”‘’«»([*#"
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Return spaCy's English stop words (with the openers above): never a given name."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        STOP_WORDS = set()
+    return frozenset(STOP_WORDS) | _OPENERS
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """Return whether the word at ``pos`` opens a line or a sentence (after end punctuation,
+    a colon, a dash or opening quotes), where a capital says nothing about a name."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    for _ in range(2):
+        if not before or before[-1] in _BREAK_BEFORE:
+            return True
+        before = before.rstrip(_QUOTES + " \t")
+    return not before or before[-1] in _BREAK_BEFORE
+
+
+def _name_like(word: str) -> bool:
+    """Return whether a word is written like a given name: capitalised, then lower case (each
+    hyphenated part capitalised: "Jean-Luc"), letters only."""
+    if not _NAME_WORD.fullmatch(word):
+        return False
+    return all(p[0].isupper() and p[1:].islower() for p in word.split("-") if p) and (
+        len(word) >= 2)
+
+
+class _GivenNames:
+    """What the story says about words that may be given names left out of a person's span."""
+
+    def __init__(self, docs: Sequence[Doc], ordinary: Collection[str]) -> None:
+        self.docs = docs
+        self.ordinary = {w.lower() for w in ordinary}
+        self.stop = _stop_words()
+        # Capitalised words the story uses as names of something other than a person: the
+        # one-word non-person mentions, and every word of a group of people ("Syrian").
+        # Plurals of any word of those names are members of groups ("Seahawk", "Democrat").
+        self.other: set[str] = set()
+        self.plurals: set[str] = set()
+        for doc in docs:
+            for m in doc.mentions:
+                if m.label in (None, "PERSON"):
+                    continue
+                words = _WORD.findall(doc.surface(m))
+                if m.label == "NORP" or len(words) == 1:
+                    self.other.update(words)
+                self.plurals.update(w for w in words if w.endswith("s"))
+        self._running: dict[str, list[tuple[int, int]]] = {}
+        self._at: dict[str, list[tuple[int, int]]] = {}
+        # Persons' names of two words or more as the model found them.
+        self.persons = {doc.surface(m) for doc in docs for m in doc.mentions
+                        if m.label == "PERSON" and " " in doc.surface(m)}
+
+    def plausible(self, word: str) -> bool:
+        """Return whether ``word`` may be a given name: written like one, no title, role,
+        function word, opener, month or weekday, no name of anything else in the story."""
+        low = ascii_word(word)
+        return (_name_like(word) and not is_title(word) and not (
+                    word.endswith("s") and is_title(word[:-1])) and low not in FUNCTION_WORDS
+                and low not in ARABIC_ARTICLES and word.lower() not in self.stop
+                and not low.endswith(_NOT_NAME_ENDINGS)
+                and word not in self.other and not {word + "s", word + "es"} & self.plurals)
+
+    def boundary(self, doc: Doc, start: int) -> bool:
+        """Return whether a person's name may begin at ``start``: the word before it (if any
+        on the line, blanks between) is no capitalised word, or is a title or a stop word;
+        a name inside a longer run of capitals ("State Fire Marshall John Bond") belongs to
+        something else."""
+        word = self.word_before(doc, start)
+        if word is None:
+            return True
+        token = doc.text[word[0] : word[1]]
+        if token.lower() == "the":
+            return False  # "the Matanuska Maid Creamery": no person's name
+        if not token[:1].isupper():
+            return True
+        core = token.strip(_QUOTES).rstrip(".,;:")
+        return (token != core or is_title(core) or core.lower() in self.stop
+                or sentence_initial(doc.text, start))
+
+    def index(self, words: Collection[str]) -> None:
+        """Record where each of ``words`` (possible given names) is written in the story, in
+        one pass over each article."""
+        self._at = {}
+        if not words:
+            return
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w'’-])(?:" + alternation + r")(?=[ \t])")
+        for d in self.docs:
+            for hit in pattern.finditer(d.text):
+                self._at.setdefault(hit.group(), []).append((d.order, hit.start()))
+
+    def in_running_text(self, surface: str, doc: Doc, pos: int) -> bool:
+        """Return whether ``surface`` is written somewhere else in the story (than at ``pos``
+        of ``doc``) inside a sentence, not at its start nor in a headline, where its capitals
+        are evidence of a name. Its first word must have been indexed (:meth:`index`)."""
+        found = self._running.get(surface)
+        if found is None:
+            found = []
+            first = surface.split(None, 1)[0]
+            for order, at in self._at.get(first, ()):
+                text = self.docs[order].text
+                end = at + len(surface)
+                if (text.startswith(surface, at) and (end == len(text) or not text[end].isalnum())
+                        and not sentence_initial(text, at)
+                        and not _titlecase_line(self.docs[order], at)):
+                    found.append((order, at))
+                    if len(found) > 1:
+                        break
+            self._running[surface] = found
+        return any(at != (doc.order, pos) for at in found)
+
+    def word_before(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """Return the span of the word right before ``start`` on the same line, separated
+        from it by blanks only (no punctuation), or None."""
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        m = re.search(r"(\S+)[ \t]+$", doc.text[line_start:start])
+        if m is None:
+            return None
+        return line_start + m.start(1), line_start + m.end(1)
+
+    def accept(self, doc: Doc, word: tuple[int, int], end: int) -> bool:
+        """Return whether the word at ``word`` is a given name of the name ending at ``end``:
+        a plausible word that no other mention covers; in a headline only when the longer
+        name is written in running text; elsewhere also when the story never writes the
+        word in lower case and names no person with other given names before that name
+        ("Geir Pedersen" known: "Later Pedersen" is no new name)."""
+        text = doc.text
+        token = text[word[0] : word[1]]
+        if not self.plausible(token):
+            return False
+        if any(m.start < word[1] and word[0] < m.end for m in doc.mentions):
+            return False
+        longer = text[word[0] : end]
+        if self.in_running_text(longer, doc, word[0]):
+            return True
+        if _titlecase_line(doc, word[0]):
+            return False
+        name = text[word[1] : end].lstrip()
+        if any(p.endswith(" " + name) and p != longer for p in self.persons):
+            return False
+        return token.lower() not in self.ordinary
+
+
+def add_given_names(docs: Sequence[Doc], ordinary: Collection[str]) -> None:
+    """Extend person mentions leftwards over given names the model left out ("Tayyip Erdogan"
+    -> "Recep Tayyip Erdogan"): up to two adjacent words written like names that are no
+    title, role, common word (a stop word, or a word the story writes in lower case) or name
+    of something else. A capital in a headline counts only when the longer name is written in
+    running text."""
+    persons = [(doc, m) for doc in docs for m in doc.mentions
+               if m.label == "PERSON" and m.end > m.start and _extensible(doc, m)]
+    if not persons:
+        return
+    facts = _GivenNames(docs, ordinary)
+    words: set[str] = set()
+    for doc, m in persons:
+        start = m.start
+        for _ in range(_GIVEN_BEFORE):
+            word = facts.word_before(doc, start)
+            if word is None or not facts.plausible(doc.text[word[0] : word[1]]):
+                break
+            words.add(doc.text[word[0] : word[1]])
+            start = word[0]
+    facts.index(words)
+    for doc, m in persons:
+        start = m.start
+        for _ in range(_GIVEN_BEFORE):
+            word = facts.word_before(doc, start)
+            if word is None or not facts.accept(doc, word, m.end):
+                break
+            start = word[0]
+        if start != m.start and facts.boundary(doc, start):
+            m.start, m.note = start, "given name before the name added"
+
+
+def _extensible(doc: Doc, m: Mention) -> bool:
+    """Return whether a person mention may lack given names: it starts with a word that is
+    no title and no abbreviation in capitals ("Trooper X", "GM X": words before a title are
+    no given names)."""
+    first = _WORD.match(doc.text, m.start)
+    return first is not None and not is_title(first.group()) and not first.group().isupper()
+
+
+def is_title(word: str) -> bool:
+    """Return whether a word is an honorific, a title or a role word ("Mr.", "Coach")."""
+    low = ascii_word(word.rstrip("."))
+    return low in TITLES or low in ROLE_WORDS
 
 
 def trim_foreign_articles(docs: Sequence[Doc], known: Counter[str], gazetteer) -> None:  # noqa: ANN001
@@ -482,3 +703,51 @@ def _propagate_one(doc: Doc, start: int, end: int, label: str | None) -> None:
         if m.start <= start and end <= m.end:
             return  # already covered (exactly or by a longer name)
     place_span(doc, start, end, label, "propagated", "known name found in the text")
+
+
+# ----------------------------------------------------------------------------- groups of people
+
+# Nouns for a community that a group's name stands before as an adjective ("the X minority",
+# "X villages"); a person's name stands before other nouns ("the X administration").
+PEOPLE_NOUNS = frozenset(
+    """community communities minority minorities majority sect sects population populations
+    people peoples diaspora tribe tribes tribesmen faith heartland homeland villages enclave
+    enclaves areas regions clergy elders families women men civilians residents
+    neighborhoods neighbourhoods towns mosques shrines""".split()
+)
+# Words after "the X" that read X as a plural group ("the X are", "the X, who", "the X.").
+_GROUP_FOLLOWERS = frozenset(
+    """who are were have had do did live lived remain remained make made form formed
+    account accounted""".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*")
+
+
+def reads_as_group(doc: Doc, m: Mention) -> bool:
+    """Return whether a one-word "person" mention is written as a group of people (a
+    community, a faith, an ethnic group): right before a noun for a community ("X minority"),
+    after "the" as a plural ("the X are", "the X, who", "the X."), or in a list with a group
+    the model did label so ("X and Christian")."""
+    text = doc.text
+    surface = text[m.start : m.end]
+    if not _name_like(surface) or len(_WORD.findall(surface)) != 1:
+        return False
+    after = _NEXT_WORD.match(text, m.end)
+    if after and after.group(1) in PEOPLE_NOUNS:
+        return True
+    if re.search(r"(?:^|\W)[Tt]he[ \t]+$", text[max(0, m.start - 5) : m.start]):
+        rest = text[m.end : m.end + 1]
+        if not rest or rest in ",.;:!?)\n" or (after and after.group(1) in _GROUP_FOLLOWERS):
+            return True
+    i = doc.mentions.index(m) if m in doc.mentions else -1
+    for j in (i - 1, i + 1):
+        if i < 0 or not 0 <= j < len(doc.mentions):
+            continue
+        other = doc.mentions[j]
+        if other.label != "NORP":
+            continue
+        gap = text[m.end : other.start] if j > i else text[other.end : m.start]
+        if _COORDINATION.fullmatch(gap):
+            return True
+    return False

@@ -62,6 +62,7 @@ RETYPE_POPULATION = 10_000  # a "person" the gazetteer has as a town this large 
 MIN_INITIALS = 3  # an acronym never defined in the story must have this many letters
 ROLE_DAYS = 30  # role evidence from articles published further apart does not count
 ACRONYM_VOTES = 2  # label votes for ORG that a defined acronym adds
+GROUP_VOTES = 2  # label votes of a one-word mention read as a group of people (NORP)
 BLOCK_ALL_PAIRS = 50  # a skeleton block this small is compared pair by pair
 BLOCK_WINDOW = 20  # ... a larger one in a sliding window over its sorted soft forms
 _REPORTING = frozenset(
@@ -94,6 +95,7 @@ def prepare(docs: Sequence[Doc], gazetteer: Gazetteer, ordinary: frozenset[str],
             aliases: AliasTable | None = None) -> None:
     """Repair the mentions of the story's articles, find their acronym definitions and
     propagate known names (``ordinary``: the words the story writes in lower case)."""
+    mn.add_given_names(docs, ordinary)
     mn.trim_headlines(docs, mn.known_keys(docs, in_headlines=False))
     mn.trim_foreign_articles(docs, mn.known_keys(docs), gazetteer)
     mn.apply_acronyms(docs)
@@ -118,10 +120,28 @@ def build_groups(docs: Sequence[Doc]) -> tuple[list[Group], dict[tuple[str, int,
             group.mentions.append(m)
             group.surfaces[surface] += 1
             if m.label is not None and m.origin != "propagated":
-                group.labels[m.label] += 1
+                group.labels[_label_vote(doc, m)] += _vote_weight(doc, m)
             group.docs.add(doc.order)
             span_group[(doc.id, m.start, m.end)] = group.index
     return groups, span_group
+
+
+def _label_vote(doc: Doc, m: Mention) -> str:
+    """Return the label a mention votes for: NORP for a one-word "person" the text writes as
+    a group of people (``mentions.reads_as_group``), else the annotation's label."""
+    if m.label == "PERSON" and mn.reads_as_group(doc, m):
+        return "NORP"
+    return m.label
+
+
+def _vote_weight(doc: Doc, m: Mention) -> int:
+    """Return the weight of a mention's label vote: GROUP_VOTES for a one-word mention read as
+    a group of people (by the model or by its context; the model often calls a community a
+    person elsewhere), else 1."""
+    if m.label in ("PERSON", "NORP") and _label_vote(doc, m) == "NORP" and " " not in (
+            doc.surface(m).strip()):
+        return GROUP_VOTES
+    return 1
 
 
 # ----------------------------------------------------------------------------- places
