@@ -172,6 +172,13 @@ def test_a_class_and_one_actor_or_countries_alone_do_not_make_one_fact():
     # or one actor and a word in common
     g = _cand(6, "art2", {"n:hama", "n:rebels"}, {"seize"}, {"regain"})
     assert score(c, g) > 0.0
+    # a denial needs no word in common with the report it denies
+    rumour = replace(_cand(7, "art1", {"n:leader"}, {"flee"}, {"abroad"}), stance="rumoured")
+    denial = replace(_cand(8, "art2", {"n:leader", "n:capital"}, {"flee"}, {"palace"}),
+                     negated=True, stance="denied")
+    assert score(rumour, denial) > 0.0
+    assert score(replace(rumour, stance="asserted"), replace(denial, negated=False,
+                                                              stance="asserted")) == 0.0
 
 
 def test_figures_of_one_article_that_disagree_stay_apart():
