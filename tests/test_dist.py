@@ -83,6 +83,28 @@ def test_cli_runs_on_a_local_cluster(tmp_path, capsys):
     report = json.loads((out / "report.json").read_text("utf-8"))
     local = to_dict(analyze(files, settings=SETTINGS))
     assert [a["id"] for a in report["articles"]] == [a["id"] for a in local["articles"]]
-    assert main(["analyze", *files, "--cluster", "local:1", "--into", str(tmp_path / "s.db"),
-                 "--out", str(out)]) == 2
-    assert "--cluster and --into cannot be used together" in capsys.readouterr().err
+    db = tmp_path / "news.db"
+    assert main(["analyze", *files, "--cluster", "local:1", "--into", str(db), "--out",
+                 str(out), "--format", "json", "--reference-date", "2026-11-22",
+                 "--no-progress"]) == 0
+    said = capsys.readouterr().out
+    assert f"store {db}: {len(local['articles'])} article(s) added, 0 already stored" in said
+
+
+def test_a_store_filled_on_the_cluster_gives_the_report_of_one_local_run(cluster, tmp_path):
+    from consilience.dist import analyze_on_cluster
+    from consilience.store import Store
+
+    paths = inputs(tmp_path)
+    local = to_dict(analyze(paths, settings=SETTINGS))
+    db = tmp_path / "news.db"
+    with Store(db, SETTINGS) as store:
+        analyze_on_cluster(paths[:3], SETTINGS, cluster.scheduler_address, store=store)
+    with Store(db, SETTINGS) as store:
+        both = to_dict(analyze_on_cluster(paths[3:], SETTINGS, cluster.scheduler_address,
+                                          store=store))
+        added = [r["added"] for r in store.runs()]
+    assert min(added) > 0 and sum(added) == len(local["articles"])
+    assert both["articles"] == local["articles"]
+    assert both["stories"] == local["stories"]
+    assert sorted(map(json.dumps, both["skipped"])) == sorted(map(json.dumps, local["skipped"]))

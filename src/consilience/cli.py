@@ -27,6 +27,7 @@ examples:
   consilience analyze --into news.db --out out/           # the report of the store as it is
   consilience analyze day/ --cluster tcp://sched:8786 --out out/  # on a Dask cluster
   consilience analyze day/ --cluster local:4 --out out/   # four worker processes here
+  consilience analyze day/ --cluster tcp://sched:8786 --into news.db --out out/  # both
 
 inputs: plain text (.txt, optional front matter or NAME.meta.json sidecar), HTML pages, JSON or
 JSON lines (title, text/maintext, date_publish/published, url, source_domain, language, id),
@@ -146,15 +147,13 @@ def run_analyze(
         raise UsageError("give at least one INPUT (or --into STORE to report a store)")
     settings = _settings(args)
     cluster = getattr(args, "cluster", None)
-    if cluster is not None and into is not None:
-        raise UsageError("--cluster and --into cannot be used together yet")
-    if cluster is not None:
+    if into is not None:
+        report, summary = _analyze_into(inputs, into, settings, cluster)
+    elif cluster is not None:
         from .dist import analyze_on_cluster
         from .pipeline import checked
 
         report, summary = checked(analyze_on_cluster(inputs, settings, cluster), settings), None
-    elif into is not None:
-        report, summary = _analyze_into(inputs, into, settings)
     else:
         report, summary = analyze(inputs, settings=settings), None
     paths = render(to_dict(report), args.formats, out)
@@ -178,13 +177,19 @@ def run_analyze(
     return 0
 
 
-def _analyze_into(inputs: list[str], into: str, settings):  # noqa: ANN001, ANN202
-    """Add ``inputs`` to the store ``into``; return the report and a line saying what changed."""
+def _analyze_into(inputs: list[str], into: str, settings, cluster: str | None = None):  # noqa: ANN001, ANN202
+    """Add ``inputs`` to the store ``into`` (the work on ``cluster`` when given); return the
+    report and a line saying what changed."""
     from .pipeline import Pipeline, checked
     from .store import Store
 
     with Store(into, settings) as store:
-        report = Pipeline(settings).run_into(inputs, store)
+        if cluster is not None:
+            from .dist import analyze_on_cluster
+
+            report = analyze_on_cluster(inputs, settings, cluster, store=store)
+        else:
+            report = Pipeline(settings).run_into(inputs, store)
         run = store.runs()[-1]
         skipped = store.added_skipped
     summary = (

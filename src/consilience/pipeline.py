@@ -36,6 +36,16 @@ class Stage(Protocol):
     def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]: ...
 
 
+class Executor(Protocol):
+    """Runs a pipeline's work somewhere else (``consilience.dist``: on a Dask cluster)."""
+
+    def annotate_batch(self, articles: list[Article]) -> tuple[list[Article], list[Skipped]]: ...
+
+    def run_stories(
+        self, tasks: Sequence[tuple[Story, Sequence[Article]]]
+    ) -> list[tuple[Story, list[Article], list[Skipped]]]: ...
+
+
 class StoryStage(Protocol):
     """A stage over one story at a time: it sees every article of the story together."""
 
@@ -110,6 +120,9 @@ class Pipeline:
         )
         check_order((*self.stages, *self.story_stages))
         self._ready = False
+        # Where ``run_into`` sends its work: this process (None), or an executor with the
+        # same two methods as ``annotate_batch`` and ``run_stories`` (consilience.dist).
+        self.executor: Executor | None = None
 
     def initialize(self) -> Pipeline:
         """Load heavy resources (spaCy model, gazetteer, language detector) once."""
@@ -180,7 +193,10 @@ class Pipeline:
                 unchanged += 1
                 continue
             fresh.append((to_article(item, taken), base, raw_hash))
-        annotated = {a.id: a for a in self.annotate([a for a, _, _ in fresh], skipped)}
+        work = self.executor or self
+        kept, failed = work.annotate_batch([a for a, _, _ in fresh])
+        skipped.extend(failed)
+        annotated = {a.id: a for a in kept}
         store.add(
             [(annotated[a.id], base, h) for a, base, h in fresh if a.id in annotated],
             skipped, [str(p) for p in paths], unchanged,
@@ -194,24 +210,23 @@ class Pipeline:
         from .stories import assemble
 
         position = store.positions()
+        grouped = [(story, story_key(story.articles)) for story in assemble(store.grouping_items())]
+        stored = {key: found for _, key in grouped if (found := store.story(key)) is not None}
+        todo = [(story, list(store.articles(story.articles).values()))
+                for story, key in grouped if key not in stored]
+        work = self.executor or self
+        for (story, _), (done, members, fails) in zip(todo, work.run_stories(todo), strict=True):
+            key = story_key(story.articles)
+            store.save_story(key, done, members, fails)
+            stored[key] = (done, {a.id: a for a in members}, fails)
         final: dict[str, Article] = {}
         stories: list[Story] = []
         failures: list[Skipped] = []
         keys: set[str] = set()
-        for story in assemble(store.grouping_items()):
-            key = story_key(story.articles)
+        for story, key in grouped:
             keys.add(key)
-            kept = store.story(key)
-            if kept is None:
-                self.initialize()
-                by_id = store.articles(story.articles)
-                fails: list[Skipped] = []
-                done = self._story(story, by_id, fails)
-                members = {aid: by_id[aid] for aid in story.articles}
-                store.save_story(key, done, list(members.values()), fails)
-            else:
-                done, members, fails = kept
-                done = replace(done, id=story.id, title=story.title)
+            done, members, fails = stored[key]
+            done = replace(done, id=story.id, title=story.title)
             final.update(members)
             failures.extend(relabel(fails, story.id))
             stories.append(in_order(done, final, position))
@@ -222,6 +237,25 @@ class Pipeline:
             stories=tuple(stories),
             settings=self.settings.to_dict(),
         )
+
+    def annotate_batch(self, articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+        """The per-article stages here: the articles kept and the failures."""
+        failed: list[Skipped] = []
+        return self.annotate(articles, failed), failed
+
+    def run_stories(
+        self, tasks: Sequence[tuple[Story, Sequence[Article]]]
+    ) -> list[tuple[Story, list[Article], list[Skipped]]]:
+        """The story stages here, per (story, its articles): the story after them, its
+        articles as they left them and the failures."""
+        out = []
+        for story, members in tasks:
+            self.initialize()
+            by_id = {a.id: a for a in members}
+            fails: list[Skipped] = []
+            done = self._story(story, by_id, fails)
+            out.append((done, [by_id[aid] for aid in story.articles], fails))
+        return out
 
     def _story(self, story: Story, by_id: dict[str, Article], skipped: list[Skipped]) -> Story:
         """Run the story stages on one story; a stage that fails leaves the story as it was

@@ -35,13 +35,21 @@ _PIPELINES: dict[str, object] = {}
 
 
 def analyze_on_cluster(
-    paths: Iterable[str | PathLike], settings: Settings, address: str
+    paths: Iterable[str | PathLike], settings: Settings, address: str, store=None  # noqa: ANN001
 ) -> Report:
     """Run the whole pipeline over ``paths`` with the work on the Dask cluster at ``address``
     ("tcp://host:port", or "local" / "local:N" for N worker processes on this machine), and
-    return the Report a local run would return."""
+    return the Report a local run would return. With ``store`` (a ``consilience.store.Store``)
+    the new articles are added to it and the report covers everything stored, as
+    ``Pipeline.run_into`` does here, with its work on the cluster."""
     client, cluster = connect(address)
     try:
+        if store is not None:
+            from ..pipeline import Pipeline
+
+            pipeline = Pipeline(settings)
+            pipeline.executor = ClusterExecutor(client, settings)
+            return pipeline.run_into(list(paths), store)
         return run(paths, settings, client)
     finally:
         client.close()
@@ -80,7 +88,6 @@ def run(paths: Iterable[str | PathLike], settings: Settings, client) -> Report: 
     from ..pipeline import in_order, to_article
     from ..stories import group
 
-    worker_settings = settings.with_(workers=1, progress=False)  # no processes in processes
     articles: list[Article] = []
     skipped: list[Skipped] = []
     ids: set[str] = set()
@@ -89,29 +96,56 @@ def run(paths: Iterable[str | PathLike], settings: Settings, client) -> Report: 
             skipped.append(item)
         else:
             articles.append(to_article(item, ids))
-    chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    done = client.gather(client.map(_annotate, chunks, settings=worker_settings, pure=False))
-    annotated: list[Article] = []
-    for kept, failed in done:
-        annotated.extend(kept)
-        skipped.extend(failed)
+    work = ClusterExecutor(client, settings)
+    annotated, failed = work.annotate_batch(articles)
+    skipped.extend(failed)
     by_id = {a.id: a for a in annotated}
     position = {a.id: n for n, a in enumerate(annotated)}
     stories = group(annotated)
-    order = sorted(range(len(stories)), key=lambda i: -len(stories[i].articles))
-    tasks = [(stories[i], [by_id[aid] for aid in stories[i].articles]) for i in order]
-    results = client.gather(client.map(_story, tasks, settings=worker_settings, pure=False))
-    finished: list[Story | None] = [None] * len(stories)
-    for i, (story, members, failed) in zip(order, results, strict=True):
+    results = work.run_stories([(s, [by_id[aid] for aid in s.articles]) for s in stories])
+    finished = []
+    for story, members, fails in results:
         by_id.update({a.id: a for a in members})
-        finished[i] = story
-        skipped.extend(failed)
+        finished.append(story)
+        skipped.extend(fails)
     return Report(
         articles=tuple(by_id[a.id] for a in annotated),
         skipped=tuple(skipped),
-        stories=tuple(in_order(s, by_id, position) for s in finished if s is not None),
+        stories=tuple(in_order(s, by_id, position) for s in finished),
         settings=settings.to_dict(),
     )
+
+
+class ClusterExecutor:
+    """A pipeline's work sent to a Dask cluster (``consilience.pipeline.Executor``): the
+    per-article stages in chunks of ``CHUNK`` articles, the story stages one task per story,
+    largest first. Results come back in the order given."""
+
+    def __init__(self, client, settings: Settings) -> None:  # noqa: ANN001
+        self.client = client
+        self.settings = settings.with_(workers=1, progress=False)  # no processes in processes
+
+    def annotate_batch(self, articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+        chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        done = self.client.gather(
+            self.client.map(_annotate, chunks, settings=self.settings, pure=False))
+        kept: list[Article] = []
+        failed: list[Skipped] = []
+        for some, fails in done:
+            kept.extend(some)
+            failed.extend(fails)
+        return kept, failed
+
+    def run_stories(
+        self, tasks: Sequence[tuple[Story, Sequence[Article]]]
+    ) -> list[tuple[Story, list[Article], list[Skipped]]]:
+        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0].articles))
+        results = self.client.gather(self.client.map(
+            _story, [tasks[i] for i in order], settings=self.settings, pure=False))
+        out: list = [None] * len(tasks)
+        for i, result in zip(order, results, strict=True):
+            out[i] = result
+        return out
 
 
 def _pipeline(settings: Settings):  # noqa: ANN202
