@@ -4,12 +4,11 @@ invented for these tests."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from entity_support import article, by_alias
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Annotations, Article, Entity, EntityMention, SourceRef
+from consilience.model import Article, Entity
 from consilience.resolve import resolve_story
 from consilience.resolve.mentions import sentence_initial
 from consilience.settings import Settings
@@ -20,16 +19,6 @@ def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
 
 
-def article(aid: str, text: str, specs: list[tuple]) -> Article:
-    """An annotated article; entities given as (substring, label[, occurrence])."""
-    ents = []
-    for spec in specs:
-        sub, label, nth = (*spec, 0)[:3]
-        starts = [m.start() for m in re.finditer(re.escape(sub), text)]
-        ents.append(EntityMention(starts[nth], starts[nth] + len(sub), label))
-    return Article(id=aid, source=SourceRef(f"{aid}.txt"), kind="txt", raw_text=text,
-                   text=text, annotations=Annotations(entities=tuple(ents)))
-
 
 def spans(ents: tuple[Entity, ...], arts: list[Article]) -> list[tuple[str, str]]:
     """(surface, entity type) of every mention, in article and text order."""
@@ -38,11 +27,6 @@ def spans(ents: tuple[Entity, ...], arts: list[Article]) -> list[tuple[str, str]
            for e in ents for m in e.mentions]
     return [(s, t) for _, _, s, t in sorted(out)]
 
-
-def entity(ents: tuple[Entity, ...], alias: str) -> Entity:
-    found = [e for e in ents if alias in e.aliases]
-    assert len(found) == 1, (alias, found)
-    return found[0]
 
 
 # ----------------------------------------------------------------------------- given names
@@ -63,7 +47,7 @@ def test_given_name_inside_a_sentence_is_added_and_named(gaz: Gazetteer) -> None
     ]
     ents = resolve_story(arts, gaz)
     assert spans(ents, arts) == [("Oskana Verhult", "PERSON"), ("Verhult", "PERSON")]
-    assert entity(ents, "Verhult").name == "Oskana Verhult"
+    assert by_alias(ents, "Verhult").name == "Oskana Verhult"
 
 
 def test_two_given_names_are_added(gaz: Gazetteer) -> None:
@@ -181,4 +165,4 @@ def test_one_group_reading_does_not_outvote_a_named_person(gaz: Gazetteer) -> No
                          "the Orvecz, as critics call his allies, walked out.",
                     [("Orvecz", "PERSON", n) for n in range(4)])]
     ents = resolve_story(arts, gaz)
-    assert entity(ents, "Orvecz").type == "PERSON"
+    assert by_alias(ents, "Orvecz").type == "PERSON"

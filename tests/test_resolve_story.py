@@ -5,14 +5,14 @@ with hypothesis. The sentences are invented for these tests."""
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
+from entity_support import article, by_alias
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Annotations, Article, Entity, EntityMention, Published, SourceRef
+from consilience.model import Annotations, Article, Entity, EntityMention, SourceRef
 from consilience.resolve import resolve_story, to_geojson
 from consilience.settings import Settings
 
@@ -22,23 +22,6 @@ def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
 
 
-def article(aid: str, text: str, specs: list[tuple], published: str | None = None) -> Article:
-    """An annotated article; entities given as (substring, label[, occurrence])."""
-    ents = []
-    for spec in specs:
-        sub, label, nth = (*spec, 0)[:3]
-        starts = [m.start() for m in re.finditer(re.escape(sub), text)]
-        ents.append(EntityMention(starts[nth], starts[nth] + len(sub), label))
-    return Article(id=aid, source=SourceRef(f"{aid}.txt"), kind="txt", raw_text=text,
-                   text=text, annotations=Annotations(entities=tuple(ents)),
-                   published=Published(published, "metadata") if published else Published())
-
-
-def by_alias(ents: tuple[Entity, ...], alias: str) -> Entity:
-    """The one entity that lists ``alias``."""
-    found = [e for e in ents if alias in e.aliases]
-    assert len(found) == 1, (alias, found)
-    return found[0]
 
 
 def surfaces(e: Entity, arts: list[Article]) -> list[str]:
