@@ -52,8 +52,14 @@ def replicated(n: int) -> list[dict]:
     for i in range(n):
         doc = docs[i % len(docs)]
         k = i // len(docs)
-        out.append({"id": doc["id"] if k == 0 else f"{doc['id']}~r{k}", "topic": doc["topic"],
-                    "text": doc["text"], "language": "en"})
+        out.append(
+            {
+                "id": doc["id"] if k == 0 else f"{doc['id']}~r{k}",
+                "topic": doc["topic"],
+                "text": doc["text"],
+                "language": "en",
+            }
+        )
     return out
 
 
@@ -120,8 +126,13 @@ def growth(runs: list[dict], key) -> list[dict]:  # noqa: ANN001 - key: run -> s
     for a, b in zip(runs, runs[1:], strict=False):
         ta, tb = key(a), key(b)
         exp = math.log(tb / ta) / math.log(b["articles"] / a["articles"]) if ta > 0 else None
-        out.append({"from": a["articles"], "to": b["articles"],
-                    "exponent": round(exp, 2) if exp is not None else None})
+        out.append(
+            {
+                "from": a["articles"],
+                "to": b["articles"],
+                "exponent": round(exp, 2) if exp is not None else None,
+            }
+        )
     return out
 
 
@@ -138,8 +149,9 @@ def main() -> int:
         return 0
     runs = []
     for n in args.sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
+        )
         run = json.loads(done.stdout.strip().splitlines()[-1])
         print(json.dumps(run))
         runs.append(run)
@@ -149,7 +161,8 @@ def main() -> int:
             "analyze": growth(runs, lambda r: r["analyze_s"]),
             "claims_by_topic": growth(runs, lambda r: r["claims_by_topic_s"]),
             "claims_one_story": growth(
-                runs, lambda r: r["one_story"]["extract_and_align_s"] + r["one_story"]["judge_s"]),
+                runs, lambda r: r["one_story"]["extract_and_align_s"] + r["one_story"]["judge_s"]
+            ),
             "total": growth(runs, lambda r: r["total_s"]),
         },
     }

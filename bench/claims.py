@@ -98,12 +98,18 @@ def claim_for(
     """Return the claim whose evidence holds most anchors, and how many it holds."""
     best, best_key = None, None
     for claim in claims:
-        held = sum(1 for aid, s, _ in spots
-                   if any(ev.article == aid and ev.start <= s < ev.end for ev in claim.evidence))
+        held = sum(
+            1
+            for aid, s, _ in spots
+            if any(ev.article == aid and ev.start <= s < ev.end for ev in claim.evidence)
+        )
         if not held:
             continue
-        holding = sum(1 for ev in claim.evidence
-                      if any(ev.article == aid and ev.start <= s < ev.end for aid, s, _ in spots))
+        holding = sum(
+            1
+            for ev in claim.evidence
+            if any(ev.article == aid and ev.start <= s < ev.end for aid, s, _ in spots)
+        )
         key = (-held, -holding / len(claim.evidence), int(claim.id[1:]))
         if best_key is None or key < best_key:
             best, best_key = claim, key
@@ -146,9 +152,12 @@ def score_apart(
     for pair in labels.get("apart", ()):
         spots = [locate(anchor, by_key) for anchor in pair["anchors"]]
         together = [
-            c.id for c in claims
-            if all(any(ev.article == aid and ev.start <= s < ev.end for ev in c.evidence)
-                   for aid, s, _ in spots)
+            c.id
+            for c in claims
+            if all(
+                any(ev.article == aid and ev.start <= s < ev.end for ev in c.evidence)
+                for aid, s, _ in spots
+            )
         ]
         out.append({"id": pair["id"], "ok": not together, "claims": together})
     return out
@@ -164,8 +173,7 @@ def summarise(results: Sequence[dict], apart: Sequence[dict] = ()) -> dict:
         out[f"{status}_precision"] = _ratio(len(hit), len(predicted))
         out[f"{status}_recall"] = _ratio(len(hit), len(labelled))
     out["aligned"] = _ratio(sum(r["aligned"] for r in results), len(results))
-    out["status_accuracy"] = _ratio(sum(r["status"] == r["label"] for r in results),
-                                    len(results))
+    out["status_accuracy"] = _ratio(sum(r["status"] == r["label"] for r in results), len(results))
     conflict = [r for r in results if "conflict_ok" in r]
     out["conflict_ok"] = _ratio(sum(r["conflict_ok"] for r in conflict), len(conflict))
     sources = [r for r in results if "sources_ok" in r]
@@ -206,8 +214,9 @@ def story_inputs(
         from consilience.context.flags import article_flags
 
         flags = article_flags(articles, sources, gazetteer=gazetteer)
-        articles = [replace(a, flags=flags.get(a.id, a.flags)) if not a.flags else a
-                    for a in articles]
+        articles = [
+            replace(a, flags=flags.get(a.id, a.flags)) if not a.flags else a for a in articles
+        ]
     except ImportError:
         pass
     return articles, entities, sources
@@ -236,8 +245,9 @@ def sample_articles() -> list[Article]:
     import consilience
     from consilience.sample import corpus_files
 
-    return list(consilience.analyze(corpus_files(), reference_date=REFERENCE,
-                                    progress=False).articles)
+    return list(
+        consilience.analyze(corpus_files(), reference_date=REFERENCE, progress=False).articles
+    )
 
 
 def evaluate(datasets: Mapping[str, Sequence[Article]], labels: Mapping[str, dict]) -> dict:
@@ -282,8 +292,10 @@ def main() -> int:
     for name, facts in report["facts"].items():
         for r in facts:
             if r["status"] != r["label"] or not r["aligned"]:
-                print(f"  {name}/{r['id']}: labelled {r['label']}, got {r['status']} "
-                      f"({r['claim']}, aligned={r['aligned']})")
+                print(
+                    f"  {name}/{r['id']}: labelled {r['label']}, got {r['status']} "
+                    f"({r['claim']}, aligned={r['aligned']})"
+                )
     for name, pairs in report["apart"].items():
         for r in pairs:
             if not r["ok"]:

@@ -35,8 +35,9 @@ def make_input(n: int, folder: Path) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for count in range(n):
             d = docs[count % len(docs)]
-            fh.write(json.dumps({"id": f"{d['id']}#{count}", "text": d["text"],
-                                 "language": "en"}) + "\n")
+            fh.write(
+                json.dumps({"id": f"{d['id']}#{count}", "text": d["text"], "language": "en"}) + "\n"
+            )
     return path
 
 
@@ -62,15 +63,24 @@ def main() -> int:
         t0 = time.perf_counter()
         local = to_dict(consilience.analyze(paths, settings=settings))
         t_local = time.perf_counter() - t0
-        with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
-                Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=args.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             t0 = time.perf_counter()
             remote = to_dict(run(paths, settings, client))
             t_cluster = time.perf_counter() - t0
-    same = (local["articles"] == remote["articles"] and local["stories"] == remote["stories"]
-            and sorted(map(json.dumps, local["skipped"]))
-            == sorted(map(json.dumps, remote["skipped"])))
+    same = (
+        local["articles"] == remote["articles"]
+        and local["stories"] == remote["stories"]
+        and sorted(map(json.dumps, local["skipped"])) == sorted(map(json.dumps, remote["skipped"]))
+    )
     result = {
         "articles": len(local["articles"]),
         "stories": len(local["stories"]),
@@ -82,9 +92,11 @@ def main() -> int:
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=2))
-    print(f"{result['articles']} articles: local {t_local:.1f} s, cluster of {args.workers} "
-          f"workers {t_cluster:.1f} s ({result['cluster_vs_local']}x); same report: {same} "
-          f"-> {OUT}")
+    print(
+        f"{result['articles']} articles: local {t_local:.1f} s, cluster of {args.workers} "
+        f"workers {t_cluster:.1f} s ({result['cluster_vs_local']}x); same report: {same} "
+        f"-> {OUT}"
+    )
     return 0 if same else 1
 
 

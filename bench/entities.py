@@ -102,10 +102,14 @@ def scores(gazetteer: Gazetteer) -> dict:
         gold = load_gold(DATA / f"{name}.json")
         score = score_story(articles, entities, gold)
         base = score_story(articles, exact_key_baseline(articles, gazetteer), gold)
-        out[name] = {**score.as_dict(), "articles": len(articles), "entities": len(entities),
-                     "system_mentions": sum(len(e.mentions) for e in entities),
-                     "seconds": round(seconds, 3),
-                     "baseline_exact_key": base.as_dict()}
+        out[name] = {
+            **score.as_dict(),
+            "articles": len(articles),
+            "entities": len(entities),
+            "system_mentions": sum(len(e.mentions) for e in entities),
+            "seconds": round(seconds, 3),
+            "baseline_exact_key": base.as_dict(),
+        }
     if "seeds" not in out:
         out["seeds_note"] = f"{SEEDS} is absent: the seed set was not scored"
     return out
@@ -121,8 +125,16 @@ def exact_key_baseline(articles: Sequence[Article], gazetteer: Gazetteer) -> lis
     docs = mn.collect(articles)
     prepare(docs, gazetteer, mn.lower_words(docs))
     groups, _ = build_groups(docs)
-    return [Entity(f"b{g.index}", g.surface, "MISC", tuple(g.surfaces),
-                   tuple(Ref(m.article, m.start, m.end) for m in g.mentions)) for g in groups]
+    return [
+        Entity(
+            f"b{g.index}",
+            g.surface,
+            "MISC",
+            tuple(g.surfaces),
+            tuple(Ref(m.article, m.start, m.end) for m in g.mentions),
+        )
+        for g in groups
+    ]
 
 
 def check_gates(result: dict) -> list[str]:
@@ -144,8 +156,34 @@ def check_gates(result: dict) -> list[str]:
 
 # ----------------------------------------------------------------------------- scale
 
-_SYLLABLES = ("ba", "da", "ka", "ma", "na", "ra", "sa", "ta", "za", "li", "mi", "ri", "si",
-              "hu", "mu", "ru", "lo", "no", "ko", "fe", "de", "ne", "ha", "ja", "ga", "wa")
+_SYLLABLES = (
+    "ba",
+    "da",
+    "ka",
+    "ma",
+    "na",
+    "ra",
+    "sa",
+    "ta",
+    "za",
+    "li",
+    "mi",
+    "ri",
+    "si",
+    "hu",
+    "mu",
+    "ru",
+    "lo",
+    "no",
+    "ko",
+    "fe",
+    "de",
+    "ne",
+    "ha",
+    "ja",
+    "ga",
+    "wa",
+)
 _ORG_HEADS = ("Agency", "Front", "Council", "Brigade", "Movement", "Party", "Institute")
 
 
@@ -153,14 +191,19 @@ def _respell(surface: str, rng: random.Random) -> str:
     """Return a transliteration-like respelling of a name: one vowel changed, "ou"/"u"
     swapped, a consonant doubled or undoubled, j/g swapped, an article or hyphen changed."""
     rules = [
-        lambda s: re.sub(r"(?<=[a-z])([aeiou])(?=[a-z])",
-                         lambda m: rng.choice("aeiou".replace(m.group(1), "")), s, count=1),
+        lambda s: re.sub(
+            r"(?<=[a-z])([aeiou])(?=[a-z])",
+            lambda m: rng.choice("aeiou".replace(m.group(1), "")),
+            s,
+            count=1,
+        ),
         lambda s: s.replace("ou", "u", 1) if "ou" in s else s.replace("u", "ou", 1),
-        lambda s: re.sub(r"([bdfklmnprst])\1", r"\1", s, count=1) if re.search(
-            r"([bdfklmnprst])\1", s) else re.sub(r"(?<=[aeiou])([lmnrst])(?=[aeiou])",
-                                                  r"\1\1", s, count=1),
-        lambda s: re.sub(r"\bJ", "G", s, count=1) if "J" in s else re.sub(r"\bG", "J", s,
-                                                                          count=1),
+        lambda s: (
+            re.sub(r"([bdfklmnprst])\1", r"\1", s, count=1)
+            if re.search(r"([bdfklmnprst])\1", s)
+            else re.sub(r"(?<=[aeiou])([lmnrst])(?=[aeiou])", r"\1\1", s, count=1)
+        ),
+        lambda s: re.sub(r"\bJ", "G", s, count=1) if "J" in s else re.sub(r"\bG", "J", s, count=1),
         lambda s: s.replace("al-", "el-", 1) if "al-" in s else s.replace("-", " ", 1),
     ]
     for _ in range(3):
@@ -209,7 +252,9 @@ def _variant_copy(article: Article, copy: int, rng: random.Random) -> Article:
         pos = e.end
     parts.append(text[pos:])
     return dataclasses.replace(
-        article, id=f"{article.id}-{copy}", text="".join(parts),
+        article,
+        id=f"{article.id}-{copy}",
+        text="".join(parts),
         annotations=Annotations(entities=tuple(ents)),
     )
 
@@ -257,20 +302,37 @@ def scale(gazetteer: Gazetteer, sizes: Sequence[int]) -> dict:
         resolve_story(story, gazetteer)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        runs.append({"mentions": n, "articles": len(story), "entities": len(entities),
-                     "seconds": round(seconds, 2), "peak_mib": round(peak / 2**20, 1),
-                     "us_per_mention": round(1e6 * seconds / n, 1)})
-        print(f"  {n:>7} mentions, {len(story):>5} articles: {seconds:6.2f} s, "
-              f"{peak / 2**20:7.1f} MiB peak, {len(entities)} entities", flush=True)
+        runs.append(
+            {
+                "mentions": n,
+                "articles": len(story),
+                "entities": len(entities),
+                "seconds": round(seconds, 2),
+                "peak_mib": round(peak / 2**20, 1),
+                "us_per_mention": round(1e6 * seconds / n, 1),
+            }
+        )
+        print(
+            f"  {n:>7} mentions, {len(story):>5} articles: {seconds:6.2f} s, "
+            f"{peak / 2**20:7.1f} MiB peak, {len(entities)} entities",
+            flush=True,
+        )
     xs = [math.log(r["mentions"]) for r in runs]
     ys = [math.log(r["seconds"]) for r in runs]
     exponent = None
     if len(runs) > 1:
         mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-        exponent = round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-                         / sum((x - mx) ** 2 for x in xs), 3)
-    return {"runs": runs, "time_exponent": exponent,
-            "base_articles": len(base), "memory": "tracemalloc peak during resolve_story"}
+        exponent = round(
+            sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+            / sum((x - mx) ** 2 for x in xs),
+            3,
+        )
+    return {
+        "runs": runs,
+        "time_exponent": exponent,
+        "base_articles": len(base),
+        "memory": "tracemalloc peak during resolve_story",
+    }
 
 
 # ----------------------------------------------------------------------------- main
@@ -292,10 +354,12 @@ def main() -> int:
         result["scores"] = scores(gazetteer)
         for name, s in result["scores"].items():
             if isinstance(s, dict):
-                print(f"{name}: P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}  "
-                      f"({s['mentions']} gold mentions, {s['found']} found; "
-                      f"{s['entities']} entities, {s['seconds']} s; exact-key baseline F1 "
-                      f"{s['baseline_exact_key']['f1']:.4f})")
+                print(
+                    f"{name}: P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}  "
+                    f"({s['mentions']} gold mentions, {s['found']} found; "
+                    f"{s['entities']} entities, {s['seconds']} s; exact-key baseline F1 "
+                    f"{s['baseline_exact_key']['f1']:.4f})"
+                )
             else:
                 print(s)
         failed = check_gates(result["scores"])

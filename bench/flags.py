@@ -255,8 +255,12 @@ def run() -> dict:
 
 def check_gates(report: Mapping, gates: Mapping) -> list[str]:
     """Return the figures under their floors (``gates``: {group: {figure: floor}})."""
-    return [f"{group}.{line}" for group, floors in gates.items() if not group.startswith("_")
-            for line in under_floors(report.get(group, {}), floors)]
+    return [
+        f"{group}.{line}"
+        for group, floors in gates.items()
+        if not group.startswith("_")
+        for line in under_floors(report.get(group, {}), floors)
+    ]
 
 
 def main() -> int:

@@ -92,9 +92,16 @@ def scale(sizes: list[int]) -> dict:
                 stories = assemble(items)
                 t_group = time.perf_counter() - t0
             size_mb = db.stat().st_size / 2**20
-        rows.append({"articles": n, "stories": len(stories), "write_seconds": round(t_write, 2),
-                     "read_profiles_seconds": round(t_read, 2),
-                     "group_seconds": round(t_group, 2), "store_mb": round(size_mb, 1)})
+        rows.append(
+            {
+                "articles": n,
+                "stories": len(stories),
+                "write_seconds": round(t_write, 2),
+                "read_profiles_seconds": round(t_read, 2),
+                "group_seconds": round(t_group, 2),
+                "store_mb": round(size_mb, 1),
+            }
+        )
         print(json.dumps(rows[-1]), flush=True)
     xs = np.log([r["articles"] for r in rows])
     total = np.log([r["read_profiles_seconds"] + r["group_seconds"] for r in rows])

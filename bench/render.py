@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "date": datetime.now(UTC).date().isoformat(),
         "machine": f"{platform.machine()}, {platform.python_implementation()} "
-                   f"{platform.python_version()}",
+        f"{platform.python_version()}",
         "articles": len(report["articles"]),
         "characters": sum(len(a["text"]) for a in report["articles"]),
         "claims": len(story["claims"]),

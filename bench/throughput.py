@@ -53,8 +53,11 @@ def part_analyze(path: str, workers: int | None) -> dict:
 
     overrides = {"workers": workers} if workers else {}
     report = consilience.analyze([path], progress=False, **overrides)
-    return {"seconds": time.perf_counter() - t0, "articles": len(report.articles),
-            "skipped": len(report.skipped)}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "articles": len(report.articles),
+        "skipped": len(report.skipped),
+    }
 
 
 def part_spacy(path: str, model: str) -> dict:
@@ -67,16 +70,21 @@ def part_spacy(path: str, model: str) -> dict:
     nlp = spacy.load(model, exclude=[c for c in nlp.component_names if c not in keep])
     loaded = time.perf_counter()
     ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
-    return {"seconds": time.perf_counter() - t0, "load_seconds": loaded - t0,
-            "pipes": nlp.pipe_names, "entities": ents}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "load_seconds": loaded - t0,
+        "pipes": nlp.pipe_names,
+        "entities": ents,
+    }
 
 
 def run_part(name: str, path: Path, model: str, workers: int | None = None) -> dict:
     extra = ["--workers", str(workers)] if workers else []
     out = subprocess.run(
-        [sys.executable, __file__, "--part", name, "--input", str(path), "--model", model,
-         *extra],
-        check=True, capture_output=True, text=True,
+        [sys.executable, __file__, "--part", name, "--input", str(path), "--model", model, *extra],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -40,8 +40,7 @@ LABELS = ROOT / "tests" / "data" / "timeline"
 OUT = ROOT / "bench" / "results" / "timeline.json"
 GATES = ROOT / "bench" / "gates" / "timeline.json"
 REFERENCE = date(2026, 11, 22)
-FIGURES = ("accuracy", "conflict_recall", "conflict_precision", "same_recall",
-           "apart_precision")
+FIGURES = ("accuracy", "conflict_recall", "conflict_precision", "same_recall", "apart_precision")
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -93,12 +92,13 @@ def anchor_span(article: Article, anchor: str) -> tuple[int, int]:
     return start, start + len(anchor)
 
 
-def entries_at(timeline: Sequence[TimelineEvent], article: str, span: tuple[int, int]
-               ) -> list[int]:
+def entries_at(timeline: Sequence[TimelineEvent], article: str, span: tuple[int, int]) -> list[int]:
     """Indexes of the entries with evidence in ``article`` that covers ``span``'s start."""
-    return [n for n, event in enumerate(timeline)
-            if any(ref.article == article and ref.start <= span[0] < ref.end
-                   for ref in event.evidence)]
+    return [
+        n
+        for n, event in enumerate(timeline)
+        if any(ref.article == article and ref.start <= span[0] < ref.end for ref in event.evidence)
+    ]
 
 
 def date_for(event: TimelineEvent, article: str) -> str:
@@ -114,8 +114,9 @@ def _precision_of(value: str) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
-def score(timeline: Sequence[TimelineEvent], articles: Mapping[str, Article],
-          labels: Mapping) -> dict:
+def score(
+    timeline: Sequence[TimelineEvent], articles: Mapping[str, Article], labels: Mapping
+) -> dict:
     """Counts and figures of one corpus's timeline against its labels (see module doc)."""
     locate = {}
 
@@ -129,16 +130,22 @@ def score(timeline: Sequence[TimelineEvent], articles: Mapping[str, Article],
     for label in labels["events"]:
         a = articles[label["article"]]
         good = {label["date"], *label.get("accept", ())}
-        hits = [n for n in where(label["article"], label["anchor"])
-                if date_for(timeline[n], a.id) in good
-                and _precision_of(date_for(timeline[n], a.id)) == label["precision"]]
+        hits = [
+            n
+            for n in where(label["article"], label["anchor"])
+            if date_for(timeline[n], a.id) in good
+            and _precision_of(date_for(timeline[n], a.id)) == label["precision"]
+        ]
         if hits:
             found += 1
         else:
-            got = sorted({date_for(timeline[n], a.id) for n in where(label["article"],
-                                                                     label["anchor"])})
-            misses.append(f"{label['article']} {label['anchor']!r}: want {label['date']}, "
-                          f"got {got or 'nothing'}")
+            got = sorted(
+                {date_for(timeline[n], a.id) for n in where(label["article"], label["anchor"])}
+            )
+            misses.append(
+                f"{label['article']} {label['anchor']!r}: want {label['date']}, "
+                f"got {got or 'nothing'}"
+            )
     conflicts_found, matched = 0, set()
     for conflict in labels["conflicts"]:
         n = _conflict_entry(timeline, articles, conflict, where)
@@ -150,22 +157,27 @@ def score(timeline: Sequence[TimelineEvent], articles: Mapping[str, Article],
     shown = [n for n, e in enumerate(timeline) if e.conflict is not None]
     same_ok = sum(1 for group in labels["same"] if _together(group, where))
     apart_ok = sum(1 for pair in labels["apart"] if not _together(pair, where))
-    misses += [f"not one entry: {group}" for group in labels["same"]
-               if not _together(group, where)]
+    misses += [f"not one entry: {group}" for group in labels["same"] if not _together(group, where)]
     misses += [f"one entry: {pair}" for pair in labels["apart"] if _together(pair, where)]
     counts = {
-        "events": len(labels["events"]), "events_found": found,
-        "conflicts": len(labels["conflicts"]), "conflicts_found": conflicts_found,
-        "conflicts_shown": len(shown), "conflicts_shown_labelled": len(matched),
-        "same": len(labels["same"]), "same_ok": same_ok,
-        "apart": len(labels["apart"]), "apart_ok": apart_ok,
+        "events": len(labels["events"]),
+        "events_found": found,
+        "conflicts": len(labels["conflicts"]),
+        "conflicts_found": conflicts_found,
+        "conflicts_shown": len(shown),
+        "conflicts_shown_labelled": len(matched),
+        "same": len(labels["same"]),
+        "same_ok": same_ok,
+        "apart": len(labels["apart"]),
+        "apart_ok": apart_ok,
         "entries": len(timeline),
     }
     return {**counts, **figures(counts), "misses": misses}
 
 
-def _conflict_entry(timeline: Sequence[TimelineEvent], articles: Mapping[str, Article],
-                    conflict: Mapping, where) -> int | None:  # noqa: ANN001
+def _conflict_entry(
+    timeline: Sequence[TimelineEvent], articles: Mapping[str, Article], conflict: Mapping, where
+) -> int | None:  # noqa: ANN001
     """The entry that shows the labelled conflict (every labelled article with its labelled
     date among the conflict values), or None."""
     common = None
@@ -193,14 +205,14 @@ def _together(group: Sequence[Sequence[str]], where) -> bool:  # noqa: ANN001
 
 def figures(counts: Mapping[str, int]) -> dict[str, float]:
     """The five figures from counts (1.0 where there is nothing to count)."""
+
     def ratio(a: int, b: int) -> float:
         return round(a / b, 4) if b else 1.0
 
     return {
         "accuracy": ratio(counts["events_found"], counts["events"]),
         "conflict_recall": ratio(counts["conflicts_found"], counts["conflicts"]),
-        "conflict_precision": ratio(counts["conflicts_shown_labelled"],
-                                    counts["conflicts_shown"]),
+        "conflict_precision": ratio(counts["conflicts_shown_labelled"], counts["conflicts_shown"]),
         "same_recall": ratio(counts["same_ok"], counts["same"]),
         "apart_precision": ratio(counts["apart_ok"], counts["apart"]),
     }
@@ -208,8 +220,19 @@ def figures(counts: Mapping[str, int]) -> dict[str, float]:
 
 def pooled(results: Mapping[str, Mapping]) -> dict:
     """Counts added over corpora, and their figures."""
-    keys = ("events", "events_found", "conflicts", "conflicts_found", "conflicts_shown",
-            "conflicts_shown_labelled", "same", "same_ok", "apart", "apart_ok", "entries")
+    keys = (
+        "events",
+        "events_found",
+        "conflicts",
+        "conflicts_found",
+        "conflicts_shown",
+        "conflicts_shown_labelled",
+        "same",
+        "same_ok",
+        "apart",
+        "apart_ok",
+        "entries",
+    )
     counts = {k: sum(r[k] for r in results.values()) for k in keys}
     return {**counts, **figures(counts)}
 
@@ -227,8 +250,7 @@ def run_corpus(corpus: str, show: bool = False) -> dict:
     import consilience
     from consilience.context.timeline import build_timeline
 
-    report = consilience.analyze(corpus_paths(corpus), reference_date=REFERENCE,
-                                 progress=False)
+    report = consilience.analyze(corpus_paths(corpus), reference_date=REFERENCE, progress=False)
     articles = list(report.articles)
     start = time.perf_counter()
     timeline = build_timeline(articles)
@@ -255,11 +277,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     gates = json.loads(GATES.read_text("utf-8"))
     failed = under_floors(total, gates)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"pooled": total, **results, "floors": gates,
-                               "under_floors": failed}, indent=2) + "\n", "utf-8")
+    OUT.write_text(
+        json.dumps({"pooled": total, **results, "floors": gates, "under_floors": failed}, indent=2)
+        + "\n",
+        "utf-8",
+    )
     for corpus, r in results.items():
-        print(f"{corpus}: " + ", ".join(f"{k} {r[k]}" for k in FIGURES)
-              + f" ({r['events_found']}/{r['events']} events, {r['entries']} entries)")
+        print(
+            f"{corpus}: "
+            + ", ".join(f"{k} {r[k]}" for k in FIGURES)
+            + f" ({r['events_found']}/{r['events']} events, {r['entries']} entries)"
+        )
         for miss in r["misses"]:
             print(f"    miss: {miss}")
     print("pooled: " + ", ".join(f"{k} {total[k]}" for k in FIGURES))

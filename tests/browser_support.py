@@ -17,8 +17,16 @@ from pathlib import Path
 
 import pytest
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Records what the page tried: CSP violations (blocked script, style or load) and dialogs.
 _WATCH = """
@@ -45,7 +53,8 @@ def chromium_path() -> str | None:
 def browser():  # noqa: ANN201
     sync_api = pytest.importorskip(
         "playwright.sync_api",
-        reason="playwright is not installed (pip install playwright: it is in the dev extra)")
+        reason="playwright is not installed (pip install playwright: it is in the dev extra)",
+    )
     exe = chromium_path()
     if exe is None:
         pytest.skip("no chromium on this machine (apt-get install -y chromium)")
@@ -81,8 +90,12 @@ def open_report(browser):  # noqa: ANN001, ANN201
         opened = Opened(page=None, url=url)
         context.on("request", lambda r: opened.requests.append(r.url))
         # Anything but the file itself is refused, so a test can never reach a network.
-        context.route("**/*", lambda route: route.continue_() if route.request.url.split("#")[0]
-                      == url else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.split("#")[0] == url else route.abort()
+            ),
+        )
         context.add_init_script(_WATCH)
         page = context.new_page()
         page.set_default_timeout(5000)

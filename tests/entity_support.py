@@ -14,9 +14,15 @@ def article(aid: str, text: str, specs: list[tuple], published: str | None = Non
         sub, label, nth = (*spec, 0)[:3]
         starts = [m.start() for m in re.finditer(re.escape(sub), text)]
         ents.append(EntityMention(starts[nth], starts[nth] + len(sub), label))
-    return Article(id=aid, source=SourceRef(f"{aid}.txt"), kind="txt", raw_text=text,
-                   text=text, annotations=Annotations(entities=tuple(ents)),
-                   published=Published(published, "metadata") if published else Published())
+    return Article(
+        id=aid,
+        source=SourceRef(f"{aid}.txt"),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        annotations=Annotations(entities=tuple(ents)),
+        published=Published(published, "metadata") if published else Published(),
+    )
 
 
 def by_alias(ents: tuple[Entity, ...], alias: str) -> Entity:

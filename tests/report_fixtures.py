@@ -44,9 +44,9 @@ HOSTILE_TITLE = 'Flood <script>window.pwned=1</script> "news" & more'
 HOSTILE_OUTLET = 'Evil <img src=x onerror="window.pwned=6"> Daily'
 # A JSON record keeps its fields as written (its text is read as markup and loses its tags).
 HOSTILE_RECORD = {
-    "id": "x\"><script>window.pwned=10</script>",
-    "title": "Dam </mark></h4></details><svg onload=\"window.pwned=7\"> holds",
-    "source_domain": "<iframe src=\"https://evil.example/\"></iframe>",
+    "id": 'x"><script>window.pwned=10</script>',
+    "title": 'Dam </mark></h4></details><svg onload="window.pwned=7"> holds',
+    "source_domain": '<iframe src="https://evil.example/"></iframe>',
     "url": " javascript:window.pwned=11",
     "date_publish": "2025-03-15",
     "text": "Engineers in Verona said on Saturday that the dam held and 300 people went home.",
@@ -108,10 +108,12 @@ def hostile_report(folder: Path) -> Report:
     report = analyze(write_hostile(folder))
     evil = next(a for a in report.articles if a.source.path.endswith("evil.txt"))
     at = evil.text.index("<script>")
-    flag = Flag(kind="markup <script>window.pwned=8</script>",
-                detail='contains <img src=x onerror="window.pwned=9">',
-                spans=((at, at + len("<script>window.pwned=1</script>")),),
-                related=tuple(a.id for a in report.articles if a is not evil))
+    flag = Flag(
+        kind="markup <script>window.pwned=8</script>",
+        detail='contains <img src=x onerror="window.pwned=9">',
+        spans=((at, at + len("<script>window.pwned=1</script>")),),
+        related=tuple(a.id for a in report.articles if a is not evil),
+    )
     report = with_flags(report, {evil.id: (flag,)})
     return enrich(report)
 
@@ -145,31 +147,47 @@ def place_entities(articles: Iterable[Article]) -> list[Entity]:
     out = []
     for gid, found in sorted(mentions.items()):
         surface = [a.text[s:e] for a, s, e in found]
-        place = next((p for name in dict.fromkeys(surface) for p in gaz.lookup(name)
-                      if p.geonameid == gid), None)
+        place = next(
+            (p for name in dict.fromkeys(surface) for p in gaz.lookup(name) if p.geonameid == gid),
+            None,
+        )
         if place is None:
             continue
-        out.append(Entity(
-            id=f"place-{gid}", name=place.name, type="GPE",
-            aliases=tuple(dict.fromkeys([place.name, *surface])),
-            mentions=tuple(Ref(a.id, s, e) for a, s, e in found),
-            geo=Geo(gid, place.name, place.country, place.lat, place.lon),
-            reasons=("same GeoNames place",),
-        ))
+        out.append(
+            Entity(
+                id=f"place-{gid}",
+                name=place.name,
+                type="GPE",
+                aliases=tuple(dict.fromkeys([place.name, *surface])),
+                mentions=tuple(Ref(a.id, s, e) for a, s, e in found),
+                geo=Geo(gid, place.name, place.country, place.lat, place.lon),
+                reasons=("same GeoNames place",),
+            )
+        )
     return out
 
 
-def named_entities(articles: Iterable[Article], labels: tuple[str, ...] = ("PERSON", "ORG"),
-                   ) -> list[Entity]:
+def named_entities(
+    articles: Iterable[Article],
+    labels: tuple[str, ...] = ("PERSON", "ORG"),
+) -> list[Entity]:
     """One Entity per distinct surface form of a person or organisation (no resolution)."""
     found: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     for a in articles:
         for m in a.annotations.entities:
             if m.label in labels and m.geonameid is None:
-                found[(m.label, a.text[m.start:m.end])].append(Ref(a.id, m.start, m.end))
-    return [Entity(id=f"e{i}", name=name, type=label, aliases=(name,), mentions=tuple(refs),
-                   reasons=("same spelling",))
-            for i, ((label, name), refs) in enumerate(sorted(found.items()), 1)]
+                found[(m.label, a.text[m.start : m.end])].append(Ref(a.id, m.start, m.end))
+    return [
+        Entity(
+            id=f"e{i}",
+            name=name,
+            type=label,
+            aliases=(name,),
+            mentions=tuple(refs),
+            reasons=("same spelling",),
+        )
+        for i, ((label, name), refs) in enumerate(sorted(found.items()), 1)
+    ]
 
 
 def quantity_claims(articles: list[Article], source_of: Mapping[str, str]) -> list[Claim]:
@@ -199,21 +217,32 @@ def quantity_claims(articles: list[Article], source_of: Mapping[str, str]) -> li
         if len(values) == 1:
             status = "corroborated" if sources > 1 else "single_source"
         else:
-            by_date = sorted(items, key=lambda x: (x[0].published.date or "9999"))
-            rising = all(b[1].value >= a[1].value for a, b in zip(by_date, by_date[1:],
-                                                                  strict=False))
+            by_date = sorted(items, key=lambda x: x[0].published.date or "9999")
+            rising = all(
+                b[1].value >= a[1].value for a, b in zip(by_date, by_date[1:], strict=False)
+            )
             status = "updated" if rising else "disputed"
-            conflicts = (Conflict(
-                kind="number",
-                values=tuple(ConflictValue(a.id, a.text[q.start:q.end], q.start, q.end)
-                             for a, q in items),
-                why=f"the reports count {counted} differently",
-            ),)
-        claims.append(Claim(
-            id=f"c{n}", text=first.text[s0:e0], status=status, independent_sources=sources,
-            evidence=tuple(evidence), conflicts=conflicts,
-            why=f"{len(items)} figure(s) of {counted} in {len(seen)} report(s)",
-        ))
+            conflicts = (
+                Conflict(
+                    kind="number",
+                    values=tuple(
+                        ConflictValue(a.id, a.text[q.start : q.end], q.start, q.end)
+                        for a, q in items
+                    ),
+                    why=f"the reports count {counted} differently",
+                ),
+            )
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                text=first.text[s0:e0],
+                status=status,
+                independent_sources=sources,
+                evidence=tuple(evidence),
+                conflicts=conflicts,
+                why=f"{len(items)} figure(s) of {counted} in {len(seen)} report(s)",
+            )
+        )
     return claims
 
 
@@ -230,9 +259,10 @@ def date_timeline(articles: list[Article]) -> list[TimelineEvent]:
     events = []
     for value, refs in sorted(found.items()):
         first = refs[0]
-        text = " ".join(texts[first.article][first.start:first.end].split())
-        events.append(TimelineEvent(date=value, precision="day", text=text[:140],
-                                    evidence=tuple(refs)))
+        text = " ".join(texts[first.article][first.start : first.end].split())
+        events.append(
+            TimelineEvent(date=value, precision="day", text=text[:140], evidence=tuple(refs))
+        )
     return events
 
 
@@ -244,8 +274,10 @@ def sources_for(articles: list[Article], relations: Mapping[str, tuple[str, str]
     for art, (kind, of) in relations.items():
         members.setdefault(of, [of]).append(art)
         rels[of].append((art, kind, of))
-    return [Source(id=f"src{i}", articles=tuple(ids), relations=tuple(rels[ids[0]]))
-            for i, ids in enumerate(members.values(), 1)]
+    return [
+        Source(id=f"src{i}", articles=tuple(ids), relations=tuple(rels[ids[0]]))
+        for i, ids in enumerate(members.values(), 1)
+    ]
 
 
 def with_flags(report: Report, flags: Mapping[str, tuple[Flag, ...]]) -> Report:
@@ -254,8 +286,11 @@ def with_flags(report: Report, flags: Mapping[str, tuple[Flag, ...]]) -> Report:
     return replace(report, articles=articles)
 
 
-def enrich(report: Report, relations: Mapping[str, tuple[str, str]] | None = None,
-           story: Story | None = None) -> Report:
+def enrich(
+    report: Report,
+    relations: Mapping[str, tuple[str, str]] | None = None,
+    story: Story | None = None,
+) -> Report:
     """Return the report with its (first) story filled from its articles' annotations."""
     story = story or report.stories[0]
     by_id = {a.id: a for a in report.articles}
@@ -274,13 +309,15 @@ def enrich(report: Report, relations: Mapping[str, tuple[str, str]] | None = Non
 
 def sample_relations(report: Report) -> dict[str, tuple[str, str]]:
     """The sample corpus's copy and rewrite (its README's ground truth), found by URL host."""
+
     def by_host(host: str, path_part: str = "") -> str:
-        return next(a.id for a in report.articles
-                    if a.url and host in a.url and path_part in a.url)
+        return next(a.id for a in report.articles if a.url and host in a.url and path_part in a.url)
 
     ana = by_host("alpinenewsagency")
-    return {by_host("valleypost"): ("copy", ana),
-            by_host("eurobrief", "two-killed"): ("rewrite", ana)}
+    return {
+        by_host("valleypost"): ("copy", ana),
+        by_host("eurobrief", "two-killed"): ("rewrite", ana),
+    }
 
 
 def sample_flags(report: Report) -> dict[str, tuple[Flag, ...]]:
@@ -288,26 +325,39 @@ def sample_flags(report: Report) -> dict[str, tuple[Flag, ...]]:
     page = next(a for a in report.articles if a.outlet is None)
     s = page.annotations.sentences[0]
     other = next(a.id for a in report.articles if a is not page)
-    return {page.id: (Flag(kind="low_quality", detail="many typos and missing spaces",
-                           spans=((s.start, s.end),), related=(other,)),)}
+    return {
+        page.id: (
+            Flag(
+                kind="low_quality",
+                detail="many typos and missing spaces",
+                spans=((s.start, s.end),),
+                related=(other,),
+            ),
+        )
+    }
 
 
 def toll_claim(report: Report) -> Claim:
     """The sample's death toll as it rose over three days (its README's ground truth), cited at
     the phrases that give each figure."""
     found = []
-    for phrase, value in (("Two people died", "2"), ("rose to three", "3"),
-                          ("rose to four", "4")):
+    for phrase, value in (("Two people died", "2"), ("rose to three", "3"), ("rose to four", "4")):
         a = next(a for a in report.articles if phrase in a.text)
         at = a.text.index(phrase)
         found.append((a, at, at + len(phrase), value))
     return Claim(
-        id="toll", text="The death toll of the flood", status="updated",
+        id="toll",
+        text="The death toll of the flood",
+        status="updated",
         independent_sources=3,
         evidence=tuple(Evidence(a.id, *sentence_span(a, s, e)) for a, s, e, _ in found),
-        conflicts=(Conflict(kind="number",
-                            values=tuple(ConflictValue(a.id, v, s, e) for a, s, e, v in found),
-                            why="later reports give a higher toll"),),
+        conflicts=(
+            Conflict(
+                kind="number",
+                values=tuple(ConflictValue(a.id, v, s, e) for a, s, e, v in found),
+                why="later reports give a higher toll",
+            ),
+        ),
         why="each later report raises the toll",
     )
 
@@ -327,10 +377,17 @@ def replicate(report: Report, n: int) -> Report:
     """Return a report whose one story holds ``n`` articles: the report's articles repeated with
     distinct ids (``<id>~r<k>``), story records rebuilt from them."""
     base = report.articles
-    articles = tuple(replace(base[i % len(base)], id=f"{base[i % len(base)].id}~r{i}")
-                     for i in range(n))
-    story = replace(report.stories[0], articles=tuple(a.id for a in articles),
-                    entities=(), sources=(), claims=(), timeline=())
+    articles = tuple(
+        replace(base[i % len(base)], id=f"{base[i % len(base)].id}~r{i}") for i in range(n)
+    )
+    story = replace(
+        report.stories[0],
+        articles=tuple(a.id for a in articles),
+        entities=(),
+        sources=(),
+        claims=(),
+        timeline=(),
+    )
     relations = {}
     for i in range(len(base), n):  # every replica is a copy of its original
         relations[articles[i].id] = ("copy", articles[i % len(base)].id)

@@ -23,71 +23,122 @@ def _doc(outlet: str, published: str, body: str) -> str:
 
 STORIES: dict[str, dict[str, str]] = {
     "number": {
-        "a.txt": _doc("Harbour Herald", "2030-05-10",
-                      "Floods forced about 3,000 residents of Porto from their homes on Friday, "
-                      "the civil protection agency said. Rescue teams worked through the night."),
-        "b.txt": _doc("Coastal Times", "2030-05-10",
-                      "Around 5,500 people were evacuated in Porto after the floods on Friday, "
-                      "according to the city council. Schools were opened as shelters."),
+        "a.txt": _doc(
+            "Harbour Herald",
+            "2030-05-10",
+            "Floods forced about 3,000 residents of Porto from their homes on Friday, "
+            "the civil protection agency said. Rescue teams worked through the night.",
+        ),
+        "b.txt": _doc(
+            "Coastal Times",
+            "2030-05-10",
+            "Around 5,500 people were evacuated in Porto after the floods on Friday, "
+            "according to the city council. Schools were opened as shelters.",
+        ),
     },
     "unit": {
-        "a.txt": _doc("Evora Daily", "2030-08-04",
-                      "Firefighters said the wildfire front was 15 kilometres from Evora on "
-                      "Sunday. Smoke covered the old town."),
-        "b.txt": _doc("Alentejo Post", "2030-08-04",
-                      "The wildfire front was burning within 15 miles of Evora on Sunday, "
-                      "firefighters said. Roads to the south were closed."),
+        "a.txt": _doc(
+            "Evora Daily",
+            "2030-08-04",
+            "Firefighters said the wildfire front was 15 kilometres from Evora on "
+            "Sunday. Smoke covered the old town.",
+        ),
+        "b.txt": _doc(
+            "Alentejo Post",
+            "2030-08-04",
+            "The wildfire front was burning within 15 miles of Evora on Sunday, "
+            "firefighters said. Roads to the south were closed.",
+        ),
     },
     "denial": {
-        "a.txt": _doc("Capital Wire", "2030-09-02",
-                      "Protesters entered the parliament building in Lisbon on Monday, "
-                      "witnesses said. Windows were broken on the ground floor."),
-        "b.txt": _doc("Tagus Times", "2030-09-02",
-                      "Police insisted that protesters had not entered the parliament building "
-                      "in Lisbon on Monday. A cordon stayed in place all evening."),
+        "a.txt": _doc(
+            "Capital Wire",
+            "2030-09-02",
+            "Protesters entered the parliament building in Lisbon on Monday, "
+            "witnesses said. Windows were broken on the ground floor.",
+        ),
+        "b.txt": _doc(
+            "Tagus Times",
+            "2030-09-02",
+            "Police insisted that protesters had not entered the parliament building "
+            "in Lisbon on Monday. A cordon stayed in place all evening.",
+        ),
     },
     "date": {
-        "a.txt": _doc("Budget Watch", "2030-03-08",
-                      "Finance minister Ana Ruiz gave an interview to the broadcaster RTV on "
-                      "March 4 about the new budget. She defended the tax changes."),
-        "b.txt": _doc("Iberian Ledger", "2030-03-08",
-                      "In an interview with RTV on March 6, finance minister Ana Ruiz defended "
-                      "the new budget. Opposition parties called it unfair."),
+        "a.txt": _doc(
+            "Budget Watch",
+            "2030-03-08",
+            "Finance minister Ana Ruiz gave an interview to the broadcaster RTV on "
+            "March 4 about the new budget. She defended the tax changes.",
+        ),
+        "b.txt": _doc(
+            "Iberian Ledger",
+            "2030-03-08",
+            "In an interview with RTV on March 6, finance minister Ana Ruiz defended "
+            "the new budget. Opposition parties called it unfair.",
+        ),
     },
     "place": {
-        "a.txt": _doc("Alpine Courier", "2030-10-12",
-                      "The two presidents met in Geneva on Friday to discuss the water treaty. "
-                      "No agreement was announced."),
-        "b.txt": _doc("Danube Daily", "2030-10-12",
-                      "The two presidents met in Vienna on Friday to discuss the water treaty. "
-                      "Talks will continue next month."),
+        "a.txt": _doc(
+            "Alpine Courier",
+            "2030-10-12",
+            "The two presidents met in Geneva on Friday to discuss the water treaty. "
+            "No agreement was announced.",
+        ),
+        "b.txt": _doc(
+            "Danube Daily",
+            "2030-10-12",
+            "The two presidents met in Vienna on Friday to discuss the water treaty. "
+            "Talks will continue next month.",
+        ),
     },
     "update": {
-        "a.txt": _doc("Fjord News", "2030-06-01",
-                      "Two people died in the landslide near Bergen, police said on Saturday. "
-                      "Several houses were buried."),
-        "b.txt": _doc("Western Post", "2030-06-02",
-                      "The death toll from the landslide near Bergen rose to five on Sunday, "
-                      "police said. Rescuers searched the debris overnight."),
+        "a.txt": _doc(
+            "Fjord News",
+            "2030-06-01",
+            "Two people died in the landslide near Bergen, police said on Saturday. "
+            "Several houses were buried.",
+        ),
+        "b.txt": _doc(
+            "Western Post",
+            "2030-06-02",
+            "The death toll from the landslide near Bergen rose to five on Sunday, "
+            "police said. Rescuers searched the debris overnight.",
+        ),
     },
     "same-day": {
-        "a.txt": _doc("Fjord News", "2030-06-01",
-                      "Two people died in the landslide near Bergen, police said on Saturday. "
-                      "Several houses were buried."),
-        "b.txt": _doc("Western Post", "2030-06-01",
-                      "Five people died in the landslide near Bergen, the mayor said on "
-                      "Saturday. Rescuers searched the debris."),
+        "a.txt": _doc(
+            "Fjord News",
+            "2030-06-01",
+            "Two people died in the landslide near Bergen, police said on Saturday. "
+            "Several houses were buried.",
+        ),
+        "b.txt": _doc(
+            "Western Post",
+            "2030-06-01",
+            "Five people died in the landslide near Bergen, the mayor said on "
+            "Saturday. Rescuers searched the debris.",
+        ),
     },
     "agency": {
-        "a.txt": _doc("Scheldt Today", "2030-04-04",
-                      "Some 800 workers were evacuated from a chemical plant in Antwerp on "
-                      "Thursday, two officials told AFP. The cause of the leak is unknown."),
-        "b.txt": _doc("Low Countries Post", "2030-04-04",
-                      "About 800 workers were evacuated from a chemical plant in Antwerp on "
-                      "Thursday after a leak, a regional official told AFP."),
-        "c.txt": _doc("Antwerp Gazette", "2030-04-04",
-                      "The mayor said that 800 workers were evacuated from the chemical plant "
-                      "in Antwerp on Thursday after a gas leak."),
+        "a.txt": _doc(
+            "Scheldt Today",
+            "2030-04-04",
+            "Some 800 workers were evacuated from a chemical plant in Antwerp on "
+            "Thursday, two officials told AFP. The cause of the leak is unknown.",
+        ),
+        "b.txt": _doc(
+            "Low Countries Post",
+            "2030-04-04",
+            "About 800 workers were evacuated from a chemical plant in Antwerp on "
+            "Thursday after a leak, a regional official told AFP.",
+        ),
+        "c.txt": _doc(
+            "Antwerp Gazette",
+            "2030-04-04",
+            "The mayor said that 800 workers were evacuated from the chemical plant "
+            "in Antwerp on Thursday after a gas leak.",
+        ),
     },
 }
 
@@ -109,8 +160,11 @@ def _claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Cla
     """Return the claim whose evidence holds ``phrase`` of ``article`` (figure claims first:
     the one with the shortest evidence)."""
     pos = article.text.index(phrase)
-    found = [c for c in claims
-             if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)]
+    found = [
+        c
+        for c in claims
+        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
+    ]
     assert found, f"no claim holds {phrase!r}"
     return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
 
@@ -127,12 +181,13 @@ def test_number_conflict(stories):
     assert claim is _claim_with(claims, b, "5,500")
     assert claim.status == "disputed"
     assert claim.independent_sources == 2
-    assert sorted(_values(claim, "number")) == sorted([(a.id, "about 3,000"),
-                                                       (b.id, "Around 5,500")])
+    assert sorted(_values(claim, "number")) == sorted(
+        [(a.id, "about 3,000"), (b.id, "Around 5,500")]
+    )
     conflict = claim.conflicts[0]
     for v in conflict.values:  # each value's span reads as its value
         art = a if v.article == a.id else b
-        assert art.text[v.start:v.end] == v.value
+        assert art.text[v.start : v.end] == v.value
     assert "Harbour Herald" in conflict.why and "Coastal Times" in conflict.why
 
 
@@ -155,8 +210,10 @@ def test_denial_conflict(stories):
     assert [c.kind for c in claim.conflicts] == ["denial"]
     values = _values(claim, "denial")
     assert (a.id, "entered the parliament building in Lisbon on Monday") in values
-    assert any(aid == b.id and v.startswith("insisted that protesters had not entered")
-               for aid, v in values)
+    assert any(
+        aid == b.id and v.startswith("insisted that protesters had not entered")
+        for aid, v in values
+    )
     stances = {e.article: e.stance for e in claim.evidence}
     assert stances == {a.id: "reported", b.id: "denied"}
 
@@ -167,8 +224,7 @@ def test_date_conflict(stories):
     claim = _claim_with(claims, a, "gave an interview")
     assert claim is _claim_with(claims, b, "In an interview")
     assert claim.status == "disputed"
-    assert sorted(_values(claim, "date")) == sorted([(a.id, "2030-03-04"),
-                                                     (b.id, "2030-03-06")])
+    assert sorted(_values(claim, "date")) == sorted([(a.id, "2030-03-04"), (b.id, "2030-03-06")])
 
 
 def test_place_conflict(stories):
@@ -232,8 +288,10 @@ def test_copies_count_once(stories):
 def test_unsupported_content_is_never_corroboration(stories):
     a, b = stories["update"]
     twin = replace(b, id="twin", text=a.text, annotations=a.annotations, published=a.published)
-    flagged = replace(twin, flags=(Flag(kind="unsupported_content", detail="padding",
-                                        spans=((0, len(twin.text)),)),))
+    flagged = replace(
+        twin,
+        flags=(Flag(kind="unsupported_content", detail="padding", spans=((0, len(twin.text)),)),),
+    )
     claim = _claim_with(analyze_story([a, twin]), a, "Two people died")
     assert claim.status == "corroborated"
     claim = _claim_with(analyze_story([a, flagged]), a, "Two people died")
@@ -254,8 +312,11 @@ def test_candidates_carry_attribution_and_stance(stories):
     cands = extract_claims([a, b])
     denial = next(c for c in cands if c.article == b.id and "had not entered" in c.text)
     assert (denial.stance, denial.negated, denial.attributed_to, denial.cue) == (
-        "denied", True, "Police", "insisted")
+        "denied",
+        True,
+        "Police",
+        "insisted",
+    )
     report = next(c for c in cands if c.article == a.id and "entered" in c.text)
-    assert (report.stance, report.negated, report.attributed_to) == (
-        "reported", False, "witnesses")
+    assert (report.stance, report.negated, report.attributed_to) == ("reported", False, "witnesses")
     assert denial.group == report.group

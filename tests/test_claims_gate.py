@@ -14,8 +14,7 @@ from consilience.model import Claim, Evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 GATES = ROOT / "bench" / "gates" / "claims.json"
-FLOORS = ("disputed_precision", "disputed_recall", "corroborated_precision",
-          "corroborated_recall")
+FLOORS = ("disputed_precision", "disputed_recall", "corroborated_precision", "corroborated_recall")
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +37,12 @@ def test_gate_holds_on_the_labelled_facts(bench, seed_articles):
     import consilience
     from consilience.sample import corpus_files
 
-    sample = consilience.analyze(corpus_files(), reference_date=bench.REFERENCE,
-                                 progress=False).articles
-    report = bench.evaluate({"seeds": list(seed_articles.values()), "sample": list(sample)},
-                            bench.load_labels())
+    sample = consilience.analyze(
+        corpus_files(), reference_date=bench.REFERENCE, progress=False
+    ).articles
+    report = bench.evaluate(
+        {"seeds": list(seed_articles.values()), "sample": list(sample)}, bench.load_labels()
+    )
     gates = json.loads(GATES.read_text("utf-8"))
     assert bench.check_gates(report["summary"], gates) == []
     assert len(report["facts"]["seeds"]) == 21
@@ -49,14 +50,21 @@ def test_gate_holds_on_the_labelled_facts(bench, seed_articles):
 
 
 def _claim(cid: str, status: str, *spans: tuple[str, int, int]) -> Claim:
-    return Claim(id=cid, text="t", status=status, independent_sources=1,
-                 evidence=tuple(Evidence(article=a, start=s, end=e) for a, s, e in spans))
+    return Claim(
+        id=cid,
+        text="t",
+        status=status,
+        independent_sources=1,
+        evidence=tuple(Evidence(article=a, start=s, end=e) for a, s, e in spans),
+    )
 
 
 def test_scorer_picks_the_claim_holding_most_anchors(bench):
-    claims = [_claim("c1", "corroborated", ("x", 0, 50), ("y", 0, 50)),
-              _claim("c2", "disputed", ("x", 0, 50), ("y", 0, 50), ("y", 60, 90)),
-              _claim("c3", "single_source", ("x", 0, 10))]
+    claims = [
+        _claim("c1", "corroborated", ("x", 0, 50), ("y", 0, 50)),
+        _claim("c2", "disputed", ("x", 0, 50), ("y", 0, 50), ("y", 60, 90)),
+        _claim("c3", "single_source", ("x", 0, 10)),
+    ]
     spots = [("x", 5, 9), ("y", 70, 75)]
     claim, held = bench.claim_for(spots, claims)
     assert (claim.id, held) == ("c2", 2)

@@ -37,11 +37,16 @@ def claim_at(story, key: str, phrase: str) -> Claim:
     keyed, claims = story
     article = keyed[key]
     pos = article.text.index(phrase)
-    found = [c for c in claims
-             if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)]
+    found = [
+        c
+        for c in claims
+        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
+    ]
     assert found, f"no claim holds {phrase!r} of {key}"
-    return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence)
-                                     / len(c.evidence), int(c.id[1:])))
+    return min(
+        found,
+        key=lambda c: (sum(e.end - e.start for e in c.evidence) / len(c.evidence), int(c.id[1:])),
+    )
 
 
 def values(story, claim: Claim, kind: str) -> set[tuple[str, str]]:
@@ -57,7 +62,10 @@ def test_displaced_people_are_disputed(seed_story):
     assert claim is claim_at(seed_story, "003", "300,000")
     assert claim.status == "disputed"
     assert values(seed_story, claim, "number") == {
-        ("000", "400.000"), ("003", "nearly 300,000"), ("004", "at least 370,000")}
+        ("000", "400.000"),
+        ("003", "nearly 300,000"),
+        ("004", "at least 370,000"),
+    }
 
 
 def test_state_of_homs_is_disputed(seed_story):
@@ -93,27 +101,41 @@ def test_soldiers_crossing_into_iraq_corroborated_by_three(seed_story):
     assert claim is not claim_at(seed_story, "004", "2,000 reinforcement")
 
 
-@pytest.mark.parametrize("anchors", [
-    [("001", "began on November"), ("004", "launched an offensive")],
-    [("000", "Doha talks"), ("004", "took place in"), ("002", "met on Saturday")],
-    [("001", "avoid military engagement"), ("002", "not be involved")],
-], ids=["offensive-start", "doha-meeting", "trump-stay-out"])
+@pytest.mark.parametrize(
+    "anchors",
+    [
+        [("001", "began on November"), ("004", "launched an offensive")],
+        [("000", "Doha talks"), ("004", "took place in"), ("002", "met on Saturday")],
+        [("001", "avoid military engagement"), ("002", "not be involved")],
+    ],
+    ids=["offensive-start", "doha-meeting", "trump-stay-out"],
+)
 def test_corroborated(seed_story, anchors):
     """One claim holds every anchor (a sentence that tells two events is evidence of both)."""
     keyed, claims = seed_story
     spots = [(keyed[k].id, keyed[k].text.index(p)) for k, p in anchors]
-    holding = [c for c in claims if all(
-        any(e.article == aid and e.start <= pos < e.end for e in c.evidence)
-        for aid, pos in spots)]
+    holding = [
+        c
+        for c in claims
+        if all(
+            any(e.article == aid and e.start <= pos < e.end for e in c.evidence)
+            for aid, pos in spots
+        )
+    ]
     assert len(holding) == 1
     claim = holding[0]
     assert claim.status == "corroborated"
     assert claim.independent_sources >= 2
 
 
-@pytest.mark.parametrize("key,phrase", [
-    ("004", "826"), ("001", "14 provincial"), ("002", "chemical weapons"),
-])
+@pytest.mark.parametrize(
+    "key,phrase",
+    [
+        ("004", "826"),
+        ("001", "14 provincial"),
+        ("002", "chemical weapons"),
+    ],
+)
 def test_single_source(seed_story, key, phrase):
     claim = claim_at(seed_story, key, phrase)
     assert (claim.status, claim.independent_sources) == ("single_source", 1)

@@ -13,30 +13,36 @@ from consilience.claims.keys import country_code, demonym_country, name_key
 from consilience.claims.records import ClaimCandidate, Figure
 
 
-@pytest.mark.parametrize("text,classes", [
-    ("Two people died and one was missing", {"kill", "missing"}),
-    ("the death toll rose to four", {"kill"}),
-    ("forcing about 12,000 people from their homes", {"displace"}),
-    ("insurgents had not penetrated into the city", {"enter"}),
-    ("rebels seized control of the town", {"seize"}),
-    ("troops pulled back to the river", {"withdraw"}),
-    ("the dam had given way", {"breach"}),
-    ("the river burst its banks", {"flood"}),
-    ("the president remains in the capital", {"stay"}),
-    ("the offensive began on Friday", {"begin"}),
-    ("she began to speak", set()),
-    ("protesters tore down a statue", {"topple"}),
-])
+@pytest.mark.parametrize(
+    "text,classes",
+    [
+        ("Two people died and one was missing", {"kill", "missing"}),
+        ("the death toll rose to four", {"kill"}),
+        ("forcing about 12,000 people from their homes", {"displace"}),
+        ("insurgents had not penetrated into the city", {"enter"}),
+        ("rebels seized control of the town", {"seize"}),
+        ("troops pulled back to the river", {"withdraw"}),
+        ("the dam had given way", {"breach"}),
+        ("the river burst its banks", {"flood"}),
+        ("the president remains in the capital", {"stay"}),
+        ("the offensive began on Friday", {"begin"}),
+        ("she began to speak", set()),
+        ("protesters tore down a statue", {"topple"}),
+    ],
+)
 def test_event_classes(text, classes):
     assert lexicon.event_classes(text) == classes
 
 
-@pytest.mark.parametrize("text,sides", [
-    ("government forces withdrew", {"state_forces"}),
-    ("rebel forces advanced", {"armed_opposition"}),
-    ("the government said", set()),
-    ("insurgents fought troops", {"armed_opposition", "state_forces"}),
-])
+@pytest.mark.parametrize(
+    "text,sides",
+    [
+        ("government forces withdrew", {"state_forces"}),
+        ("rebel forces advanced", {"armed_opposition"}),
+        ("the government said", set()),
+        ("insurgents fought troops", {"armed_opposition", "state_forces"}),
+    ],
+)
 def test_actor_sides(text, sides):
     assert lexicon.actor_sides(text) == sides
 
@@ -48,13 +54,16 @@ def test_nearest_side_reads_the_actor_before_a_figure():
     assert lexicon.nearest_side(text, text.index("20")) == {"state_forces"}
 
 
-@pytest.mark.parametrize("name,label,key", [
-    ("Karim al-Hassan", "PERSON", "hassan"),
-    ("President Hassan's", "PERSON", "hassan"),
-    ("the United States", "GPE", "united states"),
-    ("al-Qaem", "GPE", "qaem"),
-    ("Rémi Ochlik", "PERSON", "ochlik"),
-])
+@pytest.mark.parametrize(
+    "name,label,key",
+    [
+        ("Karim al-Hassan", "PERSON", "hassan"),
+        ("President Hassan's", "PERSON", "hassan"),
+        ("the United States", "GPE", "united states"),
+        ("al-Qaem", "GPE", "qaem"),
+        ("Rémi Ochlik", "PERSON", "ochlik"),
+    ],
+)
 def test_name_key(name, label, key):
     assert name_key(name, label) == key
 
@@ -64,13 +73,27 @@ def test_countries_and_demonyms():
     assert country_code("U.S.") == "US"
     assert country_code("Springfield") is None
     assert [demonym_country(w) for w in ("Iranian", "Turkish", "Iraqi", "French")] == [
-        "IR", "TR", "IQ", None]
+        "IR",
+        "TR",
+        "IQ",
+        None,
+    ]
 
 
 def _figure(value: float, approximate: bool = False) -> Figure:
-    return Figure(value=value, text=str(value), start=0, end=1, unit=None, dimension="count",
-                  base=value, counted="people", approximate=approximate, qualifier=None,
-                  event="kill")
+    return Figure(
+        value=value,
+        text=str(value),
+        start=0,
+        end=1,
+        unit=None,
+        dimension="count",
+        base=value,
+        counted="people",
+        approximate=approximate,
+        qualifier=None,
+        event="kill",
+    )
 
 
 def test_compatible_figures():
@@ -88,15 +111,37 @@ def test_compatible_is_symmetric(x, y, approx):
     assert compatible(x, x, fx, fx)
 
 
-def _cand(i: int, article: str, entities: set[str], classes: set[str], words: set[str],
-          figure: Figure | None = None) -> ClaimCandidate:
+def _cand(
+    i: int,
+    article: str,
+    entities: set[str],
+    classes: set[str],
+    words: set[str],
+    figure: Figure | None = None,
+) -> ClaimCandidate:
     return ClaimCandidate(
-        id=f"{article}@{i}", article=article, start=i, end=i + 1, sentence=(i, i + 1),
-        text="x", kind="figure" if figure else "statement", published=None,
-        stance="asserted", negated=False, disputes_reports=False, attributed_to=None,
-        cue=None, channel=None, attribution=None, entities=frozenset(entities),
-        places=frozenset(), classes=frozenset(classes), sides=frozenset(),
-        words=frozenset(words), figure=figure)
+        id=f"{article}@{i}",
+        article=article,
+        start=i,
+        end=i + 1,
+        sentence=(i, i + 1),
+        text="x",
+        kind="figure" if figure else "statement",
+        published=None,
+        stance="asserted",
+        negated=False,
+        disputes_reports=False,
+        attributed_to=None,
+        cue=None,
+        channel=None,
+        attribution=None,
+        entities=frozenset(entities),
+        places=frozenset(),
+        classes=frozenset(classes),
+        sides=frozenset(),
+        words=frozenset(words),
+        figure=figure,
+    )
 
 
 _ENTS = ["n:a", "n:b", "n:c", "n:d"]
@@ -109,12 +154,15 @@ def candidates(draw):
     n = draw(st.integers(1, 12))
     out = []
     for i in range(n):
-        out.append(_cand(
-            i, f"art{draw(st.integers(0, 3))}",
-            set(draw(st.lists(st.sampled_from(_ENTS), max_size=3))),
-            set(draw(st.lists(st.sampled_from(_CLASSES), min_size=1, max_size=2))),
-            set(draw(st.lists(st.sampled_from(_WORDS), max_size=4))),
-        ))
+        out.append(
+            _cand(
+                i,
+                f"art{draw(st.integers(0, 3))}",
+                set(draw(st.lists(st.sampled_from(_ENTS), max_size=3))),
+                set(draw(st.lists(st.sampled_from(_CLASSES), min_size=1, max_size=2))),
+                set(draw(st.lists(st.sampled_from(_WORDS), max_size=4))),
+            )
+        )
     return out
 
 
@@ -156,10 +204,14 @@ def test_a_class_and_one_actor_or_countries_alone_do_not_make_one_fact():
 
     iran = "id:e7"
     # a country (its entity and its country key) and an event class, no word, no day
-    a = replace(_cand(0, "art1", {iran, "n:country:IR", "n:x"}, {"warn"}, {"citizen"}),
-                broad=frozenset({iran, "n:country:IR"}))
-    b = replace(_cand(1, "art2", {iran, "n:country:IR", "n:y"}, {"warn"}, {"conflict"}),
-                broad=frozenset({iran, "n:country:IR"}))
+    a = replace(
+        _cand(0, "art1", {iran, "n:country:IR", "n:x"}, {"warn"}, {"citizen"}),
+        broad=frozenset({iran, "n:country:IR"}),
+    )
+    b = replace(
+        _cand(1, "art2", {iran, "n:country:IR", "n:y"}, {"warn"}, {"conflict"}),
+        broad=frozenset({iran, "n:country:IR"}),
+    )
     assert score(a, b) == 0.0
     # one town in common and no word: still too little
     c = _cand(2, "art1", {"n:hama", "n:govt"}, {"seize"}, {"regain"})
@@ -174,11 +226,16 @@ def test_a_class_and_one_actor_or_countries_alone_do_not_make_one_fact():
     assert score(c, g) > 0.0
     # a denial needs no word in common with the report it denies
     rumour = replace(_cand(7, "art1", {"n:leader"}, {"flee"}, {"abroad"}), stance="rumoured")
-    denial = replace(_cand(8, "art2", {"n:leader", "n:capital"}, {"flee"}, {"palace"}),
-                     negated=True, stance="denied")
+    denial = replace(
+        _cand(8, "art2", {"n:leader", "n:capital"}, {"flee"}, {"palace"}),
+        negated=True,
+        stance="denied",
+    )
     assert score(rumour, denial) > 0.0
-    assert score(replace(rumour, stance="asserted"), replace(denial, negated=False,
-                                                              stance="asserted")) == 0.0
+    assert (
+        score(replace(rumour, stance="asserted"), replace(denial, negated=False, stance="asserted"))
+        == 0.0
+    )
 
 
 def test_figures_of_one_article_that_disagree_stay_apart():
@@ -191,4 +248,3 @@ def test_figures_of_one_article_that_disagree_stay_apart():
 
 def test_extract_claims_on_nothing():
     assert extract_claims([]) == []
-

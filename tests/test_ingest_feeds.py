@@ -85,21 +85,33 @@ def test_rss_items(tmp_path: Path) -> None:
     path.write_text(RSS, encoding="utf-8")
     assert read(path) == [
         RawDoc(
-            source=SourceRef(str(path), entry=0), kind="rss",
+            source=SourceRef(str(path), entry=0),
+            kind="rss",
             text="Both crossings shut at dawn\xa0today.\n\nEngineers cited wind.\nTraffic was"
-                 " diverted.",
-            title="Bridge & tunnel close", url="https://gazette.example/bridge",
-            outlet="Example Gazette", published="Tue, 05 Mar 2024 09:30:00 GMT",
-            language="en-gb", id="gz-101",
+            " diverted.",
+            title="Bridge & tunnel close",
+            url="https://gazette.example/bridge",
+            outlet="Example Gazette",
+            published="Tue, 05 Mar 2024 09:30:00 GMT",
+            language="en-gb",
+            id="gz-101",
         ),
         RawDoc(
-            source=SourceRef(str(path), entry=1), kind="rss",
-            text="The ferry ran again & on time.", title="Ferry resumes",
-            url="https://gazette.example/ferry", outlet="Example Wire", published="2024-03-06",
-            language="en-gb", id="https://gazette.example/ferry",
+            source=SourceRef(str(path), entry=1),
+            kind="rss",
+            text="The ferry ran again & on time.",
+            title="Ferry resumes",
+            url="https://gazette.example/ferry",
+            outlet="Example Wire",
+            published="2024-03-06",
+            language="en-gb",
+            id="https://gazette.example/ferry",
         ),
-        Skipped(SourceRef(str(path), entry=2),
-                "feed item has no content (looked for: content:encoded, description)", "no_text"),
+        Skipped(
+            SourceRef(str(path), entry=2),
+            "feed item has no content (looked for: content:encoded, description)",
+            "no_text",
+        ),
     ]
 
 
@@ -108,18 +120,32 @@ def test_atom_entries(tmp_path: Path) -> None:
     path.write_text(ATOM, encoding="utf-8")
     assert read(path) == [
         RawDoc(
-            source=SourceRef(str(path), entry=0), kind="atom",
-            text="Stalls open at six.\n\nCrowds came.", title="Markt öffnet",
-            url="https://zeitung.example/markt", outlet="Beispiel Zeitung",
-            published="2024-03-07T08:00:00Z", language="en", id="urn:uuid:e1",
+            source=SourceRef(str(path), entry=0),
+            kind="atom",
+            text="Stalls open at six.\n\nCrowds came.",
+            title="Markt öffnet",
+            url="https://zeitung.example/markt",
+            outlet="Beispiel Zeitung",
+            published="2024-03-07T08:00:00Z",
+            language="en",
+            id="urn:uuid:e1",
         ),
         RawDoc(
-            source=SourceRef(str(path), entry=1), kind="atom", text="Summary & more.",
-            title="Only a summary", url=None, outlet="Partner Blatt",
-            published="2024-03-08T12:00:00Z", language="de", id="urn:uuid:e2",
+            source=SourceRef(str(path), entry=1),
+            kind="atom",
+            text="Summary & more.",
+            title="Only a summary",
+            url=None,
+            outlet="Partner Blatt",
+            published="2024-03-08T12:00:00Z",
+            language="de",
+            id="urn:uuid:e2",
         ),
-        Skipped(SourceRef(str(path), entry=2),
-                "feed entry has no content (looked for: content, summary)", "no_text"),
+        Skipped(
+            SourceRef(str(path), entry=2),
+            "feed entry has no content (looked for: content, summary)",
+            "no_text",
+        ),
     ]
 
 
@@ -132,29 +158,52 @@ def test_rss_1_0_rdf_feed() -> None:
         "<link>https://rdf.example/1</link><description>Item text.</description></item>"
         "</rdf:RDF>"
     )
-    assert list(read_bytes(rdf.encode(), SourceRef("-"), SETTINGS)) == [RawDoc(
-        source=SourceRef("-", entry=0), kind="rss", text="Item text.", title="One",
-        url="https://rdf.example/1", outlet="RDF News", id="https://rdf.example/1",
-    )]
+    assert list(read_bytes(rdf.encode(), SourceRef("-"), SETTINGS)) == [
+        RawDoc(
+            source=SourceRef("-", entry=0),
+            kind="rss",
+            text="Item text.",
+            title="One",
+            url="https://rdf.example/1",
+            outlet="RDF News",
+            id="https://rdf.example/1",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
     ("name", "content", "reason", "code"),
     [
-        ("empty.rss", '<rss version="2.0"><channel><title>T</title></channel></rss>',
-         "RSS feed has no items", "no_entries"),
-        ("empty.atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>',
-         "Atom feed has no entries", "no_entries"),
-        ("broken.xml", "<rss><channel><title>T</channel></rss>",
-         "feed is not well-formed XML: Opening and ending tag mismatch: title line 1 and "
-         "channel, line 1, column 33", "malformed"),
-        ("map.xml", '<?xml version="1.0"?><urlset><url>https://x.example</url></urlset>',
-         "XML root element <urlset> is not an RSS or Atom feed", "unsupported"),
+        (
+            "empty.rss",
+            '<rss version="2.0"><channel><title>T</title></channel></rss>',
+            "RSS feed has no items",
+            "no_entries",
+        ),
+        (
+            "empty.atom",
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>',
+            "Atom feed has no entries",
+            "no_entries",
+        ),
+        (
+            "broken.xml",
+            "<rss><channel><title>T</channel></rss>",
+            "feed is not well-formed XML: Opening and ending tag mismatch: title line 1 and "
+            "channel, line 1, column 33",
+            "malformed",
+        ),
+        (
+            "map.xml",
+            '<?xml version="1.0"?><urlset><url>https://x.example</url></urlset>',
+            "XML root element <urlset> is not an RSS or Atom feed",
+            "unsupported",
+        ),
     ],
 )
 def test_bad_feeds(tmp_path: Path, name: str, content: str, reason: str, code: str) -> None:
     good = tmp_path / "a_good.rss"
-    good.write_text('<rss><channel><item><description>Fine.</description></item></channel></rss>')
+    good.write_text("<rss><channel><item><description>Fine.</description></item></channel></rss>")
     bad = tmp_path / name
     bad.write_text(content)
     assert read(tmp_path) == [
@@ -164,8 +213,10 @@ def test_bad_feeds(tmp_path: Path, name: str, content: str, reason: str, code: s
 
 
 def test_undeclared_html_entities_are_read() -> None:
-    feed = "<rss><channel><item><description>caf&eacute; &mdash; ok</description></item>" \
-           "</channel></rss>"
+    feed = (
+        "<rss><channel><item><description>caf&eacute; &mdash; ok</description></item>"
+        "</channel></rss>"
+    )
     [doc] = read_bytes(feed.encode(), SourceRef("f.xml"), SETTINGS, "f.xml")
     assert doc.text == "café — ok"
 

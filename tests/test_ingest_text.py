@@ -26,7 +26,7 @@ def test_front_matter_is_moved_into_fields(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     path.write_text(
         "---\n"
-        "title: \"Harbour reopens\"\n"
+        'title: "Harbour reopens"\n'
         "url: https://news.example/harbour\n"
         "source: Example Gazette\n"
         "date: 2024-03-05\n"
@@ -40,9 +40,15 @@ def test_front_matter_is_moved_into_fields(tmp_path: Path) -> None:
     )
     assert read(path) == [
         RawDoc(
-            source=SourceRef(str(path)), kind="txt", text="Ships docked again on Tuesday.\n",
-            title="Harbour reopens", url="https://news.example/harbour",
-            outlet="Example Gazette", published="2024-03-05", language="en", id="gz-17",
+            source=SourceRef(str(path)),
+            kind="txt",
+            text="Ships docked again on Tuesday.\n",
+            title="Harbour reopens",
+            url="https://news.example/harbour",
+            outlet="Example Gazette",
+            published="2024-03-05",
+            language="en",
+            id="gz-17",
         )
     ]
 
@@ -76,9 +82,15 @@ def test_sidecar_gives_metadata(tmp_path: Path) -> None:
     )
     assert read(path) == [
         RawDoc(
-            source=SourceRef(str(path)), kind="txt", text="Ships docked again.\n",
-            title="Harbour", url="https://news.example/h", outlet="Example Gazette",
-            published="2024-03-05", language="en", id="42",
+            source=SourceRef(str(path)),
+            kind="txt",
+            text="Ships docked again.\n",
+            title="Harbour",
+            url="https://news.example/h",
+            outlet="Example Gazette",
+            published="2024-03-05",
+            language="en",
+            id="42",
         )
     ]
 
@@ -112,7 +124,8 @@ def test_sidecar_that_is_not_an_object(tmp_path: Path) -> None:
     sidecar = tmp_path / "story.meta.json"
     sidecar.write_text('["title"]', encoding="utf-8")
     assert read(path)[0] == Skipped(
-        SourceRef(str(sidecar)), "sidecar metadata file holds a list, not an object",
+        SourceRef(str(sidecar)),
+        "sidecar metadata file holds a list, not an object",
         "not_an_object",
     )
 
@@ -120,4 +133,5 @@ def test_sidecar_that_is_not_an_object(tmp_path: Path) -> None:
 def test_front_matter_with_no_body() -> None:
     data = b"---\ntitle: Only metadata\n---\n\n"
     assert list(read_bytes(data, SourceRef("m.txt"), SETTINGS, "m.txt")) == [
-        Skipped(SourceRef("m.txt"), "file holds only front matter, no article text", "no_text")]
+        Skipped(SourceRef("m.txt"), "file holds only front matter, no article text", "no_text")
+    ]

@@ -84,8 +84,7 @@ def test_misc_labels_are_dropped_and_others_mapped():
 def test_missing_language_model_is_reported_once_and_run_goes_on(tmp_path: Path, caplog):
     (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
     (tmp_path / "b.txt").write_text(FRENCH.replace("mardi", "jeudi"), encoding="utf-8")
-    settings = Settings(progress=False,
-                        language_models=(("fr", "xx_no_such_model_for_tests"),))
+    settings = Settings(progress=False, language_models=(("fr", "xx_no_such_model_for_tests"),))
     with caplog.at_level(logging.WARNING, logger="consilience.stages"):
         articles = annotated(tmp_path, settings)
     assert len(articles) == 2
@@ -93,10 +92,10 @@ def test_missing_language_model_is_reported_once_and_run_goes_on(tmp_path: Path,
     assert all(a.annotations.sentences for a in articles)
     # the dates are still found without the model
     first = articles[0]
-    assert [first.text[d.start : d.end] for d in first.annotations.dates] in (["mardi"],
-                                                                             ["jeudi"])
-    warned = [r.getMessage() for r in caplog.records if "xx_no_such_model_for_tests" in
-              r.getMessage()]
+    assert [first.text[d.start : d.end] for d in first.annotations.dates] in (["mardi"], ["jeudi"])
+    warned = [
+        r.getMessage() for r in caplog.records if "xx_no_such_model_for_tests" in r.getMessage()
+    ]
     assert len(warned) == 1
     assert "pip install xx-no-such-model-for-tests" in warned[0]
 
@@ -119,8 +118,10 @@ def resolved(text: str, language: str) -> list[tuple[str, int, int, str | None]]
 
 
 def test_french_dates_spans_and_values():
-    text = ("Samedi 7 décembre 2024, le marché a fermé. Le 5 décembre, la mairie avait prévenu ; "
-            "hier, puis il y a une semaine. Réouverture prévue mardi prochain.")
+    text = (
+        "Samedi 7 décembre 2024, le marché a fermé. Le 5 décembre, la mairie avait prévenu ; "
+        "hier, puis il y a une semaine. Réouverture prévue mardi prochain."
+    )
     assert resolved(text, "fr") == [
         ("Samedi 7 décembre 2024", 0, 22, "2024-12-07"),
         ("5 décembre", 46, 56, "2024-12-05"),
@@ -140,8 +141,10 @@ def test_french_numeric_and_month_year_dates():
 
 
 def test_italian_dates_spans_and_values():
-    text = ("Sabato 7 dicembre 2024 il ponte è stato chiuso. Il 4 dicembre il sindaco aveva "
-            "parlato; ieri e 3 giorni fa nuove verifiche. Sabato scorso era tutto tranquillo.")
+    text = (
+        "Sabato 7 dicembre 2024 il ponte è stato chiuso. Il 4 dicembre il sindaco aveva "
+        "parlato; ieri e 3 giorni fa nuove verifiche. Sabato scorso era tutto tranquillo."
+    )
     assert resolved(text, "it") == [
         ("Sabato 7 dicembre 2024", 0, 22, "2024-12-07"),
         ("4 dicembre", 51, 61, "2024-12-04"),

@@ -32,29 +32,37 @@ def test_a_tok2vec_that_a_kept_component_reads_stays(model: str) -> None:
 def test_dropping_it_changes_no_entity_or_sentence(model: str) -> None:
     import spacy
 
-    text = ("Rebels said on Saturday they had entered Homs, Syria's third city.\n"
-            "The Syrian Observatory for Human Rights reported 41 deaths. "
-            "Bashar al-Assad's army denied it in Damascus.")
+    text = (
+        "Rebels said on Saturday they had entered Homs, Syria's third city.\n"
+        "The Syrian Observatory for Human Rights reported 41 deaths. "
+        "Bashar al-Assad's army denied it in Damascus."
+    )
     full = spacy.load(model, exclude=list(nlp.EXCLUDED))
     full.enable_pipe("senter")
     assert "tok2vec" in full.pipe_names
     mine = nlp.load(model)(text)
     theirs = full(text)
     assert [(e.start_char, e.end_char, e.label_) for e in mine.ents] == [
-        (e.start_char, e.end_char, e.label_) for e in theirs.ents]
+        (e.start_char, e.end_char, e.label_) for e in theirs.ents
+    ]
     assert [s.start_char for s in mine.sents] == [s.start_char for s in theirs.sents]
     assert len(list(mine.sents)) == 3
 
 
 def test_heading_lines() -> None:
-    text = ("Battle for Valdora\n"
-            "Can Mirelli Survive the Winter?\n"
-            "Rebels took Valdora on Monday.\n"
-            "Olga Brand spoke.\n"
-            "Northern Towns Brace For Floods.\n")
+    text = (
+        "Battle for Valdora\n"
+        "Can Mirelli Survive the Winter?\n"
+        "Rebels took Valdora on Monday.\n"
+        "Olga Brand spoke.\n"
+        "Northern Towns Brace For Floods.\n"
+    )
     spans = nlp.heading_lines(text)
     assert [text[a:b] for a, b in spans] == [
-        "Battle for Valdora", "Can Mirelli Survive the Winter?", "Northern Towns Brace For Floods."]
+        "Battle for Valdora",
+        "Can Mirelli Survive the Winter?",
+        "Northern Towns Brace For Floods.",
+    ]
 
 
 def test_guesses_in_heading_lines_need_the_body_to_name_them() -> None:
@@ -66,9 +74,13 @@ def test_guesses_in_heading_lines_need_the_body_to_name_them() -> None:
         start = text.index(s)
         return EntityMention(start, start + len(s), label, source)
 
-    ents = (span("Mirelli", "PERSON"), span("Storm", "ORG"),
-            span("Survive", "ORG", "gazetteer"), span("Anna Mirelli", "PERSON"))
+    ents = (
+        span("Mirelli", "PERSON"),
+        span("Storm", "ORG"),
+        span("Survive", "ORG", "gazetteer"),
+        span("Anna Mirelli", "PERSON"),
+    )
     kept = nlp.drop_heading_guesses(text, ents)
     # "Storm" is named nowhere else; "Mirelli" is; a gazetteer's place is not a model guess
-    assert [text[e.start:e.end] for e in kept] == ["Mirelli", "Survive", "Anna Mirelli"]
+    assert [text[e.start : e.end] for e in kept] == ["Mirelli", "Survive", "Anna Mirelli"]
     assert nlp.drop_heading_guesses("No heading here.\n", ents) == ents

@@ -123,6 +123,10 @@ def test_a_failing_story_stage_is_reported_and_the_run_goes_on(tmp_path):
     assert [s.title for s in report.stories] == ["FLOODS IN THE VALLEY"]
     assert isinstance(report.stories[0], Story)
     assert [(s.source.path, s.code, s.stage, s.reason) for s in report.skipped] == [
-        ("story:story-1", "stage_error", "broken",
-         "stage 'broken' failed on the story: RuntimeError: no claims today"),
+        (
+            "story:story-1",
+            "stage_error",
+            "broken",
+            "stage 'broken' failed on the story: RuntimeError: no claims today",
+        ),
     ]

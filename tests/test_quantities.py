@@ -12,65 +12,203 @@ from consilience.annotate.quantities import find_quantities
 def _one(text: str):
     """Return the single quantity found in ``text`` and the text its span covers."""
     found = find_quantities(text)
-    assert len(found) == 1, [(text[q.start:q.end], q) for q in found]
+    assert len(found) == 1, [(text[q.start : q.end], q) for q in found]
     q = found[0]
-    return q, text[q.start:q.end]
+    return q, text[q.start : q.end]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit", "counted", "qualifier", "fmt"),
     [
-        ("Nearly 300,000 people have been displaced by the floods.",
-         "Nearly 300,000", 300000, None, "people", "nearly", "comma"),
-        ("The quake left at least 826 dead, officials said.",
-         "at least 826", 826, None, "dead", "at least", "plain"),
-        ("Some 2.000 soldiers fled across the river.",
-         "Some 2.000", 2000, None, "soldiers", "some", "european"),
-        ("The camp now shelters 400.000 displaced in all.",
-         "400.000", 400000, None, "displaced", None, "european"),
-        ("Tanks stopped within 20 miles of the capital.",
-         "20 miles", 20, "mile", None, None, "plain"),
-        ("Analysts warn that as many as 1.5 million could flee.",
-         "as many as 1.5 million", 1_500_000, None, None, "as many as", "plain"),
+        (
+            "Nearly 300,000 people have been displaced by the floods.",
+            "Nearly 300,000",
+            300000,
+            None,
+            "people",
+            "nearly",
+            "comma",
+        ),
+        (
+            "The quake left at least 826 dead, officials said.",
+            "at least 826",
+            826,
+            None,
+            "dead",
+            "at least",
+            "plain",
+        ),
+        (
+            "Some 2.000 soldiers fled across the river.",
+            "Some 2.000",
+            2000,
+            None,
+            "soldiers",
+            "some",
+            "european",
+        ),
+        (
+            "The camp now shelters 400.000 displaced in all.",
+            "400.000",
+            400000,
+            None,
+            "displaced",
+            None,
+            "european",
+        ),
+        (
+            "Tanks stopped within 20 miles of the capital.",
+            "20 miles",
+            20,
+            "mile",
+            None,
+            None,
+            "plain",
+        ),
+        (
+            "Analysts warn that as many as 1.5 million could flee.",
+            "as many as 1.5 million",
+            1_500_000,
+            None,
+            None,
+            "as many as",
+            "plain",
+        ),
         ("The war has lasted 13 years now.", "13 years", 13, "year", None, None, "plain"),
         ("Rescuers found seven survivors.", "seven", 7, None, "survivors", None, "words"),
-        ("The town took in three million Venezuelan migrants.",
-         "three million", 3_000_000, None, "Venezuelan migrants", None, "words"),
-        ("Around a hundred farmers marched.", "Around a hundred", 100, None, "farmers",
-         "around", "words"),
-        ("The blast was felt 160 kilometres away.", "160 kilometres", 160, "km", None, None,
-         "plain"),
-        ("Turnout rose to 61 percent of voters.", "61 percent", 61, "percent", "voters", None,
-         "plain"),
+        (
+            "The town took in three million Venezuelan migrants.",
+            "three million",
+            3_000_000,
+            None,
+            "Venezuelan migrants",
+            None,
+            "words",
+        ),
+        (
+            "Around a hundred farmers marched.",
+            "Around a hundred",
+            100,
+            None,
+            "farmers",
+            "around",
+            "words",
+        ),
+        (
+            "The blast was felt 160 kilometres away.",
+            "160 kilometres",
+            160,
+            "km",
+            None,
+            None,
+            "plain",
+        ),
+        (
+            "Turnout rose to 61 percent of voters.",
+            "61 percent",
+            61,
+            "percent",
+            "voters",
+            None,
+            "plain",
+        ),
         ("Turnout rose to 61% among voters.", "61%", 61, "percent", None, None, "plain"),
         ("The bridge cost $3 billion to build.", "$3 billion", 3e9, "USD", None, None, "plain"),
         ("Fines reached €250,000 last year.", "€250,000", 250000, "EUR", None, None, "comma"),
-        ("The club paid 40 million euros for him.", "40 million euros", 4e7, "EUR", None, None,
-         "plain"),
-        ("Workers moved 12 tonnes of rubble.", "12 tonnes", 12, "ton", "rubble", None,
-         "plain"),
+        (
+            "The club paid 40 million euros for him.",
+            "40 million euros",
+            4e7,
+            "EUR",
+            None,
+            None,
+            "plain",
+        ),
+        ("Workers moved 12 tonnes of rubble.", "12 tonnes", 12, "ton", "rubble", None, "plain"),
         ("The siege lasted over 24 hours.", "over 24 hours", 24, "hour", None, "over", "plain"),
-        ("An estimated 5,000 ducks died.", "An estimated 5,000", 5000, None, "ducks",
-         "an estimated", "comma"),
-        ("They counted 2,000 or so sheep.", "2,000 or so", 2000, None, "sheep", "or so",
-         "comma"),
+        (
+            "An estimated 5,000 ducks died.",
+            "An estimated 5,000",
+            5000,
+            None,
+            "ducks",
+            "an estimated",
+            "comma",
+        ),
+        ("They counted 2,000 or so sheep.", "2,000 or so", 2000, None, "sheep", "or so", "comma"),
         ("The crowd of 300-odd fans sang.", "300-odd", 300, None, "fans", "odd", "plain"),
-        ("Tens of thousands of pilgrims arrived.", "Tens of thousands", 20000, None,
-         "pilgrims", "tens of thousands", "words"),
-        ("More than half a million voters abstained.", "More than half a million", 500000,
-         None, "voters", "more than", "words"),
-        ("The ferry carried 1,200 heavily laden trucks.", "1,200", 1200, None,
-         "heavily laden trucks", None, "comma"),
-        ("Two hundred and fifty thousand ballots were lost.",
-         "Two hundred and fifty thousand", 250000, None, "ballots", None, "words"),
-        ("Police arrested 2000 protesters downtown.", "2000", 2000, None, "protesters", None,
-         "plain"),
-        ("Roughly 1,5 million tourists came.", "Roughly 1,5 million", 1_500_000, None,
-         "tourists", "roughly", "european"),
-        ("The valley holds 1.000.000 trees.", "1.000.000", 1_000_000, None, "trees", None,
-         "european"),
-        ("Up to 40 wagons derailed near the junction.", "Up to 40", 40, None, "wagons",
-         "up to", "plain"),
+        (
+            "Tens of thousands of pilgrims arrived.",
+            "Tens of thousands",
+            20000,
+            None,
+            "pilgrims",
+            "tens of thousands",
+            "words",
+        ),
+        (
+            "More than half a million voters abstained.",
+            "More than half a million",
+            500000,
+            None,
+            "voters",
+            "more than",
+            "words",
+        ),
+        (
+            "The ferry carried 1,200 heavily laden trucks.",
+            "1,200",
+            1200,
+            None,
+            "heavily laden trucks",
+            None,
+            "comma",
+        ),
+        (
+            "Two hundred and fifty thousand ballots were lost.",
+            "Two hundred and fifty thousand",
+            250000,
+            None,
+            "ballots",
+            None,
+            "words",
+        ),
+        (
+            "Police arrested 2000 protesters downtown.",
+            "2000",
+            2000,
+            None,
+            "protesters",
+            None,
+            "plain",
+        ),
+        (
+            "Roughly 1,5 million tourists came.",
+            "Roughly 1,5 million",
+            1_500_000,
+            None,
+            "tourists",
+            "roughly",
+            "european",
+        ),
+        (
+            "The valley holds 1.000.000 trees.",
+            "1.000.000",
+            1_000_000,
+            None,
+            "trees",
+            None,
+            "european",
+        ),
+        (
+            "Up to 40 wagons derailed near the junction.",
+            "Up to 40",
+            40,
+            None,
+            "wagons",
+            "up to",
+            "plain",
+        ),
     ],
 )
 def test_quantity_fields(text, span, value, unit, counted, qualifier, fmt):
@@ -104,22 +242,22 @@ def test_quantity_fields(text, span, value, unit, counted, qualifier, fmt):
     ],
 )
 def test_not_quantities(text):
-    assert [text[q.start:q.end] for q in find_quantities(text)] == []
+    assert [text[q.start : q.end] for q in find_quantities(text)] == []
 
 
 def test_two_quantities_in_out_of():
     text = "Rebels held only three out of 14 provincial capitals."
     found = find_quantities(text)
-    assert [(text[q.start:q.end], q.value, q.counted) for q in found] == [
-        ("three", 3, None), ("14", 14, "provincial capitals"),
+    assert [(text[q.start : q.end], q.value, q.counted) for q in found] == [
+        ("three", 3, None),
+        ("14", 14, "provincial capitals"),
     ]
 
 
 def test_dozen_and_dozens_are_approximate():
     text = "A dozen boats and dozens of canoes sailed; hundreds watched."
     found = find_quantities(text)
-    got = [(text[q.start:q.end], q.value, q.approximate, q.counted, q.qualifier)
-           for q in found]
+    got = [(text[q.start : q.end], q.value, q.approximate, q.counted, q.qualifier) for q in found]
     assert got == [
         ("A dozen", 12, True, "boats", None),
         ("dozens", 24, True, "canoes", "dozens"),
@@ -130,8 +268,9 @@ def test_dozen_and_dozens_are_approximate():
 def test_one_counts_only_before_a_noun_or_unit():
     text = "Only one week remained; one is enough; one bus left."
     found = find_quantities(text)
-    assert [(text[q.start:q.end], q.unit, q.counted) for q in found] == [
-        ("one week", "week", None), ("one", None, "bus"),
+    assert [(text[q.start : q.end], q.unit, q.counted) for q in found] == [
+        ("one week", "week", None),
+        ("one", None, "bus"),
     ]
 
 
@@ -139,9 +278,9 @@ def test_window_limits_spans():
     text = "Some 300 goats. Then 45 sheep and 12 cows."
     first_end = text.index(".") + 1
     inside = find_quantities(text, first_end, len(text))
-    assert [text[q.start:q.end] for q in inside] == ["45", "12"]
+    assert [text[q.start : q.end] for q in inside] == ["45", "12"]
     head = find_quantities(text, 0, text.index(" goats"))
-    assert [(text[q.start:q.end], q.counted) for q in head] == [("Some 300", None)]
+    assert [(text[q.start : q.end], q.counted) for q in head] == [("Some 300", None)]
 
 
 def test_offsets_survive_characters_that_lowercase_to_two():
@@ -152,16 +291,20 @@ def test_offsets_survive_characters_that_lowercase_to_two():
 
 
 def test_a_long_article_finds_every_quantity():
-    para = ("Officials said about 2,000 people fled on Monday, while nearly 300 homes and "
-            "three schools were damaged in 2019 floods along a 20 km stretch. ")
+    para = (
+        "Officials said about 2,000 people fled on Monday, while nearly 300 homes and "
+        "three schools were damaged in 2019 floods along a 20 km stretch. "
+    )
     found = find_quantities(para * 70)
     assert len(found) == 70 * 4
     assert [q.value for q in found[:4]] == [2000, 300, 3, 20]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 .,-%$€abcdefmilonstwhrk\n")),
-               max_size=80), st.integers(0, 40))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 .,-%$€abcdefmilonstwhrk\n")), max_size=80),
+    st.integers(0, 40),
+)
 def test_spans_are_ordered_disjoint_and_inside_the_window(text, cut):
     start = min(cut, len(text))
     found = find_quantities(text, start)
@@ -177,14 +320,12 @@ def test_spans_are_ordered_disjoint_and_inside_the_window(text, cut):
     [
         # a dot before three digits is a decimal point before a percent sign or word
         ("Inflation reached 1.786% in March.", "1.786%", 1.786, "percent", "plain"),
-        ("Inflation reached 1.786 per cent in March.", "1.786 per cent", 1.786, "percent",
-         "plain"),
+        ("Inflation reached 1.786 per cent in March.", "1.786 per cent", 1.786, "percent", "plain"),
         ("The bank cut its rate to 3.125 percent.", "3.125 percent", 3.125, "percent", "plain"),
         ("Its lead shrank by 1.250 percentage points.", "1.250", 1.25, None, "plain"),
         # a comma before one or two digits is a decimal comma before a unit
         ("The river peaked at 6,4 meters overnight.", "6,4 meters", 6.4, "m", "european"),
-        ("Prices climbed 12,75 percent this year.", "12,75 percent", 12.75, "percent",
-         "european"),
+        ("Prices climbed 12,75 percent this year.", "12,75 percent", 12.75, "percent", "european"),
         ("The ferry ticket costs €2,50 now.", "€2,50", 2.5, "EUR", "european"),
         ("Trucks hauled 3,5 tonnes away.", "3,5 tonnes", 3.5, "ton", "european"),
         # a comma before three digits stays a thousands separator
@@ -202,23 +343,25 @@ def test_ambiguous_separators_read_by_what_follows(text, span, value, unit, fmt)
 def test_dot_before_three_digits_before_a_measure_follows_the_texts_number_style():
     english = "Some 370,000 people live near the levee, which runs 1.250 km along the shore."
     found = find_quantities(english)
-    assert [(english[q.start:q.end], q.value, q.unit, q.number_format) for q in found] == [
-        ("Some 370,000", 370000, None, "comma"), ("1.250 km", 1.25, "km", "plain"),
+    assert [(english[q.start : q.end], q.value, q.unit, q.number_format) for q in found] == [
+        ("Some 370,000", 370000, None, "comma"),
+        ("1.250 km", 1.25, "km", "plain"),
     ]
     alone = "The levee runs 1.250 km along the shore."
     q, covered = _one(alone)
     assert (covered, q.value, q.unit, q.number_format) == ("1.250 km", 1250, "km", "european")
     european = "Some 1.200.000 people live near the levee, which runs 1.250 km along the shore."
     found = find_quantities(european)
-    assert [(european[q.start:q.end], q.value) for q in found] == [
-        ("Some 1.200.000", 1_200_000), ("1.250 km", 1250),
+    assert [(european[q.start : q.end], q.value) for q in found] == [
+        ("Some 1.200.000", 1_200_000),
+        ("1.250 km", 1250),
     ]
 
 
 def test_counts_keep_the_european_thousands_reading_in_an_english_styled_text():
     text = "Nearly 370,000 people fled while 2.000 Syrian soldiers crossed at 1.5 km/h."
     found = find_quantities(text)
-    assert [(text[q.start:q.end], q.value, q.counted, q.number_format) for q in found] == [
+    assert [(text[q.start : q.end], q.value, q.counted, q.number_format) for q in found] == [
         ("Nearly 370,000", 370000, "people", "comma"),
         ("2.000", 2000, "Syrian soldiers", "european"),
         ("1.5 km/h", 1.5, None, "plain"),
@@ -229,16 +372,18 @@ def test_bare_decimal_comma_needs_a_unit_or_a_european_styled_text():
     assert find_quantities("Observers logged 6,4 on the gauge.") == []
     text = "Of 1.000.000 seedlings, 6,4 were lost."
     found = find_quantities(text)
-    assert [(text[q.start:q.end], q.value, q.number_format) for q in found] == [
-        ("1.000.000", 1_000_000, "european"), ("6,4", 6.4, "european"),
+    assert [(text[q.start : q.end], q.value, q.number_format) for q in found] == [
+        ("1.000.000", 1_000_000, "european"),
+        ("6,4", 6.4, "european"),
     ]
 
 
 def test_adverb_after_a_unit_is_not_what_is_measured():
     text = "The gauge read 6.4 metres shortly after the storm and 5.1 metres below the bank."
     found = find_quantities(text)
-    assert [(text[q.start:q.end], q.value, q.unit, q.counted) for q in found] == [
-        ("6.4 metres", 6.4, "m", None), ("5.1 metres", 5.1, "m", None),
+    assert [(text[q.start : q.end], q.value, q.unit, q.counted) for q in found] == [
+        ("6.4 metres", 6.4, "m", None),
+        ("5.1 metres", 5.1, "m", None),
     ]
     q, covered = _one("Crews moved 10 tonnes of supplies.")
     assert (covered, q.counted) == ("10 tonnes", "supplies")

@@ -36,10 +36,28 @@ from consilience.report.html import marked_text, render_html
 from consilience.report.json import to_dict
 from consilience.report.view import story_views
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{}'; img-src data:; "
-       "base-uri 'none'; form-action 'none'")
-LOADING_TAGS = ("link", "img", "iframe", "frame", "object", "embed", "video", "audio", "source",
-                "track", "base", "form", "input", "meta[@http-equiv='refresh']", "image", "use")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{}'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+LOADING_TAGS = (
+    "link",
+    "img",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "base",
+    "form",
+    "input",
+    "meta[@http-equiv='refresh']",
+    "image",
+    "use",
+)
 
 
 @pytest.fixture(scope="module")
@@ -107,11 +125,13 @@ def test_hostile_page_is_self_contained_and_escaped(hostile: tuple[dict, str]) -
     assert doc.xpath("//svg[@onload]") == [] and doc.xpath("//iframe") == []
     headings = [h.text_content() for h in doc.xpath("//article/h4")]
     record = HOSTILE_RECORD
-    assert sorted(headings) == sorted([
-        f"[1]{HOSTILE_OUTLET}: {HOSTILE_TITLE}",
-        f"[2]{record['source_domain']}: {record['title']}",
-        "[3]Calm Courier: River levels fall in Trento",
-    ])
+    assert sorted(headings) == sorted(
+        [
+            f"[1]{HOSTILE_OUTLET}: {HOSTILE_TITLE}",
+            f"[2]{record['source_domain']}: {record['title']}",
+            "[3]Calm Courier: River levels fall in Trento",
+        ]
+    )
     evil = next(a for a in report["articles"] if a["title"] == HOSTILE_TITLE)
     assert evil["text"] == HOSTILE_TEXT.strip()
     texts = [d.text_content() for d in doc.xpath("//div[@class='text']")]
@@ -131,8 +151,9 @@ def test_untrusted_ids_never_become_html_ids(hostile: tuple[dict, str]) -> None:
     doc = lxml.html.document_fromstring(page)
     ids = doc.xpath("//@id")
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"s\d+(-(a\d+(-\d+-\d+)?|ev\d+|pl\d+|claims(-shown)?))?", i)
-               for i in ids), ids
+    assert all(
+        re.fullmatch(r"s\d+(-(a\d+(-\d+-\d+)?|ev\d+|pl\d+|claims(-shown)?))?", i) for i in ids
+    ), ids
 
 
 # ------------------------------------------------------------------------- citations
@@ -206,14 +227,19 @@ def test_claim_filters_count_each_status(doc, rich: dict) -> None:  # noqa: ANN0
     claims = rich["stories"][0]["claims"]
     buttons = {b.get("data-filter"): b.text_content() for b in doc.xpath("//button")}
     expected = {"all": f"All {len(claims)}"}
-    labels = {"corroborated": "Established", "disputed": "Disputed", "updated": "Updated",
-              "single_source": "Single source"}
+    labels = {
+        "corroborated": "Established",
+        "disputed": "Disputed",
+        "updated": "Updated",
+        "single_source": "Single source",
+    }
     for status, label in labels.items():
         expected[status] = f"{label} {sum(c['status'] == status for c in claims)}"
     assert buttons == expected
     items = doc.xpath("//ol[@id='s1-claims']/li")
     assert [i.get("data-status") for i in items] == sorted(
-        (c["status"] for c in claims), key=list(labels).index)
+        (c["status"] for c in claims), key=list(labels).index
+    )
 
 
 def test_sources_show_copies_and_rewrites(doc) -> None:  # noqa: ANN001
@@ -222,22 +248,29 @@ def test_sources_show_copies_and_rewrites(doc) -> None:  # noqa: ANN001
     first = items[0].text_content()
     assert first.startswith("[1] Alpine News Agency: Adige bursts its banks near Rovereto")
     assert [li.text_content() for li in items[0].xpath("./ul/li")] == [
-        "[3] Euro Brief rewrite of [1]", "[5] valleypost.example copy of [1]"]
+        "[3] Euro Brief rewrite of [1]",
+        "[5] valleypost.example copy of [1]",
+    ]
     assert [li.xpath("string(a)") for li in items] == ["[1]", "[2]", "[4]", "[6]", "[7]", "[8]"]
     assert items[1].text_content() == "[2] dam-burst-claims.txt"  # no title, no dangling colon
     assert doc.xpath("string(//article[@id='s1-a2']/h4)") == "[2]dam-burst-claims.txt"
 
 
 def test_map_draws_one_marker_per_place(doc, rich: dict) -> None:  # noqa: ANN001
-    located = {e["geo"]["geonameid"] for e in rich["stories"][0]["entities"]
-               if e["geo"] and e["geo"]["lat"] is not None}
+    located = {
+        e["geo"]["geonameid"]
+        for e in rich["stories"][0]["entities"]
+        if e["geo"] and e["geo"]["lat"] is not None
+    }
     markers = doc.xpath("//svg[@class='map']/a/g[contains(@class, 'place')]")
     assert len(markers) == len(located) >= 5
     assert [m.get("data-n") for m in markers] == [str(i) for i in range(1, len(located) + 1)]
     legend = doc.xpath("//ol[@class='legend']/li")
     assert len(legend) == len(located)
-    assert doc.xpath("//svg[@class='map']//path[contains(@class, 'home')]/title/text()")[:1] \
-        in (["Italy"], ["Austria"])
+    assert doc.xpath("//svg[@class='map']//path[contains(@class, 'home')]/title/text()")[:1] in (
+        ["Italy"],
+        ["Austria"],
+    )
 
 
 def _story_with(report, **fields):  # noqa: ANN001, ANN003, ANN202
@@ -248,13 +281,27 @@ def _story_with(report, **fields):  # noqa: ANN001, ANN003, ANN202
 def test_far_place_goes_to_the_edge() -> None:
     report = rich_sample()
     a = report.articles[0]
-    here = [Entity(id=f"p{i}", name=name, type="GPE", aliases=(name,),
-                   mentions=tuple(Ref(x.id, 0, 1) for x in report.articles[:k]),
-                   geo=Geo(i, name, "IT", lat, lon))
-            for i, (name, lat, lon, k) in enumerate([("North", 46.0, 11.0, 6),
-                                                     ("South", 45.5, 11.2, 4)], 1)]
-    far = Entity(id="p3", name="Far", type="GPE", aliases=("Far",), mentions=(Ref(a.id, 0, 1),),
-                 geo=Geo(3, "Far", "US", 26.2, -81.7))
+    here = [
+        Entity(
+            id=f"p{i}",
+            name=name,
+            type="GPE",
+            aliases=(name,),
+            mentions=tuple(Ref(x.id, 0, 1) for x in report.articles[:k]),
+            geo=Geo(i, name, "IT", lat, lon),
+        )
+        for i, (name, lat, lon, k) in enumerate(
+            [("North", 46.0, 11.0, 6), ("South", 45.5, 11.2, 4)], 1
+        )
+    ]
+    far = Entity(
+        id="p3",
+        name="Far",
+        type="GPE",
+        aliases=("Far",),
+        mentions=(Ref(a.id, 0, 1),),
+        geo=Geo(3, "Far", "US", 26.2, -81.7),
+    )
     doc = lxml.html.document_fromstring(render_html(_story_with(report, entities=(*here, far))))
     markers = doc.xpath("//svg[@class='map']/a/g")
     assert [(m.get("class"), m.xpath("string(title)")) for m in markers] == [
@@ -267,8 +314,11 @@ def test_far_place_goes_to_the_edge() -> None:
     assert doc.xpath("//svg[@class='map']/svg[@class='locator']")  # a small view gets an inset
 
 
-@given(st.floats(-170, 160), st.floats(-75, 65),
-       st.lists(st.tuples(st.floats(0, 10), st.floats(0, 10)), min_size=1, max_size=8))
+@given(
+    st.floats(-170, 160),
+    st.floats(-75, 65),
+    st.lists(st.tuples(st.floats(0, 10), st.floats(0, 10)), min_size=1, max_size=8),
+)
 def test_frame_holds_every_point(lon0: float, lat0: float, offsets) -> None:  # noqa: ANN001
     points = [(lon0 + dx, lat0 + dy) for dx, dy in offsets]
     frame = fit(points, 720)
@@ -284,10 +334,20 @@ def test_timeline_draws_one_event_each_and_the_other_dates(rich: dict) -> None:
     update = next(a for a in report.articles if a.url and "rises-to-three" in a.url)
     s1, s2 = ana.text.index("since Sunday"), update.text.index("since Wednesday")
     events = (
-        TimelineEvent("2025-03-09", "day", "The rain began", (Ref(ana.id, s1, s1 + 12),),
-                      Conflict("date", (ConflictValue(ana.id, "2025-03-09", s1, s1 + 12),
-                                        ConflictValue(update.id, "2025-03-12", s2, s2 + 15)),
-                               "two start dates")),
+        TimelineEvent(
+            "2025-03-09",
+            "day",
+            "The rain began",
+            (Ref(ana.id, s1, s1 + 12),),
+            Conflict(
+                "date",
+                (
+                    ConflictValue(ana.id, "2025-03-09", s1, s1 + 12),
+                    ConflictValue(update.id, "2025-03-12", s2, s2 + 15),
+                ),
+                "two start dates",
+            ),
+        ),
         TimelineEvent("2025-03", "month", "A wet month", (Ref(ana.id, 0, 5),)),
         TimelineEvent("2025-03-14", "day", "The river burst its banks", (Ref(ana.id, 0, 5),)),
     )
@@ -299,15 +359,19 @@ def test_timeline_draws_one_event_each_and_the_other_dates(rich: dict) -> None:
         ("tl-event", "14 March 2025: The river burst its banks"),
     ]
     assert [t.text for t in doc.xpath("//circle[@class='tl-alt']/title")] == [
-        "also dated 12 March 2025"]
+        "also dated 12 March 2025"
+    ]
     assert len(doc.xpath("//rect[@class='tl-range']")) == 1  # the month is a span, not a dot
     pubs = doc.xpath("//rect[@class='tl-pub']/title/text()")
-    assert pubs == ["6 report(s) published on 14 March 2025",
-                    "1 report(s) published on 15 March 2025",
-                    "1 report(s) published on 16 March 2025"]
+    assert pubs == [
+        "6 report(s) published on 14 March 2025",
+        "1 report(s) published on 15 March 2025",
+        "1 report(s) published on 16 March 2025",
+    ]
     note = doc.xpath("//ol[@class='events']/li[2]//div[@class='conflict-note']")[0]
-    assert note.text_content() == ("Sources disagree on the date: 9 March 2025 [1]; "
-                                   "12 March 2025 [7] — two start dates")
+    assert note.text_content() == (
+        "Sources disagree on the date: 9 March 2025 [1]; 12 March 2025 [7] — two start dates"
+    )
     assert _by_ref(doc, f"s1-a7-{s2}-{s2 + 15}") == "since Wednesday"
 
 
@@ -335,10 +399,17 @@ def _inside(lon: float, lat: float, ring) -> bool:  # noqa: ANN001
     return inside
 
 
-@pytest.mark.parametrize(("iso2", "lon", "lat"), [
-    ("IT", 11.04, 45.89), ("AT", 11.39, 47.26), ("SY", 36.29, 33.51), ("BR", -47.9, -15.8),
-    ("JP", 139.7, 35.7), ("US", -98.0, 39.0),
-])
+@pytest.mark.parametrize(
+    ("iso2", "lon", "lat"),
+    [
+        ("IT", 11.04, 45.89),
+        ("AT", 11.39, 47.26),
+        ("SY", 36.29, 33.51),
+        ("BR", -47.9, -15.8),
+        ("JP", 139.7, 35.7),
+        ("US", -98.0, 39.0),
+    ],
+)
 def test_world_outlines_hold_their_places(iso2: str, lon: float, lat: float) -> None:
     from consilience.report.charts import world
 

@@ -22,9 +22,15 @@ from consilience.report.markdown import md_escape, render_markdown
 from consilience.report.view import date_words, period_words, safe_url
 
 # The sample corpus's articles in order of publication, then input order (README of the corpus).
-ORDER = {"alpinenewsagency": 1, "eurobrief.example/world/2025/03/14": 3, "lagarinatoday": 4,
-         "valleypost": 5, "notiziariolagarino": 6, "eurobrief.example/world/2025/03/15": 7,
-         "dolomiteschronicle": 8}
+ORDER = {
+    "alpinenewsagency": 1,
+    "eurobrief.example/world/2025/03/14": 3,
+    "lagarinatoday": 4,
+    "valleypost": 5,
+    "notiziariolagarino": 6,
+    "eurobrief.example/world/2025/03/15": 7,
+    "dolomiteschronicle": 8,
+}
 
 
 @pytest.fixture(scope="module")
@@ -48,20 +54,27 @@ def _lines_after(md: str, heading: str) -> list[str]:
 # ------------------------------------------------------------------------- escaping
 
 
-@pytest.mark.parametrize(("text", "at_start", "expected"), [
-    ("<script>alert(1)</script>", False, r"\<script\>alert(1)\</script\>"),
-    ("[x](javascript:alert(1))", False, r"\[x\](javascript:alert(1))"),
-    ("![pixel](https://tracker.example/p.gif)", False, r"!\[pixel\](https://tracker.example/p.gif)"),
-    ("# Heading", True, r"\# Heading"),
-    ("# Heading", False, "# Heading"),
-    ("12. item", True, r"12\. item"),
-    ("3) item", True, r"3\) item"),
-    ("> quote", True, r"\> quote"),
-    ("- dash", True, r"\- dash"),
-    ("a_b*c|d~e&f`g\\h", False, r"a\_b\*c\|d\~e\&f\`g\\h"),
-    ("line one\n\n  line   two ", False, "line one line two"),
-    (None, False, ""),
-])
+@pytest.mark.parametrize(
+    ("text", "at_start", "expected"),
+    [
+        ("<script>alert(1)</script>", False, r"\<script\>alert(1)\</script\>"),
+        ("[x](javascript:alert(1))", False, r"\[x\](javascript:alert(1))"),
+        (
+            "![pixel](https://tracker.example/p.gif)",
+            False,
+            r"!\[pixel\](https://tracker.example/p.gif)",
+        ),
+        ("# Heading", True, r"\# Heading"),
+        ("# Heading", False, "# Heading"),
+        ("12. item", True, r"12\. item"),
+        ("3) item", True, r"3\) item"),
+        ("> quote", True, r"\> quote"),
+        ("- dash", True, r"\- dash"),
+        ("a_b*c|d~e&f`g\\h", False, r"a\_b\*c\|d\~e\&f\`g\\h"),
+        ("line one\n\n  line   two ", False, "line one line two"),
+        (None, False, ""),
+    ],
+)
 def test_md_escape_exact(text: str, at_start: bool, expected: str) -> None:
     assert md_escape(text, at_start) == expected
 
@@ -79,47 +92,62 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
     if not one_line:
         assert html in ("<ul>\n<li></li>\n</ul>\n", "<ul>\n<li>\\</li>\n</ul>\n", "")
         return
-    assert html == f"<ul>\n<li>{escape(one_line, quote=False).replace(chr(34), '&quot;')}" \
-                   "</li>\n</ul>\n"
+    assert (
+        html == f"<ul>\n<li>{escape(one_line, quote=False).replace(chr(34), '&quot;')}"
+        "</li>\n</ul>\n"
+    )
 
 
 # ------------------------------------------------------------------------- views
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://a.example/x?y=1#z", "https://a.example/x?y=1#z"),
-    ("HTTP://A.example/", "HTTP://A.example/"),
-    ("javascript:alert(1)", None),
-    ("JavaScript:alert(1)", None),
-    (" https://a.example/", None),
-    ('https://a.example/"onmouseover="x', None),
-    ("https://a.example/<script>", None),
-    ("//evil.example/x", None),
-    ("data:text/html,<b>x</b>", None),
-    ("https:///no-host", None),
-    ("ftp://files.example/x", None),
-    ("vbscript:x", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://a.example/x?y=1#z", "https://a.example/x?y=1#z"),
+        ("HTTP://A.example/", "HTTP://A.example/"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        (" https://a.example/", None),
+        ('https://a.example/"onmouseover="x', None),
+        ("https://a.example/<script>", None),
+        ("//evil.example/x", None),
+        ("data:text/html,<b>x</b>", None),
+        ("https:///no-host", None),
+        ("ftp://files.example/x", None),
+        ("vbscript:x", None),
+        (None, None),
+    ],
+)
 def test_safe_url(url: str | None, expected: str | None) -> None:
     assert safe_url(url) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2025-03-14", "14 March 2025"), ("2025-03", "March 2025"), ("2025", "2025"),
-    ("2025-02-30", "2025-02-30"), ("soon", "soon"), (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-03-14", "14 March 2025"),
+        ("2025-03", "March 2025"),
+        ("2025", "2025"),
+        ("2025-02-30", "2025-02-30"),
+        ("soon", "soon"),
+        (None, ""),
+    ],
+)
 def test_date_words(value: str | None, expected: str) -> None:
     assert date_words(value) == expected
 
 
-@pytest.mark.parametrize(("start", "end", "expected"), [
-    ("2025-03-14", "2025-03-16", "14–16 March 2025"),
-    ("2025-03-14", "2025-03-14", "14 March 2025"),
-    ("2025-02-27", "2025-03-02", "27 February 2025 – 2 March 2025"),
-    (None, "2025-03-02", "2 March 2025"),
-    (None, None, ""),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2025-03-14", "2025-03-16", "14–16 March 2025"),
+        ("2025-03-14", "2025-03-14", "14 March 2025"),
+        ("2025-02-27", "2025-03-02", "27 February 2025 – 2 March 2025"),
+        (None, "2025-03-02", "2 March 2025"),
+        (None, None, ""),
+    ],
+)
 def test_period_words(start: str | None, end: str | None, expected: str) -> None:
     assert period_words(start, end) == expected
 
@@ -145,13 +173,17 @@ def test_sections_in_reading_order(md: str) -> None:
 
 def test_summary_line(md: str, rich: dict) -> None:
     claims = rich["stories"][0]["claims"]
-    counts = {s: sum(c["status"] == s for c in claims)
-              for s in ("corroborated", "disputed", "updated", "single_source")}
+    counts = {
+        s: sum(c["status"] == s for c in claims)
+        for s in ("corroborated", "disputed", "updated", "single_source")
+    }
     assert counts["updated"] == 1 and counts["disputed"] >= 1 and counts["corroborated"] >= 1
-    assert (f"*8 report(s) from 7 outlet(s); 14–16 March 2025; 6 independent source(s) once "
-            f"copies and rewrites are set aside; claims: {counts['corroborated']} established, "
-            f"{counts['disputed']} disputed, 1 updated, {counts['single_source']} single "
-            "source.*") in md.splitlines()
+    assert (
+        f"*8 report(s) from 7 outlet(s); 14–16 March 2025; 6 independent source(s) once "
+        f"copies and rewrites are set aside; claims: {counts['corroborated']} established, "
+        f"{counts['disputed']} disputed, 1 updated, {counts['single_source']} single "
+        "source.*"
+    ) in md.splitlines()
 
 
 def test_update_reads_in_order_of_publication(md: str) -> None:
@@ -194,8 +226,10 @@ def test_source_list_numbers_notes_and_independence(md: str, rich: dict) -> None
     by_url = {a["url"]: a for a in rich["articles"] if a["url"]}
     for url, a in by_url.items():
         n = next(n for key, n in ORDER.items() if key in url)
-        expected = (f"{n}. **{md_escape(a['outlet'])}**, “{md_escape(a['title'])}”, "
-                    f"{date_words(a['published']['date'])}, <{url}>")
+        expected = (
+            f"{n}. **{md_escape(a['outlet'])}**, “{md_escape(a['title'])}”, "
+            f"{date_words(a['published']['date'])}, <{url}>"
+        )
         note = {5: " — copy of [1]", 3: " — rewrite of [1]"}.get(n, "")
         assert expected + note in lines
     farm = next(a for a in rich["articles"] if a["outlet"] is None)
@@ -205,7 +239,8 @@ def test_source_list_numbers_notes_and_independence(md: str, rich: dict) -> None
 
 def test_warnings_cite_the_article(md: str) -> None:
     assert _lines_after(md, "### Warnings about articles") == [
-        "- [2] **low\\_quality**: many typos and missing spaces (see also [1])"]
+        "- [2] **low\\_quality**: many typos and missing spaces (see also [1])"
+    ]
 
 
 def test_timeline_lines(md: str, rich: dict) -> None:
@@ -220,17 +255,25 @@ def test_timeline_lines(md: str, rich: dict) -> None:
 
 def test_timeline_date_conflict() -> None:
     report = rich_sample()
-    by_n = {n: next(a for a in report.articles if a.url and key in a.url)
-            for key, n in ORDER.items()}
+    by_n = {
+        n: next(a for a in report.articles if a.url and key in a.url) for key, n in ORDER.items()
+    }
     ana, update = by_n[1], by_n[7]
     s1 = ana.text.index("since Sunday")
     s2 = update.text.index("since Wednesday")
     event = TimelineEvent(
-        date="2025-03-09", precision="day", text="The rain began",
+        date="2025-03-09",
+        precision="day",
+        text="The rain began",
         evidence=(Ref(ana.id, s1, s1 + 12), Ref(update.id, s2, s2 + 15)),
-        conflict=Conflict(kind="date", why="the reports start the rain on different days",
-                          values=(ConflictValue(ana.id, "2025-03-09", s1, s1 + 12),
-                                  ConflictValue(update.id, "2025-03-12", s2, s2 + 15))),
+        conflict=Conflict(
+            kind="date",
+            why="the reports start the rain on different days",
+            values=(
+                ConflictValue(ana.id, "2025-03-09", s1, s1 + 12),
+                ConflictValue(update.id, "2025-03-12", s2, s2 + 15),
+            ),
+        ),
     )
     story = replace(report.stories[0], timeline=(event,))
     md = render_markdown(to_dict(replace(report, stories=(story,))))
@@ -252,8 +295,10 @@ def bare_stories(report: dict) -> dict:
 def test_a_story_without_story_records() -> None:
     """A story with no claims, events, places or sources still reads as a briefing."""
     md = render_markdown(bare_stories(to_dict(sample_report())))
-    assert ("No claims have been extracted for this story yet: the articles and their sources "
-            "are listed below.") in md.splitlines()
+    assert (
+        "No claims have been extracted for this story yet: the articles and their sources "
+        "are listed below."
+    ) in md.splitlines()
     assert "### Timeline" not in md
     sources = _lines_after(md, "### Sources")
     assert [x.split(".", 1)[0] for x in sources] == [str(n) for n in range(1, 9)]
@@ -280,8 +325,7 @@ def test_parse_formats() -> None:
     assert registry.parse_formats("json,md,html") == ("json", "md", "html")
     assert registry.parse_formats(" HTML , markdown,md ") == ("html", "md")
     assert registry.parse_formats(["md"]) == ("md",)
-    with pytest.raises(UsageError, match="unknown report format 'pdf': choose from json, md, "
-                                         "html"):
+    with pytest.raises(UsageError, match="unknown report format 'pdf': choose from json, md, html"):
         registry.parse_formats("json,pdf")
     with pytest.raises(UsageError, match="no report format given"):
         registry.parse_formats(" , ")
@@ -294,7 +338,10 @@ def test_render_writes_each_format(tmp_path, rich: dict) -> None:  # noqa: ANN00
     assert (tmp_path / "out/report.md").read_text("utf-8") == render_markdown(rich)
     assert (tmp_path / "out/report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "report.html", "report.json", "report.md"]
+        "report.html",
+        "report.json",
+        "report.md",
+    ]
 
 
 def test_render_writes_nothing_when_a_renderer_fails(tmp_path, rich, monkeypatch) -> None:  # noqa: ANN001
@@ -319,13 +366,15 @@ def test_inputs_set_aside_are_listed(tmp_path) -> None:  # noqa: ANN001
     calm = write_hostile(tmp_path)[-1]
     empty = tmp_path / "empty [1].txt"
     empty.write_text("  \n", encoding="utf-8")
-    report = to_dict(consilience.analyze([calm, empty], reference_date=REFERENCE,
-                                         progress=False))
+    report = to_dict(consilience.analyze([calm, empty], reference_date=REFERENCE, progress=False))
     (skipped,) = report["skipped"]
     assert skipped["code"] == "empty"
     md = render_markdown(report)
     assert _lines_after(md, "## Inputs set aside") == [
-        f"- {md_escape(str(empty), True)}: {md_escape(skipped['reason'])} (code: empty)"]
+        f"- {md_escape(str(empty), True)}: {md_escape(skipped['reason'])} (code: empty)"
+    ]
     assert md_escape(str(empty), True).endswith(r"empty \[1\].txt")
-    assert f"<li>{escape(str(empty))}: {escape(skipped['reason'])} <code>empty</code></li>" \
+    assert (
+        f"<li>{escape(str(empty))}: {escape(skipped['reason'])} <code>empty</code></li>"
         in render_html(report)
+    )

@@ -28,17 +28,33 @@ def article(aid: str, text: str, specs: list[tuple[str, str]]) -> Article:
     for sub, label in specs:
         start = text.index(sub)
         ents.append(EntityMention(start, start + len(sub), label))
-    return Article(id=aid, source=SourceRef(f"{aid}.txt"), kind="txt", raw_text=text,
-                   text=text, annotations=Annotations(entities=tuple(ents)))
+    return Article(
+        id=aid,
+        source=SourceRef(f"{aid}.txt"),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        annotations=Annotations(entities=tuple(ents)),
+    )
 
 
 def test_json_file(tmp_path: Path) -> None:
     path = tmp_path / "aliases.json"
-    path.write_text(json.dumps({"entities": [
-        {"name": "Ahmed al-Sharaa", "type": "person",
-         "aliases": ["Abu Mohammed al-Golani", "al-Jolani", "Ahmed al-Sharaa"]},
-        {"name": "Lagarina Valley", "aliases": "Vallagarina"},
-    ]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "entities": [
+                    {
+                        "name": "Ahmed al-Sharaa",
+                        "type": "person",
+                        "aliases": ["Abu Mohammed al-Golani", "al-Jolani", "Ahmed al-Sharaa"],
+                    },
+                    {"name": "Lagarina Valley", "aliases": "Vallagarina"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     table = load_aliases(path)
     assert table.entries == (
         AliasEntry("Ahmed al-Sharaa", "PERSON", ("Abu Mohammed al-Golani", "al-Jolani")),
@@ -51,8 +67,9 @@ def test_json_file(tmp_path: Path) -> None:
 
 def test_json_list_without_wrapper(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text('[{"name": "Alpine News Agency", "type": "ORG", "aliases": ["ANA"]}]',
-                    encoding="utf-8")
+    path.write_text(
+        '[{"name": "Alpine News Agency", "type": "ORG", "aliases": ["ANA"]}]', encoding="utf-8"
+    )
     assert load_aliases(path).entries == (AliasEntry("Alpine News Agency", "ORG", ("ANA",)),)
 
 
@@ -81,12 +98,13 @@ def test_tsv_file_with_header_comments_and_both_alias_layouts(tmp_path: Path) ->
         ("bad.json", '{"entities": [{"type": "ORG"}]}', "entry 0: 'name' must be"),
         ("bad.json", '[{"name": "X", "type": "CITY"}]', "entry 0: 'type' must be one of"),
         ("bad.json", '[{"name": "X", "aliases": [1, 2]}]', "'aliases' must be a list"),
-        ("bad.json", '[1]', "entry 0 is not an object"),
+        ("bad.json", "[1]", "entry 0 is not an object"),
         ("bad.tsv", "X\tTOWN\tY\n", "line 1: 'type' must be one of"),
     ],
 )
-def test_malformed_files_name_the_place(tmp_path: Path, name: str, content: str,
-                                        message: str) -> None:
+def test_malformed_files_name_the_place(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(SettingsError, match=re.escape(message)):
@@ -111,20 +129,28 @@ def test_later_table_overrides_earlier_on_a_shared_key() -> None:
 
 
 def test_user_aliases_join_names_no_rule_could_and_set_name_and_type(gaz: Gazetteer) -> None:
-    a = article("a", "Ahmed al-Sharaa addressed fighters on Saturday.",
-                [("Ahmed al-Sharaa", "PERSON")])
+    a = article(
+        "a", "Ahmed al-Sharaa addressed fighters on Saturday.", [("Ahmed al-Sharaa", "PERSON")]
+    )
     b = article("b", "The commander al-Jolani spoke to reporters.", [("al-Jolani", "PERSON")])
-    c = article("c", "Later, Golani Brigade officers gave a briefing.",
-                [("Golani Brigade", "ORG")])
+    c = article("c", "Later, Golani Brigade officers gave a briefing.", [("Golani Brigade", "ORG")])
     without = resolve_story([a, b, c], gaz)
-    assert [e.aliases for e in without] == [("Ahmed al-Sharaa",), ("al-Jolani",),
-                                            ("Golani Brigade",)]
-    table = AliasTable((AliasEntry("Ahmed al-Sharaa (HTS leader)", "PERSON",
-                                   ("Ahmed al-Sharaa", "al-Jolani")),))
+    assert [e.aliases for e in without] == [
+        ("Ahmed al-Sharaa",),
+        ("al-Jolani",),
+        ("Golani Brigade",),
+    ]
+    table = AliasTable(
+        (AliasEntry("Ahmed al-Sharaa (HTS leader)", "PERSON", ("Ahmed al-Sharaa", "al-Jolani")),)
+    )
     ents = resolve_story([a, b, c], gaz, table)
     assert [(e.name, e.type, e.aliases, len(e.mentions)) for e in ents] == [
-        ("Ahmed al-Sharaa (HTS leader)", "PERSON",
-         ("Ahmed al-Sharaa (HTS leader)", "Ahmed al-Sharaa", "al-Jolani"), 2),
+        (
+            "Ahmed al-Sharaa (HTS leader)",
+            "PERSON",
+            ("Ahmed al-Sharaa (HTS leader)", "Ahmed al-Sharaa", "al-Jolani"),
+            2,
+        ),
         ("Golani Brigade", "ORG", ("Golani Brigade",), 1),
     ]
     assert "the user's alias file" in ents[0].reasons[-1]
@@ -136,4 +162,5 @@ def test_user_aliases_are_searched_for_in_the_text(gaz: Gazetteer) -> None:
     table = AliasTable((AliasEntry("Valley Watch", "ORG", ()),))
     ents = resolve_story([a], gaz, table)
     assert [(e.name, e.type, [(m.start, m.end) for m in e.mentions]) for e in ents] == [
-        ("Valley Watch", "ORG", [(19, 31)])]
+        ("Valley Watch", "ORG", [(19, 31)])
+    ]

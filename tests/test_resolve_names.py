@@ -81,8 +81,12 @@ def test_transliteration_variants_share_a_skeleton_and_are_alike(a: str, b: str)
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Homs", "Hama"), ("Latakia", "Tartus"), ("East Coast", "West Coast"),
-     ("Bashar al-Assad", "Hafez al-Assad")],
+    [
+        ("Homs", "Hama"),
+        ("Latakia", "Tartus"),
+        ("East Coast", "West Coast"),
+        ("Bashar al-Assad", "Hafez al-Assad"),
+    ],
 )
 def test_different_names_have_different_skeletons(a: str, b: str) -> None:
     assert skeleton(tokens(a)) != skeleton(tokens(b))
@@ -97,7 +101,12 @@ def test_same_skeleton_but_not_alike(a: str, b: str) -> None:
 
 def test_token_skeleton_examples() -> None:
     assert [token_skeleton(t) for t in ("jolani", "golani", "suwayda", "idleb", "west")] == [
-        "gln", "gln", "sd", "adlb", "wst"]
+        "gln",
+        "gln",
+        "sd",
+        "adlb",
+        "wst",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -115,8 +124,16 @@ def test_initials_skip_function_words_in_several_languages(name: list[str], expe
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("HTS", True), ("U.N.", True), ("OSDH", True), ("IDF", True), ("Homs", False),
-     ("A", False), ("NATO", True), ("Hezbollah", False)],
+    [
+        ("HTS", True),
+        ("U.N.", True),
+        ("OSDH", True),
+        ("IDF", True),
+        ("Homs", False),
+        ("A", False),
+        ("NATO", True),
+        ("Hezbollah", False),
+    ],
 )
 def test_is_acronym(text: str, expected: bool) -> None:
     assert is_acronym(text) is expected

@@ -42,16 +42,24 @@ def entity_of(seeds, key: str, surface: str, nth: int = 0) -> Entity:
     """The entity of the nth mention in seed ``key`` whose text is exactly ``surface``."""
     arts, ents = seeds
     art = arts[key]
-    found = sorted((m.start, e.id, e) for e in ents for m in e.mentions
-                   if m.article == art.id and art.text[m.start : m.end] == surface)
+    found = sorted(
+        (m.start, e.id, e)
+        for e in ents
+        for m in e.mentions
+        if m.article == art.id and art.text[m.start : m.end] == surface
+    )
     assert len(found) > nth, f"{key}: no mention {surface!r}"
     return found[nth][2]
 
 
 # Each line: one actor, then where its variants are (seed key, surface as the mention reads).
 VARIANTS = {
-    "golani": [("000", "Abu Muhammad al-Jolani"), ("001", "Abu Mohammed al-Golani"),
-               ("003", "Abu Mohammad al-Golani"), ("004", "Ahmed al-Chareh")],
+    "golani": [
+        ("000", "Abu Muhammad al-Jolani"),
+        ("001", "Abu Mohammed al-Golani"),
+        ("003", "Abu Mohammad al-Golani"),
+        ("004", "Ahmed al-Chareh"),
+    ],
     "rami": [("001", "Rami Abdurrahman"), ("004", "Rami Abdel Rahmane")],
     "abdul-ghani": [("001", "Hassan Abdul-Ghani"), ("004", "Hassan Abdel Ghani")],
     "daraa": [("001", "Daraa"), ("003", "Deraa"), ("004", "Deraa")],
@@ -60,22 +68,45 @@ VARIANTS = {
     "jaramana": [("000", "Jaramana"), ("001", "Jaramana"), ("002", "Jarmana")],
     "al-qaim": [("000", "Al-Qaim"), ("002", "al-Qaem")],
     "lavrov": [("000", "Sergei Lavrov"), ("001", "Sergey Lavrov"), ("004", "Sergueï Lavrov")],
-    "bashar": [("000", "Assad"), ("000", "Bashar al-Assad"), ("000", "Bashar al Assad"),
-               ("001", "Assad"), ("002", "Bashar al-Assad"), ("004", "Bashar")],
+    "bashar": [
+        ("000", "Assad"),
+        ("000", "Bashar al-Assad"),
+        ("000", "Bashar al Assad"),
+        ("001", "Assad"),
+        ("002", "Bashar al-Assad"),
+        ("004", "Bashar"),
+    ],
     # the annotation step cuts "Recep" off; the rest of the name is the mention
     "erdogan": [("000", "Erdogan"), ("004", "Recep Tayyip Erdogan")],
     "pedersen": [("001", "Geir Pedersen"), ("001", "Pedersen"), ("001", "Pederson")],
-    "hts": [("000", "Hayat Tahrir al-Sham"), ("000", "HTS"), ("001", "HTS"),
-            ("002", "Hayat Tahrir al-Sham"), ("003", "HTS"), ("004", "HTS")],
-    "sohr": [("001", "Syrian Observatory for Human Rights"), ("001", "Syrian Observatory"),
-             ("003", "Syrian Observatory for Human Rights"), ("004", "OSDH")],
+    "hts": [
+        ("000", "Hayat Tahrir al-Sham"),
+        ("000", "HTS"),
+        ("001", "HTS"),
+        ("002", "Hayat Tahrir al-Sham"),
+        ("003", "HTS"),
+        ("004", "HTS"),
+    ],
+    "sohr": [
+        ("001", "Syrian Observatory for Human Rights"),
+        ("001", "Syrian Observatory"),
+        ("003", "Syrian Observatory for Human Rights"),
+        ("004", "OSDH"),
+    ],
     "idf": [("000", "Israel Defense Forces"), ("000", "IDF")],
     "uk": [("001", "Britain"), ("003", "UK"), ("004", "United Kingdom")],
 }
 
 EXPECTED_ALIASES = {
-    "golani": ("PERSON", {"Abu Muhammad al-Jolani", "Abu Mohammed al-Golani",
-                          "Abu Mohammad al-Golani", "Ahmed al-Chareh"}),
+    "golani": (
+        "PERSON",
+        {
+            "Abu Muhammad al-Jolani",
+            "Abu Mohammed al-Golani",
+            "Abu Mohammad al-Golani",
+            "Ahmed al-Chareh",
+        },
+    ),
     "rami": ("PERSON", {"Rami Abdurrahman", "Rami Abdel Rahmane"}),
     "abdul-ghani": ("PERSON", {"Hassan Abdul-Ghani", "Hassan Abdel Ghani"}),
     "daraa": ("GPE", {"Daraa", "Deraa"}),
@@ -106,12 +137,21 @@ def test_every_variant_is_in_the_entity_of_its_actor(seeds, actor: str) -> None:
 def test_canonical_names(seeds) -> None:
     names = {actor: entity_of(seeds, *VARIANTS[actor][0]).name for actor in VARIANTS}
     assert names == {
-        "golani": "Abu Muhammad al-Jolani", "rami": "Rami Abdel Rahmane",
-        "abdul-ghani": "Hassan Abdel Ghani", "daraa": "Deraa", "suwayda": "Suweida",
-        "quneitra": "Qouneitra", "jaramana": "Jaramana", "al-qaim": "Al-Qaim",
-        "lavrov": "Sergei Lavrov", "bashar": "Bashar al-Assad", "erdogan": "Recep Tayyip Erdogan",
-        "pedersen": "Geir Pedersen", "hts": "Hayat Tahrir al-Sham",
-        "sohr": "Syrian Observatory for Human Rights", "idf": "Israel Defense Forces",
+        "golani": "Abu Muhammad al-Jolani",
+        "rami": "Rami Abdel Rahmane",
+        "abdul-ghani": "Hassan Abdel Ghani",
+        "daraa": "Deraa",
+        "suwayda": "Suweida",
+        "quneitra": "Qouneitra",
+        "jaramana": "Jaramana",
+        "al-qaim": "Al-Qaim",
+        "lavrov": "Sergei Lavrov",
+        "bashar": "Bashar al-Assad",
+        "erdogan": "Recep Tayyip Erdogan",
+        "pedersen": "Geir Pedersen",
+        "hts": "Hayat Tahrir al-Sham",
+        "sohr": "Syrian Observatory for Human Rights",
+        "idf": "Israel Defense Forces",
         "uk": "Britain",
     }
 
@@ -119,8 +159,10 @@ def test_canonical_names(seeds) -> None:
 def test_the_leader_joined_by_role_says_why(seeds) -> None:
     e = entity_of(seeds, "004", "Ahmed al-Chareh")
     arts, _ = seeds
-    assert any(r.startswith("both hold one role, head of 'Hayat Tahrir al-Sham': ")
-               and arts["004"].id in r for r in e.reasons)
+    assert any(
+        r.startswith("both hold one role, head of 'Hayat Tahrir al-Sham': ") and arts["004"].id in r
+        for r in e.reasons
+    )
 
 
 @pytest.mark.parametrize(
@@ -149,31 +191,46 @@ def test_hafez_al_assad_is_one_entity_of_its_own(seeds) -> None:
 
 # (seed key, surface) -> true (lat, lon)
 PLACES = {
-    ("000", "Homs"): (34.73, 36.71), ("000", "Hama"): (35.13, 36.75),
-    ("000", "Aleppo"): (36.20, 37.16), ("000", "Damascus"): (33.51, 36.29),
-    ("000", "Latakia"): (35.52, 35.79), ("001", "Tartus"): (34.89, 35.89),
-    ("000", "Palmyra"): (34.55, 38.27), ("003", "Deraa"): (32.62, 36.10),
-    ("003", "Suweida"): (32.71, 36.57), ("004", "Idleb"): (35.93, 36.63),
-    ("000", "Jaramana"): (33.49, 36.35), ("000", "Qaryatayn"): (34.23, 37.24),
-    ("000", "Izraa"): (32.86, 36.25), ("001", "Harasta"): (33.56, 36.37),
-    ("001", "Daraya"): (33.46, 36.24), ("000", "Doha"): (25.29, 51.53),
-    ("001", "Geneva"): (46.20, 6.14), ("000", "Moscow"): (55.76, 37.62),
-    ("000", "Tehran"): (35.69, 51.39), ("000", "Baghdad"): (33.31, 44.37),
-    ("000", "Beirut"): (33.89, 35.50), ("000", "Amman"): (31.95, 35.93),
-    ("000", "Ankara"): (39.93, 32.86), ("002", "Deir el-Zor"): (35.34, 40.14),
+    ("000", "Homs"): (34.73, 36.71),
+    ("000", "Hama"): (35.13, 36.75),
+    ("000", "Aleppo"): (36.20, 37.16),
+    ("000", "Damascus"): (33.51, 36.29),
+    ("000", "Latakia"): (35.52, 35.79),
+    ("001", "Tartus"): (34.89, 35.89),
+    ("000", "Palmyra"): (34.55, 38.27),
+    ("003", "Deraa"): (32.62, 36.10),
+    ("003", "Suweida"): (32.71, 36.57),
+    ("004", "Idleb"): (35.93, 36.63),
+    ("000", "Jaramana"): (33.49, 36.35),
+    ("000", "Qaryatayn"): (34.23, 37.24),
+    ("000", "Izraa"): (32.86, 36.25),
+    ("001", "Harasta"): (33.56, 36.37),
+    ("001", "Daraya"): (33.46, 36.24),
+    ("000", "Doha"): (25.29, 51.53),
+    ("001", "Geneva"): (46.20, 6.14),
+    ("000", "Moscow"): (55.76, 37.62),
+    ("000", "Tehran"): (35.69, 51.39),
+    ("000", "Baghdad"): (33.31, 44.37),
+    ("000", "Beirut"): (33.89, 35.50),
+    ("000", "Amman"): (31.95, 35.93),
+    ("000", "Ankara"): (39.93, 32.86),
+    ("002", "Deir el-Zor"): (35.34, 40.14),
 }
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 @pytest.mark.parametrize(("where", "truth"), sorted(PLACES.items()), ids=lambda v: str(v))
-def test_places_are_geocoded_within_30_km(seeds, where: tuple[str, str],
-                                          truth: tuple[float, float]) -> None:
+def test_places_are_geocoded_within_30_km(
+    seeds, where: tuple[str, str], truth: tuple[float, float]
+) -> None:
     e = entity_of(seeds, *where)
     assert e.type == "GPE" and e.geo is not None and e.geo.lat is not None
     assert _km((e.geo.lat, e.geo.lon), truth) <= 30, (where, e.geo)
@@ -229,8 +286,9 @@ def sample_articles() -> list[Article]:
     import consilience
     from consilience.sample import corpus_files
 
-    return list(consilience.analyze(corpus_files(), reference_date=REFERENCE,
-                                    progress=False).articles)
+    return list(
+        consilience.analyze(corpus_files(), reference_date=REFERENCE, progress=False).articles
+    )
 
 
 def test_sample_bcubed_is_above_its_floors(sample_articles: list[Article], gaz: Gazetteer) -> None:

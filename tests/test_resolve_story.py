@@ -22,8 +22,6 @@ def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
 
 
-
-
 def surfaces(e: Entity, arts: list[Article]) -> list[str]:
     texts = {a.id: a.text for a in arts}
     return [texts[m.article][m.start : m.end] for m in e.mentions]
@@ -34,30 +32,47 @@ def surfaces(e: Entity, arts: list[Article]) -> list[str]:
 
 def test_transliterations_of_one_name_join(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "Abu Mohammed al-Golani spoke on Friday.", [("Abu Mohammed al-Golani",
-                                                                 "PERSON")]),
-        article("b", "Abu Muhammad al-Jolani gave an interview.", [("Abu Muhammad al-Jolani",
-                                                                   "PERSON")]),
-        article("c", "A message from Abu Mohammad al-Golani was read.",
-                [("Abu Mohammad al-Golani", "PERSON")]),
+        article(
+            "a", "Abu Mohammed al-Golani spoke on Friday.", [("Abu Mohammed al-Golani", "PERSON")]
+        ),
+        article(
+            "b", "Abu Muhammad al-Jolani gave an interview.", [("Abu Muhammad al-Jolani", "PERSON")]
+        ),
+        article(
+            "c",
+            "A message from Abu Mohammad al-Golani was read.",
+            [("Abu Mohammad al-Golani", "PERSON")],
+        ),
     ]
     ents = resolve_story(arts, gaz)
     assert [(e.id, e.type, e.aliases) for e in ents] == [
-        ("e1", "PERSON", ("Abu Mohammed al-Golani", "Abu Muhammad al-Jolani",
-                          "Abu Mohammad al-Golani"))]
+        (
+            "e1",
+            "PERSON",
+            ("Abu Mohammed al-Golani", "Abu Muhammad al-Jolani", "Abu Mohammad al-Golani"),
+        )
+    ]
     assert all("spellings of one name" in r for r in ents[0].reasons)
 
 
 def test_abd_prefix_and_sergei_spellings_join(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "Rami Abdurrahman and Sergey Lavrov were quoted.",
-                [("Rami Abdurrahman", "PERSON"), ("Sergey Lavrov", "PERSON")]),
-        article("b", "Rami Abdel Rahmane told the agency that Sergueï Lavrov had left.",
-                [("Rami Abdel Rahmane", "PERSON"), ("Sergueï Lavrov", "PERSON")]),
+        article(
+            "a",
+            "Rami Abdurrahman and Sergey Lavrov were quoted.",
+            [("Rami Abdurrahman", "PERSON"), ("Sergey Lavrov", "PERSON")],
+        ),
+        article(
+            "b",
+            "Rami Abdel Rahmane told the agency that Sergueï Lavrov had left.",
+            [("Rami Abdel Rahmane", "PERSON"), ("Sergueï Lavrov", "PERSON")],
+        ),
     ]
     ents = resolve_story(arts, gaz)
-    assert [e.aliases for e in ents] == [("Rami Abdurrahman", "Rami Abdel Rahmane"),
-                                        ("Sergey Lavrov", "Sergueï Lavrov")]
+    assert [e.aliases for e in ents] == [
+        ("Rami Abdurrahman", "Rami Abdel Rahmane"),
+        ("Sergey Lavrov", "Sergueï Lavrov"),
+    ]
 
 
 def test_surname_joins_full_name_across_articles(gaz: Gazetteer) -> None:
@@ -71,15 +86,30 @@ def test_surname_joins_full_name_across_articles(gaz: Gazetteer) -> None:
 
 
 def test_surname_goes_to_the_dominant_bearer_and_father_stays_apart(gaz: Gazetteer) -> None:
-    text_a = ("Bashar al-Assad met his generals. Hafez al-Assad, his father, ruled before him. "
-              "Bashar al-Assad did not appear in public.")
+    text_a = (
+        "Bashar al-Assad met his generals. Hafez al-Assad, his father, ruled before him. "
+        "Bashar al-Assad did not appear in public."
+    )
     arts = [
-        article("a", text_a, [("Bashar al-Assad", "PERSON", 0), ("Hafez al-Assad", "PERSON"),
-                              ("Bashar al-Assad", "PERSON", 1)]),
-        article("b", "Assad has not been seen since Sunday. Bashar al Assad is in the capital.",
-                [("Assad", "PERSON"), ("Bashar al Assad", "PERSON")]),
-        article("c", "Bashar gave no speech, and Assad stayed silent.",
-                [("Bashar", "PERSON"), ("Assad", "PERSON")]),
+        article(
+            "a",
+            text_a,
+            [
+                ("Bashar al-Assad", "PERSON", 0),
+                ("Hafez al-Assad", "PERSON"),
+                ("Bashar al-Assad", "PERSON", 1),
+            ],
+        ),
+        article(
+            "b",
+            "Assad has not been seen since Sunday. Bashar al Assad is in the capital.",
+            [("Assad", "PERSON"), ("Bashar al Assad", "PERSON")],
+        ),
+        article(
+            "c",
+            "Bashar gave no speech, and Assad stayed silent.",
+            [("Bashar", "PERSON"), ("Assad", "PERSON")],
+        ),
     ]
     ents = resolve_story(arts, gaz)
     bashar = by_alias(ents, "Bashar al-Assad")
@@ -93,8 +123,13 @@ def test_surname_goes_to_the_dominant_bearer_and_father_stays_apart(gaz: Gazette
 
 def test_given_name_joins_the_full_name_in_the_same_article(gaz: Gazetteer) -> None:
     text = "Hafez al-Assad ruled for decades. Bashar al-Assad is Bashar's successor in name."
-    arts = [article("a", text, [("Hafez al-Assad", "PERSON"), ("Bashar al-Assad", "PERSON"),
-                                ("Bashar", "PERSON", 1)])]
+    arts = [
+        article(
+            "a",
+            text,
+            [("Hafez al-Assad", "PERSON"), ("Bashar al-Assad", "PERSON"), ("Bashar", "PERSON", 1)],
+        )
+    ]
     ents = resolve_story(arts, gaz)
     assert by_alias(ents, "Bashar").aliases == ("Bashar al-Assad", "Bashar")
 
@@ -111,8 +146,13 @@ def test_ambiguous_surname_is_left_alone(gaz: Gazetteer) -> None:
 
 def test_misspelt_surname_joins_when_the_full_name_is_in_the_same_article(gaz: Gazetteer) -> None:
     text = "Geir Pedersen called for talks. Later Pedersen met delegates, and Pederson left."
-    arts = [article("a", text, [("Geir Pedersen", "PERSON"), ("Pedersen", "PERSON", 1),
-                                ("Pederson", "PERSON")])]
+    arts = [
+        article(
+            "a",
+            text,
+            [("Geir Pedersen", "PERSON"), ("Pedersen", "PERSON", 1), ("Pederson", "PERSON")],
+        )
+    ]
     (e,) = resolve_story(arts, gaz)
     assert e.aliases == ("Geir Pedersen", "Pedersen", "Pederson")
 
@@ -128,13 +168,18 @@ def test_lone_misspelling_in_another_article_stays_apart(gaz: Gazetteer) -> None
 def test_partial_name_joins_longer_full_name(gaz: Gazetteer) -> None:
     arts = [
         article("a", "Tayyip Erdogan spoke in Ankara.", [("Tayyip Erdogan", "PERSON")]),
-        article("b", "Recep Tayyip Erdogan, the Turkish president, spoke. Erdogan smiled.",
-                [("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON", 1)]),
+        article(
+            "b",
+            "Recep Tayyip Erdogan, the Turkish president, spoke. Erdogan smiled.",
+            [("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON", 1)],
+        ),
     ]
     ents = resolve_story(arts, gaz)
     e = by_alias(ents, "Erdogan")
-    assert (e.name, set(e.aliases)) == ("Recep Tayyip Erdogan",
-                                        {"Tayyip Erdogan", "Recep Tayyip Erdogan", "Erdogan"})
+    assert (e.name, set(e.aliases)) == (
+        "Recep Tayyip Erdogan",
+        {"Tayyip Erdogan", "Recep Tayyip Erdogan", "Erdogan"},
+    )
 
 
 # ----------------------------------------------------------------------------- acronyms
@@ -142,27 +187,42 @@ def test_partial_name_joins_longer_full_name(gaz: Gazetteer) -> None:
 
 def test_acronym_defined_in_either_order_and_used_bare(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "Officials of the Regional Emergency Agency (REA) met.",
-                [("Regional Emergency Agency", "ORG")]),
+        article(
+            "a",
+            "Officials of the Regional Emergency Agency (REA) met.",
+            [("Regional Emergency Agency", "ORG")],
+        ),
         article("b", "The REA (Regional Emergency Agency) opened shelters.", [("REA", "ORG")]),
         article("c", "A spokesman for the REA said roads were closed.", []),
     ]
     ents = resolve_story(arts, gaz)
     (e,) = ents
-    assert (e.name, e.type, e.aliases) == ("Regional Emergency Agency", "ORG",
-                                           ("Regional Emergency Agency", "REA"))
+    assert (e.name, e.type, e.aliases) == (
+        "Regional Emergency Agency",
+        "ORG",
+        ("Regional Emergency Agency", "REA"),
+    )
     assert [(m.article, m.start, m.end) for m in e.mentions] == [
-        ("a", 17, 42), ("a", 44, 47), ("b", 4, 7), ("b", 9, 34), ("c", 20, 23)]
+        ("a", 17, 42),
+        ("a", 44, 47),
+        ("b", 4, 7),
+        ("b", 9, 34),
+        ("c", 20, 23),
+    ]
     assert "'REA' is defined as the acronym of 'Regional Emergency Agency' in article a" in (
-        e.reasons)
+        e.reasons
+    )
 
 
 def test_acronym_of_a_translated_name(gaz: Gazetteer) -> None:
     """The letters follow the name in another language: written in parentheses right after
     the name, the acronym is still defined by it."""
     arts = [
-        article("a", "Aid came from the International Committee of the Red Cross (CICR) on Monday.",
-                [("the International Committee of the Red Cross", "ORG")]),
+        article(
+            "a",
+            "Aid came from the International Committee of the Red Cross (CICR) on Monday.",
+            [("the International Committee of the Red Cross", "ORG")],
+        ),
         article("b", "The CICR said two convoys had crossed.", [("CICR", "ORG")]),
     ]
     (e,) = resolve_story(arts, gaz)
@@ -174,8 +234,14 @@ def test_parenthesis_span_is_repaired_and_split(gaz: Gazetteer) -> None:
     text = "Fighters of Hayat Tahrir al-Sham (HTS) advanced. HTS took the town."
     start = text.index("Hayat")
     broken = EntityMention(start, text.index("HTS") + 3, "ORG")  # "... (HTS" without ")"
-    art = Article(id="a", source=SourceRef("a.txt"), kind="txt", raw_text=text, text=text,
-                  annotations=Annotations(entities=(broken,)))
+    art = Article(
+        id="a",
+        source=SourceRef("a.txt"),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        annotations=Annotations(entities=(broken,)),
+    )
     (e,) = resolve_story([art], gaz)
     assert surfaces(e, [art]) == ["Hayat Tahrir al-Sham", "HTS", "HTS"]
     assert e.type == "ORG"
@@ -183,8 +249,7 @@ def test_parenthesis_span_is_repaired_and_split(gaz: Gazetteer) -> None:
 
 def test_undefined_acronym_joins_the_name_it_abbreviates(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "The Israel Defense Forces moved troops.", [("Israel Defense Forces",
-                                                                 "ORG")]),
+        article("a", "The Israel Defense Forces moved troops.", [("Israel Defense Forces", "ORG")]),
         article("b", "The IDF said the border was closed.", [("IDF", "ORG")]),
     ]
     (e,) = resolve_story(arts, gaz)
@@ -194,10 +259,14 @@ def test_undefined_acronym_joins_the_name_it_abbreviates(gaz: Gazetteer) -> None
 
 def test_org_short_form_before_of_for(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "The Syrian Observatory for Human Rights counted the dead.",
-                [("The Syrian Observatory for Human Rights", "ORG")]),
-        article("b", "The Syrian Observatory said more had fled.",
-                [("The Syrian Observatory", "ORG")]),
+        article(
+            "a",
+            "The Syrian Observatory for Human Rights counted the dead.",
+            [("The Syrian Observatory for Human Rights", "ORG")],
+        ),
+        article(
+            "b", "The Syrian Observatory said more had fled.", [("The Syrian Observatory", "ORG")]
+        ),
     ]
     (e,) = resolve_story(arts, gaz)
     assert e.aliases == ("Syrian Observatory for Human Rights", "Syrian Observatory")
@@ -209,24 +278,33 @@ def test_org_short_form_before_of_for(gaz: Gazetteer) -> None:
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [
-        article("a", "Omar Khalil, the leader of the Northern Front (NF), gave a speech.",
-                [("Omar Khalil", "PERSON"), ("Northern Front", "ORG")]),
-        article("b", "NF leader Abu Bakr al-Shami told reporters the city would fall.",
-                [("Abu Bakr al-Shami", "PERSON")]),
+        article(
+            "a",
+            "Omar Khalil, the leader of the Northern Front (NF), gave a speech.",
+            [("Omar Khalil", "PERSON"), ("Northern Front", "ORG")],
+        ),
+        article(
+            "b",
+            "NF leader Abu Bakr al-Shami told reporters the city would fall.",
+            [("Abu Bakr al-Shami", "PERSON")],
+        ),
         article("c", "The former NF leader Samir Aziz was not seen.", [("Samir Aziz", "PERSON")]),
     ]
     ents = resolve_story(arts, gaz)
     leader = by_alias(ents, "Omar Khalil")
     assert leader.aliases == ("Omar Khalil", "Abu Bakr al-Shami")
-    assert any(r.startswith("both hold one role, head of 'Northern Front'")
-               for r in leader.reasons)
+    assert any(r.startswith("both hold one role, head of 'Northern Front'") for r in leader.reasons)
     assert by_alias(ents, "Samir Aziz").aliases == ("Samir Aziz",)
 
 
 def test_role_evidence_months_apart_does_not_join(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "Omar Khalil, the leader of the Northern Front (NF), spoke.",
-                [("Omar Khalil", "PERSON"), ("Northern Front", "ORG")], "2024-01-05"),
+        article(
+            "a",
+            "Omar Khalil, the leader of the Northern Front (NF), spoke.",
+            [("Omar Khalil", "PERSON"), ("Northern Front", "ORG")],
+            "2024-01-05",
+        ),
         article("b", "NF leader Samir Aziz spoke.", [("Samir Aziz", "PERSON")], "2024-09-05"),
     ]
     ents = resolve_story(arts, gaz)
@@ -237,28 +315,43 @@ def test_role_evidence_months_apart_does_not_join(gaz: Gazetteer) -> None:
 
 
 def test_similar_town_names_stay_apart_by_the_gazetteer(gaz: Gazetteer) -> None:
-    text = ("Rebels entered Daraa and Daraya in Syria. Fighting hit Homs and Hama, "
-            "and ships left Latakia and Tartus.")
+    text = (
+        "Rebels entered Daraa and Daraya in Syria. Fighting hit Homs and Hama, "
+        "and ships left Latakia and Tartus."
+    )
     names = ["Daraa", "Daraya", "Syria", "Homs", "Hama", "Latakia", "Tartus"]
-    arts = [article("a", text, [(n, "GPE") for n in names]),
-            article("b", "Deraa fell on Friday.", [("Deraa", "GPE")])]
+    arts = [
+        article("a", text, [(n, "GPE") for n in names]),
+        article("b", "Deraa fell on Friday.", [("Deraa", "GPE")]),
+    ]
     ents = resolve_story(arts, gaz)
-    assert [e.aliases for e in ents] == [("Daraa", "Deraa"), ("Daraya",), ("Syria",),
-                                        ("Homs",), ("Hama",), ("Latakia",), ("Tartus",)]
+    assert [e.aliases for e in ents] == [
+        ("Daraa", "Deraa"),
+        ("Daraya",),
+        ("Syria",),
+        ("Homs",),
+        ("Hama",),
+        ("Latakia",),
+        ("Tartus",),
+    ]
     assert {e.geo.country for e in ents} == {"SY"}
 
 
 def test_army_and_national_army_stay_apart(gaz: Gazetteer) -> None:
     text = "The Syrian Army pulled back while the Syrian National Army advanced."
     arts = [article("a", text, [("The Syrian Army", "ORG"), ("the Syrian National Army", "ORG")])]
-    assert [e.aliases for e in resolve_story(arts, gaz)] == [("Syrian Army",),
-                                                            ("Syrian National Army",)]
+    assert [e.aliases for e in resolve_story(arts, gaz)] == [
+        ("Syrian Army",),
+        ("Syrian National Army",),
+    ]
 
 
 def test_demonym_is_not_joined_to_its_country(gaz: Gazetteer) -> None:
     arts = [article("a", "Syrian troops left Syria.", [("Syrian", "NORP"), ("Syria", "GPE", 1)])]
     assert [(e.type, e.aliases) for e in resolve_story(arts, gaz)] == [
-        ("NORP", ("Syrian",)), ("GPE", ("Syria",))]
+        ("NORP", ("Syrian",)),
+        ("GPE", ("Syria",)),
+    ]
 
 
 # ----------------------------------------------------------------------------- repairs
@@ -273,8 +366,11 @@ def test_headline_words_after_a_known_name_are_cut(gaz: Gazetteer) -> None:
 
 def test_source_language_article_cut_and_town_read_as_a_place(gaz: Gazetteer) -> None:
     arts = [
-        article("a", "Il Al-Qaim border post reopened, officials in Iraq said.",
-                [("Il Al-Qaim", "PERSON"), ("Iraq", "GPE")]),
+        article(
+            "a",
+            "Il Al-Qaim border post reopened, officials in Iraq said.",
+            [("Il Al-Qaim", "PERSON"), ("Iraq", "GPE")],
+        ),
         article("b", "Soldiers reached al-Qaem on foot.", [("al-Qaem", "PERSON")]),
     ]
     ents = resolve_story(arts, gaz)
@@ -283,8 +379,13 @@ def test_source_language_article_cut_and_town_read_as_a_place(gaz: Gazetteer) ->
 
 
 def test_a_person_with_a_title_is_not_read_as_a_town(gaz: Gazetteer) -> None:
-    arts = [article("a", "In Iraq, Professor Hit said the vote was fair.",
-                    [("Iraq", "GPE"), ("Hit", "PERSON")])]
+    arts = [
+        article(
+            "a",
+            "In Iraq, Professor Hit said the vote was fair.",
+            [("Iraq", "GPE"), ("Hit", "PERSON")],
+        )
+    ]
     assert by_alias(resolve_story(arts, gaz), "Hit").type == "PERSON"
 
 
@@ -300,63 +401,104 @@ def test_known_names_are_propagated_in_capitals_too(gaz: Gazetteer) -> None:
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def test_palmyra_is_read_in_the_story_context(gaz: Gazetteer) -> None:
-    syria = [article("a", "Rebels took Palmyra after Homs and Damascus braced in Syria.",
-                     [("Palmyra", "GPE"), ("Homs", "GPE"), ("Damascus", "GPE"),
-                      ("Syria", "GPE")])]
+    syria = [
+        article(
+            "a",
+            "Rebels took Palmyra after Homs and Damascus braced in Syria.",
+            [("Palmyra", "GPE"), ("Homs", "GPE"), ("Damascus", "GPE"), ("Syria", "GPE")],
+        )
+    ]
     e = by_alias(resolve_story(syria, gaz), "Palmyra")
     assert (e.name, e.geo.country) == ("Palmyra", "SY")
     assert _km((e.geo.lat, e.geo.lon), (34.56, 38.27)) < 30  # Palmyra/Tadmur, Syria
-    us = [article("b", "Storms hit Palmyra, Pennsylvania, near Harrisburg in the United States.",
-                  [("Palmyra", "GPE"), ("Pennsylvania", "GPE"), ("Harrisburg", "GPE"),
-                   ("the United States", "GPE")])]
+    us = [
+        article(
+            "b",
+            "Storms hit Palmyra, Pennsylvania, near Harrisburg in the United States.",
+            [
+                ("Palmyra", "GPE"),
+                ("Pennsylvania", "GPE"),
+                ("Harrisburg", "GPE"),
+                ("the United States", "GPE"),
+            ],
+        )
+    ]
     assert by_alias(resolve_story(us, gaz), "Palmyra").geo.country == "US"
 
 
 def test_country_name_is_the_country_not_a_town(gaz: Gazetteer) -> None:
-    arts = [article("a", "Fighters crossed into Lebanon and Jordan.",
-                    [("Lebanon", "GPE"), ("Jordan", "GPE")])]
+    arts = [
+        article(
+            "a",
+            "Fighters crossed into Lebanon and Jordan.",
+            [("Lebanon", "GPE"), ("Jordan", "GPE")],
+        )
+    ]
     ents = resolve_story(arts, gaz)
     assert [(e.geo.name, e.geo.country, e.geo.lat) for e in ents] == [
-        ("Lebanon", "LB", None), ("Jordan", "JO", None)]
+        ("Lebanon", "LB", None),
+        ("Jordan", "JO", None),
+    ]
 
 
 def test_one_place_under_two_names_joins(gaz: Gazetteer) -> None:
-    arts = [article("a", "Rebels left Idleb.", [("Idleb", "GPE")]),
-            article("b", "Aid reached Idlib.", [("Idlib", "GPE")])]
+    arts = [
+        article("a", "Rebels left Idleb.", [("Idleb", "GPE")]),
+        article("b", "Aid reached Idlib.", [("Idlib", "GPE")]),
+    ]
     (e,) = resolve_story(arts, gaz)
     assert e.aliases == ("Idleb", "Idlib")
     assert any(r.startswith("'Idleb' and 'Idlib' are both names of Idlib, SY") for r in e.reasons)
 
 
 def test_place_name_is_the_story_spelling_used_most(gaz: Gazetteer) -> None:
-    arts = [article("a", "Suwayda rose. Sweida was calm.", [("Suwayda", "GPE"),
-                                                           ("Sweida", "GPE")]),
-            article("b", "Protests in Suweida grew, and Suweida's mayor fled.",
-                    [("Suweida", "GPE", 0), ("Suweida", "GPE", 1)])]
+    arts = [
+        article("a", "Suwayda rose. Sweida was calm.", [("Suwayda", "GPE"), ("Sweida", "GPE")]),
+        article(
+            "b",
+            "Protests in Suweida grew, and Suweida's mayor fled.",
+            [("Suweida", "GPE", 0), ("Suweida", "GPE", 1)],
+        ),
+    ]
     (e,) = resolve_story(arts, gaz)
     assert (e.name, e.geo.country) == ("Suweida", "SY")
 
 
 def test_geojson_has_one_point_per_located_place(gaz: Gazetteer) -> None:
-    arts = [article("a", "Shelling hit Homs in Syria; talks went on in Geneva.",
-                    [("Homs", "GPE"), ("Syria", "GPE"), ("Geneva", "GPE")])]
+    arts = [
+        article(
+            "a",
+            "Shelling hit Homs in Syria; talks went on in Geneva.",
+            [("Homs", "GPE"), ("Syria", "GPE"), ("Geneva", "GPE")],
+        )
+    ]
     ents = resolve_story(arts, gaz)
     homs, syria, geneva = ents
     gj = to_geojson(ents)
     assert gj["type"] == "FeatureCollection"
     assert [f["id"] for f in gj["features"]] == [homs.id, geneva.id]
     assert gj["features"][0] == {
-        "type": "Feature", "id": homs.id,
+        "type": "Feature",
+        "id": homs.id,
         "geometry": {"type": "Point", "coordinates": [homs.geo.lon, homs.geo.lat]},
-        "properties": {"id": homs.id, "name": "Homs", "type": "GPE", "aliases": ["Homs"],
-                       "mentions": 1, "geonameid": homs.geo.geonameid,
-                       "geoname": homs.geo.name, "country": "SY"},
+        "properties": {
+            "id": homs.id,
+            "name": "Homs",
+            "type": "GPE",
+            "aliases": ["Homs"],
+            "mentions": 1,
+            "geonameid": homs.geo.geonameid,
+            "geoname": homs.geo.name,
+            "country": "SY",
+        },
     }
     with_countries = to_geojson(ents, include_unlocated=True)
     assert [f["geometry"] for f in with_countries["features"]][1] is None
@@ -366,26 +508,49 @@ def test_geojson_has_one_point_per_located_place(gaz: Gazetteer) -> None:
 
 
 def test_ids_follow_first_mention_and_results_are_deterministic(gaz: Gazetteer) -> None:
-    a = article("a", "Geneva hosted Sergei Lavrov.", [("Geneva", "GPE"),
-                                                      ("Sergei Lavrov", "PERSON")])
-    b = article("b", "Lavrov left Geneva for Moscow.", [("Lavrov", "PERSON"), ("Geneva", "GPE"),
-                                                        ("Moscow", "GPE")])
+    a = article(
+        "a", "Geneva hosted Sergei Lavrov.", [("Geneva", "GPE"), ("Sergei Lavrov", "PERSON")]
+    )
+    b = article(
+        "b",
+        "Lavrov left Geneva for Moscow.",
+        [("Lavrov", "PERSON"), ("Geneva", "GPE"), ("Moscow", "GPE")],
+    )
     first = resolve_story([a, b], gaz)
-    assert [(e.id, e.name) for e in first] == [("e1", "Geneva"), ("e2", "Sergei Lavrov"),
-                                               ("e3", "Moscow")]
+    assert [(e.id, e.name) for e in first] == [
+        ("e1", "Geneva"),
+        ("e2", "Sergei Lavrov"),
+        ("e3", "Moscow"),
+    ]
     assert resolve_story([a, b], gaz) == first
     swapped = resolve_story([b, a], gaz)
-    assert [(e.id, e.name) for e in swapped] == [("e1", "Sergei Lavrov"), ("e2", "Geneva"),
-                                                 ("e3", "Moscow")]
+    assert [(e.id, e.name) for e in swapped] == [
+        ("e1", "Sergei Lavrov"),
+        ("e2", "Geneva"),
+        ("e3", "Moscow"),
+    ]
 
 
 _NAMES = [
-    ("Abu Mohammed al-Golani", "PERSON"), ("Abu Muhammad al-Jolani", "PERSON"),
-    ("Golani", "PERSON"), ("Hassan Abdul-Ghani", "PERSON"), ("Hassan Abdel Ghani", "PERSON"),
-    ("Damascus", "GPE"), ("Daraa", "GPE"), ("Daraya", "GPE"), ("Deraa", "GPE"),
-    ("Regional Emergency Agency", "ORG"), ("REA", "ORG"), ("Syrian", "NORP"),
-    ("Hafez al-Assad", "PERSON"), ("Bashar al-Assad", "PERSON"), ("Assad", "PERSON"),
-    ("the United States", "GPE"), ("US", "GPE"), ("Britain", "GPE"), ("UK", "GPE"),
+    ("Abu Mohammed al-Golani", "PERSON"),
+    ("Abu Muhammad al-Jolani", "PERSON"),
+    ("Golani", "PERSON"),
+    ("Hassan Abdul-Ghani", "PERSON"),
+    ("Hassan Abdel Ghani", "PERSON"),
+    ("Damascus", "GPE"),
+    ("Daraa", "GPE"),
+    ("Daraya", "GPE"),
+    ("Deraa", "GPE"),
+    ("Regional Emergency Agency", "ORG"),
+    ("REA", "ORG"),
+    ("Syrian", "NORP"),
+    ("Hafez al-Assad", "PERSON"),
+    ("Bashar al-Assad", "PERSON"),
+    ("Assad", "PERSON"),
+    ("the United States", "GPE"),
+    ("US", "GPE"),
+    ("Britain", "GPE"),
+    ("UK", "GPE"),
 ]
 _CONNECTORS = [" said that ", " met ", ", and ", " (", ") ", ". ", " near ", " told "]
 
@@ -402,8 +567,16 @@ def stories(draw) -> list[Article]:  # noqa: ANN001
             text += name
         text += "."
         ents = tuple(EntityMention(s, e, lab) for s, e, lab in specs)
-        arts.append(Article(id=f"x{i}", source=SourceRef(f"x{i}.txt"), kind="txt",
-                            raw_text=text, text=text, annotations=Annotations(entities=ents)))
+        arts.append(
+            Article(
+                id=f"x{i}",
+                source=SourceRef(f"x{i}.txt"),
+                kind="txt",
+                raw_text=text,
+                text=text,
+                annotations=Annotations(entities=ents),
+            )
+        )
     return arts
 
 
@@ -440,10 +613,16 @@ def test_acronym_never_expanded_joins_the_organisation_its_head_leads(gaz: Gazet
     """The acronym of a name in another language, never expanded in the story: the same person
     heads both."""
     arts = [
-        article("a", "Rami Nasser, head of the Committee for Missing Persons, asked for access.",
-                [("Rami Nasser", "PERSON"), ("the Committee for Missing Persons", "ORG")]),
-        article("b", "Rami Nasser, director of the CPD, said lists were incomplete.",
-                [("Rami Nasser", "PERSON"), ("CPD", "ORG")]),
+        article(
+            "a",
+            "Rami Nasser, head of the Committee for Missing Persons, asked for access.",
+            [("Rami Nasser", "PERSON"), ("the Committee for Missing Persons", "ORG")],
+        ),
+        article(
+            "b",
+            "Rami Nasser, director of the CPD, said lists were incomplete.",
+            [("Rami Nasser", "PERSON"), ("CPD", "ORG")],
+        ),
     ]
     ents = resolve_story(arts, gaz)
     org = by_alias(ents, "CPD")
@@ -453,4 +632,5 @@ def test_acronym_never_expanded_joins_the_organisation_its_head_leads(gaz: Gazet
         "Committee for Missing Persons' (article a) and 'Rami Nasser, director of the CPD' "
         "(article b)",
         "span of 1 mention(s) repaired: a leading 'the', quotes, a possessive or end punctuation "
-        "cut")
+        "cut",
+    )

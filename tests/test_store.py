@@ -36,15 +36,21 @@ SETTINGS = Settings(reference_date=REFERENCE, progress=False)
 
 # An invented second event (not in the sample corpus): its own story.
 BRIDGE = [
-    ("bridge-1.txt", "Footbridge over the Sava closes after crack found\n\n"
-     "Engineers in Kranjska Vrata closed the old footbridge over the Sava on Tuesday after a "
-     "crack of 40 centimetres was found in its northern pier, the town council said. Repairs "
-     "will take at least six weeks and cost about 1.2 million euros, council engineer Mirela "
-     "Dovjak told reporters.\n"),
-    ("bridge-2.txt", "Kranjska Vrata footbridge shut for six weeks\n\n"
-     "The footbridge over the Sava in Kranjska Vrata will stay closed for at least six weeks, "
-     "engineer Mirela Dovjak said on Tuesday, after inspectors found a 40-centimetre crack in "
-     "the northern pier. The council put the cost of the repairs at 1.2 million euros.\n"),
+    (
+        "bridge-1.txt",
+        "Footbridge over the Sava closes after crack found\n\n"
+        "Engineers in Kranjska Vrata closed the old footbridge over the Sava on Tuesday after a "
+        "crack of 40 centimetres was found in its northern pier, the town council said. Repairs "
+        "will take at least six weeks and cost about 1.2 million euros, council engineer Mirela "
+        "Dovjak told reporters.\n",
+    ),
+    (
+        "bridge-2.txt",
+        "Kranjska Vrata footbridge shut for six weeks\n\n"
+        "The footbridge over the Sava in Kranjska Vrata will stay closed for at least six weeks, "
+        "engineer Mirela Dovjak said on Tuesday, after inspectors found a 40-centimetre crack in "
+        "the northern pier. The council put the cost of the repairs at 1.2 million euros.\n",
+    ),
 ]
 
 
@@ -237,8 +243,15 @@ def test_stored_articles_come_back_exactly(tmp_path):
         kept = store.articles([a.id for a in report.articles])
     # the store keeps articles before the story stages; the annotations of those stages differ
     for article in report.articles:
-        assert replace(kept[article.id], published=article.published,
-                       annotations=article.annotations, flags=article.flags) == article
+        assert (
+            replace(
+                kept[article.id],
+                published=article.published,
+                annotations=article.annotations,
+                flags=article.flags,
+            )
+            == article
+        )
         assert kept[article.id].annotations.entities == article.annotations.entities
 
 
@@ -249,28 +262,58 @@ spans = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))
 @given(
     st.builds(
         Article,
-        id=text, source=st.builds(SourceRef, path=text, line=st.none() | st.integers(1, 10**6)),
-        kind=st.sampled_from(["txt", "html", "jsonl"]), raw_text=text, text=text,
-        title=st.none() | text, language_confidence=st.none() | st.floats(0, 1),
-        published=st.builds(Published, date=st.none() | st.just("2024-12-07"),
-                            from_=st.sampled_from(["metadata", "text", "none"]),
-                            evidence=st.none() | spans),
+        id=text,
+        source=st.builds(SourceRef, path=text, line=st.none() | st.integers(1, 10**6)),
+        kind=st.sampled_from(["txt", "html", "jsonl"]),
+        raw_text=text,
+        text=text,
+        title=st.none() | text,
+        language_confidence=st.none() | st.floats(0, 1),
+        published=st.builds(
+            Published,
+            date=st.none() | st.just("2024-12-07"),
+            from_=st.sampled_from(["metadata", "text", "none"]),
+            evidence=st.none() | spans,
+        ),
     ),
-    st.lists(st.builds(Quantity, start=st.integers(0, 99), end=st.integers(0, 99),
-                       value=st.floats(allow_nan=False, allow_infinity=False),
-                       unit=st.none() | text, approximate=st.booleans())),
-    st.lists(st.builds(DateMention, start=st.integers(0, 99), end=st.integers(0, 99),
-                       value=st.none() | st.just("2024-11"),
-                       precision=st.sampled_from([None, "day", "month", "year"]))),
-    st.lists(st.builds(EntityMention, start=st.integers(0, 99), end=st.integers(0, 99),
-                       label=st.sampled_from(["GPE", "ORG"]),
-                       geonameid=st.none() | st.integers(1, 10**7))),
+    st.lists(
+        st.builds(
+            Quantity,
+            start=st.integers(0, 99),
+            end=st.integers(0, 99),
+            value=st.floats(allow_nan=False, allow_infinity=False),
+            unit=st.none() | text,
+            approximate=st.booleans(),
+        )
+    ),
+    st.lists(
+        st.builds(
+            DateMention,
+            start=st.integers(0, 99),
+            end=st.integers(0, 99),
+            value=st.none() | st.just("2024-11"),
+            precision=st.sampled_from([None, "day", "month", "year"]),
+        )
+    ),
+    st.lists(
+        st.builds(
+            EntityMention,
+            start=st.integers(0, 99),
+            end=st.integers(0, 99),
+            label=st.sampled_from(["GPE", "ORG"]),
+            geonameid=st.none() | st.integers(1, 10**7),
+        )
+    ),
 )
 def test_the_codec_returns_what_it_was_given(article, quantities, dates, entities):
     from consilience.model import Annotations
 
-    article = replace(article, annotations=Annotations(
-        quantities=tuple(quantities), dates=tuple(dates), entities=tuple(entities)))
+    article = replace(
+        article,
+        annotations=Annotations(
+            quantities=tuple(quantities), dates=tuple(dates), entities=tuple(entities)
+        ),
+    )
     data = json.loads(json.dumps(encode(article)))
     assert decoder(Article)(data) == article
 
@@ -303,8 +346,7 @@ def test_cli_into_adds_and_reports_the_store(tmp_path, capsys):
     assert "0 article(s) added, 0 already stored" in capsys.readouterr().out
     assert main(["analyze", "--out", str(out), *common]) == 2
     assert "give at least one INPUT" in capsys.readouterr().err
-    assert main(["analyze", files[0], "--into", str(db), "--out", str(out),
-                 "--no-progress"]) == 1
+    assert main(["analyze", files[0], "--into", str(db), "--out", str(out), "--no-progress"]) == 1
     assert "was built with other settings (reference_date" in capsys.readouterr().err
 
 
@@ -328,8 +370,10 @@ def test_strict_fails_only_on_what_this_run_skipped(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     strict = SETTINGS.with_(strict=True)
-    with pytest.raises(ConsilienceError, match=r"1 input\(s\) skipped and --strict is set; first: "
-                       + str(empty).replace(".", r"\.")):
+    with pytest.raises(
+        ConsilienceError,
+        match=r"1 input\(s\) skipped and --strict is set; first: " + str(empty).replace(".", r"\."),
+    ):
         analyze([empty, *sample()[:1]], settings=strict, into=db)
     # the next run skips nothing: the earlier skip stays listed but does not fail it
     report = analyze(sample()[1:2], settings=strict, into=db)

@@ -74,21 +74,31 @@ def article(aid: str, text: str, published: str, phrases=(), entities=(), langua
     ``phrases`` resolved by the real date resolver against ``published``."""
     spans = [(text.index(p), text.index(p) + len(p)) for p in phrases]
     dates = date_mentions(text, spans, date.fromisoformat(published))
-    names = tuple(EntityMention(text.index(p), text.index(p) + len(p), label)
-                  for p, label in entities)
+    names = tuple(
+        EntityMention(text.index(p), text.index(p) + len(p), label) for p, label in entities
+    )
     return Article(
-        id=aid, source=SourceRef(aid), kind="txt", raw_text=text, text=text, language=language,
+        id=aid,
+        source=SourceRef(aid),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        language=language,
         published=Published(published, "metadata"),
-        annotations=Annotations(sentences=simple_sentences(text), dates=tuple(dates),
-                                entities=names),
+        annotations=Annotations(
+            sentences=simple_sentences(text), dates=tuple(dates), entities=names
+        ),
     )
 
 
 def covering(timeline, art: Article, anchor: str) -> list[TimelineEvent]:
     """The entries whose evidence in ``art`` covers the one occurrence of ``anchor``."""
     start, _end = bench.anchor_span(art, anchor)
-    return [e for e in timeline
-            if any(r.article == art.id and r.start <= start < r.end for r in e.evidence)]
+    return [
+        e
+        for e in timeline
+        if any(r.article == art.id and r.start <= start < r.end for r in e.evidence)
+    ]
 
 
 def only(timeline, art: Article, anchor: str, on: str | None = None) -> TimelineEvent:
@@ -102,22 +112,41 @@ def only(timeline, art: Article, anchor: str, on: str | None = None) -> Timeline
 
 
 CLAUSES = [
-    ("The council approved the new budget on Monday, officials said.", ["Monday"],
-     [("2025-05-12", "day", "The council approved the new budget")]),
-    ("The strike, which began on May 3, ended after talks.", ["May 3"],
-     [("2025-05-03", "day", "The strike began")]),
-    ("LYON, May 12 (Wire) — Workers walked out of the plant on Monday.", ["May 12", "Monday"],
-     [("2025-05-12", "day", "Workers walked out of the plant")]),
-    ("The mayor, a former teacher, resigned on May 8 after the vote.", ["May 8"],
-     [("2025-05-08", "day", "The mayor resigned after the vote")]),
-    ("The death toll rose to five on Monday, after rescuers found two bodies that had been "
-     "missing since Saturday.", ["Monday", "Saturday"],
-     [("2025-05-12", "day", "The death toll rose to five"),
-      ("2025-05-10", "day", "Two bodies had been missing since Saturday")]),
-    ("The 2019 referendum split the country.", ["2019"],
-     [("2019", "year", "The 2019 referendum")]),
-    ("Rain has fallen since last Sunday.", ["last Sunday"],
-     [("2025-05-11", "day", "Rain has fallen since last Sunday")]),
+    (
+        "The council approved the new budget on Monday, officials said.",
+        ["Monday"],
+        [("2025-05-12", "day", "The council approved the new budget")],
+    ),
+    (
+        "The strike, which began on May 3, ended after talks.",
+        ["May 3"],
+        [("2025-05-03", "day", "The strike began")],
+    ),
+    (
+        "LYON, May 12 (Wire) — Workers walked out of the plant on Monday.",
+        ["May 12", "Monday"],
+        [("2025-05-12", "day", "Workers walked out of the plant")],
+    ),
+    (
+        "The mayor, a former teacher, resigned on May 8 after the vote.",
+        ["May 8"],
+        [("2025-05-08", "day", "The mayor resigned after the vote")],
+    ),
+    (
+        "The death toll rose to five on Monday, after rescuers found two bodies that had been "
+        "missing since Saturday.",
+        ["Monday", "Saturday"],
+        [
+            ("2025-05-12", "day", "The death toll rose to five"),
+            ("2025-05-10", "day", "Two bodies had been missing since Saturday"),
+        ],
+    ),
+    ("The 2019 referendum split the country.", ["2019"], [("2019", "year", "The 2019 referendum")]),
+    (
+        "Rain has fallen since last Sunday.",
+        ["last Sunday"],
+        [("2025-05-11", "day", "Rain has fallen since last Sunday")],
+    ),
     ("Figures collected by Valley Today show that the river rose.", ["Today"], []),
 ]
 
@@ -156,7 +185,8 @@ def test_vague_durations_and_unresolved_dates_are_not_events(nlp):
     kinds = [(d.kind, d.value) for d in art.annotations.dates]
     assert kinds == [("duration", None), ("vague", None), ("date", "2025-05-09")]
     assert [(c.date, c.text) for c in dated_clauses(art, nlp)] == [
-        ("2025-05-09", "The port closed")]
+        ("2025-05-09", "The port closed")
+    ]
     unplaced = article("y", "The port closed on Friday.", "2025-05-14", [])
     unplaced = _with_dates(unplaced, (DateMention(19, 25, None, None, "date", True),))
     assert dated_clauses(unplaced, nlp) == []
@@ -175,8 +205,10 @@ def test_a_month_keeps_month_precision(nlp):
 
 def test_a_non_english_article_gives_its_sentence(nlp):
     text = "Le ministre a démissionné lundi. Il part."
-    art = _with_dates(article("k", text, "2025-05-14", language="fr"),
-                      (DateMention(26, 31, "2025-05-12", "day", "date", True),))
+    art = _with_dates(
+        article("k", text, "2025-05-14", language="fr"),
+        (DateMention(26, 31, "2025-05-12", "day", "date", True),),
+    )
     ((event),) = build_timeline([art], nlp=nlp)
     assert (event.date, event.text) == ("2025-05-12", "Le ministre a démissionné lundi")
     assert event.evidence == (Ref("k", 0, 32),)
@@ -194,33 +226,52 @@ def test_story_entities_become_keys(nlp):
 
 
 def test_one_event_with_two_dates_is_one_entry_with_a_conflict(nlp):
-    a = article("A", "The mayor of Lyon resigned on May 8 after the council vote.", "2025-05-10",
-                ["May 8"], entities=[("Lyon", "GPE")])
-    b = article("B", "The mayor of Lyon resigned on Friday, his office said.", "2025-05-10",
-                ["Friday"], entities=[("Lyon", "GPE")])
+    a = article(
+        "A",
+        "The mayor of Lyon resigned on May 8 after the council vote.",
+        "2025-05-10",
+        ["May 8"],
+        entities=[("Lyon", "GPE")],
+    )
+    b = article(
+        "B",
+        "The mayor of Lyon resigned on Friday, his office said.",
+        "2025-05-10",
+        ["Friday"],
+        entities=[("Lyon", "GPE")],
+    )
     (event,) = build_timeline([a, b], nlp=nlp)
     assert (event.date, event.precision) == ("2025-05-08", "day")
     assert event.text == "The mayor of Lyon resigned after the council vote"
     assert event.evidence == (Ref("A", 0, 59), Ref("B", 0, 54))
     assert event.conflict is not None and event.conflict.kind == "date"
-    assert [(v.article, v.value, a.text[v.start:v.end] if v.article == "A"
-             else b.text[v.start:v.end]) for v in event.conflict.values] == [
-        ("A", "2025-05-08", "May 8"), ("B", "2025-05-09", "Friday")]
+    assert [
+        (
+            v.article,
+            v.value,
+            a.text[v.start : v.end] if v.article == "A" else b.text[v.start : v.end],
+        )
+        for v in event.conflict.values
+    ] == [("A", "2025-05-08", "May 8"), ("B", "2025-05-09", "Friday")]
     assert event.conflict.why == (
         'The articles give this event different dates: 2025-05-08 in article A ("May 8", '
-        "counted from its publication date 2025-05-10); 2025-05-09 in article B (\"Friday\", "
-        "counted from its publication date 2025-05-10).")
+        'counted from its publication date 2025-05-10); 2025-05-09 in article B ("Friday", '
+        "counted from its publication date 2025-05-10)."
+    )
 
 
 def test_successive_figures_are_two_events_not_a_conflict(nlp):
-    c = article("C", "The death toll from the floods rose to five on Monday.", "2025-05-14",
-                ["Monday"])
-    d = article("D", "The death toll from the floods rose to seven on Tuesday.", "2025-05-14",
-                ["Tuesday"])
+    c = article(
+        "C", "The death toll from the floods rose to five on Monday.", "2025-05-14", ["Monday"]
+    )
+    d = article(
+        "D", "The death toll from the floods rose to seven on Tuesday.", "2025-05-14", ["Tuesday"]
+    )
     timeline = build_timeline([c, d], nlp=nlp)
     assert [(e.date, e.text, e.conflict) for e in timeline] == [
         ("2025-05-12", "The death toll from the floods rose to five", None),
-        ("2025-05-13", "The death toll from the floods rose to seven", None)]
+        ("2025-05-13", "The death toll from the floods rose to seven", None),
+    ]
 
 
 def test_dates_weeks_apart_are_two_events(nlp):
@@ -228,34 +279,60 @@ def test_dates_weeks_apart_are_two_events(nlp):
     e = article("E", text.format(1), "2025-05-21", ["May 1"], entities=[("Lyon", "GPE")])
     f = article("F", text.format(20), "2025-05-21", ["May 20"], entities=[("Lyon", "GPE")])
     timeline = build_timeline([e, f], nlp=nlp)
-    assert [(x.date, x.conflict) for x in timeline] == [("2025-05-01", None),
-                                                        ("2025-05-20", None)]
+    assert [(x.date, x.conflict) for x in timeline] == [("2025-05-01", None), ("2025-05-20", None)]
 
 
 def test_two_sides_of_one_night_are_one_event_without_conflict(nlp):
-    g = article("G", "The storm hit the coast of Brittany on Thursday night.", "2025-05-16",
-                ["Thursday"])
-    h = article("H", "The storm hit the coast of Brittany overnight into Friday.", "2025-05-16",
-                ["Friday"])
+    g = article(
+        "G", "The storm hit the coast of Brittany on Thursday night.", "2025-05-16", ["Thursday"]
+    )
+    h = article(
+        "H", "The storm hit the coast of Brittany overnight into Friday.", "2025-05-16", ["Friday"]
+    )
     (event,) = build_timeline([g, h], nlp=nlp)
     assert (event.date, event.text, event.conflict) == (
-        "2025-05-15", "The storm hit the coast of Brittany", None)
+        "2025-05-15",
+        "The storm hit the coast of Brittany",
+        None,
+    )
     assert [r.article for r in event.evidence] == ["G", "H"]
 
 
 def test_entities_and_claims_join_what_words_alone_keep_apart(nlp):
-    i = article("I", "Ahmed Nouri met the envoy in Geneva on Tuesday.", "2025-05-16",
-                ["Tuesday"], entities=[("Ahmed Nouri", "PERSON"), ("Geneva", "GPE")])
-    j = article("J", "Abu Karim held talks with the envoy on Wednesday.", "2025-05-16",
-                ["Wednesday"], entities=[("Abu Karim", "PERSON")])
+    i = article(
+        "I",
+        "Ahmed Nouri met the envoy in Geneva on Tuesday.",
+        "2025-05-16",
+        ["Tuesday"],
+        entities=[("Ahmed Nouri", "PERSON"), ("Geneva", "GPE")],
+    )
+    j = article(
+        "J",
+        "Abu Karim held talks with the envoy on Wednesday.",
+        "2025-05-16",
+        ["Wednesday"],
+        entities=[("Abu Karim", "PERSON")],
+    )
     assert len(build_timeline([i, j], nlp=nlp)) == 2
-    person = Entity("P1", "Ahmed Nouri", "PERSON", ("Ahmed Nouri", "Abu Karim"),
-                    (Ref("I", 0, 11), Ref("J", 0, 9)))
+    person = Entity(
+        "P1",
+        "Ahmed Nouri",
+        "PERSON",
+        ("Ahmed Nouri", "Abu Karim"),
+        (Ref("I", 0, 11), Ref("J", 0, 9)),
+    )
     (joined,) = build_timeline([i, j], entities=[person], nlp=nlp)
     assert [(v.article, v.value) for v in joined.conflict.values] == [
-        ("I", "2025-05-13"), ("J", "2025-05-14")]
-    claim = Claim("c1", "Nouri and the envoy held talks", "corroborated", 2,
-                  (Evidence("I", 0, 47), Evidence("J", 0, 49)))
+        ("I", "2025-05-13"),
+        ("J", "2025-05-14"),
+    ]
+    claim = Claim(
+        "c1",
+        "Nouri and the envoy held talks",
+        "corroborated",
+        2,
+        (Evidence("I", 0, 47), Evidence("J", 0, 49)),
+    )
     (worded,) = build_timeline([i, j], claims=[claim], nlp=nlp)
     assert worded.text == "Nouri and the envoy held talks"
     assert worded.evidence == (Ref("I", 0, 47), Ref("J", 0, 49))
@@ -280,9 +357,11 @@ def test_sample_rain_is_one_event_on_march_9_from_four_reports(sample):
     timeline, arts = sample
     event = only(timeline, arts["ana-adige-flood.txt"], "without pause")
     assert (event.date, event.precision, event.conflict) == ("2025-03-09", "day", None)
-    for key, anchor in [("lagarina-today.html", "without a break"),
-                        ("eurobrief-feed.xml#entry0", "rain that began"),
-                        ("news-archive.jsonl:2", "began a week")]:
+    for key, anchor in [
+        ("lagarina-today.html", "without a break"),
+        ("eurobrief-feed.xml#entry0", "rain that began"),
+        ("news-archive.jsonl:2", "began a week"),
+    ]:
         assert only(timeline, arts[key], anchor, "2025-03-09") is event
 
 
@@ -290,11 +369,14 @@ def test_sample_flood_night_is_march_13_with_the_overnight_rewrite(sample):
     timeline, arts = sample
     event = only(timeline, arts["ana-adige-flood.txt"], "burst its banks")
     assert (event.date, event.conflict) == ("2025-03-13", None)
-    assert event.text == ("The Adige river burst its banks south of Rovereto after five days "
-                          "of heavy rain")
+    assert event.text == (
+        "The Adige river burst its banks south of Rovereto after five days of heavy rain"
+    )
     assert only(timeline, arts["news-archive.jsonl:1"], "burst its banks") is event
-    assert only(timeline, arts["eurobrief-feed.xml#entry0"], "poured into towns",
-                "2025-03-13") is event
+    assert (
+        only(timeline, arts["eurobrief-feed.xml#entry0"], "poured into towns", "2025-03-13")
+        is event
+    )
 
 
 def test_sample_toll_steps_and_fisherman_are_separate_events(sample):
@@ -305,7 +387,9 @@ def test_sample_toll_steps_and_fisherman_are_separate_events(sample):
     missing = only(timeline, arts["ana-adige-flood.txt"], "not been seen")
     assert (three.date, three.text) == ("2025-03-15", "The number of people rose to three")
     assert (four.date, four.text) == (
-        "2025-03-16", "The death toll from the floods in Italy's Vallagarina valley rose to four")
+        "2025-03-16",
+        "The death toll from the floods in Italy's Vallagarina valley rose to four",
+    )
     assert missing.date == "2025-03-13" and missing in found
     assert sorted(e.date for e in found) == ["2025-03-13", "2025-03-15"]
     assert len({id(three), id(four), id(missing)}) == 3
@@ -315,8 +399,10 @@ def test_sample_weekdays_about_the_future_look_ahead(sample):
     timeline, arts = sample
     schools = only(timeline, arts["lagarina-today.html"], "stay closed")
     # two reports word it; the earlier-listed one (by publication date, then id) gives the text
-    assert (schools.date, schools.text) == ("2025-03-17", "Le schools of the valley remain "
-                                                          "closed also")
+    assert (schools.date, schools.text) == (
+        "2025-03-17",
+        "Le schools of the valley remain closed also",
+    )
     assert only(timeline, arts["notiziario-lagarino-en.txt"], "remain closed") is schools
     showers = only(timeline, arts["eurobrief-feed.xml#entry1"], "More showers")
     assert (showers.date, showers.text) == ("2025-03-16", "More showers were expected")
@@ -325,13 +411,16 @@ def test_sample_weekdays_about_the_future_look_ahead(sample):
 def test_sample_today_statements_fall_on_the_publication_day(sample):
     timeline, arts = sample
     farm = only(timeline, arts["dam-burst-claims.txt"], "Shocking scenes")
-    assert (farm.date, farm.text) == ("2025-03-14", "Shocking scenes are coming out of "
-                                                    "northern Italy")
+    assert (farm.date, farm.text) == (
+        "2025-03-14",
+        "Shocking scenes are coming out of northern Italy",
+    )
     conference = only(timeline, arts["notiziario-lagarino-en.txt"], "press conference")
     assert conference.date == "2025-03-14"
     # the outlet's own name ("... Today") dates nothing
     assert [e.date for e in covering(timeline, arts["lagarina-today.html"], "town halls")] == [
-        "2025-03-14"]
+        "2025-03-14"
+    ]
 
 
 def test_sample_has_no_date_conflict_and_is_sorted(sample):
@@ -406,13 +495,15 @@ def test_seed_cnn_interview_is_one_entry_with_two_dates(seeds):
     assert only(timeline, arts["004"], "told CNN") is event
     assert (event.date, event.conflict.kind) == ("2024-12-05", "date")
     given = [(v.article, v.value, arts_text(arts, v)) for v in event.conflict.values]
-    assert given == [(arts["003"].id, "2024-12-05", "December 5"),
-                     (arts["004"].id, "2024-12-06", "this Friday")]
+    assert given == [
+        (arts["003"].id, "2024-12-05", "December 5"),
+        (arts["004"].id, "2024-12-06", "this Friday"),
+    ]
 
 
 def arts_text(arts, value) -> str:
     art = next(a for a in arts.values() if a.id == value.article)
-    return art.text[value.start:value.end]
+    return art.text[value.start : value.end]
 
 
 def test_seed_coarse_and_background_dates_keep_their_precision(seeds):
@@ -439,8 +530,7 @@ def test_labelled_anchors_are_short_and_name_one_place(seeds, sample):
     for corpus, arts in (("seeds", seeds[1]), ("sample", sample[1])):
         labels = bench.load_labels(corpus)
         anchors = [(e["article"], e["anchor"]) for e in labels["events"]]
-        anchors += [(v["article"], v["anchor"]) for c in labels["conflicts"]
-                    for v in c["values"]]
+        anchors += [(v["article"], v["anchor"]) for c in labels["conflicts"] for v in c["values"]]
         anchors += [tuple(x) for group in labels["same"] + labels["apart"] for x in group]
         for key, anchor in anchors:
             assert len(anchor.split()) <= 3, anchor
@@ -461,24 +551,34 @@ def test_timeline_gate_holds(seeds, sample):
 def test_scorer_counts_a_wrong_date_and_a_missing_conflict():
     text = "The port closed on Friday. The bridge reopened on Monday."
     art = Article(id="p", source=SourceRef("p"), kind="txt", raw_text=text, text=text)
-    timeline = (TimelineEvent("2025-05-09", "day", "The port closed", (Ref("p", 0, 26),)),
-                TimelineEvent("2025-05-05", "day", "The bridge reopened", (Ref("p", 27, 57),)))
+    timeline = (
+        TimelineEvent("2025-05-09", "day", "The port closed", (Ref("p", 0, 26),)),
+        TimelineEvent("2025-05-05", "day", "The bridge reopened", (Ref("p", 27, 57),)),
+    )
     labels = {
-        "events": [{"article": "p", "anchor": "port closed", "date": "2025-05-09",
-                    "precision": "day"},
-                   {"article": "p", "anchor": "bridge reopened", "date": "2025-05-12",
-                    "precision": "day"}],
-        "conflicts": [{"values": [{"article": "p", "anchor": "port closed",
-                                   "date": "2025-05-09"},
-                                  {"article": "p", "anchor": "bridge reopened",
-                                   "date": "2025-05-12"}]}],
+        "events": [
+            {"article": "p", "anchor": "port closed", "date": "2025-05-09", "precision": "day"},
+            {"article": "p", "anchor": "bridge reopened", "date": "2025-05-12", "precision": "day"},
+        ],
+        "conflicts": [
+            {
+                "values": [
+                    {"article": "p", "anchor": "port closed", "date": "2025-05-09"},
+                    {"article": "p", "anchor": "bridge reopened", "date": "2025-05-12"},
+                ]
+            }
+        ],
         "same": [[["p", "port closed"], ["p", "bridge reopened"]]],
         "apart": [[["p", "port closed"], ["p", "bridge reopened"]]],
     }
     result = bench.score(timeline, {"p": art}, labels)
     assert {k: result[k] for k in bench.FIGURES} == {
-        "accuracy": 0.5, "conflict_recall": 0.0, "conflict_precision": 1.0,
-        "same_recall": 0.0, "apart_precision": 1.0}
+        "accuracy": 0.5,
+        "conflict_recall": 0.0,
+        "conflict_precision": 1.0,
+        "same_recall": 0.0,
+        "apart_precision": 1.0,
+    }
     assert result["misses"][0] == "p 'bridge reopened': want 2025-05-12, got ['2025-05-05']"
 
 
@@ -489,4 +589,5 @@ def test_a_claim_spanning_two_events_names_neither(nlp):
     timeline = build_timeline([art], claims=[wide], nlp=nlp)
     assert [(e.date, e.text) for e in timeline] == [
         ("2025-05-10", "Divers found a man missing since Saturday"),
-        ("2025-05-12", "The toll rose to five")]
+        ("2025-05-12", "The toll rose to five"),
+    ]

@@ -41,8 +41,18 @@ Point = tuple[int, int]
 def fetch_wheel(folder: Path) -> Path:
     """Download the geopandas wheel into ``folder`` with pip and return its path."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-         "-d", str(folder), WHEEL],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary",
+            ":all:",
+            "-d",
+            str(folder),
+            WHEEL,
+        ],
         check=True,
     )
     return next(folder.glob("geopandas-*.whl"))
@@ -160,16 +170,23 @@ def build(wheel: Path) -> dict:
             continue
         xs = [lon for ring in rings for lon, _ in ring]
         ys = [lat for ring in rings for _, lat in ring]
-        countries.append({
-            "iso2": to_iso2.get(row["iso_a3"], ""),
-            "iso3": row["iso_a3"],
-            "name": row["name"],
-            "bbox": [round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1)],
-            "rings": encoded,
-        })
+        countries.append(
+            {
+                "iso2": to_iso2.get(row["iso_a3"], ""),
+                "iso3": row["iso_a3"],
+                "name": row["name"],
+                "bbox": [
+                    round(min(xs), 1),
+                    round(min(ys), 1),
+                    round(max(xs), 1),
+                    round(max(ys), 1),
+                ],
+                "rings": encoded,
+            }
+        )
     return {
         "source": "Natural Earth 1:110m Admin 0 countries, via the geopandas 0.14.4 wheel "
-                  "(naturalearth_lowres); simplified by tools/make_world.py",
+        "(naturalearth_lowres); simplified by tools/make_world.py",
         "licence": "public domain (Natural Earth)",
         "scale": SCALE,
         "countries": countries,
@@ -189,8 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(buf.getvalue() + "\n", encoding="utf-8")
     points = sum(len(r) // 2 for c in data["countries"] for r in c["rings"])
-    print(f"{args.out}: {len(data['countries'])} countries, {points} points, "
-          f"{args.out.stat().st_size} bytes")
+    print(
+        f"{args.out}: {len(data['countries'])} countries, {points} points, "
+        f"{args.out.stat().st_size} bytes"
+    )
     return 0
 
 

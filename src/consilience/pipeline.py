@@ -199,7 +199,9 @@ class Pipeline:
         annotated = {a.id: a for a in kept}
         store.add(
             [(annotated[a.id], base, h) for a, base, h in fresh if a.id in annotated],
-            skipped, [str(p) for p in paths], unchanged,
+            skipped,
+            [str(p) for p in paths],
+            unchanged,
         )
         return self.report_store(store)
 
@@ -212,8 +214,11 @@ class Pipeline:
         position = store.positions()
         grouped = [(story, story_key(story.articles)) for story in assemble(store.grouping_items())]
         stored = {key: found for _, key in grouped if (found := store.story(key)) is not None}
-        todo = [(story, list(store.articles(story.articles).values()))
-                for story, key in grouped if key not in stored]
+        todo = [
+            (story, list(store.articles(story.articles).values()))
+            for story, key in grouped
+            if key not in stored
+        ]
         work = self.executor or self
         for (story, _), (done, members, fails) in zip(todo, work.run_stories(todo), strict=True):
             key = story_key(story.articles)
@@ -267,13 +272,15 @@ class Pipeline:
                 skipped.extend(getattr(stage, "drain_failures", list)())
             except Exception as exc:
                 log.debug("story stage %s failed on %s", stage.name, story.id, exc_info=exc)
-                skipped.append(Skipped(
-                    source=SourceRef(f"story:{story.id}"),
-                    reason=f"stage {stage.name!r} failed on the story: "
-                    f"{type(exc).__name__}: {exc}",
-                    code="stage_error",
-                    stage=stage.name,
-                ))
+                skipped.append(
+                    Skipped(
+                        source=SourceRef(f"story:{story.id}"),
+                        reason=f"stage {stage.name!r} failed on the story: "
+                        f"{type(exc).__name__}: {exc}",
+                        code="stage_error",
+                        stage=stage.name,
+                    )
+                )
                 continue
             by_id.update(changed)
         return story
@@ -307,9 +314,7 @@ def analyze(
     return checked(report, settings)
 
 
-def checked(
-    report: Report, settings: Settings, skipped: Sequence[Skipped] | None = None
-) -> Report:
+def checked(report: Report, settings: Settings, skipped: Sequence[Skipped] | None = None) -> Report:
     """Return ``report``; raise NothingReadError when it holds no article, and, with
     ``settings.strict``, ConsilienceError when any input was skipped: ``skipped``, when given,
     are this run's (a store's report also lists earlier runs', which do not fail this one)."""
@@ -368,6 +373,7 @@ def group_stories(articles: Sequence[Article]) -> list[Story]:
 def in_order(story: Story, by_id: Mapping[str, Article], position: Mapping[str, int]) -> Story:
     """The story with its articles in publication order (undated last; ties in input order)
     and its period from their publication dates, known once the story stages dated them."""
+
     def key(aid: str) -> tuple[str, int]:
         return (by_id[aid].published.date or "9999-99-99", position[aid])
 

@@ -12,7 +12,20 @@ from .errors import SettingsError
 # Languages the detector chooses among: what the pipeline handles plus the usual neighbours in
 # international news. Restricting the set keeps lingua's memory small (all languages cost 1.3 GB).
 DEFAULT_LANGUAGES = (
-    "en", "fr", "it", "de", "es", "pt", "nl", "ar", "ru", "tr", "fa", "uk", "pl", "he",
+    "en",
+    "fr",
+    "it",
+    "de",
+    "es",
+    "pt",
+    "nl",
+    "ar",
+    "ru",
+    "tr",
+    "fa",
+    "uk",
+    "pl",
+    "he",
 )
 # spaCy packages giving named entities to articles in other languages than English (English
 # uses ``spacy_model``): language code -> package. A package that is not installed is reported
@@ -76,8 +89,13 @@ class Settings:
         out = {}
         for f in fields(self):
             v = getattr(self, f.name)
-            out[f.name] = str(v) if isinstance(v, Path | date) else (
-                [list(x) if isinstance(x, tuple) else x for x in v] if isinstance(v, tuple)
-                else v
+            out[f.name] = (
+                str(v)
+                if isinstance(v, Path | date)
+                else (
+                    [list(x) if isinstance(x, tuple) else x for x in v]
+                    if isinstance(v, tuple)
+                    else v
+                )
             )
         return out

@@ -125,8 +125,9 @@ class Annotate:
         from .annotate.language import LanguageDetector
 
         self.settings = settings
-        self.nlp = shared_resource(("spacy", settings.spacy_model),
-                                   lambda: nlp.load(settings.spacy_model))
+        self.nlp = shared_resource(
+            ("spacy", settings.spacy_model), lambda: nlp.load(settings.spacy_model)
+        )
         self.detector = shared_resource(
             ("lang", settings.languages), lambda: LanguageDetector(settings.languages)
         )
@@ -174,8 +175,9 @@ class Annotate:
         dates = tuple(
             DateMention(s, e, None, None, kind="unresolved") for s, e in sorted(set(found))
         )
-        return _with(article, sentences=self._languages(article, sentences),
-                     entities=entities, dates=dates)
+        return _with(
+            article, sentences=self._languages(article, sentences), entities=entities, dates=dates
+        )
 
     def _model(self, language: str | None):  # noqa: ANN202
         """The spaCy model of ``language`` (loaded once per process), or None when none is
@@ -192,7 +194,9 @@ class Annotate:
                     "articles in %r have no named entities: the spaCy model %r configured "
                     "for that language (settings.language_models) is not installed; install "
                     "it with `%s` (consilience never downloads models)",
-                    language, name, nlp.install_hint(name),
+                    language,
+                    name,
+                    nlp.install_hint(name),
                 )
             return None
         return shared_resource(("spacy-foreign", name), lambda: nlp.load_language(name))
@@ -251,9 +255,7 @@ class Annotate:
 
         spans = set(parsed.date_spans)
         spans.update(extra_date_spans(article.text, parsed.date_spans))
-        dates = tuple(
-            DateMention(s, e, None, None, kind="unresolved") for s, e in sorted(spans)
-        )
+        dates = tuple(DateMention(s, e, None, None, kind="unresolved") for s, e in sorted(spans))
         return _with(
             article,
             sentences=self._languages(article, parsed.sentences),

@@ -31,14 +31,17 @@ def hostile_file(tmp_path_factory) -> Path:  # noqa: ANN001
 
 def _visible_statuses(page) -> list[str]:  # noqa: ANN001
     return page.eval_on_selector_all(
-        "#s1-claims > li.claim", "els => els.filter(e => e.offsetParent !== null)"
-        ".map(e => e.dataset.status)")
+        "#s1-claims > li.claim",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.status)",
+    )
 
 
 def test_filters_change_what_is_shown(open_report, rich_file: Path, rich: dict) -> None:  # noqa: ANN001
     claims = rich["stories"][0]["claims"]
-    counts = {s: sum(c["status"] == s for c in claims)
-              for s in ("corroborated", "disputed", "updated", "single_source")}
+    counts = {
+        s: sum(c["status"] == s for c in claims)
+        for s in ("corroborated", "disputed", "updated", "single_source")
+    }
     opened = open_report(rich_file)
     page = opened.page
     assert len(_visible_statuses(page)) == len(claims)
@@ -85,9 +88,15 @@ def test_citation_jumps_to_the_passage(open_report, rich_file: Path, rich: dict)
         page.click(f"li[data-status='updated'] a[href='#{ref}']")
         page.wait_for_function("r => location.hash === '#' + r", arg=ref)
         state = _passage_state(page, ref)
-        text = view.by_id[value["article"]].text[value["start"]:value["end"]]
-        assert state == {"focused": True, "target": True, "open": True, "inView": True,
-                         "current": True, "text": text}
+        text = view.by_id[value["article"]].text[value["start"] : value["end"]]
+        assert state == {
+            "focused": True,
+            "target": True,
+            "open": True,
+            "inView": True,
+            "current": True,
+            "text": text,
+        }
     # Only the last passage followed is current.
     current = page.eval_on_selector_all(".current", "els => els.map(e => e.dataset.ref)")
     assert current and set(current) == {ref}
@@ -106,8 +115,9 @@ def test_opening_the_page_at_a_passage(open_report, rich_file: Path, rich: dict)
 
 def test_map_and_timeline_render(open_report, rich_file: Path, rich: dict) -> None:  # noqa: ANN001
     story = rich["stories"][0]
-    located = {e["geo"]["geonameid"] for e in story["entities"]
-               if e["geo"] and e["geo"]["lat"] is not None}
+    located = {
+        e["geo"]["geonameid"] for e in story["entities"] if e["geo"] and e["geo"]["lat"] is not None
+    }
     opened = open_report(rich_file)
     page = opened.page
     assert page.locator("svg.map g.place").count() == len(located)

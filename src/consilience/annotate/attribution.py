@@ -16,12 +16,14 @@ from ..model import Attribution, EntityMention, Sentence, Stance
 __all__ = ["find_attributions", "sentence_stance"]
 
 # Reporting verbs (past and present forms), normalised to themselves as the cue.
-_VERB_CUES = frozenset("""
+_VERB_CUES = frozenset(
+    """
 said says stated reported announced announces claimed insisted insists confirmed confirms
 added adds affirmed affirms warned warns denied denies refuted refutes wrote writes posted
 told tells declared declares noted stressed stresses assured assures acknowledged asserted
 asserts alleged alleges explained emphasized emphasised maintained argued argues
-""".split())
+""".split()
+)
 # Forms that are nouns as often as verbs; cues only in a verb's position.
 _NOUNISH = frozenset({"reports", "claims"})
 # Bare forms: cues only after a plural or pronoun subject ("officials say", "they deny").
@@ -68,18 +70,22 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 # Adverbs and auxiliaries that sit between a subject and its verb ("X, however, has said").
-_BETWEEN = frozenset("""
+_BETWEEN = frozenset(
+    """
 also however later earlier then again further previously repeatedly has have had reportedly
 allegedly publicly officially separately too once already subsequently quickly simply flatly
 firmly strongly categorically immediately thus therefore swiftly promptly initially first
 originally just recently now very
-""".split())
+""".split()
+)
 # Words in -ly that are not adverbs, so never skipped between a subject and its verb.
-_LY_NOT_ADVERBS = frozenset("""
+_LY_NOT_ADVERBS = frozenset(
+    """
 family ally rally supply assembly monopoly anomaly early only daily weekly monthly yearly likely
 elderly friendly lonely costly deadly holy ugly belly jelly bully lily reply italy july folly
 homily tally
-""".split())
+""".split()
+)
 _PRE_CUE = re.compile(
     r"(?:[\s,]*\b(?:" + "|".join(sorted(_BETWEEN)) + r"|in\s+turn"
     r"|(?!(?:" + "|".join(sorted(_LY_NOT_ADVERBS)) + r")\b)(?-i:[a-z]{2,}ly)"
@@ -95,9 +101,11 @@ _PRE_CUE = re.compile(
 _INTERVIEW = re.compile(r"\bin\s+an?\s+(?:exclusive\s+)?interview\s+with\s+", re.IGNORECASE)
 
 _DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
-_PREPOSITIONS = frozenset("""
+_PREPOSITIONS = frozenset(
+    """
 of for in at from with within near on to by under over among between inside outside across
-""".split())
+""".split()
+)
 _PRONOUNS = frozenset("he she they we i you it".split())
 _AUX = frozenset("is are was were be been being am".split())
 _ATTRIBUTIVE = _DETERMINERS | {"no", "any", "some", "all", "unconfirmed", "such", "other"}
@@ -108,57 +116,84 @@ _NEGATING_PREV = frozenset(
     "to not never did does do would could will can may might should must cannot".split()
 )
 # Common irregular past tenses: verbs, so never inside a source.
-_IRREGULAR = frozenset("""
+_IRREGULAR = frozenset(
+    """
 took went came made gave got ran met saw held sent fell rose lost won began became fought
 brought kept stood struck left fled knew thought grew
-""".split())
+""".split()
+)
 # Words that end a subject read leftwards from its verb.
-_LEFT_STOP = frozenset("""
+_LEFT_STOP = (
+    frozenset(
+        """
 that which who whom whose when while where whereas because although though if unless as but or
 nor so than then is are was were be been being am has have had will would could can may might
 should must shall do does did not according there here meanwhile however additionally moreover
 furthermore yet also despite after before since until during without yesterday today tonight
 remains remained seized captured entered
-""".split()) | (_VERB_CUES - _NOUNISH) | (_BASE_CUES - {"report", "claim"}) | _IRREGULAR
+""".split()
+    )
+    | (_VERB_CUES - _NOUNISH)
+    | (_BASE_CUES - {"report", "claim"})
+    | _IRREGULAR
+)
 # Words that end a source read rightwards from its cue.
-_RIGHT_STOP = frozenset("""
+_RIGHT_STOP = frozenset(
+    """
 that which who whom whose when while where as after before because since until but if though
 although is are was were has have had will would could can may might should must did does do
 not said says told on at during yesterday today tonight earlier later adding citing saying
 stating via
-""".split())
-_VERBISH = frozenset("""
+""".split()
+)
+_VERBISH = frozenset(
+    """
 that is are was were has have had will would could can may might should must did does do not
-""".split())
+""".split()
+)
 # Words that end a source only when a time word follows ("this Saturday", but "this NGO").
 _BEFORE_TIME = frozenset("this last late early next".split())
 _EARLY_LATE = frozenset("early late".split())
-_TIME_WORDS = frozenset("""
+_TIME_WORDS = frozenset(
+    """
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week
 weekend month year day
-""".split())
+""".split()
+)
 # Words that may stand between a participle cue and its agent: "posted online late on Sunday by".
-_ADJUNCT_WORDS = _TIME_WORDS | _BEFORE_TIME | frozenset("""
+_ADJUNCT_WORDS = (
+    _TIME_WORDS
+    | _BEFORE_TIME
+    | frozenset(
+        """
 on in at online earlier later today yesterday tonight overnight january february march april may
 june july august september october november december
-""".split())
+""".split()
+    )
+)
 # Participles that commonly modify a noun inside a source ("a Turkish-backed group" is caught by
 # its hyphen); other lowercase "-ed" words read leftwards are taken for verbs.
-_ADJECTIVE_ED = frozenset("""
+_ADJECTIVE_ED = frozenset(
+    """
 armed based backed affiliated allied linked united unnamed unidentified detained displaced
 wounded injured concerned related supported led appointed elected exiled retired
-""".split())
+""".split()
+)
 # People's roles: they mark an appositive ("X, head of Y, said") and coordinated sources.
-_ROLES = frozenset("""
+_ROLES = frozenset(
+    """
 head director spokesman spokeswoman spokesperson leader chief commander minister mayor official
 officials envoy president founder secretary adviser advisor governor ambassador analyst expert
 professor correspondent member chairman chairwoman chair representative general colonel officer
 researcher activist resident witness monitor source sources deputy coordinator editor
-""".split())
-_MEDIA = frozenset("""
+""".split()
+)
+_MEDIA = frozenset(
+    """
 media platform app television tv radio account website channel network newspaper agency
 broadcaster reporters journalists press outlet
-""".split())
+""".split()
+)
 _MAX_SOURCE_WORDS = 12  # read leftwards, where a runaway phrase is likelier
 _MAX_RIGHT_WORDS = 16
 _MAX_SEGMENT_WORDS = 8
@@ -212,12 +247,12 @@ def _after_last_cue(text: str, src: tuple[int, int], cue: str) -> tuple[int, int
     return (start, end) if start < end else (src[0], src[0])
 
 
-def _sentence_attributions(
-    text: str, lo: int, hi: int, ents: list[_Ent]
-) -> list[Attribution]:
+def _sentence_attributions(text: str, lo: int, hi: int, ents: list[_Ent]) -> list[Attribution]:
     """Return the attributions of the sentence ``text[lo:hi]``."""
-    toks = [(m.start(), m.end(), m.group(), m.group()[0].isalnum())
-            for m in _TOKEN.finditer(text, lo, hi)]
+    toks = [
+        (m.start(), m.end(), m.group(), m.group()[0].isalnum())
+        for m in _TOKEN.finditer(text, lo, hi)
+    ]
     sent_ents = [e for e in ents if e[0] >= lo and e[1] <= hi]
     stance = sentence_stance(text[lo:hi])
     found: list[Attribution] = []
@@ -227,15 +262,25 @@ def _sentence_attributions(
             continue
         cue, src, channel = hit
         src = _after_last_cue(text, src, cue)
-        found.append(Attribution(start=lo, end=hi, source_start=src[0], source_end=src[1],
-                                 cue=cue, stance=stance, channel=channel))
+        found.append(
+            Attribution(
+                start=lo,
+                end=hi,
+                source_start=src[0],
+                source_end=src[1],
+                cue=cue,
+                stance=stance,
+                channel=channel,
+            )
+        )
     if found:
         return found
     # Cues without a named source count only when nothing in the sentence names one.
     for m in _SOURCELESS.finditer(text, lo, hi):
         cue = " ".join(m.group().lower().split())
-        found.append(Attribution(start=lo, end=hi, source_start=lo, source_end=lo, cue=cue,
-                                 stance=stance))
+        found.append(
+            Attribution(start=lo, end=hi, source_start=lo, source_end=lo, cue=cue, stance=stance)
+        )
     return found
 
 
@@ -269,19 +314,33 @@ def _verb_position(toks: list[_Tok], i: int, cue: str) -> bool:
     prev = _prev_word(toks, i)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     prev_low = prev[2].lower() if prev else ""
-    if prev_low in _NEGATING_PREV or _negated_aux(prev_low) or (prev is toks[i - 1] and (
-            prev_low in _ATTRIBUTIVE or prev_low[:1].isdigit() or prev_low in _NUMBER_WORDS)):
+    if (
+        prev_low in _NEGATING_PREV
+        or _negated_aux(prev_low)
+        or (
+            prev is toks[i - 1]
+            and (prev_low in _ATTRIBUTIVE or prev_low[:1].isdigit() or prev_low in _NUMBER_WORDS)
+        )
+    ):
         return False  # "refused to say", "no reported injuries", "nine alleged violations"
-    if cue == "alleged" and nxt is not None and nxt[2][:1].islower() and nxt[2].lower() not in (
-            "that", "to", "in", "on", "at"):
+    if (
+        cue == "alleged"
+        and nxt is not None
+        and nxt[2][:1].islower()
+        and nxt[2].lower() not in ("that", "to", "in", "on", "at")
+    ):
         return False  # "alleged abuses"
     if cue in _NOUNISH or cue in ("report", "claim"):
         if prev is None or nxt is None or not nxt[3]:
             return False
         if nxt[2].lower() in ("of", "from", "by", "about", "on", "in", "were", "was", "are"):
             return False
-        if (prev_low in _DETERMINERS or prev_low in _PREPOSITIONS or prev_low in _VERB_CUES
-                or prev_low.endswith("ed")):
+        if (
+            prev_low in _DETERMINERS
+            or prev_low in _PREPOSITIONS
+            or prev_low in _VERB_CUES
+            or prev_low.endswith("ed")
+        ):
             return False
     if cue in _BASE_CUES:
         return _plural_subject(toks, i, prev, nxt)
@@ -363,9 +422,7 @@ def _inverted(text: str, cue_start: int, lo: int) -> bool:
     return not (before[-1] == "," and last and last.group(1).lower() in _BETWEEN)
 
 
-def _channel(
-    text: str, toks: list[_Tok], i: int, cue: str, ents: list[_Ent]
-) -> str | None:
+def _channel(text: str, toks: list[_Tok], i: int, cue: str, ents: list[_Ent]) -> str | None:
     """Return the medium the cue names: "AFP" in "told AFP", "CNN" in "in an interview with
     CNN", "Telegram messaging app" in "announced on the Telegram messaging app"."""
     j = i + 1
@@ -380,16 +437,14 @@ def _channel(
     return None
 
 
-def _channel_at(
-    text: str, toks: list[_Tok], j: int | None, ents: list[_Ent]
-) -> str | None:
+def _channel_at(text: str, toks: list[_Tok], j: int | None, ents: list[_Ent]) -> str | None:
     """Return the noun phrase at token ``j`` as a channel name, when it names a medium."""
     if j is None or j >= len(toks):
         return None
     span = _walk_right(toks, j, ents)
     if span is None or any(es <= span[0] < ee and person for es, ee, person in ents):
         return None  # "told Jo Ray" names who heard it, not a medium
-    words = _medium_words(text[span[0]:span[1]].split())
+    words = _medium_words(text[span[0] : span[1]].split())
     return " ".join(words) or None
 
 
@@ -402,12 +457,10 @@ def _medium_words(words: list[str]) -> list[str]:
     run = 0
     while run < len(words) and (words[run][:1].isupper() or words[run][:1].isdigit()):
         run += 1
-    return words[:max([run, *media])]
+    return words[: max([run, *media])]
 
 
-def _right_source(
-    toks: list[_Tok], j: int | None, ents: list[_Ent]
-) -> tuple[int, int] | None:
+def _right_source(toks: list[_Tok], j: int | None, ents: list[_Ent]) -> tuple[int, int] | None:
     """Return the source noun phrase starting at token ``j``, with a role appositive after a
     name ("X, head of Y,") included."""
     if j is None or j >= len(toks):
@@ -421,15 +474,13 @@ def _right_source(
         if app is not None:
             e = _index_at(toks, app[1], after=True)
             closes = e is None or toks[e][2] in ",.;:"
-            words = [t[2].lower() for t in toks[k + 1:k + 4] if t[3]]
+            words = [t[2].lower() for t in toks[k + 1 : k + 4] if t[3]]
             if closes and any(w in _ROLES for w in words):
                 span = (span[0], app[1])
     return span
 
 
-def _walk_right(
-    toks: list[_Tok], j: int, ents: list[_Ent]
-) -> tuple[int, int] | None:
+def _walk_right(toks: list[_Tok], j: int, ents: list[_Ent]) -> tuple[int, int] | None:
     """Return the span of the noun phrase read rightwards from token ``j``, or None."""
     last = None
     n = 0
@@ -458,8 +509,11 @@ def _ends_right(toks: list[_Tok], i: int, raw: str, started: bool) -> bool:
     low = raw.lower()
     nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
     nxt_cap = i + 1 < len(toks) and toks[i + 1][2][:1].isupper()
-    if (low in _RIGHT_STOP or low in _IRREGULAR
-            or (low == "in" and (nxt in ("a", "an") or nxt[:1].isdigit()))):
+    if (
+        low in _RIGHT_STOP
+        or low in _IRREGULAR
+        or (low == "in" and (nxt in ("a", "an") or nxt[:1].isdigit()))
+    ):
         return True
     if (low in _TIME_WORDS and not nxt_cap) or (low in _BEFORE_TIME and nxt in _TIME_WORDS):
         return True  # "on Saturday", "this morning"; but "the Sunday Times"
@@ -470,8 +524,13 @@ def _ends_right(toks: list[_Tok], i: int, raw: str, started: bool) -> bool:
     if raw[0].islower() and low.endswith("ing") and len(low) > 4:
         return True  # "citing", "adding"
     prev_det = i > 0 and toks[i - 1][2].lower() in _DETERMINERS
-    if (raw[0].islower() and low.endswith("ed") and "-" not in low and low not in _ADJECTIVE_ED
-            and not prev_det):
+    if (
+        raw[0].islower()
+        and low.endswith("ed")
+        and "-" not in low
+        and low not in _ADJECTIVE_ED
+        and not prev_det
+    ):
         return True  # a verb: "said Jo Ray moved in years ago"
     # A determiner after a name opens a new phrase: "told Reuters the cranes were safe".
     return started and low in _DETERMINERS and _phrase_starts_here(toks, i)
@@ -482,8 +541,12 @@ def _trim_right(toks: list[_Tok], j: int, last: int | None) -> tuple[int, int] |
     conjunctions or participles at its end."""
     while last is not None and last >= j:
         low = toks[last][2].lower()
-        dangling = (low in _PREPOSITIONS or low in _DETERMINERS or low in ("and", "or")
-                    or (low.endswith("ed") and toks[last][2][0].islower() and last > j))
+        dangling = (
+            low in _PREPOSITIONS
+            or low in _DETERMINERS
+            or low in ("and", "or")
+            or (low.endswith("ed") and toks[last][2][0].islower() and last > j)
+        )
         if not dangling:
             return toks[j][0], toks[last][1]
         last -= 1
@@ -521,8 +584,10 @@ def _clause_comma(toks: list[_Tok], j: int, broad: bool = False) -> int | None:
         if toks[k][2] == ",":
             raw = toks[k + 1][2] if k + 1 <= j else ""
             nxt = raw.lower()
-            opens = nxt in ("who", "which") or (broad and (
-                nxt in _PREPOSITIONS or (raw[:1].islower() and nxt.endswith(("ing", "ed")))))
+            opens = nxt in ("who", "which") or (
+                broad
+                and (nxt in _PREPOSITIONS or (raw[:1].islower() and nxt.endswith(("ing", "ed"))))
+            )
             return k if opens and k > 0 else None
         if not toks[k][3] and toks[k][2] not in "'’-":
             return None
@@ -530,7 +595,10 @@ def _clause_comma(toks: list[_Tok], j: int, broad: bool = False) -> int | None:
 
 
 def _relative_source(
-    toks: list[_Tok], seg: tuple[int, int] | None, reason: str, b: int,
+    toks: list[_Tok],
+    seg: tuple[int, int] | None,
+    reason: str,
+    b: int,
     ents: list[_Ent],
 ) -> tuple[int, int] | None:
     """Return the source when a relative or participle clause sits before the cue, else None.
@@ -560,9 +628,7 @@ def _relative_who(toks: list[_Tok], b: int) -> int | None:
     return None
 
 
-def _antecedent(
-    toks: list[_Tok], j: int, ents: list[_Ent]
-) -> tuple[int, int] | None:
+def _antecedent(toks: list[_Tok], j: int, ents: list[_Ent]) -> tuple[int, int] | None:
     """Return the noun phrase that ends at token ``j`` (before a relative clause)."""
     if j < 0:
         return None
@@ -584,15 +650,14 @@ def _with_appositive(
         _is_role(toks, first, j) or (_described(toks, first, j) and _long_name(toks, first0, b - 1))
     )
     role_then_name = (_is_role(toks, first0, b - 1) or _described(toks, first0, b - 1)) and (
-        _is_name(toks, first, j))
+        _is_name(toks, first, j)
+    )
     if name_then_role or role_then_name:
         return toks[first0][0], toks[j][1]
     return None
 
 
-def _walk_left(
-    toks: list[_Tok], j: int, ents: list[_Ent]
-) -> tuple[int | None, str, int]:
+def _walk_left(toks: list[_Tok], j: int, ents: list[_Ent]) -> tuple[int | None, str, int]:
     """Read a noun phrase leftwards from token ``j``.
 
     Return (index of its first token or None, why it stopped, index of the token it stopped
@@ -646,8 +711,14 @@ def _left_stop_reason(
     after_det = prev is not None and prev[2].lower() in _DETERMINERS  # "the leading group"
     if raw[0].islower() and low.endswith("ing") and len(low) > 4 and not after_det:
         return "participle"
-    if (raw[0].islower() and low.endswith("ed") and "-" not in low and low not in _ADJECTIVE_ED
-            and not after_det and not _reduced_relative(toks, i, first)):
+    if (
+        raw[0].islower()
+        and low.endswith("ed")
+        and "-" not in low
+        and low not in _ADJECTIVE_ED
+        and not after_det
+        and not _reduced_relative(toks, i, first)
+    ):
         return "participle" if first is None or i == 0 or toks[i - 1][2] == "," else "verb"
     if low in _PREPOSITIONS:
         # "sources in Baghdad" continues; a phrase-initial "In Damascus," does not.
@@ -669,8 +740,12 @@ def _reduced_relative(toks: list[_Tok], i: int, first: int | None) -> bool:
     if first is None or i == 0 or i + 1 >= len(toks):
         return False
     prev, nxt = toks[i - 1], toks[i + 1]
-    return (prev[3] and prev[2].lower() not in _LEFT_STOP and prev[2].lower() not in _PREPOSITIONS
-            and nxt[2].lower() in _PREPOSITIONS)
+    return (
+        prev[3]
+        and prev[2].lower() not in _LEFT_STOP
+        and prev[2].lower() not in _PREPOSITIONS
+        and nxt[2].lower() in _PREPOSITIONS
+    )
 
 
 def _phrase_starts_here(toks: list[_Tok], i: int) -> bool:
@@ -693,11 +768,15 @@ def _paren_open(toks: list[_Tok], i: int) -> int | None:
 
 def _is_name(toks: list[_Tok], a: int, b: int) -> bool:
     """Return True when tokens ``a..b`` look like a proper name ("Rami Abdel Rahmane")."""
-    words = [t[2] for t in toks[a:b + 1] if t[3]]
+    words = [t[2] for t in toks[a : b + 1] if t[3]]
     if not words or words[0].lower() in _DETERMINERS or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w.lower() in ("al", "bin", "ibn", "de", "van", "von", "el")
-               or w.lower().startswith(("al-", "el-")) for w in words)
+    return all(
+        w[0].isupper()
+        or w.lower() in ("al", "bin", "ibn", "de", "van", "von", "el")
+        or w.lower().startswith(("al-", "el-"))
+        for w in words
+    )
 
 
 def _described(toks: list[_Tok], a: int, b: int) -> bool:
@@ -705,17 +784,17 @@ def _described(toks: list[_Tok], a: int, b: int) -> bool:
     not a time adverbial ("The next day, ...")."""
     if toks[a][2].lower() not in ("the", "a", "an"):
         return False
-    return not any(t[2].lower() in _TIME_WORDS for t in toks[a:b + 1])
+    return not any(t[2].lower() in _TIME_WORDS for t in toks[a : b + 1])
 
 
 def _long_name(toks: list[_Tok], a: int, b: int) -> bool:
     """Return True for a name of two words or more ("Hayat Tahrir al-Sham")."""
-    return sum(1 for t in toks[a:b + 1] if t[3]) >= 2
+    return sum(1 for t in toks[a : b + 1] if t[3]) >= 2
 
 
 def _is_role(toks: list[_Tok], a: int, b: int) -> bool:
     """Return True when tokens ``a..b`` describe a role ("the leader of HTS")."""
-    words = [t[2] for t in toks[a:b + 1] if t[3]]
+    words = [t[2] for t in toks[a : b + 1] if t[3]]
     if not words:
         return False
     if _is_name(toks, a, b):  # a title-cased role: "Chief Executive", "President Acme Corp"
@@ -732,9 +811,13 @@ def _prev_word(toks: list[_Tok], i: int) -> _Tok | None:
     """Return the word before token ``i``, skipping commas and the adverbs and auxiliaries
     that sit between a subject and its verb."""
     k = i - 1
-    while k >= 0 and (toks[k][2] == "," or toks[k][2].lower() in _BETWEEN
-                      or (toks[k][2].endswith("ly") and toks[k][2].islower()
-                          and toks[k][2] not in _LY_NOT_ADVERBS)):
+    while k >= 0 and (
+        toks[k][2] == ","
+        or toks[k][2].lower() in _BETWEEN
+        or (
+            toks[k][2].endswith("ly") and toks[k][2].islower() and toks[k][2] not in _LY_NOT_ADVERBS
+        )
+    ):
         k -= 1
     return toks[k] if k >= 0 and toks[k][3] else None
 

@@ -23,18 +23,65 @@ from ..model import DateMention
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NUM = {name: i for i, name in enumerate(WEEKDAYS)}
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a couple of": 2, "couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a couple of": 2,
+    "couple of": 2,
 }
 # Modifiers that change which occurrence of a weekday (or week, month, year) is meant.
 _MODIFIERS = frozenset({"this", "last", "next", "coming", "past", "previous"})
@@ -51,8 +98,9 @@ _QUALIFIER = (
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SINGLE_WORDS = "|".join(
-    sorted((k for k in _NUMBER_WORDS if " " not in k and k not in ("a", "an")), key=len,
-           reverse=True)
+    sorted(
+        (k for k in _NUMBER_WORDS if " " not in k and k not in ("a", "an")), key=len, reverse=True
+    )
 )
 # A number that gives an exact count ("a week ago", "twenty two days"); longest words first.
 _EXACT_NUM = (
@@ -96,11 +144,11 @@ _CLOCK = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _YEAR = re.compile(r"(?<![\d'])(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?![\d])")
-_DECADE = re.compile(r"\b(?:1[0-9]|20)?\d0'?s\b|'\d0s\b|\b(?:twenties|thirties|forties|fifties|"
-                     r"sixties|seventies|eighties|nineties)\b")
-_MONTH_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DECADE = re.compile(
+    r"\b(?:1[0-9]|20)?\d0'?s\b|'\d0s\b|\b(?:twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)\b"
 )
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:'s)?\b")
 _MONTH_PART = re.compile(
     r"\b(?:early|late|mid|the end of|end of|the start of|start of|the beginning of|"
@@ -161,7 +209,7 @@ def _normalise(text: str) -> str:
     """Lower-case, straight quotes, single spaces, outer punctuation stripped."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
     text = text.replace("\u2014", "-").lower()
-    text = re.sub(r"\s+", " ", text).strip(" \t,;:!?\"()[]")
+    text = re.sub(r"\s+", " ", text).strip(' \t,;:!?"()[]')
     return text.rstrip(".") if not text.endswith(("a.m.", "p.m.")) else text
 
 
@@ -311,7 +359,7 @@ def _relative_day(text: str) -> Parsed | None:
 
 
 def _ago(text: str) -> Parsed | None:
-    """"a week ago", "3 days ago", "two months ago", "a week prior"."""
+    """ "a week ago", "3 days ago", "two months ago", "a week prior"."""
     match = _AGO.match(text)
     if match is None:
         return None
@@ -323,15 +371,16 @@ def _ago(text: str) -> Parsed | None:
     if unit == "day":
         return Parsed(kind="date", days_ago=n, anchored=anchored)
     if unit in ("week", "fortnight"):
-        return Parsed(kind="date", days_ago=n * (14 if unit == "fortnight" else 7),
-                      anchored=anchored)
+        return Parsed(
+            kind="date", days_ago=n * (14 if unit == "fortnight" else 7), anchored=anchored
+        )
     if unit == "month":
         return Parsed(kind="date", months_ago=n, anchored=anchored)
     return Parsed(kind="date", years_ago=n, anchored=anchored)
 
 
 def _relative_period(text: str) -> Parsed | None:
-    """"last month", "this year", "next year"; weeks and "the past month" are vague."""
+    """ "last month", "this year", "next year"; weeks and "the past month" are vague."""
     match = _PERIOD_REL.match(text)
     if match is None:
         return None
@@ -361,8 +410,9 @@ def _weekday(text: str, context_modifier: str | None) -> Parsed | None:
         parts = _calendar_parts(_strip_leading(rest))
         if parts is not None and parts[2] is not None:
             year, month, day = parts
-            return Parsed(kind="date", year=year, month=month, day=day, weekday=weekday,
-                          modifier=modifier)
+            return Parsed(
+                kind="date", year=year, month=month, day=day, weekday=weekday, modifier=modifier
+            )
     is_time = bool(re.search(rf"\b{_PART_OF_DAY}\b", rest))
     return Parsed(kind="time" if is_time else "date", weekday=weekday, modifier=modifier)
 
@@ -387,7 +437,7 @@ def _calendar_expression(text: str) -> Parsed | None:
 
 
 def _year_or_decade(text: str) -> Parsed | None:
-    """"2011", "the year 2011", "early 2011", "the summer of 2011" -> a year; "the 1980s" ->
+    """ "2011", "the year 2011", "early 2011", "the summer of 2011" -> a year; "the 1980s" ->
     vague."""
     if _DECADE.search(text):
         return Parsed(kind="vague")
@@ -473,8 +523,9 @@ def _resolve_parsed(parsed: Parsed, published: date | None) -> Resolved:
         return Resolved(None, None, kind, True)
     if parsed.days_ago is not None:
         assert published is not None
-        return Resolved((published - timedelta(days=parsed.days_ago)).isoformat(), "day",
-                        kind, True)
+        return Resolved(
+            (published - timedelta(days=parsed.days_ago)).isoformat(), "day", kind, True
+        )
     if parsed.months_ago is not None:
         assert published is not None
         year, month = _shift_months(published, parsed.months_ago)
@@ -534,22 +585,93 @@ def context_before(text: str, start: int, words: int = 3) -> str:
 # "is to"), or right before "for"/"on" and the date ("scheduled for", "due on"); ``_INTEND``
 # before "to" ("plans to").
 _FUTURE = frozenset({"will", "shall", "won't", "upcoming", "forthcoming"})
-_NOUN_WILL = frozenset({"the", "a", "political", "his", "her", "their", "its", "own", "free",
-                        "good", "ill", "popular"})
+_NOUN_WILL = frozenset(
+    {"the", "a", "political", "his", "her", "their", "its", "own", "free", "good", "ill", "popular"}
+)
 _PRESENT_BE = frozenset({"is", "are", "am", "remains", "remain"})
-_PLANNED = frozenset({"expected", "due", "scheduled", "slated", "set", "planned", "poised",
-                      "going", "likely", "to", "tipped"})
+_PLANNED = frozenset(
+    {
+        "expected",
+        "due",
+        "scheduled",
+        "slated",
+        "set",
+        "planned",
+        "poised",
+        "going",
+        "likely",
+        "to",
+        "tipped",
+    }
+)
 _CAUSAL_DUE = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 _PLANNED_FOR = frozenset({"expected", "due", "scheduled", "slated", "set", "planned"})
 _PAST_MARK = frozenset({"was", "were", "had", "been", "originally", "initially"})
-_INTEND = frozenset({"plans", "plan", "intends", "intend", "expects", "expect", "hopes",
-                     "hope", "aims", "aim", "wants", "want", "seeks", "seek", "vows", "vow",
-                     "promises", "promise", "pledges", "pledge", "prepares", "prepare"})
-_ADVERBS = frozenset({"also", "now", "still", "again", "tentatively", "currently", "widely",
-                      "officially", "then", "not", "already", "reportedly", "provisionally"})
+_INTEND = frozenset(
+    {
+        "plans",
+        "plan",
+        "intends",
+        "intend",
+        "expects",
+        "expect",
+        "hopes",
+        "hope",
+        "aims",
+        "aim",
+        "wants",
+        "want",
+        "seeks",
+        "seek",
+        "vows",
+        "vow",
+        "promises",
+        "promise",
+        "pledges",
+        "pledge",
+        "prepares",
+        "prepare",
+    }
+)
+_ADVERBS = frozenset(
+    {
+        "also",
+        "now",
+        "still",
+        "again",
+        "tentatively",
+        "currently",
+        "widely",
+        "officially",
+        "then",
+        "not",
+        "already",
+        "reportedly",
+        "provisionally",
+    }
+)
 # Words after a future cue that start another clause or say the date is past.
-_CUE_BREAKS = frozenset({"said", "says", "told", "since", "ago", "after", "when", "that", "who",
-                         "which", "was", "were", "had", "did", "yesterday", "last", "earlier"})
+_CUE_BREAKS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "since",
+        "ago",
+        "after",
+        "when",
+        "that",
+        "who",
+        "which",
+        "was",
+        "were",
+        "had",
+        "did",
+        "yesterday",
+        "last",
+        "earlier",
+    }
+)
 _CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\u201c\u201d\u2014\u2013]")
 
 
@@ -568,12 +690,19 @@ def speaks_of_future(context: str) -> bool:
         if word in _FUTURE or word.endswith("'ll"):
             if not (word == "will" and before in _NOUN_WILL):
                 cue = i
-        elif (word in _PRESENT_BE or word.endswith(("'re", "'s"))) and after[:1] and (
-                after[0] in _PLANNED):
+        elif (
+            (word in _PRESENT_BE or word.endswith(("'re", "'s")))
+            and after[:1]
+            and (after[0] in _PLANNED)
+        ):
             if not (after[:2] == ["due", "to"] and after[2:3] and after[2] in _CAUSAL_DUE):
                 cue = i  # "is due to vote", not "is due to the strike"
-        elif (word in _PLANNED_FOR and i >= len(words) - 2 and words[-1] in ("for", "on")
-              and before not in _PAST_MARK):
+        elif (
+            word in _PLANNED_FOR
+            and i >= len(words) - 2
+            and words[-1] in ("for", "on")
+            and before not in _PAST_MARK
+        ):
             cue = i
         elif word in _INTEND and after[:1] == ["to"]:
             cue = i
@@ -590,9 +719,32 @@ _WEEKDAY_PIECE = re.compile(
 )
 _OWN_MODIFIER = re.compile(r"(?i)(?:this|last|next|coming|past|previous)\s")
 # What may stand between the weekdays of a list or range ("between Thursday and Friday").
-_LIST_WORDS = frozenset({"and", "or", "to", "through", "thru", "until", "till", "between",
-                         "from", "both", "either", "on", "over", "during", "of", "the", ",",
-                         "-", "&", "/", "\u2013", "\u2014"})
+_LIST_WORDS = frozenset(
+    {
+        "and",
+        "or",
+        "to",
+        "through",
+        "thru",
+        "until",
+        "till",
+        "between",
+        "from",
+        "both",
+        "either",
+        "on",
+        "over",
+        "during",
+        "of",
+        "the",
+        ",",
+        "-",
+        "&",
+        "/",
+        "\u2013",
+        "\u2014",
+    }
+)
 
 
 def date_mentions(
@@ -673,8 +825,16 @@ def _foreign_mentions(
     out = []
     for start, end in sorted(spans):
         found = _resolve_parsed(parse_foreign(text[start:end], language), published)
-        out.append(DateMention(start, end, found.value, found.precision, found.kind,  # type: ignore[arg-type]
-                               found.relative))
+        out.append(
+            DateMention(
+                start,
+                end,
+                found.value,
+                found.precision,
+                found.kind,  # type: ignore[arg-type]
+                found.relative,
+            )
+        )
     return out
 
 
@@ -686,7 +846,10 @@ def _with_offset_word(text: str, start: int, end: int, limit: int) -> int:
         return end
     parsed = parse_expression(text[start : after.end()])
     if parsed.kind != "date" or (parsed.days_ago, parsed.months_ago, parsed.years_ago) == (
-            None, None, None):
+        None,
+        None,
+        None,
+    ):
         return end
     return after.end()
 
@@ -768,9 +931,7 @@ _EXTRA = re.compile(
 )
 
 
-def extra_date_spans(
-    text: str, covered: Sequence[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
+def extra_date_spans(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Date phrases a regex finds that overlap none of the ``covered`` spans (spaCy's).
 
     Catches weekday phrases ("last Sunday", "Saturday, December 7"), "N days ago" (also
@@ -867,13 +1028,33 @@ def locale_dates(language: str) -> _LocaleDates | None:
     last_words, next_words = _modifier_words(info, relative)
     relatives = _relatives(relative, info.get("relative-type-regex", {}) or {}, numbers)
     order = str(info.get("date_order") or "DMY")
-    base = _LocaleDates(months, weekdays, last_words, next_words, numbers, relatives,
-                        order if order in ("DMY", "MDY", "YMD") else "DMY", None)
+    base = _LocaleDates(
+        months,
+        weekdays,
+        last_words,
+        next_words,
+        numbers,
+        relatives,
+        order if order in ("DMY", "MDY", "YMD") else "DMY",
+        None,
+    )
     return replace(base, finder=_finder(base, info))
 
 
-_MONTHS_FIELDS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december")
+_MONTHS_FIELDS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def _words_of(phrases: object) -> set[str]:
@@ -910,8 +1091,14 @@ def _relatives(literal: dict, patterns: dict, numbers: dict[str, int]) -> tuple[
         words = [_clean_word(p) for p in phrases if _clean_word(p)]
         if not words:
             continue
-        out.append(_Relative(re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I),
-                             m.group(3), int(m.group(2)), m.group(1) is not None))
+        out.append(
+            _Relative(
+                re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I),
+                m.group(3),
+                int(m.group(2)),
+                m.group(1) is not None,
+            )
+        )
     number = r"(?P<n>\d+" + (f"|{_alternation(list(numbers))}" if numbers else "") + ")"
     for key, regexes in patterns.items():
         m = re.fullmatch(r"(in )?\\1 (day|week|month|year)( ago)?", key)
@@ -946,9 +1133,10 @@ def _finder(loc: _LocaleDates, info: dict) -> re.Pattern | None:
     # first word of a longer name of the same day ("segunda" of "segunda-feira").
     full_months = [w for w in loc.months if len(w) >= 5]
     weekday_words = [
-        w for w, i in loc.weekdays.items()
-        if len(w) >= 4 and not any(o != w and o.startswith(w) and j == i
-                                   for o, j in loc.weekdays.items())
+        w
+        for w, i in loc.weekdays.items()
+        if len(w) >= 4
+        and not any(o != w and o.startswith(w) and j == i for o, j in loc.weekdays.items())
     ]
     pertain = [_clean_word(w) for w in info.get("pertain") or () if _clean_word(w).isalpha()]
     joint = rf"(?:\s+(?:{_alternation(pertain)}))?" if pertain else ""
@@ -959,8 +1147,10 @@ def _finder(loc: _LocaleDates, info: dict) -> re.Pattern | None:
     alternatives = [r.pattern.pattern.replace("(?P<n>", "(?:") for r in loc.relatives]
     lead = rf"(?:{weekday},?\s+)?" if weekday else ""
     alternatives.append(rf"(?<!\w){lead}{day}{joint}\s+{month}(?:,?{year})?(?!\w)")
-    alternatives.append(rf"(?<!\w){lead}(?<!\d)(?:\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR_NUM}"
-                        rf"|{_YEAR_NUM}-\d{{2}}-\d{{2}})(?![\d\w])")
+    alternatives.append(
+        rf"(?<!\w){lead}(?<!\d)(?:\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR_NUM}"
+        rf"|{_YEAR_NUM}-\d{{2}}-\d{{2}})(?![\d\w])"
+    )
     alternatives.append(rf"(?<!\w){month}{year}(?!\w)")
     if weekday:
         if mods:
@@ -1001,7 +1191,7 @@ def parse_foreign(expr: str, language: str) -> Parsed:
     loc = locale_dates(language)
     if loc is None:
         return Parsed(kind="vague")
-    text = re.sub(r"\s+", " ", _clean_word(expr).replace("\u2019", "'")).strip(" ,;:()\"")
+    text = re.sub(r"\s+", " ", _clean_word(expr).replace("\u2019", "'")).strip(' ,;:()"')
     for rel in loc.relatives:
         m = rel.pattern.fullmatch(text)
         if m is None:

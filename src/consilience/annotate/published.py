@@ -33,8 +33,7 @@ SUPPORT_DAYS = 7
 STORY_DAY_WINDOW = 6
 
 _WEEKDAY_BEFORE = re.compile(
-    r"(?:\b(this|last|next|coming|past|previous)\s+)?\b(" + "|".join(WEEKDAYS)
-    + r")\b[\s,(]*$",
+    r"(?:\b(this|last|next|coming|past|previous)\s+)?\b(" + "|".join(WEEKDAYS) + r")\b[\s,(]*$",
     re.IGNORECASE,
 )
 _MODIFIER = {"past": "last", "previous": "last", "coming": "next"}
@@ -98,8 +97,17 @@ def clues(text: str, spans: Sequence[tuple[int, int]], language: str = "en") -> 
             if parsed.days_ago is None:
                 continue
         found.append(
-            Clue(start, end, parsed.year, parsed.month, parsed.day, weekday, modifier,
-                 parsed.relative, parsed.days_ago)
+            Clue(
+                start,
+                end,
+                parsed.year,
+                parsed.month,
+                parsed.day,
+                weekday,
+                modifier,
+                parsed.relative,
+                parsed.days_ago,
+            )
         )
     return found
 
@@ -160,8 +168,10 @@ def _lower_bound(clue: Clue, until: date) -> date | None:
     if clue.day is not None:
         return _dated(clue, until)
     if clue.month is not None:
-        year = clue.year if clue.year is not None else (
-            until.year if clue.month <= until.month else until.year - 1
+        year = (
+            clue.year
+            if clue.year is not None
+            else (until.year if clue.month <= until.month else until.year - 1)
         )
         return date(year, clue.month, 1)
     if clue.year is not None:
@@ -169,8 +179,9 @@ def _lower_bound(clue: Clue, until: date) -> date | None:
     return None
 
 
-def _support(anchor: date, articles: Mapping[str, Sequence[Clue]],
-             known: Mapping[str, date]) -> int:
+def _support(
+    anchor: date, articles: Mapping[str, Sequence[Clue]], known: Mapping[str, date]
+) -> int:
     """How many articles date something within SUPPORT_DAYS before ``anchor`` (inclusive)."""
     since = anchor - timedelta(days=SUPPORT_DAYS)
     count = sum(1 for d in known.values() if since <= d <= anchor)
@@ -248,8 +259,10 @@ def _describe(clue: Clue) -> str:
         day = WEEKDAYS[clue.weekday].capitalize()
         parts.append(f"{clue.modifier} {day}" if clue.modifier else day)
     if clue.month is not None and clue.day is not None:
-        stated = f"{clue.year:04d}-{clue.month:02d}-{clue.day:02d}" if clue.year else (
-            f"--{clue.month:02d}-{clue.day:02d}"
+        stated = (
+            f"{clue.year:04d}-{clue.month:02d}-{clue.day:02d}"
+            if clue.year
+            else (f"--{clue.month:02d}-{clue.day:02d}")
         )
         parts.append(stated)
     elif clue.days_ago is not None:
@@ -298,9 +311,7 @@ def _infer_one(article_clues: Sequence[Clue], story: _Story) -> Inferred | None:
     weekday = _weekday_checks(article_clues, end)
     if not dated and not weekday:
         # "today", "a week ago", "next Monday": written close to the events, but not dated
-        relative = [
-            c for c in article_clues if c.days_ago is not None or c.modifier == "next"
-        ]
+        relative = [c for c in article_clues if c.days_ago is not None or c.modifier == "next"]
         if relative and story.from_anchor:
             how = f"story day {story.day}; the text has only relative dates"
             return Inferred(story.day, (relative[0].start, relative[0].end), how)
@@ -327,20 +338,27 @@ def _explain(
     own = [c for d, c in dated if d == found]
     if own:
         clue = max(own, key=lambda c: (c.year is not None or c.weekday is not None, -c.start))
-        return Inferred(found, (clue.start, clue.end),
-                        f"date stated in the text ({_describe(clue)})")
+        return Inferred(
+            found, (clue.start, clue.end), f"date stated in the text ({_describe(clue)})"
+        )
     target = min(max(story.day, lower), story.end)
     failing = [c for c, check in active if not check(target)]
     if found != story.day and failing:
         how = f"nearest day to the story day {story.day} consistent with '{_describe(failing[0])}'"
         return Inferred(found, (failing[0].start, failing[0].end), how)
     origin = (
-        f"named by {story.named_by} article(s)" if story.named_by
-        else "the latest anchor" if story.from_anchor else "the reference date"
+        f"named by {story.named_by} article(s)"
+        if story.named_by
+        else "the latest anchor"
+        if story.from_anchor
+        else "the reference date"
     )
     # A weekday naming the day itself ("on Saturday" in a Saturday report) is the best witness.
-    same_day = [c for _, c, _ in weekday if c.weekday == found.weekday() and c.day is None
-                and c.modifier in (None, "this")]
+    same_day = [
+        c
+        for _, c, _ in weekday
+        if c.weekday == found.weekday() and c.day is None and c.modifier in (None, "this")
+    ]
     if same_day:
         clue = same_day[0]
         how = f"story day {story.day} ({origin}), the day of '{_describe(clue)}' in the text"

@@ -17,14 +17,36 @@ from ..model import Quantity
 __all__ = ["find_quantities"]
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MULTIPLIERS = {"hundred": 100, "dozen": 12}
@@ -32,15 +54,29 @@ _NUMBER_WORDS = sorted([*_SMALL, *_TENS, *_SCALES, *_MULTIPLIERS], key=len, reve
 _NW = "(?:" + "|".join(_NUMBER_WORDS) + r")\b"
 
 # Leading words that turn a bare "hundred"/"million" into a number, and their value.
-_PREFIX_VALUES = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a few": 3.0,
-                  "several": 3.0, "a couple of": 2.0}
+_PREFIX_VALUES = {
+    "a": 1.0,
+    "an": 1.0,
+    "half a": 0.5,
+    "half an": 0.5,
+    "a few": 3.0,
+    "several": 3.0,
+    "a couple of": 2.0,
+}
 _VAGUE_PREFIXES = {"a few", "several", "a couple of"}
 
 # Vague plurals: the value is the smallest the phrase can reasonably mean (two of the unit).
 _VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2e3, "millions": 2e6,
-    "billions": 2e9, "tens of thousands": 2e4, "hundreds of thousands": 2e5,
-    "tens of millions": 2e7, "hundreds of millions": 2e8,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2e3,
+    "millions": 2e6,
+    "billions": 2e9,
+    "tens of thousands": 2e4,
+    "hundreds of thousands": 2e5,
+    "tens of millions": 2e7,
+    "hundreds of millions": 2e8,
 }
 
 # Matched against the lowercased text: case-insensitive matching is several times slower. The
@@ -52,7 +88,10 @@ _CANDIDATE = re.compile(
     r"|(?:dozens|hundreds|thousands|millions|billions)\b|scores(?=\s+of\b))"
     r"|(?P<words>(?:(?P<pre>half\s+an?|an?|a\s+few|several|a\s+couple\s+of)\s+"
     r"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    + _NW + r"(?:(?:\s+and\s+|[\s\u00a0]+|-)" + _NW + r")*))"
+    + _NW
+    + r"(?:(?:\s+and\s+|[\s\u00a0]+|-)"
+    + _NW
+    + r")*))"
 )
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
@@ -94,9 +133,11 @@ _UNIT_NAMES = {"percent_": "percent", "kmh": "km/h"}  # group names that cannot 
 # Units of measure after which "of" introduces what is measured ("10 tons of food").
 _UNITS_TAKING_OF = {"percent", "ton", "kg"}
 
-_CURRENCY_BEFORE = re.compile(r"(?:(?P<USD>US\s?\$|\$)|(?P<EUR>€)|(?P<GBP>£)|(?P<JPY>¥)"
-                              r"|(?P<INR>₹|\bRs\.?)|(?P<CHF>\bCHF)"
-                              r"|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|RUB|TRY)\s)\s?$")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<USD>US\s?\$|\$)|(?P<EUR>€)|(?P<GBP>£)|(?P<JPY>¥)"
+    r"|(?P<INR>₹|\bRs\.?)|(?P<CHF>\bCHF)"
+    r"|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|RUB|TRY)\s)\s?$"
+)
 
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than"
@@ -112,8 +153,10 @@ _QUALIFIER_AFTER = re.compile(
 _AFTER_NAMES = {"-odd": "odd", "-plus": "plus", "+": "plus"}
 
 # Month names in any case, except "may", which is a month only when capitalised.
-_MONTHS = (r"(?:May|(?i:January|February|March|April|June|July|August|September|October"
-           r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))")
+_MONTHS = (
+    r"(?:May|(?i:January|February|March|April|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))"
+)
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?[\s\u00a0]+$")
 _MONTH_AFTER = re.compile(r"(?:th|st|nd|rd)?[\s\u00a0]+(?:of\s+)?" + _MONTHS + r"\b")
 _TIME_AFTER = re.compile(
@@ -131,14 +174,42 @@ _LABEL_BEFORE = re.compile(
 )
 # Words after which a four-digit number is a year ("in 2011", "the 2011 uprising").
 _YEAR_CONTEXT = {
-    "in", "since", "of", "the", "from", "to", "until", "till", "by", "during", "before",
-    "after", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and",
-    "between", "through", "around", "year", "its", "their", "his", "her", "our",
+    "in",
+    "since",
+    "of",
+    "the",
+    "from",
+    "to",
+    "until",
+    "till",
+    "by",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "and",
+    "between",
+    "through",
+    "around",
+    "year",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
 }
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s\u00a0]+$")
 
 # Words that end the counted noun phrase.
-_COUNTED_STOP = frozenset("""
+_COUNTED_STOP = frozenset(
+    """
 who whom whose that which what where when while why how have has had having were was are is
 be been being am will would could should may might can must shall do does did in from to of
 by on at and or but nor for with as than into onto over under since during after before near
@@ -148,13 +219,16 @@ not also still already now only just even ever again said says say told tell tel
 reportedly allegedly including such if so then there here ago earlier later last next it they
 he she we you i them him us me another one times time more less same away apart long old
 back ahead high wide deep tall later above below beyond behind along off beneath
-""".split())
+""".split()
+)
 # Common irregular past-tense verbs: they end the phrase like "-ed" verbs do.
-_IRREGULAR_VERBS = frozenset("""
+_IRREGULAR_VERBS = frozenset(
+    """
 went came left took made gave got ran met saw held sent fell rose lost won began became fought
 brought caught kept stood struck spent remain remains died die live lived fled flee arrive
 arrived cross crossed return returned
-""".split())
+""".split()
+)
 # Nouns that head a counted phrase although they do not end in -s.
 _HEADS = frozenset("people children men women personnel staff police cattle".split())
 _DETERMINERS = frozenset("the a an its their his her our this these those all".split())
@@ -215,9 +289,7 @@ def _quantity(
     return _extend(text, core, lo, hi)
 
 
-def _digit_core(
-    text: str, m: re.Match[str], lo: int, hi: int, style: _NumberStyle
-) -> _Core | None:
+def _digit_core(text: str, m: re.Match[str], lo: int, hi: int, style: _NumberStyle) -> _Core | None:
     """Return the core for a run of digits, or None for years-free labels, dates and times."""
     s, e = m.span()
     if _is_label_or_time(text, s, e, lo, hi):
@@ -230,8 +302,7 @@ def _digit_core(
     parsed = _parse_digits(tok, followed_by_scale=scale is not None)
     if _AMBIGUOUS_DOT.fullmatch(tok) and _dot_is_decimal(unit, style):
         parsed = float(tok), "plain"
-    elif parsed is None and _DECIMAL_COMMA.fullmatch(tok) and (
-            unit or style.european_elsewhere(s)):
+    elif parsed is None and _DECIMAL_COMMA.fullmatch(tok) and (unit or style.european_elsewhere(s)):
         parsed = float(tok.replace(",", ".")), "european"  # "6,4 metres", "2,5 %"
     if parsed is None:
         return None
@@ -295,8 +366,7 @@ class _NumberStyle:
     def european_elsewhere(self, start: int) -> bool:
         """True when a number other than the one at ``start`` is written the European way and
         none the English way."""
-        return (any(s != start for s in self._european_starts())
-                and not self._english_written())
+        return any(s != start for s in self._european_starts()) and not self._english_written()
 
     def _english_written(self) -> bool:
         if self._english_seen is None:
@@ -319,11 +389,11 @@ def _is_label_or_time(text: str, s: int, e: int, lo: int, hi: int) -> bool:
         return True  # M5, T-4, COVID-19, #3
     if (prev in ":/" and prev2.isdigit()) or (nxt in ":/" and nxt2.isdigit()):
         return True  # 10:30, 7/12/2024
-    if nxt == "-" and nxt2.isdigit() and re.match(r"\d{4}-\d\d-\d\d", text[s:e + 6]):
+    if nxt == "-" and nxt2.isdigit() and re.match(r"\d{4}-\d\d-\d\d", text[s : e + 6]):
         return True  # ISO dates
     if nxt.isalpha() and not _attached_suffix_ok(text, s, e, hi):
         return True  # 24th, 1990s, 5G, 5500M
-    if nxt in ".)" and (s == 0 or text[s - 1] == "\n") and text[e + 1:e + 2] in (" ", "\t"):
+    if nxt in ".)" and (s == 0 or text[s - 1] == "\n") and text[e + 1 : e + 2] in (" ", "\t"):
         return True  # a list item: "1. Define ...", "18) ..."
     if _LABEL_BEFORE.search(text, max(lo, s - 16), s):
         return True
@@ -338,8 +408,23 @@ def _attached_suffix_ok(text: str, s: int, e: int, hi: int) -> bool:
     if run and run.group() in ("M", "K", "B", "BN"):  # "$5M" is money; "5500M" is a model name
         return s > 0 and text[s - 1] in "$€£¥"
     suffix = run.group().lower() if run else ""
-    return suffix in {"km", "kms", "km²", "km2", "m", "kg", "mi", "bn", "mn", "mln", "bln", "k",
-                      "t", "pc", "pct"}
+    return suffix in {
+        "km",
+        "kms",
+        "km²",
+        "km2",
+        "m",
+        "kg",
+        "mi",
+        "bn",
+        "mn",
+        "mln",
+        "bln",
+        "k",
+        "t",
+        "pc",
+        "pct",
+    }
 
 
 def _parse_digits(tok: str, followed_by_scale: bool) -> tuple[float, str] | None:
@@ -351,8 +436,9 @@ def _parse_digits(tok: str, followed_by_scale: bool) -> tuple[float, str] | None
     euro = re.fullmatch(r"(\d{1,3})((?:\.\d{3})+)(?:,(\d+))?", tok)
     if euro:
         groups = euro.group(2).count(".")
-        decimal_reading = (groups == 1 and euro.group(3) is None
-                           and (followed_by_scale or euro.group(1) == "0"))
+        decimal_reading = (
+            groups == 1 and euro.group(3) is None and (followed_by_scale or euro.group(1) == "0")
+        )
         if decimal_reading:
             return float(tok), "plain"
         whole = euro.group(1) + euro.group(2).replace(".", "")
@@ -389,9 +475,15 @@ def _word_core(text: str, m: re.Match[str]) -> _Core | None:
     if end is None or last is None:
         return None
     value = total + current
-    dozen = "dozen" in m.group("words")[:end - m.start()]
-    return _Core(m.start(), end, value, "words", dozen=dozen,
-                 prefix=prefix if prefix in _VAGUE_PREFIXES else None)
+    dozen = "dozen" in m.group("words")[: end - m.start()]
+    return _Core(
+        m.start(),
+        end,
+        value,
+        "words",
+        dozen=dozen,
+        prefix=prefix if prefix in _VAGUE_PREFIXES else None,
+    )
 
 
 def _word_step(
@@ -437,14 +529,20 @@ def _extend(text: str, core: _Core, lo: int, hi: int) -> Quantity | None:
         span_start = qual.start()
     qualifier = _normalise_qualifier(qual.group("q")) if qual else core.prefix or after_q
     allow_of = core.vague is not None or unit in _UNITS_TAKING_OF
-    counted = _counted(text, pos, hi, allow_of, require_of=core.vague is not None,
-                       after_unit=unit is not None)
+    counted = _counted(
+        text, pos, hi, allow_of, require_of=core.vague is not None, after_unit=unit is not None
+    )
     if not _keep(text, core, value, unit, counted, qualifier, currency, lo):
         return None
     return Quantity(
-        start=span_start, end=pos, value=value, unit=unit, counted=counted,
+        start=span_start,
+        end=pos,
+        value=value,
+        unit=unit,
+        counted=counted,
         approximate=qualifier is not None or core.vague is not None or core.dozen,
-        qualifier=qualifier or core.vague, number_format=core.number_format,
+        qualifier=qualifier or core.vague,
+        number_format=core.number_format,
     )
 
 
@@ -534,7 +632,8 @@ def _counted(
         # After an adverb ("heavily armed") a participle still modifies the noun.
         started = (bool(words) or after_unit) and not (words and words[-1].lower().endswith("ly"))
         if _ends_phrase(raw, low, started) or (
-                after_unit and not of and not words and low.endswith("ly")):
+            after_unit and not of and not words and low.endswith("ly")
+        ):
             break  # "6.4 metres shortly after": an adverb, not what is measured
         words.append(raw.rstrip("-"))
         if _is_head(raw, low):
@@ -558,14 +657,23 @@ def _is_head(raw: str, low: str) -> bool:
 
 
 def _keep(
-    text: str, core: _Core, value: float, unit: str | None, counted: str | None,
-    qualifier: str | None, currency: tuple[str, int] | None, lo: int,
+    text: str,
+    core: _Core,
+    value: float,
+    unit: str | None,
+    counted: str | None,
+    qualifier: str | None,
+    currency: tuple[str, int] | None,
+    lo: int,
 ) -> bool:
     """Return False for cores that are years, days of a month, multipliers or pronoun "one"."""
-    if re.match(r"[\s\u00a0]+times?\b", text[core.end:core.end + 8], re.IGNORECASE):
+    if re.match(r"[\s\u00a0]+times?\b", text[core.end : core.end + 8], re.IGNORECASE):
         return False  # "three times the usual cost" multiplies, it does not count
-    if _paired(text, core, lo) and unit is None and not (
-            counted and _is_head(counted.split()[-1], counted.split()[-1].lower())):
+    if (
+        _paired(text, core, lo)
+        and unit is None
+        and not (counted and _is_head(counted.split()[-1], counted.split()[-1].lower()))
+    ):
         return False  # a score or a bare range end: "a 2-1 win", "(9-1, 6-1)"
     prev = _PREV_WORD.search(text, max(lo, core.start - 20), core.start)
     prev_word = prev.group(1).lower() if prev else ""
@@ -574,9 +682,21 @@ def _keep(
             text, core, value, counted, qualifier, prev_word
         ):
             return False
-    if core.number_format == "words" and value == 1 and text[core.start:core.end].lower() == "one":
+    if (
+        core.number_format == "words"
+        and value == 1
+        and text[core.start : core.end].lower() == "one"
+    ):
         return (counted is not None or unit is not None) and prev_word not in {
-            "the", "no", "every", "any", "each", "which", "this", "that"}
+            "the",
+            "no",
+            "every",
+            "any",
+            "each",
+            "which",
+            "this",
+            "that",
+        }
     return True
 
 
@@ -584,10 +704,11 @@ def _paired(text: str, core: _Core, lo: int) -> bool:
     """Return True for digits joined by a hyphen or dash to other digits ("2-1", "10-15")."""
     if core.number_format == "words":
         return False
-    before = text[max(lo, core.start - 2):core.start]
-    after = text[core.end:core.end + 2]
+    before = text[max(lo, core.start - 2) : core.start]
+    after = text[core.end : core.end + 2]
     return (len(before) == 2 and before[1] in "-–" and before[0].isdigit()) or (
-        len(after) == 2 and after[0] in "-–" and after[1].isdigit())
+        len(after) == 2 and after[0] in "-–" and after[1].isdigit()
+    )
 
 
 def _looks_like_date(text: str, core: _Core, value: float, lo: int) -> bool:
@@ -600,23 +721,28 @@ def _looks_like_date(text: str, core: _Core, value: float, lo: int) -> bool:
 
 
 def _looks_like_year(
-    text: str, core: _Core, value: float, counted: str | None, qualifier: str | None,
+    text: str,
+    core: _Core,
+    value: float,
+    counted: str | None,
+    qualifier: str | None,
     prev_word: str,
 ) -> bool:
     """Return True when a plain four-digit number reads as a year rather than a count."""
-    digits = text[core.start:core.end]
+    digits = text[core.start : core.end]
     if not (len(digits) == 4 and 1000 <= value <= 2199):
         return False
     if qualifier:
         # "some 2000 soldiers" counts; "around 2011" on its own is a year.
         return counted is None and qualifier in ("around", "about", "circa")
-    after = text[core.end:core.end + 2]
+    after = text[core.end : core.end + 2]
     if len(after) == 2 and after[0] in "-–" and after[1].isdigit():
         return True  # 2011-12
     if core.start > 0 and text[core.start - 1] in "-–/":
         return True
-    if prev_word in _YEAR_CONTEXT or _MONTH_BEFORE.search(text, max(0, core.start - 12),
-                                                          core.start):
+    if prev_word in _YEAR_CONTEXT or _MONTH_BEFORE.search(
+        text, max(0, core.start - 12), core.start
+    ):
         return True
     head = counted.split()[-1] if counted else ""
     return not (head[:1].islower() and _is_head(head, head.lower()))

@@ -110,8 +110,12 @@ def blocking_keys(c: ClaimCandidate) -> list[tuple]:
         classes |= lx.RELATED_CLASSES.get(cls, frozenset())
     keys: list[tuple] = [("s", cls, e) for cls in sorted(classes) for e in sorted(c.entities)]
     keys += [("w", cls, w) for cls in sorted(classes) for w in sorted(c.words)]
-    keys += [("d", d.value, x) for d in c.dates if d.exact and not d.since
-             for x in sorted(c.entities | classes)]
+    keys += [
+        ("d", d.value, x)
+        for d in c.dates
+        if d.exact and not d.since
+        for x in sorted(c.entities | classes)
+    ]
     return keys
 
 
@@ -194,21 +198,32 @@ def similarity(
         cls = 0.5
     if not cls or not (ent or same_day or words >= params.min_words):
         return 0.0
-    if (not words and not same_day and not (a.negated or b.negated or a.stance == "rumoured"
-            or b.stance == "rumoured")
-            and len((a.entities & b.entities) - a.broad - b.broad) < 2):
+    if (
+        not words
+        and not same_day
+        and not (a.negated or b.negated or a.stance == "rumoured" or b.stance == "rumoured")
+        and len((a.entities & b.entities) - a.broad - b.broad) < 2
+    ):
         # With no word and no day in common, an event class and one actor or place, or
         # countries alone ("Iran urged ...", "Iran urged ..."), are too little to say that two
         # statements report one fact; two named actors or places are enough ("took Aleppo and
         # Hama" / "captured Aleppo and Hama"). A denial or a rumour is exempt: it is about
         # another report's event and rarely repeats its words ("X has fled" / "X is in Y").
         return 0.0
-    return (params.w_entities * ent + params.w_words * words + params.w_class * cls
-            + params.w_date * same_day)
+    return (
+        params.w_entities * ent
+        + params.w_words * words
+        + params.w_class * cls
+        + params.w_date * same_day
+    )
 
 
 def _figure_similarity(
-    a: ClaimCandidate, b: ClaimCandidate, ent: float, words: float, same_day: bool,
+    a: ClaimCandidate,
+    b: ClaimCandidate,
+    ent: float,
+    words: float,
+    same_day: bool,
     params: AlignParams,
 ) -> float:
     fa, fb = a.figure, b.figure

@@ -28,9 +28,11 @@ _STRONG = re.compile(
     r";|:\s|\s[—–]\s|,\s+(?=(?:and|but|while|whereas|with|including|although|though)\b)"
 )
 _WEAK = re.compile(r"\s(?:and|but|after|before|while|as|when)\s|,\s")
-_VAGUE_NUMBERS = frozenset("""
+_VAGUE_NUMBERS = frozenset(
+    """
 dozens scores hundreds thousands millions billions tens
-""".split())
+""".split()
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
 _INEXACT_DATE = re.compile(
@@ -42,11 +44,13 @@ _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", r
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
 _OBLIGATION = re.compile(
-    r"\b(?:could|would|might|may|should|must|will|shall|let['’]?s|let\s+us)\b", re.IGNORECASE)
+    r"\b(?:could|would|might|may|should|must|will|shall|let['’]?s|let\s+us)\b", re.IGNORECASE
+)
 # Where the reported content of a sentence starts: a modal after it is the speaker's, not the
 # writer's.
 _CONTENT_START = re.compile(
-    r"\b(?:that|saying|declaring|stating|warning|adding|insisting)\b|[:\"“]", re.IGNORECASE)
+    r"\b(?:that|saying|declaring|stating|warning|adding|insisting)\b|[:\"“]", re.IGNORECASE
+)
 _CONDITION = re.compile(r"^\W*(?:if|unless|should|were)\b", re.IGNORECASE)
 _PROSPECT = re.compile(
     r"\b(?:about\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|preparing\s+to"
@@ -71,14 +75,17 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         if not _is_fact_sentence(article, sent, feats):
             continue
         figures = [
-            c for q in ann.quantities if sent.start <= q.start < sent.end
+            c
+            for q in ann.quantities
+            if sent.start <= q.start < sent.end
             if (c := _figure_candidate(article, sent, q, feats)) is not None
         ]
         out.extend(figures)
         # A sentence whose figure gave no figure candidate still states it ("about 9,000 of
         # them"): it is kept as a statement.
-        counted = not figures and any(_is_figure(article, q) for q in ann.quantities
-                                      if sent.start <= q.start < sent.end)
+        counted = not figures and any(
+            _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
+        )
         out.extend(_statements(article, sent, feats, {f.figure.event for f in figures}, counted))
     return out
 
@@ -86,9 +93,9 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
 def _is_figure(article: Article, q: Quantity) -> bool:
     """Return True for a quantity that states a figure: not a duration, an age or a vague
     plural ("thousands")."""
-    if q.unit in lx.TIME_UNITS or _AGE_BEFORE.search(article.text[max(0, q.start - 8):q.start]):
+    if q.unit in lx.TIME_UNITS or _AGE_BEFORE.search(article.text[max(0, q.start - 8) : q.start]):
         return False
-    return not set(lx.words(article.text[q.start:q.end])) & _VAGUE_NUMBERS
+    return not set(lx.words(article.text[q.start : q.end])) & _VAGUE_NUMBERS
 
 
 def _statements(
@@ -98,39 +105,54 @@ def _statements(
     sentence can report two events: "the offensive began on 27 November and took the city"),
     none for a class one of its figures already measures; one for a sentence that names no
     event but a day or a figure."""
-    strong = sorted(c for c in feats["classes"] - lx.WEAK_CLASSES
-                    if lx.FIGURE_EVENT_FAMILY.get(c, c) not in measured)
+    strong = sorted(
+        c
+        for c in feats["classes"] - lx.WEAK_CLASSES
+        if lx.FIGURE_EVENT_FAMILY.get(c, c) not in measured
+    )
     weak = feats["classes"] & lx.WEAK_CLASSES
     out = []
     for cls in strong:
         one = dict(feats)
         one["classes"] = {cls} | weak
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", one))
-    if not strong and not feats["classes"] - lx.WEAK_CLASSES and (counted or any(
-            d.exact and not d.since for d in feats["dates"])):
+    if (
+        not strong
+        and not feats["classes"] - lx.WEAK_CLASSES
+        and (counted or any(d.exact and not d.since for d in feats["dates"]))
+    ):
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
     return out
 
 
 def _sentence_features(
-    article: Article, sent: Sentence, pairs: list, recent_places: list[list[str]],
+    article: Article,
+    sent: Sentence,
+    pairs: list,
+    recent_places: list[list[str]],
     keys: EntityKeys,
 ) -> dict:
     """Return the features of one sentence: attribution, stance, entities, places, classes,
     sides, words, dates."""
-    text = article.text[sent.start:sent.end]
+    text = article.text[sent.start : sent.end]
     attr = _attribution(article.annotations.attributions, sent)
     stance: Stance = attr.stance if attr is not None else "asserted"
     inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
     entities = {k for _, k in inside}
     country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
     broad = {k for m, k in inside if (m.start, m.end) in country_spans}
-    own_places = [k for m, k in inside if m.label in PLACE_LABELS
-                  and country_code(article.text[m.start:m.end]) is None]
+    own_places = [
+        k
+        for m, k in inside
+        if m.label in PLACE_LABELS and country_code(article.text[m.start : m.end]) is None
+    ]
     places = {k for m, k in inside if m.label in PLACE_LABELS}
-    event_places = [(m.start, m.end, keys.country(article, m, k)) for m, k in inside
-                    if m.label in PLACE_LABELS
-                    and _LOCATIVE.search(article.text[max(0, m.start - 12):m.start])]
+    event_places = [
+        (m.start, m.end, keys.country(article, m, k))
+        for m, k in inside
+        if m.label in PLACE_LABELS
+        and _LOCATIVE.search(article.text[max(0, m.start - 12) : m.start])
+    ]
     if lx.PLACE_ANAPHORS.search(text) and not own_places:
         for earlier in reversed(recent_places[-3:]):
             if earlier:
@@ -145,11 +167,16 @@ def _sentence_features(
             classes.add(opposite)
             negated = True
     modal = bool(_MODAL.search(text))
-    if attr is not None and attr.cue in ("told", "tells") and attr.channel and (
-            attr.channel[:1].isupper() and not classes - lx.WEAK_CLASSES):
+    if (
+        attr is not None
+        and attr.cue in ("told", "tells")
+        and attr.channel
+        and (attr.channel[:1].isupper() and not classes - lx.WEAK_CLASSES)
+    ):
         classes.add("interview")  # "X told CNN that ...": X gave CNN an interview
     if not _OBLIGATION.search(text) and any(
-            lx.event_classes(m.group("w")) for m in lx.NEGATED_EVENT.finditer(text)):
+        lx.event_classes(m.group("w")) for m in lx.NEGATED_EVENT.finditer(text)
+    ):
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     return {
@@ -181,7 +208,8 @@ def _attribution(attributions: Iterable[Attribution], sent: Sentence) -> Attribu
 def _anaphoric(feats: dict) -> bool:
     """Return True for a denial that points back at the sentence before it."""
     return bool(lx.ANAPHORIC_DENIAL.search(feats["text"])) or not (
-        feats["classes"] - lx.WEAK_CLASSES)
+        feats["classes"] - lx.WEAK_CLASSES
+    )
 
 
 def _inherit(feats: dict, previous: dict) -> None:
@@ -231,15 +259,22 @@ def _dates(article: Article, start: int, end: int) -> tuple[EventDate, ...]:
 
 
 def _event_date(text: str, d: DateMention) -> EventDate:
-    written = text[d.start:d.end]
-    before = text[max(0, d.start - 20):d.start]
+    written = text[d.start : d.end]
+    before = text[max(0, d.start - 20) : d.start]
     exact = d.precision == "day" and not _INEXACT_DATE.search(written)
-    return EventDate(value=d.value or "", precision=d.precision or "year", start=d.start,
-                     end=d.end, exact=exact, since=bool(_SINCE_BEFORE.search(before)))
+    return EventDate(
+        value=d.value or "",
+        precision=d.precision or "year",
+        start=d.start,
+        end=d.end,
+        exact=exact,
+        since=bool(_SINCE_BEFORE.search(before)),
+    )
 
 
 def _clauses(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
     """Return the narrow and the wide clause of ``text`` (a sentence) around ``pos``."""
+
     def around(pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
         start, end = lo, hi
         for m in pattern.finditer(text, lo, hi):
@@ -260,7 +295,7 @@ def _figure_candidate(
     """Return the figure candidate of quantity ``q``, or None when it is no comparable figure
     (a duration, an age, a vague plural, a figure stated as a possibility, a source's size)."""
     text = feats["text"]
-    written = article.text[q.start:q.end]
+    written = article.text[q.start : q.end]
     if not _is_figure(article, q):
         return None
     attr = feats["attr"]
@@ -281,9 +316,18 @@ def _figure_candidate(
         return None  # "two major highways": a description, not a reported figure
     lo, hi = wide
     figure = Figure(
-        value=q.value, text=written, start=q.start, end=q.end, unit=q.unit, dimension=dimension,
-        base=base, counted=counted, approximate=q.approximate, qualifier=q.qualifier,
-        event=event, noun=q.counted.lower() if q.counted and counted else None,
+        value=q.value,
+        text=written,
+        start=q.start,
+        end=q.end,
+        unit=q.unit,
+        dimension=dimension,
+        base=base,
+        counted=counted,
+        approximate=q.approximate,
+        qualifier=q.qualifier,
+        event=event,
+        noun=q.counted.lower() if q.counted and counted else None,
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -291,7 +335,7 @@ def _figure_candidate(
     clause_feats["dates"] = tuple(d for d in feats["dates"] if start <= d.start < end)
     clause_feats["sides"] = lx.nearest_side(text, rel)
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
-    update = bool(lx.UPDATE_CUES.search(article.text[start:q.start]))
+    update = bool(lx.UPDATE_CUES.search(article.text[start : q.start]))
     return _replace(cand, update_cue=update)
 
 
@@ -350,13 +394,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidate(
-    article: Article, sent: Sentence, start: int, end: int, kind: str, feats: dict,
+    article: Article,
+    sent: Sentence,
+    start: int,
+    end: int,
+    kind: str,
+    feats: dict,
     figure: Figure | None = None,
 ) -> ClaimCandidate:
     attr: Attribution | None = feats["attr"]
     source = None
     if attr is not None and attr.source_end > attr.source_start:
-        source = article.text[attr.source_start:attr.source_end]
+        source = article.text[attr.source_start : attr.source_end]
     classes = set(feats["classes"])
     if figure is not None and figure.event:
         classes.add(figure.event)

@@ -23,10 +23,12 @@ _ARTICLES = frozenset({"al", "el", "the", "ad", "as", "ash", "an", "ar", "az"})
 _NOT_KEY = re.compile(r"[^a-z0-9\- ]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Honorifics and roles written before a name: they do not tell two people apart.
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
 mr mrs ms dr prof professor president minister sheikh general gen col king queen prince pope
 sir lord lady premier chancellor senator sen rep gov governor mayor judge leader
-""".split())
+""".split()
+)
 
 
 def name_key(text: str, label: str) -> str:
@@ -117,7 +119,7 @@ class EntityKeys:
             found = self._overlapping(article.id, mention.start, mention.end)
         if found is not None:
             return found
-        written = article.text[mention.start:mention.end]
+        written = article.text[mention.start : mention.end]
         iso = None
         if mention.label in PLACE_LABELS:
             iso = country_code(written)
@@ -147,7 +149,7 @@ class EntityKeys:
         if gaz is None:
             return None
         try:
-            places = gaz.lookup(article.text[mention.start:mention.end])
+            places = gaz.lookup(article.text[mention.start : mention.end])
         except Exception:  # a broken index must not stop the claims
             return None
         country = places[0].country if places else None
@@ -191,15 +193,26 @@ class EntityKeys:
                 taken.append((m.start, m.end))
         for s, e, key in self._by_article.get(article.id, ()):
             if not any(ts < e and s < te for ts, te in taken):
-                out.append((EntityMention(start=s, end=e, label=self.types.get(key, "ORG"),
-                                          source="resolution"), key))
+                out.append(
+                    (
+                        EntityMention(
+                            start=s, end=e, label=self.types.get(key, "ORG"), source="resolution"
+                        ),
+                        key,
+                    )
+                )
         extra = []
         for m, key in out:
             if key.startswith("n:country:"):
                 continue
-            written = article.text[m.start:m.end]
-            iso = (country_code(written) if m.label in PLACE_LABELS
-                   else demonym_country(written) if m.label == "NORP" else None)
+            written = article.text[m.start : m.end]
+            iso = (
+                country_code(written)
+                if m.label in PLACE_LABELS
+                else demonym_country(written)
+                if m.label == "NORP"
+                else None
+            )
             if iso:
                 extra.append((m, f"n:country:{iso}"))
         return sorted(out + extra, key=lambda p: (p[0].start, p[1]))

@@ -21,50 +21,83 @@ def _add(cls: str, words: str) -> None:
         _CLASS_WORDS[w] = cls
 
 
-_add("flee", """
+_add(
+    "flee",
+    """
 flee flees fled fleeing escape escaped escapes escaping exile exiled refuge
-""")
+""",
+)
 _add("desert", "defect defected defecting desert deserted deserting desertion desertions")
 _add("cross", "cross crosses crossed crossing")
-_add("enter", """
+_add(
+    "enter",
+    """
 enter enters entered entering penetrate penetrated penetrating stormed storming
-""")
-_add("seize", """
+""",
+)
+_add(
+    "seize",
+    """
 seize seized seizes seizing capture captured captures capturing conquer conquered conquering
 overran overrun overrunning controlled fall fell takeover liberated
-""")
-_add("withdraw", """
+""",
+)
+_add(
+    "withdraw",
+    """
 withdraw withdrew withdrawn withdrawing withdrawal retreat retreated retreating vacate vacated
 vacating abandon abandoned abandoning redeploy redeployed redeploying redeployment
-""")
-_add("displace", """
+""",
+)
+_add(
+    "displace",
+    """
 displaced displacement displace evacuate evacuated evacuating evacuation evacuations evacuees
 homeless shelters shelter sheltered
-""")
-_add("kill", """
+""",
+)
+_add(
+    "kill",
+    """
 kill killed killing killings dead death deaths die died dying toll fatalities fatality
 casualties bodies body drowned
-""")
+""",
+)
 _add("injure", "injured injuries injury wounded wounding hurt")
 _add("missing", "missing disappeared unaccounted")
-_add("meet", """
+_add(
+    "meet",
+    """
 meet meets met meeting meetings talks summit gathered convene convened conference negotiations
-""")
+""",
+)
 _add("interview", "interview interviews interviewed")
-_add("begin", """
+_add(
+    "begin",
+    """
 begin began begun beginning launch launched launching start started starting initiated erupted
 triggered
-""")
-_add("attack", """
+""",
+)
+_add(
+    "attack",
+    """
 attack attacks attacked strike strikes airstrike airstrikes bombed bombing bombings shelling
 shelled raid raids
-""")
-_add("intervene", """
+""",
+)
+_add(
+    "intervene",
+    """
 intervene intervened intervention involved involvement meddle meddling interfere engagement
-""")
-_add("breach", """
+""",
+)
+_add(
+    "breach",
+    """
 breach breached breaching breaches burst bursting collapsed collapse
-""")
+""",
+)
 _add("warn", "warn warned warning warnings warns urge urged urges appeal appealed demanded")
 _add("approach", "approach approached approaching advance advanced advancing encircle encircled")
 _add("topple", "topple toppled toppling")
@@ -74,13 +107,18 @@ _add("elect", "elected election won wins win defeated")
 
 # A river that bursts its banks floods; it is not a breach of a dam or a wall.
 _BANKS = re.compile(
-    r"\b(?:burst|bursting|bursts|over|from|broke|breaking)\s+(?:its|their)\s+banks\b")
+    r"\b(?:burst|bursting|bursts|over|from|broke|breaking)\s+(?:its|their)\s+banks\b"
+)
 
 # Phrases (lowercased, matched in the sentence) that signal a class no single word does.
 CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), cls) for p, cls in (
-        (r"\b(?:left|leave|leaving|run from|forced from|forced out of|out of|from)\s+"
-         r"(?:their|his|her|its|there)\s+homes?\b", "displace"),  # "there": a common typo
+    (re.compile(p), cls)
+    for p, cls in (
+        (
+            r"\b(?:left|leave|leaving|run from|forced from|forced out of|out of|from)\s+"
+            r"(?:their|his|her|its|there)\s+homes?\b",
+            "displace",
+        ),  # "there": a common typo
         (r"\blost\s+(?:their|his|her)\s+li(?:fe|ves)\b", "kill"),
         (r"\bfound\s+(?:dead|without\s+life)\b", "kill"),
         (r"\b(?:left|fled)\s+the\s+country\b", "flee"),
@@ -127,17 +165,31 @@ RELATED_CLASSES: dict[str, frozenset[str]] = {
 FIGURE_EVENT_FAMILY: dict[str, str] = {"cross": "flee", "enter": "flee"}
 
 # Events a figure can measure: how many died, fled, were displaced, held, taken ...
-FIGURE_EVENTS = frozenset({
-    "kill", "displace", "injure", "missing", "flee", "cross", "enter", "arrest", "seize",
-    "withdraw", "attack", "desert",
-})
+FIGURE_EVENTS = frozenset(
+    {
+        "kill",
+        "displace",
+        "injure",
+        "missing",
+        "flee",
+        "cross",
+        "enter",
+        "arrest",
+        "seize",
+        "withdraw",
+        "attack",
+        "desert",
+    }
+)
 # "began", "started" report an event only about something that can begin: not "began to".
-_BEGINNABLE = frozenset("""
+_BEGINNABLE = frozenset(
+    """
 offensive offensives operation operations campaign war conflict uprising revolt revolution
 attack attacks assault talks negotiations protest protests strike strikes evacuation
 evacuations fighting battle siege crisis rain rains rainfall flood flooding trial invasion
 occupation ceasefire truce march strike
-""".split())
+""".split()
+)
 
 # Classes too common in news of one event to tell facts apart on their own.
 WEAK_CLASSES = frozenset({"approach", "flood", "attack"})
@@ -152,7 +204,8 @@ for _w in "troops army soldiers soldier military".split():
 # Words that name a side only through the word before them ("government forces").
 _NEEDS_QUALIFIER = frozenset({"forces", "fighters", "officers", "units"})
 _STATE_QUALIFIERS = frozenset(
-    "government pro-government regime state loyalist army military".split())
+    "government pro-government regime state loyalist army military".split()
+)
 
 # What a figure counts: a head noun -> a key, so "people", "persons" and "residents" compare.
 COUNTED_KEYS: dict[str, str] = {}
@@ -166,9 +219,18 @@ for _w in "fighters fighter militants gunmen insurgents rebels".split():
     COUNTED_KEYS[_w] = "fighters"
 # Counted words that are themselves the event ("826 dead", "400,000 displaced").
 COUNTED_EVENTS = {
-    "dead": "kill", "killed": "kill", "deaths": "kill", "fatalities": "kill", "casualties": "kill",
-    "displaced": "displace", "evacuated": "displace", "evacuees": "displace",
-    "homeless": "displace", "injured": "injure", "wounded": "injure", "missing": "missing",
+    "dead": "kill",
+    "killed": "kill",
+    "deaths": "kill",
+    "fatalities": "kill",
+    "casualties": "kill",
+    "displaced": "displace",
+    "evacuated": "displace",
+    "evacuees": "displace",
+    "homeless": "displace",
+    "injured": "injure",
+    "wounded": "injure",
+    "missing": "missing",
     "disappeared": "missing",
 }
 # Events whose figures count people when nothing else is named ("the toll rose to four").
@@ -176,29 +238,47 @@ PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arr
 
 # Units: unit -> (dimension, factor to the dimension's base unit).
 UNITS: dict[str, tuple[str, float]] = {
-    "km": ("length", 1000.0), "mile": ("length", 1609.344), "m": ("length", 1.0),
-    "km2": ("area", 1e6), "kmh": ("speed", 1.0), "km/h": ("speed", 1.0),
-    "mph": ("speed", 1.609344), "ton": ("mass", 1000.0), "kg": ("mass", 1.0),
+    "km": ("length", 1000.0),
+    "mile": ("length", 1609.344),
+    "m": ("length", 1.0),
+    "km2": ("area", 1e6),
+    "kmh": ("speed", 1.0),
+    "km/h": ("speed", 1.0),
+    "mph": ("speed", 1.609344),
+    "ton": ("mass", 1000.0),
+    "kg": ("mass", 1.0),
     "percent": ("percent", 1.0),
 }
 # Units the quantity reader leaves as the counted word, by their stem (see ``stem``): stem ->
 # (dimension, factor to the dimension's base unit).
 UNIT_WORDS: dict[str, tuple[str, float]] = {
-    "millime": ("length", 0.001), "centime": ("length", 0.01), "mm": ("length", 0.001),
-    "cm": ("length", 0.01), "inch": ("length", 0.0254), "inche": ("length", 0.0254),
-    "feet": ("length", 0.3048), "foot": ("length", 0.3048), "yard": ("length", 0.9144),
-    "hectar": ("area", 1e4), "acre": ("area", 4046.86), "litr": ("volume", 0.001),
-    "liter": ("volume", 0.001), "gallon": ("volume", 0.003785), "barrel": ("volume", 0.159),
+    "millime": ("length", 0.001),
+    "centime": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "cm": ("length", 0.01),
+    "inch": ("length", 0.0254),
+    "inche": ("length", 0.0254),
+    "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048),
+    "yard": ("length", 0.9144),
+    "hectar": ("area", 1e4),
+    "acre": ("area", 4046.86),
+    "litr": ("volume", 0.001),
+    "liter": ("volume", 0.001),
+    "gallon": ("volume", 0.003785),
+    "barrel": ("volume", 0.159),
 }
 
 # Units of time are durations ("five days of rain"), not figures to compare.
 TIME_UNITS = frozenset({"hour", "minute", "day", "week", "month", "year", "decade", "century"})
 
 # Qualifiers that make a figure approximate or a bound.
-APPROXIMATE = frozenset("""
+APPROXIMATE = frozenset(
+    """
 about around approximately approx approx. roughly some nearly almost close to circa estimated
 an estimated odd plus or so
-""".split()) | {"close to", "an estimated", "or so", "or more"}
+""".split()
+) | {"close to", "an estimated", "or so", "or more"}
 
 # A clause that states a possibility, an intention or a condition, not something that happened.
 HYPOTHETICAL = re.compile(
@@ -237,7 +317,8 @@ PLACE_ANAPHORS = re.compile(
 )
 
 # Function words and very common news words that say nothing about which fact is meant.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or but nor so yet for of in on at to from by with without within into onto over
 under about above below after before during since until while as than then that this these
 those there here which who whom whose what when where why how is are was were be been being am
@@ -247,7 +328,8 @@ some any all both each every either neither other another such same own its it h
 you i him her them us me his their our your my mine one two three if because though although
 said says say told tell according reported reports reportedly stated added also however
 meanwhile including include includes new last first next week day days year years time
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -344,8 +426,19 @@ def stem(word: str) -> str:
     """Return a crude stem of a lowercased word: plural and verb endings cut, at most 7
     letters kept, so that "displaced"/"displacement" and "evacuated"/"evacuation" meet."""
     w = word
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es",
-                   "s"):
+    for suffix in (
+        "ations",
+        "ation",
+        "ments",
+        "ment",
+        "ings",
+        "ing",
+        "ies",
+        "ied",
+        "ed",
+        "es",
+        "s",
+    ):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]
             break

@@ -78,4 +78,5 @@ class ClaimCandidate:
     def event_countries(self) -> frozenset[str]:
         """Return the countries of the event's places, where known."""
         return frozenset(c for _, _, c in self.event_places if c)
+
     group: int = -1

@@ -88,37 +88,145 @@ COPY = 0.5  # Dice overlap of all keys above which two clauses on one date are o
 # --------------------------------------------------------------------------- lexicons
 
 # Verbs (and nouns) that report speech; a statement dated by its verb is the statement's event.
-REPORTING = frozenset({
-    "say", "tell", "state", "add", "confirm", "announce", "report", "affirm", "claim", "insist",
-    "stress", "warn", "note", "explain", "write", "post", "express", "interview", "speak",
-    "statement", "comment", "reveal", "assure", "emphasize", "emphasise", "declare",
-    "indicate", "suggest", "argue", "tweet", "address", "reiterate", "repeat",
-})
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "confirm",
+        "announce",
+        "report",
+        "affirm",
+        "claim",
+        "insist",
+        "stress",
+        "warn",
+        "note",
+        "explain",
+        "write",
+        "post",
+        "express",
+        "interview",
+        "speak",
+        "statement",
+        "comment",
+        "reveal",
+        "assure",
+        "emphasize",
+        "emphasise",
+        "declare",
+        "indicate",
+        "suggest",
+        "argue",
+        "tweet",
+        "address",
+        "reiterate",
+        "repeat",
+    }
+)
 # Families of event words: words of one family name the same kind of happening.
 FAMILIES: Mapping[str, str] = {
     **dict.fromkeys(
-        ("say", "tell", "state", "add", "confirm", "announce", "report", "affirm", "claim",
-         "insist", "stress", "warn", "note", "explain", "write", "post", "express", "interview",
-         "speak", "statement", "comment", "reveal", "assure", "emphasize", "emphasise",
-         "indicate", "argue", "tweet", "address", "reiterate", "repeat", "press", "conference",
-         "briefing", "remark", "speech"), "speak"),
+        (
+            "say",
+            "tell",
+            "state",
+            "add",
+            "confirm",
+            "announce",
+            "report",
+            "affirm",
+            "claim",
+            "insist",
+            "stress",
+            "warn",
+            "note",
+            "explain",
+            "write",
+            "post",
+            "express",
+            "interview",
+            "speak",
+            "statement",
+            "comment",
+            "reveal",
+            "assure",
+            "emphasize",
+            "emphasise",
+            "indicate",
+            "argue",
+            "tweet",
+            "address",
+            "reiterate",
+            "repeat",
+            "press",
+            "conference",
+            "briefing",
+            "remark",
+            "speech",
+        ),
+        "speak",
+    ),
     **dict.fromkeys(
-        ("begin", "start", "launch", "initiate", "open", "erupt", "trigger", "ignite", "kick",
-         "outbreak", "onset", "beginning"), "begin"),
+        (
+            "begin",
+            "start",
+            "launch",
+            "initiate",
+            "open",
+            "erupt",
+            "trigger",
+            "ignite",
+            "kick",
+            "outbreak",
+            "onset",
+            "beginning",
+        ),
+        "begin",
+    ),
     **dict.fromkeys(
-        ("seize", "capture", "conquer", "overrun", "sweep", "enter", "control",
-         "occupy", "retake", "recapture", "seizure", "takeover"), "capture"),
+        (
+            "seize",
+            "capture",
+            "conquer",
+            "overrun",
+            "sweep",
+            "enter",
+            "control",
+            "occupy",
+            "retake",
+            "recapture",
+            "seizure",
+            "takeover",
+        ),
+        "capture",
+    ),
     **dict.fromkeys(
-        ("meet", "meeting", "gather", "convene", "talk", "summit", "hold", "negotiate"), "meet"),
+        ("meet", "meeting", "gather", "convene", "talk", "summit", "hold", "negotiate"), "meet"
+    ),
     **dict.fromkeys(("kill", "die", "death", "dead", "toll", "killing", "fatality"), "die"),
     **dict.fromkeys(
-        ("evacuate", "evacuation", "flee", "leave", "displace", "exodus", "withdraw",
-         "withdrawal", "retreat", "pull"), "leave"),
+        (
+            "evacuate",
+            "evacuation",
+            "flee",
+            "leave",
+            "displace",
+            "exodus",
+            "withdraw",
+            "withdrawal",
+            "retreat",
+            "pull",
+        ),
+        "leave",
+    ),
     **dict.fromkeys(("find", "discover", "recover", "locate", "retrieve"), "find"),
     **dict.fromkeys(("miss", "missing", "disappear", "vanish", "see"), "missing"),
     **dict.fromkeys(("deny", "denial", "reject", "refute", "dismiss"), "deny"),
     **dict.fromkeys(
-        ("rain", "shower", "downpour", "rainfall", "snow", "snowfall", "hail"), "weather"),
+        ("rain", "shower", "downpour", "rainfall", "snow", "snowfall", "hail"), "weather"
+    ),
     **dict.fromkeys(("flood", "overflow", "burst", "overtop", "inundate", "pour"), "flood"),
     **dict.fromkeys(("attack", "strike", "bomb", "shell", "raid", "airstrike"), "attack"),
     **dict.fromkeys(("arrest", "detain"), "arrest"),
@@ -126,10 +234,26 @@ FAMILIES: Mapping[str, str] = {
 }
 _KNOWN_FAMILIES = frozenset(FAMILIES.values())
 # Words that make a clause speak of the future (for weekdays resolved into the past).
-_FUTURE_WORDS = frozenset({
-    "will", "shall", "'ll", "expect", "expected", "forecast", "due", "schedule", "scheduled",
-    "plan", "planned", "set", "going", "intend", "predict", "tomorrow",
-})
+_FUTURE_WORDS = frozenset(
+    {
+        "will",
+        "shall",
+        "'ll",
+        "expect",
+        "expected",
+        "forecast",
+        "due",
+        "schedule",
+        "scheduled",
+        "plan",
+        "planned",
+        "set",
+        "going",
+        "intend",
+        "predict",
+        "tomorrow",
+    }
+)
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _WEEKDAY = re.compile(
     r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -142,26 +266,68 @@ _PREPOSITIONS = _KEEP_PREPS | {"on", "in", "at", "during", "of", "for", "around"
 # Words around a date that put the event at the edge of two days.
 _NIGHT = re.compile(r"\b(?:night|overnight|midnight|evening|late|early|dawn)\b", re.IGNORECASE)
 # Relative day words that are part of a name when capitalised mid-sentence ("Lagarina Today").
-_TIME_NOUNS = frozenset({
-    "night", "evening", "morning", "afternoon", "midday", "noon", "midnight", "dawn", "lunchtime",
-})
+_TIME_NOUNS = frozenset(
+    {
+        "night",
+        "evening",
+        "morning",
+        "afternoon",
+        "midday",
+        "noon",
+        "midnight",
+        "dawn",
+        "lunchtime",
+    }
+)
 _NAME_DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 # A dateline: a few capitalised words (place, agency) before a dash at the start of a line.
 _DASH = re.compile(r"\s[—–-]\s")
 _MARKUP = re.compile(r"[*_#>|]+")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _VERBAL = frozenset({"aux", "auxpass", "neg", "prt"})
-_AFTER_VERB = frozenset({
-    "dobj", "attr", "acomp", "oprd", "dative", "agent", "xcomp", "ccomp", "prep", "advmod",
-    "npadvmod", "pobj", "dep", "obj", "obl", "iobj",
-})
+_AFTER_VERB = frozenset(
+    {
+        "dobj",
+        "attr",
+        "acomp",
+        "oprd",
+        "dative",
+        "agent",
+        "xcomp",
+        "ccomp",
+        "prep",
+        "advmod",
+        "npadvmod",
+        "pobj",
+        "dep",
+        "obj",
+        "obl",
+        "iobj",
+    }
+)
 _CUT_IN_PHRASES = frozenset({"appos", "relcl", "advcl", "parataxis", "acl"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Light verbs and fillers: they say nothing about which event a clause tells.
 _LIGHT = frozenset({"be", "have", "do", "get", "make", "go", "come", "also", "still", "more"})
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ers", "er",
-             "ates", "ate", "es", "ed", "s", "e")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ions",
+    "ion",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ates",
+    "ate",
+    "es",
+    "ed",
+    "s",
+    "e",
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -275,8 +441,9 @@ def _dateline_end(text: str, sentence: tuple[int, int]) -> int:
     start, end = sentence
     head = text[start : min(end, start + 80)]
     for found in reversed(list(_DASH.finditer(head))):
-        words = [w for w in _MARKUP.sub(" ", head[: found.start()]).split()
-                 if w not in ("—", "–", "-")]
+        words = [
+            w for w in _MARKUP.sub(" ", head[: found.start()]).split() if w not in ("—", "–", "-")
+        ]
         if words and len(words) <= 10 and _dateline_words(words):
             return start + found.end()
     return start
@@ -287,28 +454,49 @@ def _dateline_words(words: list[str]) -> bool:
     link = {"of", "de", "and", "the", "la", "le", "el", "di", "da"}
     for word in words:
         bare = word.strip(",.()")
-        if bare and not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in link
-                         or bare.lower() in _MONTHS):
+        if bare and not (
+            bare[0].isupper()
+            or bare[0].isdigit()
+            or bare.lower() in link
+            or bare.lower() in _MONTHS
+        ):
             return False
     first = words[0].strip(",.()")
     dated = any(w.strip(",.()").lower() in _MONTHS or w[:1].isdigit() for w in words)
     return (first.isupper() and len(first) > 1) or dated or words[-1].endswith(")")
 
 
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-})
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 
 
-def _forward_if_future(mention: DateMention, phrase: str, tokens: Sequence[Token],
-                       anchor: str, published: str | None) -> str:
+def _forward_if_future(
+    mention: DateMention, phrase: str, tokens: Sequence[Token], anchor: str, published: str | None
+) -> str:
     """The mention's date, moved on by weeks past the publication date when a bare weekday
     resolved into the past sits in a clause about the future ("will stay closed on
     Monday"); "since Monday" never looks ahead."""
     assert mention.value is not None
-    if (published is None or mention.precision != "day" or anchor == "since"
-            or not _WEEKDAY.match(phrase.strip())):
+    if (
+        published is None
+        or mention.precision != "day"
+        or anchor == "since"
+        or not _WEEKDAY.match(phrase.strip())
+    ):
         return mention.value
     day = date.fromisoformat(mention.value)
     pub = date.fromisoformat(published)
@@ -358,16 +546,17 @@ def dated_clauses(
     keys = _entity_key_spans(article, entity_keys)
     out: list[DatedClause] = []
     texts = [article.text[starts[s] : s[1]] for s in spans]
-    docs = list(nlp.pipe(texts)) if nlp is not None and article.language in (None, "en") else (
-        [None] * len(spans)
+    docs = (
+        list(nlp.pipe(texts))
+        if nlp is not None and article.language in (None, "en")
+        else ([None] * len(spans))
     )
     for span, doc in zip(spans, docs, strict=True):
         sentence_mentions = [m for m in by_sentence[span] if m.start >= starts[span]]
         if doc is None:
             out.extend(_plain_clauses(article, span, starts[span], sentence_mentions, keys))
         else:
-            out.extend(_parsed_clauses(article, span, starts[span], doc, sentence_mentions,
-                                       keys))
+            out.extend(_parsed_clauses(article, span, starts[span], doc, sentence_mentions, keys))
     return sorted(out, key=lambda c: (c.mention, c.date))
 
 
@@ -404,9 +593,13 @@ def _name_key(name: str, label: str) -> str:
     return text
 
 
-def _plain_clauses(article: Article, span: tuple[int, int], start: int,
-                   mentions: Sequence[DateMention],
-                   names: Sequence[tuple[int, int, str, bool]]) -> list[DatedClause]:
+def _plain_clauses(
+    article: Article,
+    span: tuple[int, int],
+    start: int,
+    mentions: Sequence[DateMention],
+    names: Sequence[tuple[int, int, str, bool]],
+) -> list[DatedClause]:
     """Dated clauses without a parser: the sentence (after any dateline) is the text."""
     text = " ".join(_MARKUP.sub(" ", article.text[start : span[1]]).split()).rstrip(".")
     if not text:
@@ -421,11 +614,24 @@ def _plain_clauses(article: Article, span: tuple[int, int], start: int,
     for mention in mentions:
         assert mention.value is not None and mention.precision is not None
         phrase = article.text[mention.start : mention.end]
-        out.append(DatedClause(
-            article.id, mention.value, mention.precision, (mention.start, mention.end), phrase,
-            span, (start, span[1]), _capitalise(text), frozenset(keys), frozenset(), places,
-            _is_edge(article.text, mention), mention.relative, article.published.date,
-        ))
+        out.append(
+            DatedClause(
+                article.id,
+                mention.value,
+                mention.precision,
+                (mention.start, mention.end),
+                phrase,
+                span,
+                (start, span[1]),
+                _capitalise(text),
+                frozenset(keys),
+                frozenset(),
+                places,
+                _is_edge(article.text, mention),
+                mention.relative,
+                article.published.date,
+            )
+        )
     return out
 
 
@@ -437,9 +643,14 @@ def _is_edge(text: str, mention: DateMention) -> bool:
 # --------------------------------------------------------------------------- clauses
 
 
-def _parsed_clauses(article: Article, span: tuple[int, int], base: int, doc: Doc,
-                    mentions: Sequence[DateMention],
-                    names: Sequence[tuple[int, int, str, bool]]) -> list[DatedClause]:
+def _parsed_clauses(
+    article: Article,
+    span: tuple[int, int],
+    base: int,
+    doc: Doc,
+    mentions: Sequence[DateMention],
+    names: Sequence[tuple[int, int, str, bool]],
+) -> list[DatedClause]:
     """The dated clauses of one parsed sentence (``doc`` is the sentence from ``base``)."""
     governed: dict[tuple[int, int], _DatePhrase] = {}
     for mention in mentions:
@@ -473,8 +684,11 @@ def _phrase_top(doc: Doc, ids: frozenset[int]) -> Token:
     """The token of the date phrase whose head lies outside it (the first, if several)."""
     top = next(doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i)
     # "Thursday night", "Friday midday": climb to the time-of-day noun the date modifies
-    while (top.head.i != top.i and top.head.lower_ in _TIME_NOUNS
-           and top.dep_ in ("compound", "nummod", "amod", "npadvmod", "det", "poss")):
+    while (
+        top.head.i != top.i
+        and top.head.lower_ in _TIME_NOUNS
+        and top.dep_ in ("compound", "nummod", "amod", "npadvmod", "det", "poss")
+    ):
         top = top.head
     return top
 
@@ -485,8 +699,11 @@ def _governor(doc: Doc, ids: frozenset[int]) -> _DatePhrase:
     top = _phrase_top(doc, ids)
     prep = top.head if top.dep_ == "pobj" and top.head.i != top.i else None
     before = min(ids) - 1
-    if prep is None and before >= 0 and doc[before].lower_ in _PREPOSITIONS and (
-        doc[before].head.i == top.i or top.head.i == before
+    if (
+        prep is None
+        and before >= 0
+        and doc[before].lower_ in _PREPOSITIONS
+        and (doc[before].head.i == top.i or top.head.i == before)
     ):
         prep = doc[before]
     root = prep if prep is not None else top
@@ -500,8 +717,10 @@ def _clause_verb(token: Token) -> Token | None:
     complement gives way to the verb it completes ("continued to fall")."""
     for _ in range(7):
         if token.pos_ in ("VERB", "AUX"):
-            while token.dep_ == "xcomp" and token.head.i != token.i and token.head.pos_ in (
-                "VERB", "AUX"
+            while (
+                token.dep_ == "xcomp"
+                and token.head.i != token.i
+                and token.head.pos_ in ("VERB", "AUX")
             ):
                 token = token.head
             return token
@@ -511,9 +730,15 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _clause_for(article: Article, span: tuple[int, int], base: int, doc: Doc,
-                mention: DateMention, governed: Mapping[tuple[int, int], _DatePhrase],
-                names: Sequence[tuple[int, int, str, bool]]) -> DatedClause | None:
+def _clause_for(
+    article: Article,
+    span: tuple[int, int],
+    base: int,
+    doc: Doc,
+    mention: DateMention,
+    governed: Mapping[tuple[int, int], _DatePhrase],
+    names: Sequence[tuple[int, int, str, bool]],
+) -> DatedClause | None:
     """The dated clause of one mention, or None when the mention dates no event (no verb, no
     noun, or a report whose content carries its own date)."""
     key = (mention.start, mention.end)
@@ -537,18 +762,29 @@ def _clause_for(article: Article, span: tuple[int, int], base: int, doc: Doc,
         return None
     assert mention.value is not None and mention.precision is not None
     phrase_text = article.text[mention.start : mention.end]
-    value = _forward_if_future(mention, phrase_text, _verb_group(head), anchor,
-                               article.published.date)
+    value = _forward_if_future(
+        mention, phrase_text, _verb_group(head), anchor, article.published.date
+    )
     features = (_feature_ids(head) | ids) - others - phrase
     words = [doc[i] for i in ids if not doc[i].is_punct] or [doc[i] for i in ids]
     clause = (base + min(t.idx for t in words), base + max(t.idx + len(t.text) for t in words))
     words = _event_words(head, date_phrase.governor)
     return DatedClause(
-        article.id, value, mention.precision, key, phrase_text, span, clause, text,
+        article.id,
+        value,
+        mention.precision,
+        key,
+        phrase_text,
+        span,
+        clause,
+        text,
         _keys(doc, features, base, names),
         frozenset(FAMILIES.get(w.lemma_.lower(), _stem(w.lemma_.lower())) for w in words),
         frozenset(k for s, e, k, p in names if p and _covers(doc, features, base, s, e)),
-        _is_edge(article.text, mention), mention.relative, article.published.date, anchor,
+        _is_edge(article.text, mention),
+        mention.relative,
+        article.published.date,
+        anchor,
         frozenset("w:" + _stem(w.lemma_.lower()) for w in words),
     )
 
@@ -574,8 +810,12 @@ def _verb_group(verb: Token) -> list[Token]:
     return [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "xcomp"))]
 
 
-def _reports_dated_content(verb: Token, governor: Token, key: tuple[int, int],
-                           governed: Mapping[tuple[int, int], _DatePhrase]) -> bool:
+def _reports_dated_content(
+    verb: Token,
+    governor: Token,
+    key: tuple[int, int],
+    governed: Mapping[tuple[int, int], _DatePhrase],
+) -> bool:
     """True when the date dates a reporting verb whose reported content has a date of its own
     ("the river burst its banks on Thursday night, officials said on Friday"): the content is
     the event, the report adds nothing to the timeline."""
@@ -606,8 +846,9 @@ def _clause_ids(verb: Token, phrase: frozenset[int], drop: frozenset[int]) -> se
             ids |= {t.i for t in child.subtree}
         elif {t.i for t in child.subtree} & phrase:
             ids |= _trimmed(child, drop)
-        elif dep == "ccomp" or (dep in _AFTER_VERB and child.i > verb.i
-                                and not _side_clause(child)):
+        elif dep == "ccomp" or (
+            dep in _AFTER_VERB and child.i > verb.i and not _side_clause(child)
+        ):
             ids |= _trimmed(child, drop)
     ids |= _antecedent(verb, drop)
     if verb.dep_ in ("relcl", "acl") and _is_punct(verb.doc, verb.left_edge.i - 1):
@@ -636,8 +877,7 @@ def _antecedent(verb: Token, drop: frozenset[int]) -> set[int]:
     if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
         return set()
     head = verb.head
-    fronted = {t.i for c in head.children if c.dep_ == "prep" and c.i < head.i
-               for t in c.subtree}
+    fronted = {t.i for c in head.children if c.dep_ == "prep" and c.i < head.i for t in c.subtree}
     return _trimmed(head, drop | {t.i for t in verb.subtree}) - fronted
 
 
@@ -694,8 +934,9 @@ def _bracketed(token: Token) -> set[int]:
     return out
 
 
-def _other_clauses(head: Token, key: tuple[int, int],
-                   governed: Mapping[tuple[int, int], _DatePhrase]) -> set[int]:
+def _other_clauses(
+    head: Token, key: tuple[int, int], governed: Mapping[tuple[int, int], _DatePhrase]
+) -> set[int]:
     """Ids of what the sentence's other dates hold: their date phrases, and their clauses when
     those hang below this one (they are events of their own)."""
     inside = {t.i for t in head.subtree}
@@ -705,9 +946,12 @@ def _other_clauses(head: Token, key: tuple[int, int],
             continue
         out |= found.ids
         verb = _clause_verb(found.governor)
-        if verb is not None and verb.i != head.i and verb.i in inside and head.i not in {
-            t.i for t in verb.subtree
-        }:
+        if (
+            verb is not None
+            and verb.i != head.i
+            and verb.i in inside
+            and head.i not in {t.i for t in verb.subtree}
+        ):
             out |= {t.i for t in verb.subtree}
     return out
 
@@ -782,18 +1026,23 @@ def _capitalise(text: str) -> str:
 
 
 def _covers(doc: Doc, ids: Iterable[int], base: int, start: int, end: int) -> bool:
-    return any(base + doc[i].idx < end and start < base + doc[i].idx + len(doc[i].text)
-               for i in ids)
+    return any(
+        base + doc[i].idx < end and start < base + doc[i].idx + len(doc[i].text) for i in ids
+    )
 
 
-def _keys(doc: Doc, ids: set[int], base: int,
-          names: Sequence[tuple[int, int, str, bool]]) -> frozenset[str]:
+def _keys(
+    doc: Doc, ids: set[int], base: int, names: Sequence[tuple[int, int, str, bool]]
+) -> frozenset[str]:
     """Entity keys of the names among ``ids`` and stems of their other content words."""
     out: set[str] = set()
     named: set[int] = set()
     for start, end, key, _place in names:
-        inside = {i for i in ids
-                  if base + doc[i].idx < end and start < base + doc[i].idx + len(doc[i].text)}
+        inside = {
+            i
+            for i in ids
+            if base + doc[i].idx < end and start < base + doc[i].idx + len(doc[i].text)
+        }
         if inside:
             out.add(key)
             named |= inside
@@ -844,7 +1093,7 @@ def _event_words(verb: Token, governor: Token) -> list[Token]:
 
 
 def _date_relation(a: DatedClause, b: DatedClause) -> str:
-    """"same" (equal, or one inside the other), "edge" (next days, one a night), "near"
+    """ "same" (equal, or one inside the other), "edge" (next days, one a night), "near"
     (days at most NEAR_DAYS apart) or "far"."""
     if a.date == b.date:
         return "same"
@@ -885,8 +1134,7 @@ def _similarity(a: DatedClause, b: DatedClause, weights: Mapping[str, float]) ->
 
 def _participants(c: DatedClause) -> dict[str, float]:
     """The clause's keys less its event words, names counting double, in key order."""
-    return {k: (NAME_WEIGHT if k[0] in "neg" else 1.0)
-            for k in sorted(c.keys - c.event_words)}
+    return {k: (NAME_WEIGHT if k[0] in "neg" else 1.0) for k in sorted(c.keys - c.event_words)}
 
 
 def _shared_participants(a: DatedClause, b: DatedClause, weights: Mapping[str, float]) -> float:
@@ -906,8 +1154,14 @@ def _claim_links(clauses: Sequence[DatedClause], claims: Sequence[Claim]) -> lis
     for claim in claims:
         for ev in claim.evidence:
             spans.setdefault(ev.article, []).append((ev.start, ev.end, claim.id))
-    return [{cid for start, end, cid in spans.get(c.article, ())
-             if start < c.clause[1] and c.clause[0] < end} for c in clauses]
+    return [
+        {
+            cid
+            for start, end, cid in spans.get(c.article, ())
+            if start < c.clause[1] and c.clause[0] < end
+        }
+        for c in clauses
+    ]
 
 
 def _figures(c: DatedClause) -> frozenset[str]:
@@ -918,8 +1172,9 @@ def _names(c: DatedClause) -> frozenset[str]:
     return frozenset(k for k in c.keys if k[0] in "neg")
 
 
-def _pair(a: DatedClause, b: DatedClause, weights: Mapping[str, float],
-          linked: bool) -> tuple[float, str] | None:
+def _pair(
+    a: DatedClause, b: DatedClause, weights: Mapping[str, float], linked: bool
+) -> tuple[float, str] | None:
     """(score, date relation) of two clauses that may be one event, or None when they cannot.
 
     On one date: with a shared event family, the shared participants; with a shared family
@@ -958,8 +1213,11 @@ def _candidate_pairs(clauses: Sequence[DatedClause]) -> Iterator[tuple[int, int]
     """Each pair (i < j) of clauses whose dates may be one event's, once: days at most
     NEAR_DAYS apart, or a month or year and anything inside it. A long story is never
     compared all pairs against all."""
-    days = sorted((date.fromisoformat(c.date).toordinal(), i)
-                  for i, c in enumerate(clauses) if c.precision == "day")
+    days = sorted(
+        (date.fromisoformat(c.date).toordinal(), i)
+        for i, c in enumerate(clauses)
+        if c.precision == "day"
+    )
     for x, (day, i) in enumerate(days):
         for other_day, j in days[x + 1 :]:
             if other_day - day > NEAR_DAYS:
@@ -973,13 +1231,17 @@ def _candidate_pairs(clauses: Sequence[DatedClause]) -> Iterator[tuple[int, int]
             continue
         for j in by_year[c.date[:4]]:
             other = clauses[j]
-            if (other.precision == "day" or i < j) and (
-                    other.date.startswith(c.date) or c.date.startswith(other.date)) and i != j:
+            if (
+                (other.precision == "day" or i < j)
+                and (other.date.startswith(c.date) or c.date.startswith(other.date))
+                and i != j
+            ):
                 yield min(i, j), max(i, j)
 
 
-def _pair_scores(clauses: Sequence[DatedClause], links: Sequence[set[str]]
-                 ) -> dict[tuple[int, int], tuple[float, str]]:
+def _pair_scores(
+    clauses: Sequence[DatedClause], links: Sequence[set[str]]
+) -> dict[tuple[int, int], tuple[float, str]]:
     """Score and date relation of every pair of clauses that may be one event."""
     weights = _weights(clauses)
     scores = {}
@@ -990,8 +1252,12 @@ def _pair_scores(clauses: Sequence[DatedClause], links: Sequence[set[str]]
     return scores
 
 
-def _may_merge(clauses: Sequence[DatedClause], first: list[int], second: list[int],
-               scores: Mapping[tuple[int, int], tuple[float, str]]) -> bool:
+def _may_merge(
+    clauses: Sequence[DatedClause],
+    first: list[int],
+    second: list[int],
+    scores: Mapping[tuple[int, int], tuple[float, str]],
+) -> bool:
     """Whether two groups may become one event: every cross pair may be one event (a pair
     with nothing in common only when on one date), no article gives it two dates, the mean
     cross score is at least half the threshold, and pairs on different days overlap as much
@@ -1038,11 +1304,17 @@ def _group(clauses: Sequence[DatedClause], claims: Sequence[Claim]) -> list[list
 # --------------------------------------------------------------------------- events
 
 
-def _event(clauses: Sequence[DatedClause], members: list[int], claims: Sequence[Claim],
-           ranks: Mapping[str, int], weights: Mapping[str, float]) -> TimelineEvent:
+def _event(
+    clauses: Sequence[DatedClause],
+    members: list[int],
+    claims: Sequence[Claim],
+    ranks: Mapping[str, int],
+    weights: Mapping[str, float],
+) -> TimelineEvent:
     """One timeline entry from a group of clauses."""
-    group = sorted((clauses[i] for i in members),
-                   key=lambda c: (ranks.get(c.article, 0), c.mention))
+    group = sorted(
+        (clauses[i] for i in members), key=lambda c: (ranks.get(c.article, 0), c.mention)
+    )
     value, precision = _group_date(group)
     conflict = _conflict(group, ranks)
     text = _claim_text(group, claims) or _central(group, value, weights, ranks).text
@@ -1097,8 +1369,9 @@ def _why(clauses: Iterable[DatedClause]) -> str:
     return "The articles give this event different dates: " + "; ".join(parts) + "."
 
 
-def _own_claims(clauses: Sequence[DatedClause], groups: Sequence[list[int]],
-                claims: Sequence[Claim]) -> dict[int, list[Claim]]:
+def _own_claims(
+    clauses: Sequence[DatedClause], groups: Sequence[list[int]], claims: Sequence[Claim]
+) -> dict[int, list[Claim]]:
     """{group index: the claims that overlap clauses of that group only}: a claim whose
     evidence spans two events (a sentence that tells both) names neither."""
     links = _claim_links(clauses, claims)
@@ -1131,8 +1404,9 @@ def _claim_text(group: Sequence[DatedClause], claims: Sequence[Claim]) -> str | 
     return text
 
 
-def _central(group: Sequence[DatedClause], value: str, weights: Mapping[str, float],
-             ranks: Mapping[str, int]) -> DatedClause:
+def _central(
+    group: Sequence[DatedClause], value: str, weights: Mapping[str, float], ranks: Mapping[str, int]
+) -> DatedClause:
     """The clause most like the others of its group, among those giving the group's date."""
     pool = [c for c in group if c.date == value] or list(group)
 
@@ -1140,8 +1414,15 @@ def _central(group: Sequence[DatedClause], value: str, weights: Mapping[str, flo
         return sum(_similarity(c, o, weights) for o in group if o is not c) / len(group)
 
     # the most central to one decimal, then not a stub (six words or more), then the first
-    return max(pool, key=lambda c: (round(centrality(c), 1), min(len(c.text.split()), 6),
-                                    -ranks.get(c.article, 0), -c.mention[0]))
+    return max(
+        pool,
+        key=lambda c: (
+            round(centrality(c), 1),
+            min(len(c.text.split()), 6),
+            -ranks.get(c.article, 0),
+            -c.mention[0],
+        ),
+    )
 
 
 def build_timeline(
@@ -1172,10 +1453,20 @@ def build_timeline(
     weights = _weights(clauses)
     groups = _group(clauses, claims)
     own = _own_claims(clauses, groups, claims)
-    events = [_event(clauses, members, own.get(n, ()), ranks, weights)
-              for n, members in enumerate(groups)]
-    return tuple(sorted(events, key=lambda e: (
-        e.date, ranks.get(e.evidence[0].article, 0), e.evidence[0].start, e.text)))
+    events = [
+        _event(clauses, members, own.get(n, ()), ranks, weights) for n, members in enumerate(groups)
+    ]
+    return tuple(
+        sorted(
+            events,
+            key=lambda e: (
+                e.date,
+                ranks.get(e.evidence[0].article, 0),
+                e.evidence[0].start,
+                e.text,
+            ),
+        )
+    )
 
 
 def _entity_mentions(entities: Sequence[Entity]) -> dict[str, dict[tuple[int, int], str]]:

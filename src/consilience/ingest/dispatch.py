@@ -27,7 +27,10 @@ def read_bytes(
 
 
 def read_stream(
-    stream: BinaryIO, source: SourceRef, settings: Settings, name_hint: str | None = None,
+    stream: BinaryIO,
+    source: SourceRef,
+    settings: Settings,
+    name_hint: str | None = None,
     sidecar: Meta | None = None,
 ) -> Iterator[RawDoc | Skipped]:
     """``read_bytes`` for an open binary stream; ``sidecar`` metadata, when given, overrides
@@ -84,8 +87,9 @@ def _read_html(data: bytes, source: SourceRef) -> RawDoc:
     except ModuleNotFoundError as e:
         if e.name != f"{__package__}.html":
             raise
-        raise InputError("HTML pages cannot be read: the HTML reader is not installed",
-                         "unsupported") from e
+        raise InputError(
+            "HTML pages cannot be read: the HTML reader is not installed", "unsupported"
+        ) from e
     try:
         return read_html(data, source)
     except InputError:
@@ -98,4 +102,3 @@ def _read_html(data: bytes, source: SourceRef) -> RawDoc:
 
 def _with(doc: RawDoc, sidecar: Meta | None) -> RawDoc:
     return sidecar.over(doc) if sidecar is not None else doc
-

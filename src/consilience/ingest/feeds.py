@@ -17,13 +17,20 @@ from ..model import RawDoc, Skipped, SourceRef
 from .markup import element_text, html_to_text
 
 _NONE: frozenset[str | None] = frozenset({None})
-RSS_NS: frozenset[str | None] = frozenset({
-    None, "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
-    "http://backend.userland.com/rss2",
-})
-ATOM_NS: frozenset[str | None] = frozenset({
-    "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#",
-})
+RSS_NS: frozenset[str | None] = frozenset(
+    {
+        None,
+        "http://purl.org/rss/1.0/",
+        "http://my.netscape.com/rdf/simple/0.9/",
+        "http://backend.userland.com/rss2",
+    }
+)
+ATOM_NS: frozenset[str | None] = frozenset(
+    {
+        "http://www.w3.org/2005/Atom",
+        "http://purl.org/atom/ns#",
+    }
+)
 CONTENT_NS: frozenset[str | None] = frozenset({"http://purl.org/rss/1.0/modules/content/"})
 DC_NS: frozenset[str | None] = frozenset({"http://purl.org/dc/elements/1.1/"})
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
@@ -44,8 +51,12 @@ def parse_xml(text: str) -> etree._Element:
     text = _DECLARATION.sub("", text, count=1)  # lxml refuses str input with an encoding decl
     text = _NAMED_ENTITY.sub(_numeric_entity, _ILLEGAL.sub("", text))
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-        remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(text, parser)
@@ -129,12 +140,15 @@ def _read_rss(root: etree._Element, source: SourceRef) -> Iterator[RawDoc | Skip
     for i, item in enumerate(items):
         where = SourceRef(source.path, entry=i)
         text = _rss_text(_find(item, CONTENT_NS, "encoded")) or _rss_text(
-            _find(item, RSS_NS, "description"))
+            _find(item, RSS_NS, "description")
+        )
         if text is None:
             yield Skipped(where, _RSS_NO_TEXT, "no_text")
             continue
         yield RawDoc(
-            source=where, kind="rss", text=text,
+            source=where,
+            kind="rss",
+            text=text,
             title=_line(_html_line(_find(item, RSS_NS, "title"))),
             url=_rss_link(item),
             outlet=_line(_raw(_find(item, RSS_NS, "source"))) or outlet,
@@ -190,13 +204,16 @@ def _read_atom(root: etree._Element, source: SourceRef) -> Iterator[RawDoc | Ski
             yield Skipped(where, _ATOM_NO_TEXT, "no_text")
             continue
         yield RawDoc(
-            source=where, kind="atom", text=text,
+            source=where,
+            kind="atom",
+            text=text,
             title=_line(_atom_text(_find(entry, ns, "title"))),
             url=_atom_link(entry, ns),
             outlet=_line(_atom_text(_find(_find(entry, ns, "source"), ns, "title"))) or outlet,
             published=_raw(_find(entry, ns, "published", "issued", "updated", "modified")),
-            language=_language(body if body is not None else summary if summary is not None
-                               else entry),
+            language=_language(
+                body if body is not None else summary if summary is not None else entry
+            ),
             id=_raw(_find(entry, ns, "id")),
         )
 

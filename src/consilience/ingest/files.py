@@ -63,8 +63,9 @@ def _read_input(name: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
         return
     ext = extension(name)
     if ext in UNSUPPORTED_EXTS:
-        yield Skipped(source, f"{ext} files are not supported: consilience reads {_SUPPORTED}",
-                      "unsupported")
+        yield Skipped(
+            source, f"{ext} files are not supported: consilience reads {_SUPPORTED}", "unsupported"
+        )
         return
     yield from read_file(name, settings)
 
@@ -113,18 +114,21 @@ def read_sidecar(name: str, settings: Settings) -> Meta:
     """Return the metadata in a sidecar JSON file; raise ``InputError`` when it is unreadable."""
     try:
         with open(name, "rb") as f:
-            text = decode(load(f, settings.max_bytes, "sidecar metadata file"),
-                          "sidecar metadata file")
+            text = decode(
+                load(f, settings.max_bytes, "sidecar metadata file"), "sidecar metadata file"
+            )
     except OSError as e:
-        raise InputError(f"sidecar metadata file cannot be read: {e.strerror or e}",
-                         "unreadable") from e
+        raise InputError(
+            f"sidecar metadata file cannot be read: {e.strerror or e}", "unreadable"
+        ) from e
     try:
         value = parse_json(text)
     except ValueError as e:
         raise InputError(f"sidecar metadata file is not valid JSON: {e}", "malformed") from e
     if not isinstance(value, dict):
-        raise InputError(f"sidecar metadata file holds {json_type(value)}, not an object",
-                         "not_an_object")
+        raise InputError(
+            f"sidecar metadata file holds {json_type(value)}, not an object", "not_an_object"
+        )
     return meta_from(value)
 
 
@@ -132,9 +136,11 @@ def _read_folder(root: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
     found = list(walk_folder(root, {os.path.realpath(root)}))
     if not found:
         exts = " ".join(sorted(ARTICLE_EXTS))
-        yield Skipped(SourceRef(root),
-                      f"folder holds no article files (looked for {exts}, optionally .gz)",
-                      "empty")
+        yield Skipped(
+            SourceRef(root),
+            f"folder holds no article files (looked for {exts}, optionally .gz)",
+            "empty",
+        )
     for item in found:
         if isinstance(item, Skipped):
             yield item
@@ -150,8 +156,7 @@ def walk_folder(folder: str, seen: set[str]) -> Iterator[str | Skipped]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        yield Skipped(SourceRef(folder), f"folder cannot be read: {e.strerror or e}",
-                      "unreadable")
+        yield Skipped(SourceRef(folder), f"folder cannot be read: {e.strerror or e}", "unreadable")
         return
     articles = {e.name for e in entries if _is_article(e.name) and _is_file(e)}
     sidecars = {s for n in articles for s in sidecar_names(n)}
@@ -185,4 +190,3 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-

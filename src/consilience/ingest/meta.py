@@ -14,8 +14,14 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "outlet": ("source_domain", "outlet", "source", "site_name", "publisher"),
     "published": (
-        "date_publish", "published", "date", "pubdate", "datepublished", "date_published",
-        "published_at", "publishedat",
+        "date_publish",
+        "published",
+        "date",
+        "pubdate",
+        "datepublished",
+        "date_published",
+        "published_at",
+        "publishedat",
     ),
     "language": ("language", "lang"),
     "id": ("id",),
@@ -85,7 +91,5 @@ def meta_from(record: Mapping) -> Meta:
     found: dict[str, str | None] = {}
     for name, candidates in FIELD_KEYS.items():
         pick = _outlet if name == "outlet" else scalar
-        found[name] = next(
-            (v for v in (pick(keys[k]) for k in candidates if k in keys) if v), None
-        )
+        found[name] = next((v for v in (pick(keys[k]) for k in candidates if k in keys) if v), None)
     return Meta(**found)

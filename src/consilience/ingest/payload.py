@@ -103,8 +103,9 @@ def load(stream: BinaryIO, max_bytes: int, noun: str = "file") -> bytes:
     if head != GZIP_MAGIC:
         data = head + stream.read(max(max_bytes + 1 - len(head), 0))
         if len(data) > max_bytes:
-            raise InputError(f"{noun} is larger than the {max_bytes}-byte limit (max_bytes)",
-                             "too_large")
+            raise InputError(
+                f"{noun} is larger than the {max_bytes}-byte limit (max_bytes)", "too_large"
+            )
         return data
     data = _gunzip(_Prefixed(head, stream), max_bytes)
     if len(data) > max_bytes:
@@ -140,7 +141,7 @@ def decode(data: bytes, noun: str = "file") -> str:
         raise InputError(f"{noun} is empty (0 bytes)", "empty")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return _decode_bom(data[len(bom):], codec, name, noun)
+            return _decode_bom(data[len(bom) :], codec, name, noun)
     check_binary(data, noun)
     try:
         return data.decode("utf-8")
@@ -176,8 +177,10 @@ def _decode_legacy(data: bytes, utf8_error: str, noun: str) -> str:
         text = None
     if text is not None and _reads_as_western_text(text):
         return text
-    said = f"its declared charset {declared} does not decode it" if declared else (
-        "it declares no charset"
+    said = (
+        f"its declared charset {declared} does not decode it"
+        if declared
+        else ("it declares no charset")
     )
     raise InputError(
         f"{noun} is not valid UTF-8 ({utf8_error}), {said}, "
@@ -230,7 +233,7 @@ def check_binary(data: bytes, noun: str = "file") -> None:
 def binary_format(data: bytes) -> str | None:
     """Return the name of the binary format ``data`` starts with, or None."""
     for offset, magic, label in _MAGIC:
-        if data[offset:offset + len(magic)] == magic:
+        if data[offset : offset + len(magic)] == magic:
             return label
     if _BZIP2.match(data):
         return "bzip2 archive"
@@ -238,6 +241,6 @@ def binary_format(data: bytes) -> str | None:
         return _RIFF[data[8:12]]
     if b"\x00" in data[:512]:
         for offset, magic, label in _MAGIC_AT:
-            if data[offset:offset + len(magic)] == magic:
+            if data[offset : offset + len(magic)] == magic:
                 return label
     return None

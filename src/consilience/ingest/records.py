@@ -63,8 +63,9 @@ def read_json(value: object, source: SourceRef) -> Iterator[RawDoc | Skipped]:
         if isinstance(item, dict):
             yield record_doc(item, where, "json", "JSON record has")
         else:
-            yield Skipped(where, f"JSON list item is {json_type(item)}, not an object",
-                          "not_an_object")
+            yield Skipped(
+                where, f"JSON list item is {json_type(item)}, not an object", "not_an_object"
+            )
 
 
 def _wrapped_list(record: dict) -> list | None:
@@ -91,12 +92,14 @@ def read_jsonl(text: str, source: SourceRef) -> Iterator[RawDoc | Skipped]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Skipped(where, f"JSON line is not valid JSON: {e.msg}: column {e.colno}",
-                          "malformed")
+            yield Skipped(
+                where, f"JSON line is not valid JSON: {e.msg}: column {e.colno}", "malformed"
+            )
             continue
         except RecursionError:
-            yield Skipped(where, "JSON line is not valid JSON: it is nested too deeply",
-                          "malformed")
+            yield Skipped(
+                where, "JSON line is not valid JSON: it is nested too deeply", "malformed"
+            )
             continue
         if not isinstance(value, dict):
             kind = json_type(value)

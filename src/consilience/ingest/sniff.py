@@ -69,7 +69,7 @@ def _markup_kind(head: str, ext: str) -> Kind | None:
     """Return "feed" or "html" when the text opens with an XML declaration, a feed root or an
     HTML document; None otherwise."""
     rest = _LEADING_JUNK.match(head)
-    after = head[rest.end():] if rest else head
+    after = head[rest.end() :] if rest else head
     lower = head.lower()
     if lower.startswith("<!doctype html"):
         return "html"

@@ -35,12 +35,12 @@ def split_front_matter(text: str) -> tuple[Meta, str]:
     if not lines or not _FENCE.fullmatch(lines[0].rstrip("\r")):
         return Meta(), text
     pairs: dict[str, str] = {}
-    for i, raw in enumerate(lines[1:_MAX_FRONT_MATTER_LINES + 1], start=1):
+    for i, raw in enumerate(lines[1 : _MAX_FRONT_MATTER_LINES + 1], start=1):
         line = raw.rstrip("\r")
         if _CLOSE.fullmatch(line):
             if not pairs:
                 return Meta(), text
-            body = "\n".join(lines[i + 1:])
+            body = "\n".join(lines[i + 1 :])
             return meta_from(pairs), body
         if not _front_matter_line(line, pairs):
             return Meta(), text

@@ -37,8 +37,9 @@ class Country:
 @lru_cache(maxsize=1)
 def world() -> tuple[Country, ...]:
     """Return the country outlines shipped with the package (decoded once per process)."""
-    raw = json.loads(files("consilience.report").joinpath("assets/world-110m.json")
-                     .read_text("utf-8"))
+    raw = json.loads(
+        files("consilience.report").joinpath("assets/world-110m.json").read_text("utf-8")
+    )
     scale = raw["scale"]
     out = []
     for c in raw["countries"]:
@@ -82,8 +83,12 @@ class Frame:
         return _KM_PER_DEGREE / self.scale
 
 
-def fit(points: list[tuple[float, float]], width: float, min_span: float = _MIN_SPAN,
-        ratio: tuple[float, float] = (1.25, 2.0)) -> Frame:
+def fit(
+    points: list[tuple[float, float]],
+    width: float,
+    min_span: float = _MIN_SPAN,
+    ratio: tuple[float, float] = (1.25, 2.0),
+) -> Frame:
     """Return a frame around ``points`` (lon, lat), padded, at least ``min_span`` degrees high,
     with a width/height ratio inside ``ratio``."""
     lons = [p[0] for p in points]
@@ -146,12 +151,19 @@ def _scale_bar(frame: Frame) -> str:
     px = km / frame.km_per_px()
     x, y = 12, frame.height - 14
     label = f"{km:g} km"
-    return (f'<g class="scale-bar"><path d="M{_f(x)} {_f(y - 5)}V{_f(y)}H{_f(x + px)}'
-            f'V{_f(y - 5)}"/><text x="{_f(x + px + 6)}" y="{_f(y)}">{label}</text></g>')
+    return (
+        f'<g class="scale-bar"><path d="M{_f(x)} {_f(y - 5)}V{_f(y)}H{_f(x + px)}'
+        f'V{_f(y - 5)}"/><text x="{_f(x + px + 6)}" y="{_f(y)}">{label}</text></g>'
+    )
 
 
-def _label_box(x: float, y: float, text: str, where: str, r: float,
-               ) -> tuple[float, float, float, float]:
+def _label_box(
+    x: float,
+    y: float,
+    text: str,
+    where: str,
+    r: float,
+) -> tuple[float, float, float, float]:
     w, h, gap = 6.6 * len(text) + 4, 14.0, r + 3
     if where == "right":
         return x + gap, y - h / 2, x + gap + w, y + h / 2
@@ -183,10 +195,15 @@ def core_places(view: StoryView, places: list[dict]) -> list[bool]:
     return out
 
 
-def _dodge(x: float, y: float, r: float, taken: list[tuple[float, float, float]],
-           ) -> tuple[float, float]:
+def _dodge(
+    x: float,
+    y: float,
+    r: float,
+    taken: list[tuple[float, float, float]],
+) -> tuple[float, float]:
     """Return where to draw a marker of radius ``r`` meant for (x, y) so that it does not cover
     one already drawn: the point itself, or the nearest free spot on rings around it."""
+
     def free(px: float, py: float) -> bool:
         return all(math.hypot(px - tx, py - ty) >= r + tr + 1 for tx, ty, tr in taken)
 
@@ -246,8 +263,10 @@ def map_svg(view: StoryView, places: list[dict], title: str) -> str:
             x, y = _at_edge(frame, x, y)
         mx, my = _dodge(x, y, r, circles)
         if (mx, my) != (x, y):
-            leaders.append(f'<g class="leader"><line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(mx)}" '
-                           f'y2="{_f(my)}"/><circle cx="{_f(x)}" cy="{_f(y)}" r="2"/></g>')
+            leaders.append(
+                f'<g class="leader"><line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(mx)}" '
+                f'y2="{_f(my)}"/><circle cx="{_f(x)}" cy="{_f(y)}" r="2"/></g>'
+            )
         circles.append((mx, my, r))
         boxes.append((mx - r, my - r, mx + r, my + r))
         where = "" if inside else f" (outside the map: {text_of(place['geo'].get('country'))})"
@@ -267,20 +286,24 @@ def map_svg(view: StoryView, places: list[dict], title: str) -> str:
     return "".join(parts)
 
 
-def _labels(wanted: list[tuple[float, float, float, str]],
-            taken: list[tuple[float, float, float, float]], frame: Frame) -> list[str]:
+def _labels(
+    wanted: list[tuple[float, float, float, str]],
+    taken: list[tuple[float, float, float, float]],
+    frame: Frame,
+) -> list[str]:
     """Return a text label per marker where one fits without covering a marker or a label."""
     out = []
     for x, y, r, name in wanted:
         short = name if len(name) <= 28 else name[:27] + "…"
         for where in ("right", "left", "above", "below"):
             box = _label_box(x, y, short, where, r)
-            fits = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and \
-                box[3] <= frame.height
+            fits = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
             if fits and not any(_overlaps(box, t) for t in taken):
                 taken.append(box)
-                out.append(f'<text class="place-label" x="{_f(box[0] + 2)}" '
-                           f'y="{_f(box[3] - 3)}">{escape(short)}</text>')
+                out.append(
+                    f'<text class="place-label" x="{_f(box[0] + 2)}" '
+                    f'y="{_f(box[3] - 3)}">{escape(short)}</text>'
+                )
                 break
     return out
 
@@ -391,14 +414,18 @@ def timeline_svg(view: StoryView, events: list[dict]) -> str:
     top = 16.0
     axis_y = top + 26 * max(len(lanes), 1) + 8
     height = axis_y + 72
-    out = [f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
-           f'viewBox="0 0 {_f(width)} {_f(height)}" aria-label="Timeline of the story">',
-           f'<line class="axis" x1="{_f(margin)}" x2="{_f(width - margin)}" '
-           f'y1="{_f(axis_y)}" y2="{_f(axis_y)}"/>']
+    out = [
+        f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {_f(width)} {_f(height)}" aria-label="Timeline of the story">',
+        f'<line class="axis" x1="{_f(margin)}" x2="{_f(width - margin)}" '
+        f'y1="{_f(axis_y)}" y2="{_f(axis_y)}"/>',
+    ]
     for d, label in _ticks(lo, hi):
-        out.append(f'<g class="tick"><line x1="{_f(x(d))}" x2="{_f(x(d))}" y1="{_f(axis_y)}" '
-                   f'y2="{_f(axis_y + 5)}"/><text x="{_f(x(d))}" y="{_f(axis_y + 18)}">'
-                   f'{escape(label)}</text></g>')
+        out.append(
+            f'<g class="tick"><line x1="{_f(x(d))}" x2="{_f(x(d))}" y1="{_f(axis_y)}" '
+            f'y2="{_f(axis_y + 5)}"/><text x="{_f(x(d))}" y="{_f(axis_y + 18)}">'
+            f"{escape(label)}</text></g>"
+        )
     out += _publications(pubs, x, axis_y + 44)
     for n, span, alt, lane in placed:
         out.append(_event(view, events[n - 1], n, span, alt, x, top + 10 + 26 * lane, axis_y))
@@ -428,31 +455,51 @@ def _publications(pubs: Counter, x, y: float) -> list[str]:  # noqa: ANN001
     for d, count in sorted(pubs.items()):
         h = 4 + 14 * count / most
         words = date_words(date.fromordinal(d).isoformat())
-        out.append(f'<rect class="tl-pub" x="{_f(x(d + 0.5) - 4)}" y="{_f(y - h)}" width="8" '
-                   f'height="{_f(h)}"><title>{count} report(s) published on {words}</title>'
-                   f'</rect>')
+        out.append(
+            f'<rect class="tl-pub" x="{_f(x(d + 0.5) - 4)}" y="{_f(y - h)}" width="8" '
+            f'height="{_f(h)}"><title>{count} report(s) published on {words}</title>'
+            f"</rect>"
+        )
     return out
 
 
-def _event(view: StoryView, event: dict, n: int, span: tuple[int, int], alt: list[int],
-           x, y: float, axis_y: float) -> str:  # noqa: ANN001
+def _event(
+    view: StoryView,
+    event: dict,
+    n: int,
+    span: tuple[int, int],
+    alt: list[int],
+    x,
+    y: float,
+    axis_y: float,
+) -> str:  # noqa: ANN001
     conflict = isinstance(event.get("conflict"), dict)
     cls = "tl-event conflict" if conflict else "tl-event"
     cx = x(span[0] + 0.5) if span[1] - span[0] == 1 else (x(span[0]) + x(span[1])) / 2
     label = f"{date_words(event.get('date'))}: {text_of(event.get('text'))}"
-    inner = [f'<title>{escape(label)}</title>',
-             f'<line class="stem" x1="{_f(cx)}" x2="{_f(cx)}" y1="{_f(y)}" y2="{_f(axis_y)}"/>']
+    inner = [
+        f"<title>{escape(label)}</title>",
+        f'<line class="stem" x1="{_f(cx)}" x2="{_f(cx)}" y1="{_f(y)}" y2="{_f(axis_y)}"/>',
+    ]
     if span[1] - span[0] > 1:
-        inner.append(f'<rect class="tl-range" x="{_f(x(span[0]))}" y="{_f(y - 5)}" '
-                     f'width="{_f(max(x(span[1]) - x(span[0]), 2))}" height="10" rx="5"/>')
+        inner.append(
+            f'<rect class="tl-range" x="{_f(x(span[0]))}" y="{_f(y - 5)}" '
+            f'width="{_f(max(x(span[1]) - x(span[0]), 2))}" height="10" rx="5"/>'
+        )
     for d in alt:
         ax = x(d + 0.5)
-        inner.append(f'<line class="tl-alt-link" x1="{_f(cx)}" x2="{_f(ax)}" y1="{_f(y)}" '
-                     f'y2="{_f(y)}"/><circle class="tl-alt" cx="{_f(ax)}" cy="{_f(y)}" r="6">'
-                     f'<title>also dated {escape(date_words(date.fromordinal(d).isoformat()))}'
-                     f'</title></circle>')
-    inner.append(f'<circle cx="{_f(cx)}" cy="{_f(y)}" r="10"/>'
-                 f'<text x="{_f(cx)}" y="{_f(y)}" dy="0.35em">{n}</text>')
-    return (f'<a href="#s{view.index}-ev{n}"><g class="{cls}" data-n="{n}">'
-            + "".join(inner) + "</g></a>")
-
+        inner.append(
+            f'<line class="tl-alt-link" x1="{_f(cx)}" x2="{_f(ax)}" y1="{_f(y)}" '
+            f'y2="{_f(y)}"/><circle class="tl-alt" cx="{_f(ax)}" cy="{_f(y)}" r="6">'
+            f"<title>also dated {escape(date_words(date.fromordinal(d).isoformat()))}"
+            f"</title></circle>"
+        )
+    inner.append(
+        f'<circle cx="{_f(cx)}" cy="{_f(y)}" r="10"/>'
+        f'<text x="{_f(cx)}" y="{_f(y)}" dy="0.35em">{n}</text>'
+    )
+    return (
+        f'<a href="#s{view.index}-ev{n}"><g class="{cls}" data-n="{n}">'
+        + "".join(inner)
+        + "</g></a>"
+    )

@@ -45,8 +45,12 @@ from .view import (
 )
 
 # Mark classes: evidence of a claim, a conflicting value, timeline evidence, a warning's span.
-_MARK_TITLES = {"ev": "cited as evidence", "cv": "a disputed value", "tl": "dates an event",
-                "fl": "the reason for a warning"}
+_MARK_TITLES = {
+    "ev": "cited as evidence",
+    "cv": "a disputed value",
+    "tl": "dates an event",
+    "fl": "the reason for a warning",
+}
 
 
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -64,8 +68,10 @@ def assets() -> tuple[str, str, str]:
 
 def csp() -> str:
     """Return the page's Content-Security-Policy."""
-    return ("default-src 'none'; style-src 'unsafe-inline'; "
-            f"script-src {assets()[2]}; img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src {assets()[2]}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
 def _e(value: object) -> str:
@@ -86,8 +92,11 @@ class Marks:
     def cite(self, item: dict, kind: str, label: str | None = None) -> str:
         """Return a citation link to ``item``'s span (registering it as a mark), or to the
         article when the span is not valid; plain text when the article is not in the story."""
-        c = self.view.by_id.get(item.get("article")) if isinstance(item.get("article"),
-                                                                   str) else None
+        c = (
+            self.view.by_id.get(item.get("article"))
+            if isinstance(item.get("article"), str)
+            else None
+        )
         if c is None:
             return '<span class="cite missing" title="not an article of this story">[?]</span>'
         span = span_of(item, c.text)
@@ -97,8 +106,10 @@ class Marks:
             self.spans[c.id].setdefault(span, set()).add(kind)
             href = self.anchor(c, span)
         title = f"{outlet_label(c.data)}: {text_of(c.data.get('title'))}".rstrip(": ")
-        return (f'<a class="cite" href="#{href}" title="{_e(title)}">'
-                f'{_e(label) if label else f"[{c.number}]"}</a>')
+        return (
+            f'<a class="cite" href="#{href}" title="{_e(title)}">'
+            f"{_e(label) if label else f'[{c.number}]'}</a>"
+        )
 
     def article_link(self, article_id: object) -> str:
         n = self.view.number(article_id)
@@ -159,7 +170,7 @@ def render_html(report: dict) -> str:
     body.append("</main>")
     body.append(_footer(report))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -175,9 +186,11 @@ def _top(report: dict, views: list[StoryView]) -> str:
     skipped = len(report.get("skipped") or [])
     nav = ""
     if len(views) > 1:
-        items = "".join(f'<li><a href="#s{v.index}">{_e(v.story.get("title") or "Untitled")}'
-                        f"</a> <span class=\"muted\">({len(v.cited)} reports)</span></li>"
-                        for v in views)
+        items = "".join(
+            f'<li><a href="#s{v.index}">{_e(v.story.get("title") or "Untitled")}'
+            f'</a> <span class="muted">({len(v.cited)} reports)</span></li>'
+            for v in views
+        )
         nav = f'<nav class="stories" aria-label="Stories"><ol>{items}</ol></nav>'
     return (
         '<header class="top"><h1>What the reports establish</h1>'
@@ -190,9 +203,11 @@ def _top(report: dict, views: list[StoryView]) -> str:
 def _story(view: StoryView) -> str:
     marks = Marks(view)
     story = view.story
-    parts = [f'<section class="story" id="s{view.index}">',
-             f"<h2>{_e(story.get('title') or 'Untitled story')}</h2>",
-             _overview(view)]
+    parts = [
+        f'<section class="story" id="s{view.index}">',
+        f"<h2>{_e(story.get('title') or 'Untitled story')}</h2>",
+        _overview(view),
+    ]
     parts.append(_claims(view, marks))
     parts.append(_timeline(view, marks))
     parts.append(_map(view))
@@ -212,15 +227,21 @@ def _overview(view: StoryView) -> str:
         line += f", {_e(when)}"
     cards = []
     indep = view.independent_count()
-    cards.append(f'<li><b>{indep if indep is not None else "–"}</b>independent source'
-                 f'{"" if indep == 1 else "s"}</li>')
+    cards.append(
+        f"<li><b>{indep if indep is not None else '–'}</b>independent source"
+        f"{'' if indep == 1 else 's'}</li>"
+    )
     for status in STATUSES:
-        cards.append(f'<li class="st-{status}"><b>{len(view.claims(status))}</b>'
-                     f"{STATUS_LABELS[status].lower()}</li>")
+        cards.append(
+            f'<li class="st-{status}"><b>{len(view.claims(status))}</b>'
+            f"{STATUS_LABELS[status].lower()}</li>"
+        )
     n_flags = sum(len(c.data.get("flags") or []) for c in view.cited)
     cards.append(f"<li><b>{n_flags}</b>warning{'' if n_flags == 1 else 's'}</li>")
-    return (f'<p class="meta">{line}: {", ".join(_e(o) for o in outlets)}</p>'
-            f'<ul class="cards" aria-label="Overview">{"".join(cards)}</ul>')
+    return (
+        f'<p class="meta">{line}: {", ".join(_e(o) for o in outlets)}</p>'
+        f'<ul class="cards" aria-label="Overview">{"".join(cards)}</ul>'
+    )
 
 
 def _status_of(claim: dict) -> str:
@@ -232,22 +253,30 @@ def _claims(view: StoryView, marks: Marks) -> str:
     claims = [c for s in STATUSES for c in view.claims(s)] + view.other_claims()
     head = '<section class="block claims-block"><h3>Claims</h3>'
     if not claims:
-        return head + ('<p class="muted">No claims have been extracted for this story yet; '
-                       "its articles and sources are below.</p></section>")
+        return head + (
+            '<p class="muted">No claims have been extracted for this story yet; '
+            "its articles and sources are below.</p></section>"
+        )
     list_id = f"s{view.index}-claims"
-    buttons = [f'<button type="button" data-filter="all" aria-pressed="true">All '
-               f'<span class="n">{len(claims)}</span></button>']
+    buttons = [
+        f'<button type="button" data-filter="all" aria-pressed="true">All '
+        f'<span class="n">{len(claims)}</span></button>'
+    ]
     for status in STATUSES:
         n = len(view.claims(status))
         if n:
-            buttons.append(f'<button type="button" data-filter="{status}" aria-pressed="false">'
-                           f'{STATUS_LABELS[status]} <span class="n">{n}</span></button>')
+            buttons.append(
+                f'<button type="button" data-filter="{status}" aria-pressed="false">'
+                f'{STATUS_LABELS[status]} <span class="n">{n}</span></button>'
+            )
     items = "".join(_claim(view, marks, c) for c in claims)
-    return (head + f'<div class="filters" role="group" aria-label="Show claims" '
-            f'data-for="{list_id}">{"".join(buttons)}</div>'
-            f'<p class="shown muted" id="{list_id}-shown" aria-live="polite">{len(claims)} of '
-            f'{len(claims)} claims shown</p><ol class="claims" id="{list_id}">{items}</ol>'
-            "</section>")
+    return (
+        head + f'<div class="filters" role="group" aria-label="Show claims" '
+        f'data-for="{list_id}">{"".join(buttons)}</div>'
+        f'<p class="shown muted" id="{list_id}-shown" aria-live="polite">{len(claims)} of '
+        f'{len(claims)} claims shown</p><ol class="claims" id="{list_id}">{items}</ol>'
+        "</section>"
+    )
 
 
 def _claim(view: StoryView, marks: Marks, claim: dict) -> str:
@@ -268,18 +297,24 @@ def _claim(view: StoryView, marks: Marks, claim: dict) -> str:
         note = f' <span class="stance">({", ".join(notes)})</span>' if notes else ""
         c = view.by_id.get(ev.get("article")) if isinstance(ev.get("article"), str) else None
         outlet = f"{_e(outlet_label(c.data))} " if c else ""
-        evidence.append(f"<li>{outlet}{marks.cite(ev, 'ev')}: "
-                        f'<q dir="auto">{_e(ev.get("text"))}</q>{note}</li>')
-    conflicts = [_conflict(view, marks, x, status == "updated")
-                 for x in claim.get("conflicts") or [] if isinstance(x, dict)]
+        evidence.append(
+            f'<li>{outlet}{marks.cite(ev, "ev")}: <q dir="auto">{_e(ev.get("text"))}</q>{note}</li>'
+        )
+    conflicts = [
+        _conflict(view, marks, x, status == "updated")
+        for x in claim.get("conflicts") or []
+        if isinstance(x, dict)
+    ]
     why = text_of(claim.get("why"))
-    return (f'<li class="claim st-{status}" data-status="{status}">'
-            f'<span class="badge st-{status}">{_e(label)}</span>'
-            f'<span class="claim-text">{_e(claim.get("text"))}</span>{count}'
-            + "".join(conflicts)
-            + (f'<ul class="evidence">{"".join(evidence)}</ul>' if evidence else "")
-            + (f'<p class="why">Why: {_e(why)}</p>' if why else "")
-            + "</li>")
+    return (
+        f'<li class="claim st-{status}" data-status="{status}">'
+        f'<span class="badge st-{status}">{_e(label)}</span>'
+        f'<span class="claim-text">{_e(claim.get("text"))}</span>{count}'
+        + "".join(conflicts)
+        + (f'<ul class="evidence">{"".join(evidence)}</ul>' if evidence else "")
+        + (f'<p class="why">Why: {_e(why)}</p>' if why else "")
+        + "</li>"
+    )
 
 
 def _conflict(view: StoryView, marks: Marks, conflict: dict, in_order: bool) -> str:
@@ -292,14 +327,19 @@ def _conflict(view: StoryView, marks: Marks, conflict: dict, in_order: bool) -> 
         items.append(f"<li><b>{_e(value)}</b> {links}</li>")
     why = text_of(conflict.get("why"))
     kind = text_of(conflict.get("kind")) or "conflict"
-    return (f'<div class="conflict"><span class="muted">{_e(kind)}:</span>'
-            f'<ul class="sides">{"".join(items)}</ul>'
-            + (f'<p class="why">{_e(why)}</p>' if why else "") + "</div>")
+    return (
+        f'<div class="conflict"><span class="muted">{_e(kind)}:</span>'
+        f'<ul class="sides">{"".join(items)}</ul>'
+        + (f'<p class="why">{_e(why)}</p>' if why else "")
+        + "</div>"
+    )
 
 
 def _timeline(view: StoryView, marks: Marks) -> str:
-    events = sorted((e for e in view.story.get("timeline") or [] if isinstance(e, dict)),
-                    key=lambda e: text_of(e.get("date")))
+    events = sorted(
+        (e for e in view.story.get("timeline") or [] if isinstance(e, dict)),
+        key=lambda e: text_of(e.get("date")),
+    )
     head = '<section class="block timeline-block"><h3>Timeline</h3>'
     if not events:
         return head + '<p class="muted">No dated events for this story yet.</p></section>'
@@ -309,15 +349,21 @@ def _timeline(view: StoryView, marks: Marks) -> str:
         note = ""
         conflict = e.get("conflict")
         if isinstance(conflict, dict):
-            sides = "; ".join(f"{_e(date_words(v))} "
-                              + " ".join(marks.cite(x, "cv") for x in by_number(view, xs))
-                              for v, _ns, xs in conflict_sides(view, conflict))
+            sides = "; ".join(
+                f"{_e(date_words(v))} " + " ".join(marks.cite(x, "cv") for x in by_number(view, xs))
+                for v, _ns, xs in conflict_sides(view, conflict)
+            )
             why = text_of(conflict.get("why"))
-            note = (f'<div class="conflict-note">Sources disagree on the date: {sides}'
-                    + (f" — {_e(why)}" if why else "") + "</div>")
-        items.append(f'<li id="s{view.index}-ev{n}" tabindex="-1"><b>'
-                     f"{_e(date_words(e.get('date')))}</b> — {_e(e.get('text'))} {links}"
-                     f"{note}</li>")
+            note = (
+                f'<div class="conflict-note">Sources disagree on the date: {sides}'
+                + (f" — {_e(why)}" if why else "")
+                + "</div>"
+            )
+        items.append(
+            f'<li id="s{view.index}-ev{n}" tabindex="-1"><b>'
+            f"{_e(date_words(e.get('date')))}</b> — {_e(e.get('text'))} {links}"
+            f"{note}</li>"
+        )
     chart = timeline_svg(view, events)
     return head + chart + f'<ol class="events">{"".join(items)}</ol></section>'
 
@@ -326,56 +372,78 @@ def _map(view: StoryView) -> str:
     located = places(view)
     head = '<section class="block map-block"><h3>Places</h3>'
     if not located:
-        return head + ('<p class="muted">No place of this story has been located yet.</p>'
-                       "</section>")
+        return head + (
+            '<p class="muted">No place of this story has been located yet.</p></section>'
+        )
     svg = map_svg(view, located, f"Map of {len(located)} place(s) named in the reports")
     items = []
     for n, (p, core) in enumerate(zip(located, core_places(view, located), strict=True), 1):
         geo = p["geo"]
         reports = _report_links(view, p)
-        outside = "" if core else ' <span class="muted">(far from the others: shown at the ' \
-            "edge of the map)</span>"
-        items.append(f'<li id="s{view.index}-pl{n}" tabindex="-1"><b>{_e(p.get("name"))}</b>, '
-                     f"{_e(country_name(geo.get('country')))} "
-                     f'<span class="muted">({geo["lat"]:.3f}, {geo["lon"]:.3f})</span> '
-                     f"{reports}{outside}</li>")
-    credit = ('<p class="muted">Country outlines: Natural Earth 1:110m (public domain). '
-              "Marker size grows with the number of reports naming the place.</p>")
+        outside = (
+            ""
+            if core
+            else ' <span class="muted">(far from the others: shown at the edge of the map)</span>'
+        )
+        items.append(
+            f'<li id="s{view.index}-pl{n}" tabindex="-1"><b>{_e(p.get("name"))}</b>, '
+            f"{_e(country_name(geo.get('country')))} "
+            f'<span class="muted">({geo["lat"]:.3f}, {geo["lon"]:.3f})</span> '
+            f"{reports}{outside}</li>"
+        )
+    credit = (
+        '<p class="muted">Country outlines: Natural Earth 1:110m (public domain). '
+        "Marker size grows with the number of reports naming the place.</p>"
+    )
     return head + svg + f'<ol class="legend">{"".join(items)}</ol>{credit}</section>'
 
 
 def _report_links(view: StoryView, entity: dict) -> str:
     """Return links to the articles that mention an entity, in citation order."""
-    return " ".join(f'<a class="cite" href="#s{view.index}-a{n}">[{n}]</a>'
-                    for n in mention_numbers(view, entity))
+    return " ".join(
+        f'<a class="cite" href="#s{view.index}-a{n}">[{n}]</a>'
+        for n in mention_numbers(view, entity)
+    )
 
 
 def _sources(view: StoryView) -> str:
     head = '<section class="block sources-block"><h3>Sources</h3>'
     sources = view.sources()
     if not sources:
-        return head + ('<p class="muted">Independence not assessed yet: each report counts on '
-                       "its own.</p></section>")
+        return head + (
+            '<p class="muted">Independence not assessed yet: each report counts on '
+            "its own.</p></section>"
+        )
     groups = []
     for src in sources:
-        members = [view.by_id[a] for a in src.get("articles") or []
-                   if isinstance(a, str) and a in view.by_id]
+        members = [
+            view.by_id[a]
+            for a in src.get("articles") or []
+            if isinstance(a, str) and a in view.by_id
+        ]
         if members:  # the first is the origin, the others copy or rewrite it
             groups.append((members[0], sorted(members[1:], key=lambda c: c.number)))
     items = []
     for origin, rest in sorted(groups, key=lambda g: g[0].number):
         sub = "".join(
             f'<li><a class="cite" href="#s{view.index}-a{c.number}">[{c.number}]</a> '
-            f"{_e(outlet_label(c.data))} <span class=\"relation\">"
-            f"{_relation_words(c)}</span></li>" for c in rest)
+            f'{_e(outlet_label(c.data))} <span class="relation">'
+            f"{_relation_words(c)}</span></li>"
+            for c in rest
+        )
         title = text_of(origin.data.get("title"))
-        items.append(f'<li><a class="cite" href="#s{view.index}-a{origin.number}">'
-                     f"[{origin.number}]</a> <b>{_e(outlet_label(origin.data))}</b>"
-                     + (f": {_e(title)}" if title else "")
-                     + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
-    return (head + f"<p>{len(sources)} independent source{'' if len(sources) == 1 else 's'}: "
-            "a report and the copies or rewrites of it count once.</p>"
-            f'<ol class="sources-list">{"".join(items)}</ol></section>')
+        items.append(
+            f'<li><a class="cite" href="#s{view.index}-a{origin.number}">'
+            f"[{origin.number}]</a> <b>{_e(outlet_label(origin.data))}</b>"
+            + (f": {_e(title)}" if title else "")
+            + (f"<ul>{sub}</ul>" if sub else "")
+            + "</li>"
+        )
+    return (
+        head + f"<p>{len(sources)} independent source{'' if len(sources) == 1 else 's'}: "
+        "a report and the copies or rewrites of it count once.</p>"
+        f'<ol class="sources-list">{"".join(items)}</ol></section>'
+    )
 
 
 def _relation_words(c: Cited) -> str:
@@ -386,8 +454,11 @@ def _relation_words(c: Cited) -> str:
 
 
 def _entities(view: StoryView) -> str:
-    people = [e for e in view.story.get("entities") or []
-              if isinstance(e, dict) and not isinstance(e.get("geo"), dict)]
+    people = [
+        e
+        for e in view.story.get("entities") or []
+        if isinstance(e, dict) and not isinstance(e.get("geo"), dict)
+    ]
     if not people:
         return ""
     people.sort(key=lambda e: (-len(mention_numbers(view, e)), text_of(e.get("name"))))
@@ -397,18 +468,21 @@ def _entities(view: StoryView) -> str:
         aliases = [a for a in (text_of(x) for x in e.get("aliases") or []) if a and a != name]
         reports = _report_links(view, e)
         reasons = "; ".join(_e(r) for r in e.get("reasons") or [])
-        rows.append(f"<tr><td><b>{_e(name)}</b></td><td>{_e(e.get('type'))}</td>"
-                    f"<td>{', '.join(_e(a) for a in aliases)}</td><td>{reports}</td>"
-                    f'<td class="muted">{reasons}</td></tr>')
-    return ('<section class="block entities-block"><h3>Who is involved</h3><table><thead><tr>'
-            "<th>Name</th><th>Type</th><th>Also written</th><th>Reports</th><th>Why joined</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
+        rows.append(
+            f"<tr><td><b>{_e(name)}</b></td><td>{_e(e.get('type'))}</td>"
+            f"<td>{', '.join(_e(a) for a in aliases)}</td><td>{reports}</td>"
+            f'<td class="muted">{reasons}</td></tr>'
+        )
+    return (
+        '<section class="block entities-block"><h3>Who is involved</h3><table><thead><tr>'
+        "<th>Name</th><th>Type</th><th>Also written</th><th>Reports</th><th>Why joined</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
 def _articles(view: StoryView, marks: Marks) -> str:
     docs = [_article(view, marks, c) for c in view.cited]
-    return ('<section class="block articles-block"><h3>Reports</h3>'
-            + "".join(docs) + "</section>")
+    return '<section class="block articles-block"><h3>Reports</h3>' + "".join(docs) + "</section>"
 
 
 def _article(view: StoryView, marks: Marks, c: Cited) -> str:
@@ -417,35 +491,52 @@ def _article(view: StoryView, marks: Marks, c: Cited) -> str:
     for flag in a.get("flags") or []:
         if not isinstance(flag, dict):
             continue
-        links = " ".join(marks.cite({**s, "article": c.id}, "fl", "passage")
-                         for s in flag.get("spans") or [] if isinstance(s, dict))
+        links = " ".join(
+            marks.cite({**s, "article": c.id}, "fl", "passage")
+            for s in flag.get("spans") or []
+            if isinstance(s, dict)
+        )
         related = " ".join(marks.article_link(r) for r in flag.get("related") or [])
-        warnings.append(f"<li><b>{_e(flag.get('kind'))}</b>: <span>{_e(flag.get('detail'))}"
-                        f"</span> {links}" + (f" see also {related}" if related else "")
-                        + "</li>")
+        warnings.append(
+            f"<li><b>{_e(flag.get('kind'))}</b>: <span>{_e(flag.get('detail'))}"
+            f"</span> {links}" + (f" see also {related}" if related else "") + "</li>"
+        )
     spans = marks.spans.get(c.id, {})
     text = marked_text(c.text, spans, f"s{view.index}-a{c.number}")
     url = safe_url(a.get("url"))
     if url:
-        link = (f'<a class="url" href="{escape(url, quote=True)}" rel="noopener noreferrer '
-                f'nofollow">{_e(url)}</a>')
+        link = (
+            f'<a class="url" href="{escape(url, quote=True)}" rel="noopener noreferrer '
+            f'nofollow">{_e(url)}</a>'
+        )
     elif text_of(a.get("url")):
         link = f'<span class="url">{_e(a.get("url"))} (not a web address)</span>'
     else:
         link = ""
-    meta = [x for x in (_e(date_words(c.published)) if c.published else "",
-                        _e(text_of(a.get("language"))), link,
-                        f'<span class="muted">{_e(source_path(a))}</span>') if x]
+    meta = [
+        x
+        for x in (
+            _e(date_words(c.published)) if c.published else "",
+            _e(text_of(a.get("language"))),
+            link,
+            f'<span class="muted">{_e(source_path(a))}</span>',
+        )
+        if x
+    ]
     relation = _relation_words(c)
-    return (f'<article class="doc" id="s{view.index}-a{c.number}" tabindex="-1">'
-            f'<h4 dir="auto"><span class="num">[{c.number}]</span>{_e(outlet_label(a))}'
-            + (f": {_e(a.get('title'))}" if text_of(a.get("title")) else "") + "</h4>"
-            f'<p class="meta">{" · ".join(meta)}'
-            + (f' · <span class="relation">{relation}</span>' if relation else "") + "</p>"
-            + (f'<ul class="warnings">{"".join(warnings)}</ul>' if warnings else "")
-            + f"<details><summary>Text ({len(c.text):,} characters, {len(spans)} passage(s) "
-            f'cited)</summary><div class="text" dir="auto"{_lang(a)}>{text}</div></details>'
-            "</article>")
+    return (
+        f'<article class="doc" id="s{view.index}-a{c.number}" tabindex="-1">'
+        f'<h4 dir="auto"><span class="num">[{c.number}]</span>{_e(outlet_label(a))}'
+        + (f": {_e(a.get('title'))}" if text_of(a.get("title")) else "")
+        + "</h4>"
+        f'<p class="meta">{" · ".join(meta)}'
+        + (f' · <span class="relation">{relation}</span>' if relation else "")
+        + "</p>"
+        + (f'<ul class="warnings">{"".join(warnings)}</ul>' if warnings else "")
+        + f"<details><summary>Text ({len(c.text):,} characters, {len(spans)} passage(s) "
+        f'cited)</summary><div class="text" dir="auto"{_lang(a)}>{text}</div></details>'
+        "</article>"
+    )
 
 
 def _lang(article: dict) -> str:
@@ -458,9 +549,14 @@ def _lang(article: dict) -> str:
 
 def _footer(report: dict) -> str:
     skipped = [s for s in report.get("skipped") or [] if isinstance(s, dict)]
-    items = "".join(f"<li>{_e((s.get('source') or {}).get('path'))}: {_e(s.get('reason'))} "
-                    f"<code>{_e(s.get('code'))}</code></li>" for s in skipped)
+    items = "".join(
+        f"<li>{_e((s.get('source') or {}).get('path'))}: {_e(s.get('reason'))} "
+        f"<code>{_e(s.get('code'))}</code></li>"
+        for s in skipped
+    )
     aside = f"<h3>Inputs set aside</h3><ul>{items}</ul>" if items else ""
-    return (f"<footer>{aside}<p>Made by consilience, offline: this page loads nothing from "
-            "any other place. Claims are counted by independent sources: a copy or rewrite of "
-            "a report is not a second source.</p></footer>")
+    return (
+        f"<footer>{aside}<p>Made by consilience, offline: this page loads nothing from "
+        "any other place. Claims are counted by independent sources: a copy or rewrite of "
+        "a report is not a second source.</p></footer>"
+    )

@@ -137,12 +137,18 @@ def skipped_dict(s: Skipped) -> dict:
 
 def story_dict(s: Story, texts: dict[str, str]) -> dict:
     def span(article: str, start: int, end: int) -> dict:
-        return {"article": article, "start": start, "end": end,
-                "text": texts.get(article, "")[start:end]}
+        return {
+            "article": article,
+            "start": start,
+            "end": end,
+            "text": texts.get(article, "")[start:end],
+        }
 
     def conflict(c: Conflict) -> dict:
-        values = [{"article": v.article, "value": v.value, "start": v.start, "end": v.end}
-                  for v in c.values]
+        values = [
+            {"article": v.article, "value": v.value, "start": v.start, "end": v.end}
+            for v in c.values
+        ]
         return {"kind": c.kind, "values": values, "why": c.why}
 
     return {
@@ -157,9 +163,14 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
                 "type": e.type,
                 "aliases": list(e.aliases),
                 "mentions": [span(m.article, m.start, m.end) for m in e.mentions],
-                "geo": None if e.geo is None else {
-                    "geonameid": e.geo.geonameid, "name": e.geo.name,
-                    "country": e.geo.country, "lat": e.geo.lat, "lon": e.geo.lon,
+                "geo": None
+                if e.geo is None
+                else {
+                    "geonameid": e.geo.geonameid,
+                    "name": e.geo.name,
+                    "country": e.geo.country,
+                    "lat": e.geo.lat,
+                    "lon": e.geo.lon,
                 },
                 "reasons": list(e.reasons),
             }
@@ -180,8 +191,11 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
                 "status": c.status,
                 "independent_sources": c.independent_sources,
                 "evidence": [
-                    {**span(ev.article, ev.start, ev.end),
-                     "attributed_to": ev.attributed_to, "stance": ev.stance}
+                    {
+                        **span(ev.article, ev.start, ev.end),
+                        "attributed_to": ev.attributed_to,
+                        "stance": ev.stance,
+                    }
                     for ev in c.evidence
                 ],
                 "conflicts": [conflict(x) for x in c.conflicts],

@@ -84,8 +84,10 @@ def render_markdown(report: dict) -> str:
         lines += ["", "## Inputs set aside", ""]
         for s in skipped:
             src = s.get("source") or {}
-            lines.append(f"- {md_escape(src.get('path'), True)}: {md_escape(s.get('reason'))} "
-                         f"(code: {md_escape(s.get('code'))})")
+            lines.append(
+                f"- {md_escape(src.get('path'), True)}: {md_escape(s.get('reason'))} "
+                f"(code: {md_escape(s.get('code'))})"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -104,7 +106,7 @@ def _story(view: StoryView) -> list[str]:
 def _summary(view: StoryView) -> str:
     n = len(view.cited)
     outlets = len(view.outlets())
-    period = (view.story.get("period") or {})
+    period = view.story.get("period") or {}
     when = period_words(period.get("start"), period.get("end"))
     parts = [f"{n} report(s) from {outlets} outlet(s)"]
     if when:
@@ -112,8 +114,9 @@ def _summary(view: StoryView) -> str:
     indep = view.independent_count()
     if indep is not None:
         parts.append(f"{indep} independent source(s) once copies and rewrites are set aside")
-    counts = [f"{len(view.claims(s))} {STATUS_LABELS[s].lower()}"
-              for s in STATUS_LABELS if view.claims(s)]
+    counts = [
+        f"{len(view.claims(s))} {STATUS_LABELS[s].lower()}" for s in STATUS_LABELS if view.claims(s)
+    ]
     if counts:
         parts.append("claims: " + ", ".join(counts))
     return "*" + "; ".join(md_escape(p) for p in parts) + ".*"
@@ -122,8 +125,11 @@ def _summary(view: StoryView) -> str:
 def _claims(view: StoryView) -> list[str]:
     out: list[str] = []
     if not view.story.get("claims"):
-        return ["", "No claims have been extracted for this story yet: the articles and their "
-                "sources are listed below."]
+        return [
+            "",
+            "No claims have been extracted for this story yet: the articles and their "
+            "sources are listed below.",
+        ]
     sections = (
         ("corroborated", "What is established", _established),
         ("disputed", "What is disputed", _disputed),
@@ -140,14 +146,17 @@ def _claims(view: StoryView) -> list[str]:
     if other:
         out += ["", "### Other claims", ""]
         for claim in other:
-            out += [f"- {md_escape(claim.get('text'), True)} ({md_escape(claim.get('status'))}) "
-                    f"{cites(_evidence_numbers(view, claim))}".rstrip()]
+            out += [
+                f"- {md_escape(claim.get('text'), True)} ({md_escape(claim.get('status'))}) "
+                f"{cites(_evidence_numbers(view, claim))}".rstrip()
+            ]
     return out
 
 
 def _evidence_numbers(view: StoryView, claim: dict) -> list[int]:
-    return cite_numbers(view, (ev.get("article") for ev in claim.get("evidence") or []
-                               if isinstance(ev, dict)))
+    return cite_numbers(
+        view, (ev.get("article") for ev in claim.get("evidence") or [] if isinstance(ev, dict))
+    )
 
 
 def _sources_phrase(claim: dict) -> str:
@@ -180,8 +189,10 @@ def _why(claim: dict) -> list[str]:
 
 
 def _established(view: StoryView, claim: dict) -> list[str]:
-    head = (f"- {md_escape(claim.get('text'), True)} — **{_sources_phrase(claim)}** "
-            f"{cites(_evidence_numbers(view, claim))}")
+    head = (
+        f"- {md_escape(claim.get('text'), True)} — **{_sources_phrase(claim)}** "
+        f"{cites(_evidence_numbers(view, claim))}"
+    )
     return [head.rstrip(), *_evidence_lines(view, claim), *_why(claim)]
 
 
@@ -196,8 +207,9 @@ def _disputed(view: StoryView, claim: dict) -> list[str]:
     for conflict in claim.get("conflicts") or []:
         if not isinstance(conflict, dict):
             continue
-        sides = "; ".join(f"{quote(v)} {cites(ns)}".rstrip()
-                          for v, ns, _ in conflict_sides(view, conflict))
+        sides = "; ".join(
+            f"{quote(v)} {cites(ns)}".rstrip() for v, ns, _ in conflict_sides(view, conflict)
+        )
         kind = md_escape(conflict.get("kind") or "conflict", True)
         out.append(f"  - {kind}: {sides}")
         why = text_of(conflict.get("why"))
@@ -211,8 +223,9 @@ def _updated(view: StoryView, claim: dict) -> list[str]:
     for conflict in claim.get("conflicts") or []:
         if not isinstance(conflict, dict):
             continue
-        steps = " → ".join(f"{quote(v)} {cites(ns)}".rstrip()
-                           for v, ns, _ in chronological_sides(view, conflict))
+        steps = " → ".join(
+            f"{quote(v)} {cites(ns)}".rstrip() for v, ns, _ in chronological_sides(view, conflict)
+        )
         out.append(f"  - {steps}")
         why = text_of(conflict.get("why"))
         if why:
@@ -230,18 +243,25 @@ def _timeline(view: StoryView) -> list[str]:
         return []
     out = ["", "### Timeline", ""]
     for e in sorted(events, key=lambda e: text_of(e.get("date"))):
-        numbers = cite_numbers(view, (r.get("article") for r in e.get("evidence") or []
-                                      if isinstance(r, dict)))
-        line = (f"- **{md_escape(date_words(e.get('date')))}** — {md_escape(e.get('text'))} "
-                f"{cites(numbers)}")
+        numbers = cite_numbers(
+            view, (r.get("article") for r in e.get("evidence") or [] if isinstance(r, dict))
+        )
+        line = (
+            f"- **{md_escape(date_words(e.get('date')))}** — {md_escape(e.get('text'))} "
+            f"{cites(numbers)}"
+        )
         out.append(line.rstrip())
         conflict = e.get("conflict")
         if isinstance(conflict, dict):
-            sides = "; ".join(f"{quote(date_words(v))} {cites(ns)}".rstrip()
-                              for v, ns, _ in conflict_sides(view, conflict))
+            sides = "; ".join(
+                f"{quote(date_words(v))} {cites(ns)}".rstrip()
+                for v, ns, _ in conflict_sides(view, conflict)
+            )
             why = text_of(conflict.get("why"))
-            out.append(f"  - Sources disagree on the date: {sides}"
-                       + (f" — {md_escape(why)}" if why else ""))
+            out.append(
+                f"  - Sources disagree on the date: {sides}"
+                + (f" — {md_escape(why)}" if why else "")
+            )
     return out
 
 
@@ -251,8 +271,9 @@ def _entities(view: StoryView) -> list[str]:
         return []
     located = {id(e) for e in places(view)}
     out = ["", "### Who and where", ""]
-    for e in sorted(entities, key=lambda e: (-len(mention_numbers(view, e)),
-                                             text_of(e.get("name")))):
+    for e in sorted(
+        entities, key=lambda e: (-len(mention_numbers(view, e)), text_of(e.get("name")))
+    ):
         name = text_of(e.get("name"))
         aliases = [a for a in (text_of(x) for x in e.get("aliases") or []) if a and a != name]
         bits = [md_escape(text_of(e.get("type")).lower() or "entity")]
@@ -261,8 +282,7 @@ def _entities(view: StoryView) -> list[str]:
             bits.append(f"{md_escape(geo.get('country'))}, {geo['lat']:.3f}, {geo['lon']:.3f}")
         if aliases:
             bits.append("also " + ", ".join(quote(a) for a in aliases))
-        line = (f"- **{md_escape(name)}** ({'; '.join(bits)}) "
-                f"{cites(mention_numbers(view, e))}")
+        line = f"- **{md_escape(name)}** ({'; '.join(bits)}) {cites(mention_numbers(view, e))}"
         out.append(line.rstrip())
     return out
 
@@ -275,8 +295,10 @@ def _warnings(view: StoryView) -> list[str]:
                 continue
             related = cite_numbers(view, flag.get("related") or [])
             tail = f" (see also {cites(related)})" if related else ""
-            out.append(f"- [{c.number}] **{md_escape(flag.get('kind'))}**: "
-                       f"{md_escape(flag.get('detail'))}{tail}")
+            out.append(
+                f"- [{c.number}] **{md_escape(flag.get('kind'))}**: "
+                f"{md_escape(flag.get('detail'))}{tail}"
+            )
     return ["", "### Warnings about articles", "", *out] if out else []
 
 
@@ -297,8 +319,10 @@ def _source_list(view: StoryView) -> list[str]:
             if text_of(a.get("url")):
                 parts.append(f"URL (not a web link): {md_escape(a.get('url'))}")
             parts.append(f"file {md_escape(source_path(a))}")
-        notes = [f"{md_escape(kind) or 'related'} of [{of}]" if of else md_escape(kind)
-                 for kind, of in c.relations]
+        notes = [
+            f"{md_escape(kind) or 'related'} of [{of}]" if of else md_escape(kind)
+            for kind, of in c.relations
+        ]
         line = f"{c.number}. " + ", ".join(parts)
         if notes:
             line += " — " + "; ".join(notes)
@@ -315,5 +339,7 @@ def _independent_groups(view: StoryView) -> list[str]:
         numbers = [n for n in (view.number(a) for a in src.get("articles") or []) if n]
         if numbers:  # the first article is the origin, the others pass it on
             groups.append((numbers[0], sorted(numbers[1:])))
-    return [f"[{head}]" + (f" (passed on by {cites(rest)})" if rest else "")
-            for head, rest in sorted(groups)]
+    return [
+        f"[{head}]" + (f" (passed on by {cites(rest)})" if rest else "")
+        for head, rest in sorted(groups)
+    ]

@@ -48,23 +48,34 @@ def _geojson(report: dict) -> str:
             geo = e.get("geo")
             if not geo or geo.get("lat") is None or geo.get("lon") is None:
                 continue
-            features.append({
-                "type": "Feature",
-                "id": f"{story['id']}/{e['id']}",
-                "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
-                "properties": {
-                    "story": story["id"], "entity": e["id"], "name": e["name"],
-                    "type": e["type"], "aliases": e["aliases"], "mentions": len(e["mentions"]),
-                    "geonameid": geo["geonameid"], "geoname": geo["name"],
-                    "country": geo["country"],
-                },
-            })
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                      indent=1)
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{story['id']}/{e['id']}",
+                    "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
+                    "properties": {
+                        "story": story["id"],
+                        "entity": e["id"],
+                        "name": e["name"],
+                        "type": e["type"],
+                        "aliases": e["aliases"],
+                        "mentions": len(e["mentions"]),
+                        "geonameid": geo["geonameid"],
+                        "geoname": geo["name"],
+                        "country": geo["country"],
+                    },
+                }
+            )
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1
+    )
 
 
 RENDERERS: dict[str, Callable[[dict], str]] = {
-    "json": _json, "md": _md, "html": _html, "geojson": _geojson,
+    "json": _json,
+    "md": _md,
+    "html": _html,
+    "geojson": _geojson,
 }
 
 
@@ -82,8 +93,9 @@ def parse_formats(value: str | Sequence[str]) -> tuple[str, ...]:
         if not name:
             continue
         if name not in RENDERERS:
-            raise UsageError(f"unknown report format {raw.strip()!r}: choose from "
-                             f"{', '.join(FORMATS)}")
+            raise UsageError(
+                f"unknown report format {raw.strip()!r}: choose from {', '.join(FORMATS)}"
+            )
         if name not in out:
             out.append(name)
     if not out:

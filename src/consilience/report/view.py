@@ -22,8 +22,20 @@ STATUS_LABELS = {
     "updated": "Updated",
     "single_source": "Single source",
 }
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _UNSAFE_URL_CHARS = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
 
@@ -205,8 +217,16 @@ def story_views(report: dict) -> list[StoryView]:
         views.append(_view(i, story, [articles[x] for x in dict.fromkeys(ids)]))
     rest = [a for k, a in articles.items() if k not in placed and isinstance(k, str)]
     if rest:
-        story = {"id": "unassigned", "title": "Articles in no story", "articles": [],
-                 "period": {}, "entities": [], "sources": [], "claims": [], "timeline": []}
+        story = {
+            "id": "unassigned",
+            "title": "Articles in no story",
+            "articles": [],
+            "period": {},
+            "entities": [],
+            "sources": [],
+            "claims": [],
+            "timeline": [],
+        }
         views.append(_view(len(views) + 1, story, rest))
     return views
 
@@ -246,9 +266,13 @@ def conflict_sides(view: StoryView, conflict: dict) -> list[tuple[str, list[int]
 def chronological_sides(view: StoryView, conflict: dict) -> list[tuple[str, list[int], list[dict]]]:
     """Return conflict sides ordered by the earliest publication date of their articles (an
     update reads as a sequence)."""
+
     def first(side: tuple[str, list[int], list[dict]]) -> tuple[str, int]:
-        dates = [view.by_id[v["article"]].published or "9999" for v in side[2]
-                 if v.get("article") in view.by_id]
+        dates = [
+            view.by_id[v["article"]].published or "9999"
+            for v in side[2]
+            if v.get("article") in view.by_id
+        ]
         return (min(dates) if dates else "9999", min(side[1]) if side[1] else 10**9)
 
     return sorted(conflict_sides(view, conflict), key=first)

@@ -138,13 +138,16 @@ def _from_json(text: str, path: Path) -> list[AliasEntry]:
     if isinstance(data, dict):
         data = data.get("entities")
     if not isinstance(data, list):
-        raise SettingsError(f"{path}: expected a list of entries or {{\"entities\": [...]}}")
+        raise SettingsError(f'{path}: expected a list of entries or {{"entities": [...]}}')
     out = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
             raise SettingsError(f"{path}: entry {i} is not an object")
-        out.append(_entry(item.get("name"), item.get("type"), item.get("aliases", []),
-                          f"{path}: entry {i}"))
+        out.append(
+            _entry(
+                item.get("name"), item.get("type"), item.get("aliases", []), f"{path}: entry {i}"
+            )
+        )
     return out
 
 

@@ -22,8 +22,14 @@ from ..gazetteer import Place
 from .mentions import Mention
 from .names import is_acronym, normal_tokens, soft_form, token_skeleton
 
-KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
-                 "ORG": "org", "NORP": "norp"}
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "org",
+    "NORP": "norp",
+}
 SAME_TOKEN = 0.75  # soft-form similarity above which two tokens with one skeleton are one
 
 
@@ -89,7 +95,7 @@ def same_token(a: str, b: str) -> bool:
     if token_skeleton(a) != token_skeleton(b):
         return False
     sa, sb = sorted((soft_form([a]), soft_form([b])), key=len)
-    return (close_lengths(sa, sb) and fuzz.ratio(sa, sb) >= SAME_TOKEN * 100)
+    return close_lengths(sa, sb) and fuzz.ratio(sa, sb) >= SAME_TOKEN * 100
 
 
 def close_lengths(a: str, b: str) -> bool:

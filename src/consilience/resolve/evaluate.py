@@ -40,8 +40,13 @@ class Score:
     found: int  # gold mentions the system has with exactly that span
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "mentions": self.mentions, "found": self.found}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "mentions": self.mentions,
+            "found": self.found,
+        }
 
 
 def article_key(article: Article) -> str:
@@ -73,9 +78,9 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def gold_mentions(text: str, surfaces: Mapping[str, str],
-                  overrides: Mapping[str, str | None] | None = None
-                  ) -> list[tuple[int, int, str]]:
+def gold_mentions(
+    text: str, surfaces: Mapping[str, str], overrides: Mapping[str, str | None] | None = None
+) -> list[tuple[int, int, str]]:
     """Return the gold mentions (start, end, label) of one article's text, in text order."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []

@@ -85,8 +85,10 @@ def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Return the great-circle distance in km between two (lat, lon) points."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -111,9 +113,7 @@ def _lookup(gazetteer: Gazetteer, names: Iterable[str]) -> list[Place]:
     return list(seen.values())
 
 
-def choose_places(
-    names: Mapping[int, PlaceName], gazetteer: Gazetteer
-) -> dict[int, Choice]:
+def choose_places(names: Mapping[int, PlaceName], gazetteer: Gazetteer) -> dict[int, Choice]:
     """Return the chosen gazetteer entry (and why) for each place name that has one, keyed as
     ``names``."""
     found = {k: _lookup(gazetteer, v.names) for k, v in names.items()}
@@ -141,7 +141,9 @@ def choose_places(
 
 
 def _in_context(
-    places: Sequence[Place], keys: Collection[str], weights: Mapping[str, int],
+    places: Sequence[Place],
+    keys: Collection[str],
+    weights: Mapping[str, int],
     centre: tuple[float, float] | None,
 ) -> Choice | None:
     """Return the candidate that fits the story best, or None when none fits well enough (an
@@ -156,8 +158,12 @@ def _in_context(
             continue
         if not weights.get(p.country) and p.population < WEAK_POPULATION:
             continue
-        score = (2 * math.log1p(weights.get(p.country, 0)) + math.log10(p.population + 10)
-                 + (1.0 if own else 0.0) - (dist or 0.0) / 2000)
+        score = (
+            2 * math.log1p(weights.get(p.country, 0))
+            + math.log10(p.population + 10)
+            + (1.0 if own else 0.0)
+            - (dist or 0.0) / 2000
+        )
         scored.append((score, -p.geonameid, p))
     if not scored:
         return None
@@ -185,22 +191,22 @@ def to_geojson(entities: Iterable[Entity], include_unlocated: bool = False) -> d
         located = e.geo.lat is not None and e.geo.lon is not None
         if not located and not include_unlocated:
             continue
-        geometry = (
-            {"type": "Point", "coordinates": [e.geo.lon, e.geo.lat]} if located else None
-        )
-        features.append({
-            "type": "Feature",
-            "id": e.id,
-            "geometry": geometry,
-            "properties": {
+        geometry = {"type": "Point", "coordinates": [e.geo.lon, e.geo.lat]} if located else None
+        features.append(
+            {
+                "type": "Feature",
                 "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "aliases": list(e.aliases),
-                "mentions": len(e.mentions),
-                "geonameid": e.geo.geonameid,
-                "geoname": e.geo.name,
-                "country": e.geo.country,
-            },
-        })
+                "geometry": geometry,
+                "properties": {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": list(e.aliases),
+                    "mentions": len(e.mentions),
+                    "geonameid": e.geo.geonameid,
+                    "geoname": e.geo.name,
+                    "country": e.geo.country,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

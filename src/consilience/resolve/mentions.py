@@ -47,8 +47,9 @@ ADMIN_NOUNS = frozenset(
     department municipality""".split()
 )
 # Source-language articles that a translation may leave before a name.
-FOREIGN_ARTICLES = frozenset({"le", "la", "les", "il", "lo", "gli", "der", "die", "das", "los",
-                              "las", "het", "i"})
+FOREIGN_ARTICLES = frozenset(
+    {"le", "la", "les", "il", "lo", "gli", "der", "die", "das", "los", "las", "het", "i"}
+)
 # Capitalised words that open sentences and are no names (general English).
 _OPENERS = frozenset(
     """a an this that these those it its he she they we i you his her their our my your but or
@@ -128,7 +129,7 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
         before = (s, e)
         while s < e and (text[s].isspace() or text[s] in "\"'“‘«*#[–—-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:!?\"“”»*–—-]"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ',;:!?"“”»*–—-]'):
             e -= 1
         if e - s > 2 and text[e - 2 : e] in ("'s", "’s", "'S", "’S"):
             e -= 2
@@ -181,8 +182,9 @@ def collect(articles: Sequence[Article]) -> list[Doc]:
                 if (s, e) in seen or e <= s:
                     continue
                 seen.add((s, e))
-                doc.mentions.append(Mention(article.id, order, s, e, ent.label, ent.geonameid,
-                                            ent.source, note))
+                doc.mentions.append(
+                    Mention(article.id, order, s, e, ent.label, ent.geonameid, ent.source, note)
+                )
         doc.mentions.sort(key=lambda m: (m.start, m.end))
         docs.append(doc)
     return docs
@@ -272,8 +274,23 @@ ROLE_WORDS = frozenset(
 )
 # Endings of English adverbs and agent nouns that no given name has ("Ironically",
 # "Moviemaker", "Novelist").
-_NOT_NAME_ENDINGS = ("ically", "ally", "ously", "edly", "ingly", "ately", "ively", "fully",
-                     "lessly", "ently", "antly", "ist", "ists", "maker", "makers")
+_NOT_NAME_ENDINGS = (
+    "ically",
+    "ally",
+    "ously",
+    "edly",
+    "ingly",
+    "ately",
+    "ively",
+    "fully",
+    "lessly",
+    "ently",
+    "antly",
+    "ist",
+    "ists",
+    "maker",
+    "makers",
+)
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*")
 _GIVEN_BEFORE = 2  # at most this many given names are added before a person's name
 _BREAK_BEFORE = ".!?:;…•—–-"
@@ -307,7 +324,8 @@ def _name_like(word: str) -> bool:
     if not _NAME_WORD.fullmatch(word):
         return False
     return all(p[0].isupper() and p[1:].islower() for p in word.split("-") if p) and (
-        len(word) >= 2)
+        len(word) >= 2
+    )
 
 
 class _GivenNames:
@@ -333,18 +351,28 @@ class _GivenNames:
         self._running: dict[str, list[tuple[int, int]]] = {}
         self._at: dict[str, list[tuple[int, int]]] = {}
         # Persons' names of two words or more as the model found them.
-        self.persons = {doc.surface(m) for doc in docs for m in doc.mentions
-                        if m.label == "PERSON" and " " in doc.surface(m)}
+        self.persons = {
+            doc.surface(m)
+            for doc in docs
+            for m in doc.mentions
+            if m.label == "PERSON" and " " in doc.surface(m)
+        }
 
     def plausible(self, word: str) -> bool:
         """Return whether ``word`` may be a given name: written like one, no title, role,
         function word, opener, month or weekday, no name of anything else in the story."""
         low = ascii_word(word)
-        return (_name_like(word) and not is_title(word) and not (
-                    word.endswith("s") and is_title(word[:-1])) and low not in FUNCTION_WORDS
-                and low not in ARABIC_ARTICLES and word.lower() not in self.stop
-                and not low.endswith(_NOT_NAME_ENDINGS)
-                and word not in self.other and not {word + "s", word + "es"} & self.plurals)
+        return (
+            _name_like(word)
+            and not is_title(word)
+            and not (word.endswith("s") and is_title(word[:-1]))
+            and low not in FUNCTION_WORDS
+            and low not in ARABIC_ARTICLES
+            and word.lower() not in self.stop
+            and not low.endswith(_NOT_NAME_ENDINGS)
+            and word not in self.other
+            and not {word + "s", word + "es"} & self.plurals
+        )
 
     def boundary(self, doc: Doc, start: int) -> bool:
         """Return whether a person's name may begin at ``start``: the word before it (if any
@@ -360,8 +388,12 @@ class _GivenNames:
         if not token[:1].isupper():
             return True
         core = token.strip(_QUOTES).rstrip(".,;:")
-        return (token != core or is_title(core) or core.lower() in self.stop
-                or sentence_initial(doc.text, start))
+        return (
+            token != core
+            or is_title(core)
+            or core.lower() in self.stop
+            or sentence_initial(doc.text, start)
+        )
 
     def index(self, words: Collection[str]) -> None:
         """Record where each of ``words`` (possible given names) is written in the story, in
@@ -386,9 +418,12 @@ class _GivenNames:
             for order, at in self._at.get(first, ()):
                 text = self.docs[order].text
                 end = at + len(surface)
-                if (text.startswith(surface, at) and (end == len(text) or not text[end].isalnum())
-                        and not sentence_initial(text, at)
-                        and not _titlecase_line(self.docs[order], at)):
+                if (
+                    text.startswith(surface, at)
+                    and (end == len(text) or not text[end].isalnum())
+                    and not sentence_initial(text, at)
+                    and not _titlecase_line(self.docs[order], at)
+                ):
                     found.append((order, at))
                     if len(found) > 1:
                         break
@@ -433,8 +468,12 @@ def add_given_names(docs: Sequence[Doc], ordinary: Collection[str]) -> None:
     title, role, common word (a stop word, or a word the story writes in lower case) or name
     of something else. A capital in a headline counts only when the longer name is written in
     running text."""
-    persons = [(doc, m) for doc in docs for m in doc.mentions
-               if m.label == "PERSON" and m.end > m.start and _extensible(doc, m)]
+    persons = [
+        (doc, m)
+        for doc in docs
+        for m in doc.mentions
+        if m.label == "PERSON" and m.end > m.start and _extensible(doc, m)
+    ]
     if not persons:
         return
     facts = _GivenNames(docs, ordinary)
@@ -488,8 +527,10 @@ def trim_foreign_articles(docs: Sequence[Doc], known: Counter[str], gazetteer) -
             cut = None
             if glued:
                 cut = glued.end()
-            elif first and first.group(1).lower() in FOREIGN_ARTICLES and (
-                first.group(1)[0].isupper()
+            elif (
+                first
+                and first.group(1).lower() in FOREIGN_ARTICLES
+                and (first.group(1)[0].isupper())
             ):
                 cut = first.end()
             if cut is None or is_known(span, m.label, itself=1):
@@ -514,8 +555,9 @@ def _capitalised_run(text: str, end: int, line_start: int) -> list[tuple[int, in
             break
         core = word.strip("\"“”'‘’(")
         last_part = core.split("-")[-1]
-        if not core or not (core[0].isupper() or last_part[:1].isupper()
-                            or core.lower() in FUNCTION_WORDS):
+        if not core or not (
+            core[0].isupper() or last_part[:1].isupper() or core.lower() in FUNCTION_WORDS
+        ):
             break
         words.insert(0, (s, e))
         pos = s
@@ -592,8 +634,7 @@ def find_acronyms(doc: Doc) -> list[AcronymDef]:
     return found
 
 
-def place_span(doc: Doc, start: int, end: int, label: str | None, origin: str,
-               note: str) -> bool:
+def place_span(doc: Doc, start: int, end: int, label: str | None, origin: str, note: str) -> bool:
     """Make ``[start, end)`` a mention of ``doc``: kept if present, replacing the mentions it
     contains or that contain it, added if nothing overlaps. A replacement takes ``label`` and
     ``origin`` when a label is given, else those of the mention it replaces. Return False (and
@@ -617,8 +658,9 @@ def place_span(doc: Doc, start: int, end: int, label: str | None, origin: str,
     for m in replaced:
         doc.mentions.remove(m)
     if keep is not None and label is None:
-        doc.mentions.append(Mention(doc.id, doc.order, start, end, keep.label, keep.geonameid,
-                                    keep.origin, note))
+        doc.mentions.append(
+            Mention(doc.id, doc.order, start, end, keep.label, keep.geonameid, keep.origin, note)
+        )
     else:
         doc.mentions.append(Mention(doc.id, doc.order, start, end, label, None, origin, note))
     doc.mentions.sort(key=lambda m: (m.start, m.end))
@@ -637,8 +679,9 @@ def apply_acronyms(docs: Sequence[Doc]) -> None:
         doc.acronyms = kept
 
 
-def _propagation_surfaces(docs: Sequence[Doc], extra: Iterable[str],
-                          ordinary: Collection[str]) -> dict[str, dict[str, str | None]]:
+def _propagation_surfaces(
+    docs: Sequence[Doc], extra: Iterable[str], ordinary: Collection[str]
+) -> dict[str, dict[str, str | None]]:
     """Return first word -> {known surface: its label} for the names worth searching for:
     name mentions' surfaces, defined acronyms and the extra names given, without ordinary
     single words."""
@@ -656,8 +699,13 @@ def _propagation_surfaces(docs: Sequence[Doc], extra: Iterable[str],
             continue
         if len(words) == 1:
             low = words[0].lower()
-            if (low in ordinary or low in _OPENERS or low in FUNCTION_WORDS or low in TITLES
-                    or (len(words[0]) < 3 and not is_acronym(s))):
+            if (
+                low in ordinary
+                or low in _OPENERS
+                or low in FUNCTION_WORDS
+                or low in TITLES
+                or (len(words[0]) < 3 and not is_acronym(s))
+            ):
                 continue
         index.setdefault(words[0], {})[s] = label
         upper = s.upper()
@@ -685,8 +733,11 @@ def propagate(docs: Sequence[Doc], extra: Iterable[str], ordinary: Collection[st
                 start = tokens[i].start()
                 for s, label in cands.items():
                     end = start + len(s)
-                    if text.startswith(s, start) and (end == len(text) or not text[end].isalnum()
-                                                      ) and (best is None or end > best[0]):
+                    if (
+                        text.startswith(s, start)
+                        and (end == len(text) or not text[end].isalnum())
+                        and (best is None or end > best[0])
+                    ):
                         best = (end, label)
             if best is None:
                 i += 1

@@ -42,8 +42,27 @@ __all__ = [
 
 # Arabic definite-article forms in Latin script (as glued by a hyphen or standing alone).
 ARABIC_ARTICLES = frozenset(
-    {"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "adh", "ed", "es", "er", "en",
-     "et", "ez", "esh", "ul"}
+    {
+        "al",
+        "el",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "ath",
+        "adh",
+        "ed",
+        "es",
+        "er",
+        "en",
+        "et",
+        "ez",
+        "esh",
+        "ul",
+    }
 )
 # Articles that stand alone before a name ("al Assad", "El Zor"); the short forms above that are
 # also English words ("as", "an", "at") count only when glued by a hyphen.
@@ -75,14 +94,27 @@ TITLES = frozenset(
 # Transliteration families of a whole name token: one spelling stands for all.
 _TOKEN_FAMILIES = {
     **dict.fromkeys(
-        ("muhammad", "mohammed", "mohammad", "mohamed", "muhammed", "mohamad", "mouhamed",
-         "mohamad", "mehmet", "mehmed", "muhamed", "mohammet"),
+        (
+            "muhammad",
+            "mohammed",
+            "mohammad",
+            "mohamed",
+            "muhammed",
+            "mohamad",
+            "mouhamed",
+            "mohamad",
+            "mehmet",
+            "mehmed",
+            "muhamed",
+            "mohammet",
+        ),
         "muhammad",
     ),
     **dict.fromkeys(("ahmed", "ahmad", "ahmet"), "ahmad"),
     **dict.fromkeys(("hussein", "husein", "hussain", "husain", "houssein", "hossein"), "husayn"),
-    **dict.fromkeys(("yusuf", "youssef", "yousef", "youssouf", "yousuf", "yusef", "yussef"),
-                    "yusuf"),
+    **dict.fromkeys(
+        ("yusuf", "youssef", "yousef", "youssouf", "yousuf", "yusef", "yussef"), "yusuf"
+    ),
     **dict.fromkeys(("abu", "abou", "abo"), "abu"),
     **dict.fromkeys(("bin", "ben", "ibn"), "bin"),
 }
@@ -98,9 +130,26 @@ _POSSESSIVE = re.compile(r"['\u2019][sS]?$")
 _VOWELS = frozenset("aeiouyw")
 # Letter groups rewritten before skeletons: longest first.
 _DIGRAPHS = (
-    ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
-    ("dh", "d"), ("th", "t"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "g"),
-    ("q", "k"), ("c", "k"), ("j", "g"), ("x", "ks"), ("z", "s"), ("v", "f"),
+    ("sch", "s"),
+    ("tch", "s"),
+    ("ch", "s"),
+    ("sh", "s"),
+    ("ph", "f"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("dj", "g"),
+    ("q", "k"),
+    ("c", "k"),
+    ("j", "g"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("v", "f"),
 )
 _VOWEL_CLASS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "u"})
 
@@ -177,7 +226,7 @@ def normal_tokens(tokens: list[str]) -> list[str]:
         m = _ABD.match(tok)
         if m and tok.startswith("abd"):
             out.append("abd")
-            rest = tok[m.end():]
+            rest = tok[m.end() :]
             if rest:
                 out.append(_TOKEN_FAMILIES.get(rest, rest))
             continue
@@ -275,6 +324,5 @@ def is_titlecase_word(word: str) -> bool:
 def fold(text: str) -> str:
     """Return text case-folded without diacritics (for comparing words as written)."""
     return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text.casefold())
-        if not unicodedata.combining(ch)
+        ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)
     )

@@ -91,8 +91,12 @@ def resolve_story(
     return build_entities(docs, groups, clusters, rules)
 
 
-def prepare(docs: Sequence[Doc], gazetteer: Gazetteer, ordinary: frozenset[str],
-            aliases: AliasTable | None = None) -> None:
+def prepare(
+    docs: Sequence[Doc],
+    gazetteer: Gazetteer,
+    ordinary: frozenset[str],
+    aliases: AliasTable | None = None,
+) -> None:
     """Repair the mentions of the story's articles, find their acronym definitions and
     propagate known names (``ordinary``: the words the story writes in lower case)."""
     mn.add_given_names(docs, ordinary)
@@ -138,8 +142,11 @@ def _vote_weight(doc: Doc, m: Mention) -> int:
     """Return the weight of a mention's label vote: GROUP_VOTES for a one-word mention read as
     a group of people (by the model or by its context; the model often calls a community a
     person elsewhere), else 1."""
-    if m.label in ("PERSON", "NORP") and _label_vote(doc, m) == "NORP" and " " not in (
-            doc.surface(m).strip()):
+    if (
+        m.label in ("PERSON", "NORP")
+        and _label_vote(doc, m) == "NORP"
+        and " " not in (doc.surface(m).strip())
+    ):
         return GROUP_VOTES
     return 1
 
@@ -167,8 +174,9 @@ def _lookup_names(group: Group, table: AliasTable) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _locate(groups: Sequence[Group], docs: Sequence[Doc], gazetteer: Gazetteer,
-            table: AliasTable) -> None:
+def _locate(
+    groups: Sequence[Group], docs: Sequence[Doc], gazetteer: Gazetteer, table: AliasTable
+) -> None:
     """Give place groups their gazetteer entry; make one-word "persons" that the gazetteer has
     as towns in the story's countries places."""
     place_groups = {
@@ -186,16 +194,22 @@ def _locate(groups: Sequence[Group], docs: Sequence[Doc], gazetteer: Gazetteer,
     for g in groups:
         if g.index in chosen or g.kind != "person" or len(g.tokens) != 1:
             continue
-        if g.tokens[0] in person_words or any(_person_evidence(by_doc[m.order], m)
-                                              for m in g.mentions):
+        if g.tokens[0] in person_words or any(
+            _person_evidence(by_doc[m.order], m) for m in g.mentions
+        ):
             continue
-        places = [p for p in gazetteer.lookup(g.surface)
-                  if p.country in countries and p.population >= RETYPE_POPULATION]
+        places = [
+            p
+            for p in gazetteer.lookup(g.surface)
+            if p.country in countries and p.population >= RETYPE_POPULATION
+        ]
         if places:
             best = max(places, key=lambda p: (p.population, -p.geonameid))
             g.place = best
-            g.place_why = ("a town of the story's countries in the gazetteer, and nothing in "
-                           "the text reads it as a person")
+            g.place_why = (
+                "a town of the story's countries in the gazetteer, and nothing in "
+                "the text reads it as a person"
+            )
 
 
 # ----------------------------------------------------------------------------- rules
@@ -208,9 +222,15 @@ def _quote(s: str) -> str:
 class _Rules:
     """The join rules, applied in order of strength."""
 
-    def __init__(self, docs: Sequence[Doc], groups: Sequence[Group],
-                 span_group: dict[tuple[str, int, int], int], clusters: Clusters,
-                 table: AliasTable, ordinary: frozenset[str]) -> None:
+    def __init__(
+        self,
+        docs: Sequence[Doc],
+        groups: Sequence[Group],
+        span_group: dict[tuple[str, int, int], int],
+        clusters: Clusters,
+        table: AliasTable,
+        ordinary: frozenset[str],
+    ) -> None:
         self.docs = docs
         self.groups = groups
         self.span_group = span_group
@@ -242,7 +262,8 @@ class _Rules:
 
     def _where(self, group: Group) -> str:
         return ", ".join(self._article(o) for o in sorted(group.docs)[:3]) + (
-            " ..." if len(group.docs) > 3 else "")
+            " ..." if len(group.docs) > 3 else ""
+        )
 
     # a. alias table -------------------------------------------------------------------------
     def alias_table(self) -> None:
@@ -256,8 +277,12 @@ class _Rules:
             source = "the built-in alias table" if e.builtin else "the user's alias file"
             names = ", ".join(_quote(self.groups[i].surface) for i in members)
             for other in members[1:]:
-                self.c.union(members[0], other, f"{names} are listed as names of "
-                             f"{_quote(e.name)} in {source}", check=e.builtin)
+                self.c.union(
+                    members[0],
+                    other,
+                    f"{names} are listed as names of {_quote(e.name)} in {source}",
+                    check=e.builtin,
+                )
             if not e.builtin:
                 self.entry_of[members[0]] = entry
 
@@ -270,9 +295,12 @@ class _Rules:
         for members in by_place.values():
             p = members[0].place
             for g in members[1:]:
-                self.c.union(members[0].index, g.index,
-                             f"{_quote(members[0].surface)} and {_quote(g.surface)} are both "
-                             f"names of {p.name}, {p.country} (GeoNames {p.geonameid})")
+                self.c.union(
+                    members[0].index,
+                    g.index,
+                    f"{_quote(members[0].surface)} and {_quote(g.surface)} are both "
+                    f"names of {p.name}, {p.country} (GeoNames {p.geonameid})",
+                )
 
     # c. acronym definitions -----------------------------------------------------------------
     def acronyms(self) -> None:
@@ -287,12 +315,16 @@ class _Rules:
         self.defined.add(short_g)
         long_s, short_s = doc.text[slice(*d.long)], doc.text[slice(*d.short)]
         if d.exact:
-            why = (f"{_quote(short_s)} is defined as the acronym of {_quote(long_s)} in "
-                   f"article {doc.id}")
+            why = (
+                f"{_quote(short_s)} is defined as the acronym of {_quote(long_s)} in "
+                f"article {doc.id}"
+            )
         else:
-            why = (f"{_quote(short_s)} is written in parentheses right after {_quote(long_s)} "
-                   f"in article {doc.id} (an acronym of the name in another language or word "
-                   "order)")
+            why = (
+                f"{_quote(short_s)} is written in parentheses right after {_quote(long_s)} "
+                f"in article {doc.id} (an acronym of the name in another language or word "
+                "order)"
+            )
         if self.c.union(long_g, short_g, why) and not self.c.place_ids(long_g):
             # An acronym defined in the text names an organisation far more often than a person.
             self.c.labels[self.c.find(long_g)]["ORG"] += ACRONYM_VOTES
@@ -312,8 +344,12 @@ class _Rules:
                     pairs.append((-sim, a.index, b.index))
         for neg_sim, i, j in sorted(pairs):
             a, b = self.groups[i], self.groups[j]
-            self.c.union(i, j, f"{_quote(a.surface)} and {_quote(b.surface)} are spellings of "
-                         f"one name (same consonants, {-neg_sim:.0%} alike)")
+            self.c.union(
+                i,
+                j,
+                f"{_quote(a.surface)} and {_quote(b.surface)} are spellings of "
+                f"one name (same consonants, {-neg_sim:.0%} alike)",
+            )
 
     def _variant_ok(self, a: Group, b: Group, sim: float) -> bool:
         """Return whether two similar names may be one entity: compatible kinds; for one-word
@@ -345,23 +381,31 @@ class _Rules:
                 continue
             roots = {self.c.find(x.index) for x in longs}
             if len(roots) == 1:
-                self.c.union(longs[0].index, g.index,
-                             f"{_quote(g.surface)} is the short form of "
-                             f"{_quote(longs[0].surface)} (its words before "
-                             f"{_quote(longs[0].tokens[len(g.tokens)])})")
+                self.c.union(
+                    longs[0].index,
+                    g.index,
+                    f"{_quote(g.surface)} is the short form of "
+                    f"{_quote(longs[0].surface)} (its words before "
+                    f"{_quote(longs[0].tokens[len(g.tokens)])})",
+                )
 
     # f. surnames and partial names -----------------------------------------------------------
     def surnames(self) -> None:
-        full = [g for g in self.groups
-                if g.person_name() is not None and g.tokens[-1] not in TITLES]
+        full = [
+            g for g in self.groups if g.person_name() is not None and g.tokens[-1] not in TITLES
+        ]
         by_last: dict[str, list[Group]] = defaultdict(list)
         for g in full:
             by_last[g.norm[-1]].append(g)
         for g in sorted(full, key=lambda g: (len(g.tokens), g.index)):
             self._partial(g, by_last.get(g.norm[-1], []))
         for g in self.groups:
-            if (len(g.tokens) == 1 and len(g.tokens[0]) >= 3 and g.tokens[0] not in TITLES
-                    and self._short_person(g)):
+            if (
+                len(g.tokens) == 1
+                and len(g.tokens[0]) >= 3
+                and g.tokens[0] not in TITLES
+                and self._short_person(g)
+            ):
                 self._surname(g, by_last.get(g.norm[-1], []), full)
 
     def _short_person(self, g: Group) -> bool:
@@ -376,7 +420,8 @@ class _Rules:
         root = self.c.find(g.index)
         return not self.c.persons[root] and not any(
             self.groups[i].acronym or len(self.groups[i].tokens) != len(g.tokens)
-            for i in self.c.members[root])
+            for i in self.c.members[root]
+        )
 
     def _surname(self, g: Group, bearers: list[Group], full: list[Group]) -> None:
         """Join a one-word name to the full name it is the surname of."""
@@ -393,8 +438,10 @@ class _Rules:
         if how.startswith("a misspelling"):
             why += f", named in the same article ({self._article(min(g.docs & best.docs))})"
         if others:
-            why += (f", mentioned more often or in more of the same articles than "
-                    f"{', '.join(_quote(self._root_surface(r)) for r in sorted(others))}")
+            why += (
+                f", mentioned more often or in more of the same articles than "
+                f"{', '.join(_quote(self._root_surface(r)) for r in sorted(others))}"
+            )
         self.c.union(best.index, g.index, why)
 
     def _root_surface(self, root: int) -> str:
@@ -410,8 +457,10 @@ class _Rules:
         if not by_root:
             return None
         scored = sorted(
-            ((len(set().union(*(b.docs for b in bs)) & g.docs), self.c.size[r], r)
-             for r, bs in by_root.items()),
+            (
+                (len(set().union(*(b.docs for b in bs)) & g.docs), self.c.size[r], r)
+                for r, bs in by_root.items()
+            ),
             key=lambda t: (-t[0], -t[1], t[2]),
         )
         if len(scored) > 1:
@@ -426,15 +475,23 @@ class _Rules:
         holds its given names in order, whole or shortened ("Tayyip Erdogan" in "Recep Tayyip
         Erdogan"; "Stan Perlo" and "Stanley Perlo")."""
         root = self.c.find(g.index)
-        cands = [b for b in bearers if self.c.find(b.index) != root
-                 and len(b.tokens) >= len(g.tokens) and b.index != g.index
-                 and is_subsequence(g.norm[:-1], b.norm[:-1], given=True)]
+        cands = [
+            b
+            for b in bearers
+            if self.c.find(b.index) != root
+            and len(b.tokens) >= len(g.tokens)
+            and b.index != g.index
+            and is_subsequence(g.norm[:-1], b.norm[:-1], given=True)
+        ]
         roots = {self.c.find(b.index) for b in cands}
         if len(roots) == 1:
             b = cands[0]
-            self.c.union(b.index, g.index,
-                         f"{_quote(g.surface)} and {_quote(b.surface)} are one full name (the "
-                         f"same surname, given names that agree in order, whole or shortened)")
+            self.c.union(
+                b.index,
+                g.index,
+                f"{_quote(g.surface)} and {_quote(b.surface)} are one full name (the "
+                f"same surname, given names that agree in order, whole or shortened)",
+            )
 
     # g. given names --------------------------------------------------------------------------
     def given_names(self) -> None:
@@ -450,9 +507,12 @@ class _Rules:
             roots = {self.c.find(b.index) for b in cands}
             if len(roots) == 1 and all(firsts.get((o, g.norm[0])) for o in g.docs):
                 b = cands[0]
-                self.c.union(b.index, g.index,
-                             f"{_quote(g.surface)} is the given name of {_quote(b.surface)}, "
-                             f"named in the same article")
+                self.c.union(
+                    b.index,
+                    g.index,
+                    f"{_quote(g.surface)} is the given name of {_quote(b.surface)}, "
+                    f"named in the same article",
+                )
 
     # h. roles --------------------------------------------------------------------------------
     def roles(self) -> None:
@@ -483,10 +543,15 @@ class _Rules:
                     self.published[first_doc], self.published[doc_id]
                 ):
                     continue
-                self.c.union(first_g, g, (
-                    f"both hold one role, {role} of {_quote(self.groups[yroot].surface)}: "
-                    f"{_quote(first_phrase)} (article {first_doc}) and {_quote(phrase)} "
-                    f"(article {doc_id})"))
+                self.c.union(
+                    first_g,
+                    g,
+                    (
+                        f"both hold one role, {role} of {_quote(self.groups[yroot].surface)}: "
+                        f"{_quote(first_phrase)} (article {first_doc}) and {_quote(phrase)} "
+                        f"(article {doc_id})"
+                    ),
+                )
 
     def _one_organisation(self, held: list[tuple[int, int, str, str, str]]) -> None:
         """Join an acronym that is never expanded in the story to the named organisation that
@@ -503,22 +568,32 @@ class _Rules:
                 continue
             for yg, doc_id, phrase in bare:
                 long_g, long_doc, long_phrase = named[0]
-                self.c.union(long_g, yg, (
-                    f"{_quote(self.groups[yg].surface)} and {_quote(self.groups[long_g].surface)}"
-                    f" have one head: {_quote(long_phrase)} (article {long_doc}) and "
-                    f"{_quote(phrase)} (article {doc_id})"))
+                self.c.union(
+                    long_g,
+                    yg,
+                    (
+                        f"{_quote(self.groups[yg].surface)} and {_quote(self.groups[long_g].surface)}"
+                        f" have one head: {_quote(long_phrase)} (article {long_doc}) and "
+                        f"{_quote(phrase)} (article {doc_id})"
+                    ),
+                )
 
     def _named_org(self, g: int) -> bool:
         """Return whether a group is an organisation's name of two words or more."""
         group = self.groups[g]
-        return (len(group.tokens) >= 2 and not group.acronym and not self.c.place_ids(g)
-                and self.c.kind(g) in ("org", "unknown"))
+        return (
+            len(group.tokens) >= 2
+            and not group.acronym
+            and not self.c.place_ids(g)
+            and self.c.kind(g) in ("org", "unknown")
+        )
 
     def _bare_acronym(self, g: int) -> bool:
         """Return whether a group's cluster holds only acronyms that the story never expands."""
         root = self.c.find(g)
-        return all(self.groups[i].acronym and i not in self.defined
-                   for i in self.c.members[root]) and not self.c.place_ids(g)
+        return all(
+            self.groups[i].acronym and i not in self.defined for i in self.c.members[root]
+        ) and not self.c.place_ids(g)
 
     # i. undefined acronyms -------------------------------------------------------------------
     def undefined_acronyms(self) -> None:
@@ -538,8 +613,9 @@ class _Rules:
             roots = {self.c.find(b.index) for b in cands}
             if len(roots) == 1:
                 b = cands[0]
-                self.c.union(b.index, g.index,
-                             f"{_quote(g.surface)} are the initials of {_quote(b.surface)}")
+                self.c.union(
+                    b.index, g.index, f"{_quote(g.surface)} are the initials of {_quote(b.surface)}"
+                )
 
 
 def _apart(a: str | None, b: str | None) -> bool:
@@ -585,16 +661,18 @@ def _block_pairs(block: list[Group]) -> Iterable[tuple[Group, Group]]:
 # ----------------------------------------------------------------------------- entities
 
 
-def build_entities(docs: Sequence[Doc], groups: Sequence[Group], clusters: Clusters,
-                   rules: _Rules) -> tuple[Entity, ...]:
+def build_entities(
+    docs: Sequence[Doc], groups: Sequence[Group], clusters: Clusters, rules: _Rules
+) -> tuple[Entity, ...]:
     """Return one entity per cluster, in order of first mention."""
     table = rules.table
     ordinary = rules.ordinary
     built = []
     for root in clusters.roots():
         members = [groups[i] for i in clusters.members[root]]
-        mentions = sorted((m for g in members for m in g.mentions),
-                          key=lambda m: (m.order, m.start, m.end))
+        mentions = sorted(
+            (m for g in members for m in g.mentions), key=lambda m: (m.order, m.start, m.end)
+        )
         built.append((mentions[0].order, mentions[0].start, root, members, mentions))
     built.sort(key=lambda t: (t[0], t[1], t[2]))
     out = []
@@ -604,16 +682,27 @@ def build_entities(docs: Sequence[Doc], groups: Sequence[Group], clusters: Clust
         etype = _entity_type(clusters.labels[root], place, members, rules.defined, entry)
         surfaces = list(dict.fromkeys(docs[m.order].surface(m) for m in mentions))
         counts = Counter(docs[m.order].surface(m) for m in mentions)
-        name = entry.name if entry else _canonical(surfaces, counts, etype, place is not None,
-                                                   ordinary)
-        aliases = tuple(dict.fromkeys([name, *surfaces])) if entry else tuple(
-            dict.fromkeys(surfaces))
-        out.append(Entity(
-            id=f"e{n}", name=name, type=etype, aliases=aliases,
-            mentions=tuple(Ref(m.article, m.start, m.end) for m in mentions),
-            geo=geo_of(place) if place else None,
-            reasons=tuple(dict.fromkeys(_reasons(docs, members, clusters.reasons[root], place))),
-        ))
+        name = (
+            entry.name
+            if entry
+            else _canonical(surfaces, counts, etype, place is not None, ordinary)
+        )
+        aliases = (
+            tuple(dict.fromkeys([name, *surfaces])) if entry else tuple(dict.fromkeys(surfaces))
+        )
+        out.append(
+            Entity(
+                id=f"e{n}",
+                name=name,
+                type=etype,
+                aliases=aliases,
+                mentions=tuple(Ref(m.article, m.start, m.end) for m in mentions),
+                geo=geo_of(place) if place else None,
+                reasons=tuple(
+                    dict.fromkeys(_reasons(docs, members, clusters.reasons[root], place))
+                ),
+            )
+        )
     return tuple(out)
 
 
@@ -633,16 +722,24 @@ def _user_entry(members: Sequence[Group], table: AliasTable) -> AliasEntry | Non
     return None
 
 
-def _entity_type(labels: Counter, place: Place | None, members: Sequence[Group],
-                 defined: set[int], entry: AliasEntry | None) -> str:
+def _entity_type(
+    labels: Counter,
+    place: Place | None,
+    members: Sequence[Group],
+    defined: set[int],
+    entry: AliasEntry | None,
+) -> str:
     """Return the entity's type: the user's if given; a place for a gazetteer place (LOC when
     the model said so most often, else GPE); ORG for a "person" with a defined acronym;
     otherwise the majority label (ties: the label seen first)."""
     if entry is not None and entry.type:
         return entry.type
     if place is not None:
-        return "LOC" if labels.get("LOC", 0) > labels.get("GPE", 0) + labels.get("FAC", 0) else (
-            "FAC" if labels.get("FAC", 0) > labels.get("GPE", 0) else "GPE")
+        return (
+            "LOC"
+            if labels.get("LOC", 0) > labels.get("GPE", 0) + labels.get("FAC", 0)
+            else ("FAC" if labels.get("FAC", 0) > labels.get("GPE", 0) else "GPE")
+        )
     majority = max(labels, key=lambda lab: labels[lab]) if labels else None
     if any(g.index in defined for g in members) and majority in (None, "PERSON"):
         return "ORG"
@@ -663,8 +760,9 @@ def _well_formed(surface: str) -> bool:
     return not (len(letters) > 4 and all(c.isupper() for c in letters) and " " in surface)
 
 
-def _canonical(surfaces: list[str], counts: Counter, etype: str, is_place: bool,
-               ordinary: Collection[str] = ()) -> str:
+def _canonical(
+    surfaces: list[str], counts: Counter, etype: str, is_place: bool, ordinary: Collection[str] = ()
+) -> str:
     """Return the canonical name. A place: the spelling the story uses most (ties: the longest,
     then the first), because gazetteer names are often scholarly transliterations or another
     name altogether ("Tadmur" for Palmyra) that a reader of the story would not recognise; the
@@ -674,8 +772,15 @@ def _canonical(surfaces: list[str], counts: Counter, etype: str, is_place: bool,
     first), and an expansion before its acronym."""
     pool = [s for s in surfaces if _well_formed(s)] or surfaces
     if is_place:
-        return max(pool, key=lambda s: (s.split()[-1].lower() not in mn.ADMIN_NOUNS, counts[s],
-                                        len(s), -surfaces.index(s)))
+        return max(
+            pool,
+            key=lambda s: (
+                s.split()[-1].lower() not in mn.ADMIN_NOUNS,
+                counts[s],
+                len(s),
+                -surfaces.index(s),
+            ),
+        )
     person = etype == "PERSON"
     full = [s for s in pool if not is_acronym(s)] or pool
 
@@ -694,8 +799,9 @@ def _canonical(surfaces: list[str], counts: Counter, etype: str, is_place: bool,
     return max(full, key=key)
 
 
-def _reasons(docs: Sequence[Doc], members: Sequence[Group], joins: list[str],
-             place: Place | None) -> list[str]:
+def _reasons(
+    docs: Sequence[Doc], members: Sequence[Group], joins: list[str], place: Place | None
+) -> list[str]:
     """Return the reasons a reader can check: the place found, the spellings that share a key,
     the joins made, the mentions found by propagation or repaired."""
     out: list[str] = []
@@ -705,16 +811,20 @@ def _reasons(docs: Sequence[Doc], members: Sequence[Group], joins: list[str],
     for g in members:
         if len(g.surfaces) > 1:
             forms = ", ".join(_quote(s) for s in g.surfaces)
-            out.append(f"{forms} differ only in case, punctuation, articles, titles or a "
-                       "word such as 'province'")
+            out.append(
+                f"{forms} differ only in case, punctuation, articles, titles or a "
+                "word such as 'province'"
+            )
     out += joins
-    propagated = Counter(docs[m.order].id for g in members for m in g.mentions
-                         if m.origin == "propagated")
+    propagated = Counter(
+        docs[m.order].id for g in members for m in g.mentions if m.origin == "propagated"
+    )
     if propagated:
         where = ", ".join(f"{a} ({n})" for a, n in sorted(propagated.items()))
         out.append(f"known names of this entity found as written in the text of {where}")
-    repaired = Counter(m.note for g in members for m in g.mentions
-                       if m.note and m.origin != "propagated")
+    repaired = Counter(
+        m.note for g in members for m in g.mentions if m.note and m.origin != "propagated"
+    )
     for note, n in sorted(repaired.items()):
         out.append(f"span of {n} mention(s) repaired: {_NOTES.get(note, note)}")
     return out

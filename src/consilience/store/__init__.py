@@ -193,7 +193,9 @@ class Store:
                     "INSERT INTO articles (id, base, raw_hash, header, profile, article) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (
-                        article.id, base, raw_hash,
+                        article.id,
+                        base,
+                        raw_hash,
                         json.dumps(encode(header(article)), ensure_ascii=False),
                         json.dumps(encode(profile(article)), ensure_ascii=False),
                         _pack(article),
@@ -206,8 +208,13 @@ class Store:
                 )
             self.db.execute(
                 "INSERT INTO runs (at, inputs, added, unchanged, skipped) VALUES (?, ?, ?, ?, ?)",
-                (datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(list(inputs)),
-                 len(articles), unchanged, len(skipped)),
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    json.dumps(list(inputs)),
+                    len(articles),
+                    unchanged,
+                    len(skipped),
+                ),
             )
         self.added_skipped.extend(skipped)
 
@@ -267,8 +274,12 @@ class Store:
         """Keep a story after the story stages under its membership ``key``."""
         self.db.execute(
             "INSERT OR REPLACE INTO stories (key, story, articles, failures) VALUES (?, ?, ?, ?)",
-            (key, _pack(story), _pack(list(articles)),
-             json.dumps(encode(list(failures)), ensure_ascii=False)),
+            (
+                key,
+                _pack(story),
+                _pack(list(articles)),
+                json.dumps(encode(list(failures)), ensure_ascii=False),
+            ),
         )
 
     def keep_stories(self, keys: set[str]) -> int:
@@ -284,8 +295,13 @@ class Store:
             "SELECT at, inputs, added, unchanged, skipped FROM runs ORDER BY seq"
         )
         return [
-            {"at": at, "inputs": json.loads(inputs), "added": added, "unchanged": unchanged,
-             "skipped": skipped}
+            {
+                "at": at,
+                "inputs": json.loads(inputs),
+                "added": added,
+                "unchanged": unchanged,
+                "skipped": skipped,
+            }
             for at, inputs, added, unchanged, skipped in rows
         ]
 
@@ -310,6 +326,7 @@ def relabel(failures: Iterable[Skipped], story_id: str) -> list[Skipped]:
     """Story-stage failures name their story (``story:<id>``); ids follow the current run."""
     return [
         replace(f, source=SourceRef(f"story:{story_id}"))
-        if f.source.path.startswith("story:") else f
+        if f.source.path.startswith("story:")
+        else f
         for f in failures
     ]

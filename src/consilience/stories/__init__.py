@@ -37,7 +37,14 @@ from .params import Params
 from .similarity import index, neighbours, vectors
 
 __all__ = [
-    "Header", "Params", "Profile", "assemble", "group", "group_profiles", "header", "profile",
+    "Header",
+    "Params",
+    "Profile",
+    "assemble",
+    "group",
+    "group_profiles",
+    "header",
+    "profile",
 ]
 
 

@@ -26,9 +26,16 @@ from ..claims.records import ClaimCandidate
 from ..model import Article, Conflict, ConflictValue
 
 _EVENT_WORDS = {
-    "kill": "killed", "displace": "displaced", "injure": "injured", "missing": "missing",
-    "flee": "who fled or crossed", "seize": "taken", "withdraw": "withdrawn",
-    "attack": "in attacks", "arrest": "arrested", "desert": "who deserted",
+    "kill": "killed",
+    "displace": "displaced",
+    "injure": "injured",
+    "missing": "missing",
+    "flee": "who fled or crossed",
+    "seize": "taken",
+    "withdraw": "withdrawn",
+    "attack": "in attacks",
+    "arrest": "arrested",
+    "desert": "who deserted",
 }
 _DENIAL_WORD = re.compile(
     r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|insisted"
@@ -49,8 +56,8 @@ class Update:
 
 
 def figure_verdict(
-    members: Sequence[ClaimCandidate], same_origin: Callable[[ClaimCandidate, ClaimCandidate],
-                                                             bool],
+    members: Sequence[ClaimCandidate],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
     tolerance: float = 0.05,
 ) -> tuple[Conflict | None, Update | None]:
     """Return the figure conflict of a group (or None) and its update (or None)."""
@@ -62,16 +69,29 @@ def figure_verdict(
     update = _update(values) if counts else None
     if update is not None:
         return None, update
-    pairs = [(a, b) for i, va in enumerate(values) for vb in values[i + 1:]
-             for a in va for b in vb if not same_origin(a, b)]
+    pairs = [
+        (a, b)
+        for i, va in enumerate(values)
+        for vb in values[i + 1 :]
+        for a in va
+        for b in vb
+        if not same_origin(a, b)
+    ]
     if not pairs:
         return None, None  # one origin gives two figures: not a dispute between sources
-    unit = [(a, b) for a, b in pairs
-            if a.figure.value == b.figure.value and a.figure.unit != b.figure.unit]
+    unit = [
+        (a, b)
+        for a, b in pairs
+        if a.figure.value == b.figure.value and a.figure.unit != b.figure.unit
+    ]
     kind = "unit" if unit else "number"
     shown = [c for v in values for c in v]
-    cvalues = tuple(ConflictValue(article=c.article, value=c.figure.text, start=c.figure.start,
-                                  end=c.figure.end) for c in shown)
+    cvalues = tuple(
+        ConflictValue(
+            article=c.article, value=c.figure.text, start=c.figure.start, end=c.figure.end
+        )
+        for c in shown
+    )
     return Conflict(kind=kind, values=cvalues, why=""), None
 
 
@@ -89,9 +109,7 @@ def figure_subject(c: ClaimCandidate) -> str:
     return f"{f.noun or f.counted} {event}".strip()
 
 
-def _value_classes(
-    figs: Sequence[ClaimCandidate], tolerance: float
-) -> list[list[ClaimCandidate]]:
+def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[list[ClaimCandidate]]:
     """Return the figures grouped by agreeing value, smallest value first."""
     classes: list[list[ClaimCandidate]] = []
     for c in sorted(figs, key=lambda c: (c.figure.base, c.published or "", c.article)):
@@ -132,8 +150,9 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
             continue
         first = next(c for c in values[i] if c.published == d)
         steps.append((d, i, first))
-    return Update(steps=tuple((d, c.figure.text, c.article) for d, _, c in steps),
-                  announced=announced)
+    return Update(
+        steps=tuple((d, c.figure.text, c.article) for d, _, c in steps), announced=announced
+    )
 
 
 def denial_conflict(
@@ -214,11 +233,16 @@ def date_conflict(
             dated.append((c, c.dates[0]))
     if len({d.value for _, d in dated}) < 2:
         return None
-    if not any(da.value != db.value and not same_origin(a, b)
-               and _strong(a) & _strong(b) for a, da in dated for b, db in dated):
+    if not any(
+        da.value != db.value and not same_origin(a, b) and _strong(a) & _strong(b)
+        for a, da in dated
+        for b, db in dated
+    ):
         return None
-    values = tuple(ConflictValue(article=c.article, value=d.value, start=d.start, end=d.end)
-                   for c, d in sorted(dated, key=lambda x: (x[1].value, x[0].article)))
+    values = tuple(
+        ConflictValue(article=c.article, value=d.value, start=d.start, end=d.end)
+        for c, d in sorted(dated, key=lambda x: (x[1].value, x[0].article))
+    )
     return Conflict(kind="date", values=values, why="")
 
 
@@ -234,10 +258,15 @@ def place_conflict(
     """Return the place conflict of a group (the event put in different countries), or None."""
     # Only reports that put the event in one country: "talks in Geneva on the situation
     # in Yemen" names a venue and a topic, and cannot tell which is the event's place.
-    placed = [(c, c.event_countries) for c in members
-              if len(c.event_countries) == 1 and not c.negated]
-    clash = [(a, b) for i, (a, ca) in enumerate(placed) for b, cb in placed[i + 1:]
-             if not ca & cb and not same_origin(a, b)]
+    placed = [
+        (c, c.event_countries) for c in members if len(c.event_countries) == 1 and not c.negated
+    ]
+    clash = [
+        (a, b)
+        for i, (a, ca) in enumerate(placed)
+        for b, cb in placed[i + 1 :]
+        if not ca & cb and not same_origin(a, b)
+    ]
     if not clash:
         return None
     shown = {id(x): x for pair in clash for x in pair}.values()
@@ -245,6 +274,9 @@ def place_conflict(
     for c in shown:
         article = articles[c.article]
         for start, end, _ in c.event_places:
-            values.append(ConflictValue(article=c.article, value=article.text[start:end],
-                                        start=start, end=end))
+            values.append(
+                ConflictValue(
+                    article=c.article, value=article.text[start:end], start=start, end=end
+                )
+            )
     return Conflict(kind="place", values=tuple(values), why="")

@@ -50,8 +50,14 @@ def judge(
     for members in groups:
         claim = _verdict(members, articles, origins)
         judged.append((claim, _first(members)))
-    judged.sort(key=lambda x: (_STATUS_ORDER[x[0].status], -x[0].independent_sources,
-                               -len(x[0].evidence), x[1]))
+    judged.sort(
+        key=lambda x: (
+            _STATUS_ORDER[x[0].status],
+            -x[0].independent_sources,
+            -len(x[0].evidence),
+            x[1],
+        )
+    )
     return tuple(_with_id(claim, f"c{i}") for i, (claim, _) in enumerate(judged, 1))
 
 
@@ -133,13 +139,14 @@ def _verdict(
         fig_conflict, update = figure_verdict(figures, same_origin)
         if fig_conflict is not None:
             conflicts.append(_explained(fig_conflict, figures, articles))
-    for found in (denial_conflict(members, articles),
-                  None if figures else date_conflict(members, same_origin),
-                  place_conflict(members, same_origin, articles)):
+    for found in (
+        denial_conflict(members, articles),
+        None if figures else date_conflict(members, same_origin),
+        place_conflict(members, same_origin, articles),
+    ):
         if found is not None:
             conflicts.append(_explained(found, members, articles))
-    support = [c for c in members if not c.negated
-               and not _unsupported(articles.get(c.article), c)]
+    support = [c for c in members if not c.negated and not _unsupported(articles.get(c.article), c)]
     flagged = [c for c in members if _unsupported(articles.get(c.article), c)]
     n_support = origins.count(support) if support else 0
     n_all = origins.count(members)
@@ -152,14 +159,25 @@ def _verdict(
     else:
         status, count = "single_source", max(n_support, 1 if members else 0)
     evidence = tuple(
-        Evidence(article=c.article, start=c.start, end=c.end, attributed_to=c.attributed_to,
-                 stance=c.stance)
+        Evidence(
+            article=c.article,
+            start=c.start,
+            end=c.end,
+            attributed_to=c.attributed_to,
+            stance=c.stance,
+        )
         for c in members
     )
     why = _why(status, members, support, flagged, conflicts, update, origins, articles)
-    return Claim(id="", text=_representative(members), status=status,
-                 independent_sources=count, evidence=evidence, conflicts=tuple(conflicts),
-                 why=why)
+    return Claim(
+        id="",
+        text=_representative(members),
+        status=status,
+        independent_sources=count,
+        evidence=evidence,
+        conflicts=tuple(conflicts),
+        why=why,
+    )
 
 
 def _representative(members: Sequence[ClaimCandidate]) -> str:
@@ -190,11 +208,15 @@ def _explained(
     listed = "; ".join(f"{v.value!s} ({_label(articles, v.article)})" for v in conflict.values)
     if conflict.kind == "number":
         subject = figure_subject(next(c for c in members if c.figure is not None))
-        why = (f"Reports give different figures for {subject}: {listed}. They differ by more "
-               f"than rounding or an 'about' allows, and not as a revision over time.")
+        why = (
+            f"Reports give different figures for {subject}: {listed}. They differ by more "
+            f"than rounding or an 'about' allows, and not as a revision over time."
+        )
     elif conflict.kind == "unit":
-        why = (f"The same number is given in different units: {listed}; these are not the "
-               f"same distance or amount.")
+        why = (
+            f"The same number is given in different units: {listed}; these are not the "
+            f"same distance or amount."
+        )
     elif conflict.kind == "denial":
         why = f"One report says it happened, another denies it or says the opposite: {listed}."
     elif conflict.kind == "date":
@@ -205,37 +227,52 @@ def _explained(
 
 
 def _why(
-    status: str, members: Sequence[ClaimCandidate], support: Sequence[ClaimCandidate],
-    flagged: Sequence[ClaimCandidate], conflicts: Sequence[Conflict], update: Update | None,
-    origins: Origins, articles: Mapping[str, Article],
+    status: str,
+    members: Sequence[ClaimCandidate],
+    support: Sequence[ClaimCandidate],
+    flagged: Sequence[ClaimCandidate],
+    conflicts: Sequence[Conflict],
+    update: Update | None,
+    origins: Origins,
+    articles: Mapping[str, Article],
 ) -> str:
     """Return the verdict in words a reader can check against the evidence."""
     n_articles = len({c.article for c in members})
     if status == "disputed":
         kinds = ", ".join(sorted({c.kind for c in conflicts}))
-        return (f"Disputed ({kinds}): {' '.join(c.why for c in conflicts)} "
-                f"{_count_phrase(origins.count(members), n_articles)}")
+        return (
+            f"Disputed ({kinds}): {' '.join(c.why for c in conflicts)} "
+            f"{_count_phrase(origins.count(members), n_articles)}"
+        )
     if status == "updated":
         assert update is not None
         steps = " -> ".join(f"{v} ({_label(articles, a)}, {d})" for d, v, a in update.steps)
         how = "reported as a change" if update.announced else "moving one way"
-        return (f"Updated: the figure changed over time, one value per publication day and "
-                f"{how}: {steps}. A later figure revises an earlier one; this is not a "
-                f"contradiction.")
+        return (
+            f"Updated: the figure changed over time, one value per publication day and "
+            f"{how}: {steps}. A later figure revises an earlier one; this is not a "
+            f"contradiction."
+        )
     named = _distinct([(origins.name(g), g[0]) for g in origins.groups(support)]) if support else []
     if status == "corroborated":
-        return (f"Corroborated by {len(named)} independent sources: {', '.join(named)}. "
-                f"{_count_phrase(len(named), n_articles)}")
+        return (
+            f"Corroborated by {len(named)} independent sources: {', '.join(named)}. "
+            f"{_count_phrase(len(named), n_articles)}"
+        )
     if not support and flagged:
-        return ("Single source: its only support lies in content flagged as unsupported "
-                f"({_label(articles, flagged[0].article)}).")
+        return (
+            "Single source: its only support lies in content flagged as unsupported "
+            f"({_label(articles, flagged[0].article)})."
+        )
     extra = ""
     if flagged:
         extra = " Support inside content flagged as unsupported is not counted."
     who = named[0] if named else _label(articles, members[0].article)
     if n_articles > 1:
-        return (f"Single source: only {who} reports it; the {n_articles} articles that carry "
-                f"it share that origin.{extra}")
+        return (
+            f"Single source: only {who} reports it; the {n_articles} articles that carry "
+            f"it share that origin.{extra}"
+        )
     return f"Single source: only {who} reports it.{extra}"
 
 
@@ -245,12 +282,15 @@ def _distinct(named: list[tuple[str, ClaimCandidate]]) -> list[str]:
     counts: dict[str, int] = defaultdict(int)
     for name, _ in named:
         counts[name] += 1
-    return [f"{name}, {c.published}" if counts[name] > 1 and c.published else name
-            for name, c in named]
+    return [
+        f"{name}, {c.published}" if counts[name] > 1 and c.published else name for name, c in named
+    ]
 
 
 def _count_phrase(origins: int, articles: int) -> str:
     if articles == origins:
         return f"{articles} article{'s' if articles != 1 else ''}, each independent."
-    return (f"{articles} articles in all; copies, rewrites and reports traced to one agency "
-            f"count once ({origins} independent).")
+    return (
+        f"{articles} articles in all; copies, rewrites and reports traced to one agency "
+        f"count once ({origins} independent)."
+    )
