@@ -572,8 +572,8 @@ class _Rules:
                     long_g,
                     yg,
                     (
-                        f"{_quote(self.groups[yg].surface)} and {_quote(self.groups[long_g].surface)}"
-                        f" have one head: {_quote(long_phrase)} (article {long_doc}) and "
+                        f"{_quote(self.groups[yg].surface)} and "
+                        f"{_quote(self.groups[long_g].surface)} have one head: {_quote(long_phrase)} (article {long_doc}) and "
                         f"{_quote(phrase)} (article {doc_id})"
                     ),
                 )
