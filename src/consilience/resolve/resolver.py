@@ -573,7 +573,8 @@ class _Rules:
                     yg,
                     (
                         f"{_quote(self.groups[yg].surface)} and "
-                        f"{_quote(self.groups[long_g].surface)} have one head: {_quote(long_phrase)} (article {long_doc}) and "
+                        f"{_quote(self.groups[long_g].surface)} have one head: "
+                        f"{_quote(long_phrase)} (article {long_doc}) and "
                         f"{_quote(phrase)} (article {doc_id})"
                     ),
                 )
