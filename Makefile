@@ -19,6 +19,8 @@ demo: setup
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/ruff format --check src tests bench tools
+	$(VENV)/bin/mypy src
 
 test: setup lint
 	$(VENV)/bin/pytest -q
