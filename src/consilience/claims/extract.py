@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from ..model import Article, Attribution, DateMention, Quantity, Sentence, Stance
+from ..model import Article, Attribution, DateMention, EntityMention, Quantity, Sentence, Stance
 from . import lexicon as lx
 from .keys import PLACE_LABELS, EntityKeys, country_code
 from .records import ClaimCandidate, EventDate, Figure
@@ -59,18 +60,39 @@ _PROSPECT = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What one sentence (or the clause of one of its figures) says, read once and shared by
+    the candidates made from it. Keys are entity keys (see ``keys.EntityKeys``)."""
+
+    text: str  # the sentence's text
+    attr: Attribution | None  # its attribution (see ``_attribution``)
+    stance: Stance
+    negated: bool  # the event is said not to have happened
+    disputes: bool  # a denial of what others reported ("reports that ... are false")
+    entities: set[str]  # keys of the actors and places named
+    broad: set[str]  # keys among ``entities`` that name a whole country
+    places: set[str]  # keys of the places named (or pointed back at: "the city")
+    event_places: list[tuple[int, int, str | None]]  # (start, end, country) after "in", "at"
+    own_places: list[str]  # keys of the places named that are not countries
+    classes: set[str]  # event classes
+    sides: set[str]  # armed_opposition | state_forces
+    words: set[str]  # stems of the content words outside the mentions
+    dates: tuple[EventDate, ...]
+
+
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
     """Return the claim candidates of one article, in text order."""
     ann = article.annotations
     pairs = keys.keys(article)
     out: list[ClaimCandidate] = []
-    previous: dict | None = None
+    previous: _Features | None = None
     recent_places: list[list[str]] = []
     for sent in ann.sentences:
         feats = _sentence_features(article, sent, pairs, recent_places, keys)
-        recent_places.append(feats["own_places"])
-        if feats["stance"] == "denied" and previous is not None and _anaphoric(feats):
-            _inherit(feats, previous)
+        recent_places.append(feats.own_places)
+        if feats.stance == "denied" and previous is not None and _anaphoric(feats):
+            feats = _inherit(feats, previous)
         previous = feats
         if not _is_fact_sentence(article, sent, feats):
             continue
@@ -86,7 +108,8 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         counted = not figures and any(
             _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
         )
-        out.extend(_statements(article, sent, feats, {f.figure.event for f in figures}, counted))
+        measured = {f.figure.event for f in figures if f.figure is not None}
+        out.extend(_statements(article, sent, feats, measured, counted))
     return out
 
 
@@ -99,7 +122,7 @@ def _is_figure(article: Article, q: Quantity) -> bool:
 
 
 def _statements(
-    article: Article, sent: Sentence, feats: dict, measured: set[str | None], counted: bool
+    article: Article, sent: Sentence, feats: _Features, measured: set[str | None], counted: bool
 ) -> list[ClaimCandidate]:
     """Return the statement candidates of a sentence: one per event class it names (a
     sentence can report two events: "the offensive began on 27 November and took the city"),
@@ -107,19 +130,18 @@ def _statements(
     event but a day or a figure."""
     strong = sorted(
         c
-        for c in feats["classes"] - lx.WEAK_CLASSES
+        for c in feats.classes - lx.WEAK_CLASSES
         if lx.FIGURE_EVENT_FAMILY.get(c, c) not in measured
     )
-    weak = feats["classes"] & lx.WEAK_CLASSES
+    weak = feats.classes & lx.WEAK_CLASSES
     out = []
     for cls in strong:
-        one = dict(feats)
-        one["classes"] = {cls} | weak
+        one = replace(feats, classes={cls} | weak)
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", one))
     if (
         not strong
-        and not feats["classes"] - lx.WEAK_CLASSES
-        and (counted or any(d.exact and not d.since for d in feats["dates"]))
+        and not feats.classes - lx.WEAK_CLASSES
+        and (counted or any(d.exact and not d.since for d in feats.dates))
     ):
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
     return out
@@ -128,10 +150,10 @@ def _statements(
 def _sentence_features(
     article: Article,
     sent: Sentence,
-    pairs: list,
+    pairs: Sequence[tuple[EntityMention, str]],
     recent_places: list[list[str]],
     keys: EntityKeys,
-) -> dict:
+) -> _Features:
     """Return the features of one sentence: attribution, stance, entities, places, classes,
     sides, words, dates."""
     text = article.text[sent.start : sent.end]
@@ -166,7 +188,6 @@ def _sentence_features(
             classes.discard(cls)
             classes.add(opposite)
             negated = True
-    modal = bool(_MODAL.search(text))
     if (
         attr is not None
         and attr.cue in ("told", "tells")
@@ -179,50 +200,55 @@ def _sentence_features(
     ):
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
-    return {
-        "text": text,
-        "attr": attr,
-        "stance": stance,
-        "negated": negated,
-        "disputes": stance == "denied" and bool(lx.REPORTED_OBJECT.search(text)),
-        "entities": entities,
-        "broad": broad,
-        "places": places,
-        "event_places": event_places,
-        "own_places": own_places,
-        "classes": classes,
-        "sides": lx.actor_sides(text),
-        "words": _content_words(text, mention_spans),
-        "dates": _dates(article, sent.start, sent.end),
-        "modal": modal,
-    }
+    return _Features(
+        text=text,
+        attr=attr,
+        stance=stance,
+        negated=negated,
+        disputes=stance == "denied" and bool(lx.REPORTED_OBJECT.search(text)),
+        entities=entities,
+        broad=broad,
+        places=places,
+        event_places=event_places,
+        own_places=own_places,
+        classes=classes,
+        sides=lx.actor_sides(text),
+        words=_content_words(text, mention_spans),
+        dates=_dates(article, sent.start, sent.end),
+    )
 
 
 def _attribution(attributions: Iterable[Attribution], sent: Sentence) -> Attribution | None:
     """Return the sentence's attribution that names a source, else its first one, else None."""
     found = [a for a in attributions if a.start == sent.start]
     named = [a for a in found if a.source_end > a.source_start]
-    return (named or found or [None])[0]
+    chosen = named or found
+    return chosen[0] if chosen else None
 
 
-def _anaphoric(feats: dict) -> bool:
+def _anaphoric(feats: _Features) -> bool:
     """Return True for a denial that points back at the sentence before it."""
-    return bool(lx.ANAPHORIC_DENIAL.search(feats["text"])) or not (
-        feats["classes"] - lx.WEAK_CLASSES
+    return bool(lx.ANAPHORIC_DENIAL.search(feats.text)) or not (feats.classes - lx.WEAK_CLASSES)
+
+
+def _inherit(feats: _Features, previous: _Features) -> _Features:
+    """Return a back-pointing denial with the content of the sentence it denies."""
+    return replace(
+        feats,
+        entities=feats.entities | previous.entities,
+        broad=feats.broad | previous.broad,
+        places=feats.places | previous.places,
+        classes=feats.classes | previous.classes,
+        sides=feats.sides | previous.sides,
+        words=feats.words | previous.words,
+        negated=True,
+        disputes=True,
     )
 
 
-def _inherit(feats: dict, previous: dict) -> None:
-    """Give a back-pointing denial the content of the sentence it denies."""
-    for key in ("entities", "broad", "places", "classes", "sides", "words"):
-        feats[key] = feats[key] | previous[key]
-    feats["negated"] = True
-    feats["disputes"] = True
-
-
-def _is_fact_sentence(article: Article, sent: Sentence, feats: dict) -> bool:
+def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> bool:
     """Return True when the sentence can state a fact (see the module docstring)."""
-    text = feats["text"].strip()
+    text = feats.text.strip()
     if article.title and text == article.title.strip():
         return False
     if len(lx.words(text)) < _MIN_WORDS or not _TERMINAL.search(text):
@@ -234,7 +260,7 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: dict) -> bool:
     # A possibility stated by the writer is not a report; one stated by a source is, and so
     # is a statement whose reported content holds the modal ("warned that any use would").
     main = _CONTENT_START.split(text, maxsplit=1)[0]
-    return not (_MODAL.search(main) and feats["attr"] is None and feats["stance"] == "asserted")
+    return not (_MODAL.search(main) and feats.attr is None and feats.stance == "asserted")
 
 
 def _content_words(text: str, skip: Sequence[tuple[int, int]]) -> set[str]:
@@ -290,15 +316,15 @@ def _clauses(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
 
 
 def _figure_candidate(
-    article: Article, sent: Sentence, q: Quantity, feats: dict
+    article: Article, sent: Sentence, q: Quantity, feats: _Features
 ) -> ClaimCandidate | None:
     """Return the figure candidate of quantity ``q``, or None when it is no comparable figure
     (a duration, an age, a vague plural, a figure stated as a possibility, a source's size)."""
-    text = feats["text"]
+    text = feats.text
     written = article.text[q.start : q.end]
     if not _is_figure(article, q):
         return None
-    attr = feats["attr"]
+    attr = feats.attr
     if attr is not None and attr.source_start <= q.start < attr.source_end:
         return None  # "two officials told AFP": the size of the source, not a fact
     rel = q.start - sent.start
@@ -331,12 +357,14 @@ def _figure_candidate(
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
-    clause_feats = dict(feats)
-    clause_feats["dates"] = tuple(d for d in feats["dates"] if start <= d.start < end)
-    clause_feats["sides"] = lx.nearest_side(text, rel)
+    clause_feats = replace(
+        feats,
+        dates=tuple(d for d in feats.dates if start <= d.start < end),
+        sides=lx.nearest_side(text, rel),
+    )
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
     update = bool(lx.UPDATE_CUES.search(article.text[start : q.start]))
-    return _replace(cand, update_cue=update)
+    return replace(cand, update_cue=update)
 
 
 def _counted(
@@ -365,7 +393,12 @@ def _nearest_class(text: str, pos: int, span: tuple[int, int]) -> str | None:
         if cls in lx.WEAK_CLASSES or cls == "warn":
             continue
         dist = abs(lo + at - pos)
-        if best_dist is None or dist < best_dist or (dist == best_dist and cls < best):
+        if (
+            best is None
+            or best_dist is None
+            or dist < best_dist
+            or (dist == best_dist and cls < best)
+        ):
             best, best_dist = cls, dist
     return best
 
@@ -399,14 +432,14 @@ def _candidate(
     start: int,
     end: int,
     kind: str,
-    feats: dict,
+    feats: _Features,
     figure: Figure | None = None,
 ) -> ClaimCandidate:
-    attr: Attribution | None = feats["attr"]
+    attr = feats.attr
     source = None
     if attr is not None and attr.source_end > attr.source_start:
         source = article.text[attr.source_start : attr.source_end]
-    classes = set(feats["classes"])
+    classes = set(feats.classes)
     if figure is not None and figure.event:
         classes.add(figure.event)
     at = str(figure.start) if figure is not None else f"{start}:{'+'.join(sorted(classes))}"
@@ -419,26 +452,20 @@ def _candidate(
         text=article.text[start:end],
         kind=kind,
         published=article.published.date,
-        stance=feats["stance"],
-        negated=feats["negated"],
-        disputes_reports=feats["disputes"],
+        stance=feats.stance,
+        negated=feats.negated,
+        disputes_reports=feats.disputes,
         attributed_to=source,
         cue=attr.cue if attr is not None else None,
         channel=attr.channel if attr is not None else None,
         attribution=attr,
-        entities=frozenset(feats["entities"]),
-        places=frozenset(feats["places"]),
+        entities=frozenset(feats.entities),
+        places=frozenset(feats.places),
         classes=frozenset(classes),
-        sides=frozenset(feats["sides"]),
-        words=frozenset(feats["words"]),
+        sides=frozenset(feats.sides),
+        words=frozenset(feats.words),
         figure=figure,
-        dates=tuple(feats["dates"]),
-        event_places=tuple(feats["event_places"]),
-        broad=frozenset(feats["broad"]),
+        dates=tuple(feats.dates),
+        event_places=tuple(feats.event_places),
+        broad=frozenset(feats.broad),
     )
-
-
-def _replace(cand: ClaimCandidate, **changes: object) -> ClaimCandidate:
-    from dataclasses import replace
-
-    return replace(cand, **changes)
