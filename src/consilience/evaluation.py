@@ -30,5 +30,5 @@ def under_floors(measured: Mapping[str, float | None], floors: Mapping[str, floa
     return [
         f"{name}: {measured.get(name)} < floor {floor}"
         for name, floor in floors.items()
-        if not name.startswith("_") and (measured.get(name) is None or measured[name] < floor)
+        if not name.startswith("_") and ((value := measured.get(name)) is None or value < floor)
     ]

@@ -294,4 +294,4 @@ class Report:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
     stories: tuple[Story, ...]
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)

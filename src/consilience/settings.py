@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .errors import SettingsError
 
@@ -78,14 +79,14 @@ class Settings:
             )
         object.__setattr__(self, "language_models", pairs)
 
-    def with_(self, **changes: object) -> Settings:
+    def with_(self, **changes: Any) -> Settings:
         known = {f.name for f in fields(self)}
         unknown = set(changes) - known
         if unknown:
             raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         return replace(self, **changes)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         out = {}
         for f in fields(self):
             v = getattr(self, f.name)

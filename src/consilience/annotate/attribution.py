@@ -569,7 +569,7 @@ def _left_source(
     first, reason, b = _walk_left(toks, j, ents)
     seg = (toks[first][0], toks[j][1]) if first is not None else None
     relative = _relative_source(toks, seg, reason, b, ents)
-    if relative is not None or seg is None:
+    if relative is not None or seg is None or first is None:  # no seg: no first
         return relative
     if reason == "comma" and b > 0:
         return _with_appositive(toks, first, j, b, ents) or seg

@@ -13,12 +13,12 @@ parsers off, and is imported lazily because it is slow to import.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
-from ..model import DateMention
+from ..model import DateMention, Precision
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NUM = {name: i for i, name in enumerate(WEEKDAYS)}
@@ -200,7 +200,7 @@ class Resolved:
     expressions without a publication date)."""
 
     value: str | None
-    precision: str | None  # day | month | year
+    precision: Precision | None
     kind: str  # date | duration | vague | time
     relative: bool
 
@@ -540,8 +540,8 @@ def _resolve_calendar(parsed: Parsed, published: date | None) -> Resolved:
     kind, relative = parsed.kind, parsed.relative
     if parsed.month is None:
         if parsed.weekday is not None and published is not None:
-            found = weekday_date(parsed.weekday, parsed.modifier, published)
-            return Resolved(found.isoformat(), "day", kind, True)
+            weekday = weekday_date(parsed.weekday, parsed.modifier, published)
+            return Resolved(weekday.isoformat(), "day", kind, True)
         if parsed.year is not None:
             return Resolved(f"{parsed.year:04d}", "year", kind, False)
         return Resolved(None, None, "time" if kind == "time" else "vague", False)
@@ -788,7 +788,7 @@ def date_mentions(
         else:
             found = _resolve_parsed(parsed, published)
         mentions.append(
-            DateMention(start, end, found.value, found.precision, found.kind, found.relative)  # type: ignore[arg-type]
+            DateMention(start, end, found.value, found.precision, found.kind, found.relative)
         )
     return mentions
 
@@ -831,7 +831,7 @@ def _foreign_mentions(
                 end,
                 found.value,
                 found.precision,
-                found.kind,  # type: ignore[arg-type]
+                found.kind,
                 found.relative,
             )
         )
@@ -907,7 +907,7 @@ def _weekday_list(
         found = _resolve_parsed(p, published)
         if day is not None:
             found = Resolved(day.isoformat(), "day", found.kind, True)
-        out.append(DateMention(s, e, found.value, found.precision, found.kind, found.relative))  # type: ignore[arg-type]
+        out.append(DateMention(s, e, found.value, found.precision, found.kind, found.relative))
     return out
 
 
@@ -1057,7 +1057,7 @@ _MONTHS_FIELDS = (
 )
 
 
-def _words_of(phrases: object) -> set[str]:
+def _words_of(phrases: Iterable[object] | None) -> set[str]:
     out: set[str] = set()
     for phrase in phrases or ():
         out.update(re.findall(r"[^\W\d_]+", _clean_word(phrase)))

@@ -287,6 +287,7 @@ def _evidenced_place(
     if not places or (_after_the(doc.text, ent.start, span) and not _named_the(places[0])):
         return None  # "the Mysore" (a ship), "the White House"
     best = _best(places, doc.weights, span)
+    assert best is not None  # places is not empty
     cue = _cue(doc.text, ent.start, place_ends, ent.end)
     if cue == "strong":
         return best if _plausible(best, doc.countries) else None

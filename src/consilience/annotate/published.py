@@ -212,8 +212,7 @@ def _window_end(
     support = {d: _support(d, articles, known) for d, _, _ in anchors}
     best = max(support.values())
     eligible = [a for a in anchors if 2 * support[a[0]] >= best]
-    end, aid, clue = max(eligible, key=lambda a: (a[0], a[2] is not None))
-    return end, aid, clue
+    return max(eligible, key=lambda a: (a[0], a[2] is not None))
 
 
 Check = Callable[[date], bool]

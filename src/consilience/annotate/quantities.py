@@ -578,7 +578,8 @@ def _unit_after(
     unit = None
     if m:
         unit = m.lastgroup if m.lastgroup != "old" else _unit_group(m)
-        unit = _UNIT_NAMES.get(unit, unit)
+        if unit is not None:
+            unit = _UNIT_NAMES.get(unit, unit)
         if currency and unit != "percent":
             return currency[0], pos
         return unit, m.end()

@@ -332,6 +332,7 @@ def _may_merge(
             continue
         for other in by_article.get(c.article, ()):
             fa, fb = c.figure, other.figure
+            assert fb is not None  # by_article holds figure candidates only
             if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
                 return False
     return True

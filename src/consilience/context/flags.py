@@ -120,8 +120,8 @@ def article_flags(
         vocabulary = english_vocabulary() or frozenset()
     by_id = {a.id: a for a in articles}
     out: dict[str, list[Flag]] = {a.id: [] for a in articles}
-    for aid, flag in _source_flags(by_id, sources):
-        out[aid].append(flag)
+    for aid, relation in _source_flags(by_id, sources):
+        out[aid].append(relation)
     source_of = {aid: s.id for s in sources for aid in s.articles}
     fixed = fixed_names(articles)
     story = StorySupport(articles, source_of)
@@ -161,7 +161,7 @@ def _source_flags(
                     f"rewrites {_label(b)}: {aligned} of its {total} facts (names, figures, "
                     f"dates) occur there in the same order, in other words"
                 )
-            if origin != of:
+            if origin is not None and origin != of:
                 detail += f"; that report in turn comes from {_label(by_id[origin])}"
             yield aid, Flag(kind, detail, tuple(spans), tuple(r for r in related if r))
 

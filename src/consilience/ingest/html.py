@@ -70,9 +70,9 @@ def declared_charset(data: bytes) -> str | None:
     for pattern in (_XML_ENCODING, _META_CHARSET):
         match = pattern.search(head)
         if match:
-            name = _codec_name(match.group(1))
-            if name:
-                return name
+            codec = _codec_name(match.group(1))
+            if codec:
+                return codec
     return None
 
 
@@ -168,7 +168,10 @@ def read_html(
         "max_date": date.today().isoformat(),
     }
     settings = {**EXTRACT_OPTIONS, **(options or {})}
-    doc = bare_extraction(tree, with_metadata=True, date_extraction_params=date_params, **settings)
+    # a trafilatura Document (as_dict is off), or None
+    doc: Any = bare_extraction(
+        tree, with_metadata=True, date_extraction_params=date_params, **settings
+    )
     text = (doc.text or "").strip() if doc is not None else ""
     if not _WORD.search(text) or _only_links(text, links):
         raise InputError("no article text found in the HTML page", code="no_text")

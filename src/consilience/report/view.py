@@ -97,7 +97,7 @@ def period_words(start: object, end: object) -> str:
     if a is None or b is None or a == b:
         return date_words(start if a else end)
     if a[0] == b[0] and a[1] == b[1] and a[2] and b[2]:
-        return f"{a[2]}–{b[2]} {_MONTHS[a[1] - 1]} {a[0]}"  # type: ignore[index]
+        return f"{a[2]}–{b[2]} {_MONTHS[a[1] - 1]} {a[0]}"  # type: ignore[operator]
     return f"{date_words(start)} – {date_words(end)}"
 
 
@@ -162,7 +162,7 @@ class StoryView:
     index: int  # 1-based position of the story in the report
     story: dict
     cited: list[Cited]
-    by_id: dict[str, Cited]
+    by_id: dict[object, Cited]  # keyed by article id; any other key finds nothing
     cache: dict[int, list[int]] = field(default_factory=dict)  # id(entity) -> mention numbers
 
     def number(self, article_id: object) -> int | None:
@@ -234,7 +234,7 @@ def story_views(report: dict) -> list[StoryView]:
 def _view(index: int, story: dict, articles: list[dict]) -> StoryView:
     order = sorted(range(len(articles)), key=lambda i: (_published(articles[i]) or "9999", i))
     cited = [Cited(n, articles[i]["id"], articles[i]) for n, i in enumerate(order, 1)]
-    by_id = {c.id: c for c in cited}
+    by_id: dict[object, Cited] = {c.id: c for c in cited}
     for src in _dicts(story.get("sources")):
         for rel in _dicts(src.get("relations")):
             c = by_id.get(rel.get("article"))

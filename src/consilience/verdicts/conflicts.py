@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..claims import lexicon as lx
 from ..claims.align import compatible
-from ..claims.records import ClaimCandidate
+from ..claims.records import ClaimCandidate, Figure
 from ..model import Article, Conflict, ConflictValue
 
 _EVENT_WORDS = {
@@ -65,7 +65,7 @@ def figure_verdict(
     values = _value_classes(figs, tolerance)
     if len(values) < 2:
         return None, None
-    counts = all(c.figure.dimension == "count" for c in figs)
+    counts = all(_figure(c).dimension == "count" for c in figs)
     update = _update(values) if counts else None
     if update is not None:
         return None, update
@@ -82,17 +82,23 @@ def figure_verdict(
     unit = [
         (a, b)
         for a, b in pairs
-        if a.figure.value == b.figure.value and a.figure.unit != b.figure.unit
+        if _figure(a).value == _figure(b).value and _figure(a).unit != _figure(b).unit
     ]
     kind = "unit" if unit else "number"
     shown = [c for v in values for c in v]
     cvalues = tuple(
         ConflictValue(
-            article=c.article, value=c.figure.text, start=c.figure.start, end=c.figure.end
+            article=c.article, value=_figure(c).text, start=_figure(c).start, end=_figure(c).end
         )
         for c in shown
     )
     return Conflict(kind=kind, values=cvalues, why=""), None
+
+
+def _figure(c: ClaimCandidate) -> Figure:
+    """Return the figure of a figure candidate (the callers keep only those)."""
+    assert c.figure is not None
+    return c.figure
 
 
 def figure_subject(c: ClaimCandidate) -> str:
@@ -112,10 +118,10 @@ def figure_subject(c: ClaimCandidate) -> str:
 def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[list[ClaimCandidate]]:
     """Return the figures grouped by agreeing value, smallest value first."""
     classes: list[list[ClaimCandidate]] = []
-    for c in sorted(figs, key=lambda c: (c.figure.base, c.published or "", c.article)):
+    for c in sorted(figs, key=lambda c: (_figure(c).base, c.published or "", c.article)):
         for cls in classes:
-            head = cls[0].figure
-            if compatible(head.base, c.figure.base, head, c.figure, tolerance):
+            head = _figure(cls[0])
+            if compatible(head.base, _figure(c).base, head, c.figure, tolerance):
                 cls.append(c)
                 break
         else:
@@ -143,7 +149,7 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
     falling = steps_idx == sorted(steps_idx, reverse=True)
     if not (announced or rising or falling):
         return None
-    steps = []
+    steps: list[tuple[str, int, ClaimCandidate]] = []
     for d in days:
         i = day_value[d]
         if steps and steps[-1][1] == i:
@@ -151,7 +157,7 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
         first = next(c for c in values[i] if c.published == d)
         steps.append((d, i, first))
     return Update(
-        steps=tuple((d, c.figure.text, c.article) for d, _, c in steps), announced=announced
+        steps=tuple((d, _figure(c).text, c.article) for d, _, c in steps), announced=announced
     )
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..claims.records import ClaimCandidate
-from ..model import Article, Claim, Conflict, Evidence, Source
+from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
     date_conflict,
@@ -150,6 +150,7 @@ def _verdict(
     flagged = [c for c in members if _unsupported(articles.get(c.article), c)]
     n_support = origins.count(support) if support else 0
     n_all = origins.count(members)
+    status: ClaimStatus
     if conflicts:
         status, count = "disputed", n_all
     elif update is not None:
