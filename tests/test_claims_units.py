@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from consilience.claims import extract_claims, lexicon
 from consilience.claims.align import AlignParams, _Weights, align, compatible, similarity
-from consilience.claims.keys import country_code, demonym_country, name_key
+from consilience.claims.keys import country_code, demonym_country, spelling_key
 from consilience.claims.records import ClaimCandidate, Figure
 
 
@@ -65,7 +65,7 @@ def test_nearest_side_reads_the_actor_before_a_figure():
     ],
 )
 def test_name_key(name, label, key):
-    assert name_key(name, label) == key
+    assert spelling_key(name, label) == key
 
 
 def test_countries_and_demonyms():

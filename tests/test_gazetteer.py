@@ -21,10 +21,10 @@ from consilience.gazetteer import (
     Place,
     SourceData,
     ensure_index,
-    name_key,
     native_key,
 )
 from consilience.settings import Settings
+from consilience.text import ascii_key
 
 # ---------------------------------------------------------------- key normalisation
 
@@ -55,7 +55,7 @@ from consilience.settings import Settings
     ],
 )
 def test_name_key(name: str, key: str) -> None:
-    assert name_key(name) == key
+    assert ascii_key(name) == key
 
 
 def test_native_key_keeps_non_latin_script_and_skips_latin() -> None:
@@ -67,14 +67,14 @@ def test_native_key_keeps_non_latin_script_and_skips_latin() -> None:
 
 @given(st.text())
 def test_name_key_is_clean_ascii_and_idempotent(name: str) -> None:
-    key = name_key(name)
+    key = ascii_key(name)
     assert re.fullmatch(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?", key)
-    assert name_key(key) == key
+    assert ascii_key(key) == key
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=65, max_codepoint=122), max_size=30))
 def test_name_key_ignores_ascii_case(name: str) -> None:
-    assert name_key(name.upper()) == name_key(name.lower())
+    assert ascii_key(name.upper()) == ascii_key(name.lower())
 
 
 # ---------------------------------------------------------------- a tiny index

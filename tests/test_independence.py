@@ -32,9 +32,9 @@ from consilience.verdicts.independence import (
     canonical_agency,
     copy_share,
     fact_keys,
+    fact_name_key,
     find_links,
     find_sources,
-    name_key,
     shingle_set,
     traced_origin,
 )
@@ -290,7 +290,7 @@ def test_facts_are_names_numbers_and_dates_by_sentence():
     ],
 )
 def test_name_key(name, key):
-    assert name_key(name) == key
+    assert fact_name_key(name) == key
 
 
 def test_params_must_fill_the_bands():

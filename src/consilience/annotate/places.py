@@ -28,8 +28,9 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Gazetteer, Place, name_key
+from ..gazetteer import Gazetteer, Place
 from ..model import EntityMention
+from ..text import ascii_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 RELABEL_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
@@ -233,7 +234,7 @@ def _describe(
     for e in ents:
         tokens = text[e.start : e.end].split()
         if e.label == "PERSON" and len(tokens) > 1:
-            person_tokens.update(name_key(t) for t in tokens)
+            person_tokens.update(ascii_key(t) for t in tokens)
     counts: dict[str, int] = {}
     for m in _WORD.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
@@ -281,7 +282,7 @@ def _evidenced_place(
     span = doc.text[ent.start : ent.end]
     if _ACRONYM.fullmatch(span.strip()) or _continues_name(doc.text, ent.end):
         return None  # "GM", "IR"; "the New York [Times]": the model cut a longer name short
-    if name_key(span) in _INSTITUTIONS:
+    if ascii_key(span) in _INSTITUTIONS:
         return None  # "in Congress": a body, though some village bears the name
     places = _admissible(places, doc.countries, span)
     if not places or (_after_the(doc.text, ent.start, span) and not _named_the(places[0])):
@@ -307,8 +308,8 @@ def _evidenced_place(
 def _admissible(places: Sequence[Place], countries: frozenset[str], span: str) -> list[Place]:
     """Return the places that ``span`` may name: those it names by their own name, and those it
     names by an alternate name when they lie in the story's countries."""
-    key = name_key(span)
-    return [p for p in places if p.country in countries or name_key(p.name) == key]
+    key = ascii_key(span)
+    return [p for p in places if p.country in countries or ascii_key(p.name) == key]
 
 
 def _after_the(text: str, start: int, span: str) -> bool:
@@ -386,7 +387,7 @@ def _looks_like_person(doc: _Doc, start: int, end: int, label: str) -> bool:
         word = before.group(1)
         if word.lower() in _PLAIN_TITLES or (word[0].isupper() and word.lower() in _TITLES):
             return True
-    return len(tokens) == 1 and name_key(tokens[0]) in doc.person_tokens
+    return len(tokens) == 1 and ascii_key(tokens[0]) in doc.person_tokens
 
 
 def _cue(text: str, start: int, place_ends: set[int], end: int | None = None) -> str | None:
@@ -412,11 +413,11 @@ def _best(places: Sequence[Place], weights: dict[str, int], span: str) -> Place 
     """Return the likeliest of a name's places: in the story's countries first (the country the
     text points at most often, then one called by this very name before one that only lists it
     as an alternate, then the most populous), else the most populous anywhere."""
-    key = name_key(span)
+    key = ascii_key(span)
     local = [p for p in places if p.country in weights]
     if local:
         return min(
-            local, key=lambda p: (-weights[p.country], name_key(p.name) != key, -p.population)
+            local, key=lambda p: (-weights[p.country], ascii_key(p.name) != key, -p.population)
         )
     return max(places, key=lambda p: p.population) if places else None
 
@@ -486,11 +487,11 @@ def _new_place(doc: _Doc, start: int, stop: int, gazetteer: Gazetteer, cue: str)
         return None  # acronyms, dates and ordinary words are not new places
     if _looks_like_person(doc, start, stop, "GPE"):
         return None
-    key = name_key(span)
+    key = ascii_key(span)
     strong = cue == "strong"
 
     def fits(p: Place) -> bool:
-        own = name_key(p.name) == key
+        own = ascii_key(p.name) == key
         if p.country in doc.countries:
             floor = NEW_CONTEXT_POPULATION if strong and own else CONTEXT_POPULATION
             return p.population >= floor

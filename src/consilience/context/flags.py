@@ -42,7 +42,14 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Flag, Source
-from ..verdicts.independence import fact_keys, name_key, rewrite_alignment, shingle_set, words_of
+from ..text import shingle_hashes
+from ..verdicts.independence import (
+    fact_keys,
+    fact_name_key,
+    rewrite_alignment,
+    shingle_set,
+    words_of,
+)
 
 __all__ = [
     "FLAG_KINDS",
@@ -195,9 +202,7 @@ def _copied_spans(a: Article, b: Article) -> tuple[list[tuple[int, int]], float]
 
 
 def _window_hashes(words: list[str]) -> list[int]:
-    from ..verdicts.independence import _shingle_hashes
-
-    return _shingle_hashes(words, 5).tolist()
+    return shingle_hashes(words, 5).tolist()
 
 
 def _aligned_sentences(a: Article, b: Article) -> tuple[list[tuple[int, int]], int, int]:
@@ -218,7 +223,7 @@ def _sentence_keys(a: Article, start: int, end: int) -> set[str]:
     keys = set()
     for e in a.annotations.entities:
         if start <= e.start < end:
-            k = name_key(a.text[e.start : e.end])
+            k = fact_name_key(a.text[e.start : e.end])
             if k:
                 keys.add(k)
     for q in a.annotations.quantities:
@@ -1074,7 +1079,7 @@ def _names(article: Article) -> set[str]:
     """The name keys of an article's entities and its capitalised words, lower-cased."""
     names = set()
     for e in article.annotations.entities:
-        k = name_key(article.text[e.start : e.end])
+        k = fact_name_key(article.text[e.start : e.end])
         if k:
             names.add(k)
     names.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", article.text))
@@ -1152,7 +1157,7 @@ def _lone_experts(
     for e in article.annotations.entities:
         if e.label != "PERSON" or not start <= e.start < end:
             continue
-        key = name_key(text[e.start : e.end])
+        key = fact_name_key(text[e.start : e.end])
         if not key or key in seen or others.names(key):
             continue
         before = text[max(start, e.start - 60) : e.start].lower()

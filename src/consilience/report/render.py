@@ -42,30 +42,11 @@ def _html(report: dict) -> str:
 def _geojson(report: dict) -> str:
     """The places of every story as one GeoJSON FeatureCollection (RFC 7946): a Point per
     geocoded entity, with its story, names and GeoNames id."""
+    from ..resolve.geo import geojson_features
+
     features = []
     for story in report.get("stories", []):
-        for e in story.get("entities", []):
-            geo = e.get("geo")
-            if not geo or geo.get("lat") is None or geo.get("lon") is None:
-                continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": f"{story['id']}/{e['id']}",
-                    "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
-                    "properties": {
-                        "story": story["id"],
-                        "entity": e["id"],
-                        "name": e["name"],
-                        "type": e["type"],
-                        "aliases": e["aliases"],
-                        "mentions": len(e["mentions"]),
-                        "geonameid": geo["geonameid"],
-                        "geoname": geo["name"],
-                        "country": geo["country"],
-                    },
-                }
-            )
+        features += geojson_features(story.get("entities", []), story=story["id"])
     return json.dumps(
         {"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1
     )

@@ -21,10 +21,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
-from ..gazetteer import Gazetteer, Place, name_key
+from ..gazetteer import Gazetteer, Place
 from ..model import Entity, Geo
+from ..text import ascii_key
 
 CLEAR_POPULATION = 100_000
 CLEAR_DOMINANCE = 5
@@ -32,7 +34,14 @@ FAR_KM = 3_000
 FAR_POPULATION = 200_000  # a place this large may lie far from the story's centre
 WEAK_POPULATION = 50_000  # a place outside the story's countries must be at least this large
 
-__all__ = ["PlaceName", "choose_places", "clear_place", "geo_of", "to_geojson"]
+__all__ = [
+    "PlaceName",
+    "choose_places",
+    "clear_place",
+    "geo_of",
+    "geojson_features",
+    "to_geojson",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +60,7 @@ class Choice:
 
 def _own(place: Place, keys: Collection[str]) -> bool:
     """Return whether one of the keys is the place's own name (not an alternate name)."""
-    return name_key(place.name) in keys
+    return ascii_key(place.name) in keys
 
 
 def clear_place(places: Sequence[Place], keys: Collection[str]) -> tuple[Place, str] | None:
@@ -120,7 +129,7 @@ def choose_places(names: Mapping[int, PlaceName], gazetteer: Gazetteer) -> dict[
     chosen: dict[int, Choice] = {}
     weights: Counter[str] = Counter()
     points = []
-    keys = {k: {name_key(n) for n in v.names} for k, v in names.items()}
+    keys = {k: {ascii_key(n) for n in v.names} for k, v in names.items()}
     for k, places in found.items():
         clear = clear_place(places, keys[k])
         if clear is None:
@@ -178,35 +187,48 @@ def geo_of(place: Place) -> Geo:
     return Geo(place.geonameid, place.name, place.country, place.lat, place.lon)
 
 
-def to_geojson(entities: Iterable[Entity], include_unlocated: bool = False) -> dict:
-    """Return a GeoJSON FeatureCollection of the entities that have a place: one Point feature
-    each (longitude, latitude), with the entity's id, name, type, aliases, number of mentions,
-    GeoNames id and name, and country code as properties. Places without coordinates
-    (countries, regions) are left out unless ``include_unlocated``, which gives them a null
-    geometry (allowed by RFC 7946)."""
+def to_geojson(entities: Iterable[Entity], include_unlocated: bool = False) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection of the entities that have a place (see
+    ``geojson_features``)."""
+    features = geojson_features((asdict(e) for e in entities), include_unlocated=include_unlocated)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_features(
+    entities: Iterable[Mapping[str, Any]], story: str | None = None, include_unlocated: bool = False
+) -> list[dict[str, Any]]:
+    """Return the GeoJSON (RFC 7946) features of the entities that have a place, given in their
+    JSON form (an ``Entity`` as report.json writes it): one Point feature each (longitude,
+    latitude), with the entity's id (or, given ``story``, the story's id and the entity's),
+    name, type, aliases, number of mentions, GeoNames id and name, and country code as
+    properties; the feature id is the entity's id, or "story/entity". Places without
+    coordinates (countries, regions) are left out unless ``include_unlocated``, which gives them
+    a null geometry."""
     features = []
     for e in entities:
-        if e.geo is None:
+        geo = e.get("geo")
+        if not geo:
             continue
-        located = e.geo.lat is not None and e.geo.lon is not None
+        located = geo.get("lat") is not None and geo.get("lon") is not None
         if not located and not include_unlocated:
             continue
-        geometry = {"type": "Point", "coordinates": [e.geo.lon, e.geo.lat]} if located else None
+        geometry = {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]} if located else None
+        ids = {"id": e["id"]} if story is None else {"story": story, "entity": e["id"]}
         features.append(
             {
                 "type": "Feature",
-                "id": e.id,
+                "id": e["id"] if story is None else f"{story}/{e['id']}",
                 "geometry": geometry,
                 "properties": {
-                    "id": e.id,
-                    "name": e.name,
-                    "type": e.type,
-                    "aliases": list(e.aliases),
-                    "mentions": len(e.mentions),
-                    "geonameid": e.geo.geonameid,
-                    "geoname": e.geo.name,
-                    "country": e.geo.country,
+                    **ids,
+                    "name": e["name"],
+                    "type": e["type"],
+                    "aliases": list(e["aliases"]),
+                    "mentions": len(e["mentions"]),
+                    "geonameid": geo["geonameid"],
+                    "geoname": geo["name"],
+                    "country": geo["country"],
                 },
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    return features

@@ -7,7 +7,7 @@ Abdul / Abd al-, ou / u, j / g, ï / i, vowel quality). No name of any particula
 
 * :func:`name_tokens` - the words of a name as written, split at spaces and hyphens, with a
   leading honorific (for persons), a leading "the" and a possessive ending removed.
-* :func:`name_key` (from the gazetteer) over those words - the exact-match key: lower-case ASCII,
+* :func:`consilience.text.ascii_key` over those words - the exact-match key: lower-case ASCII,
   Arabic articles (al-, el-, as- ...) dropped.
 * :func:`skeleton` - a coarse consonant skeleton that several transliterations of one name share
   ("Jolani", "Golani" -> "gln"). Equal skeletons only *propose* a match.
@@ -24,15 +24,12 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from ..gazetteer import name_key
-
 __all__ = [
     "FUNCTION_WORDS",
     "TITLES",
     "acronym_letters",
     "initials",
     "is_acronym",
-    "name_key",
     "name_tokens",
     "skeleton",
     "soft_form",

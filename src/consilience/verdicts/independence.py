@@ -51,6 +51,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Attribution, Source
+from ..text import shingle_hashes
 
 __all__ = [
     "Facts",
@@ -138,34 +139,11 @@ def find_links(articles: Sequence[Article], params: IndependenceParams | None = 
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MASK32 = np.uint64(0xFFFFFFFF)
 _PRIME = np.uint64((1 << 31) - 1)  # Mersenne prime: a * x + b < 2**63, no overflow
-_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _text(article: Article) -> str:
     return article.text or article.raw_text or ""
-
-
-@lru_cache(maxsize=500_000)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-def _shingle_hashes(words: Sequence[str], k: int) -> np.ndarray:
-    """Return the 32-bit hashes of the k-word windows of ``words`` (one window of all the words
-    when there are fewer than k), in order, duplicates kept."""
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    w = np.fromiter((_word_hash(x) for x in words), dtype=np.uint64, count=len(words))
-    k = min(k, len(w))
-    n = len(w) - k + 1
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):  # multiplication modulo 2**64 is the point
-        for off in range(k):
-            h = h * _MIX + w[off : off + n]
-        h ^= h >> np.uint64(29)
-    return h & _MASK32
 
 
 def words_of(text: str) -> list[str]:
@@ -175,7 +153,7 @@ def words_of(text: str) -> list[str]:
 
 def shingle_set(text: str, k: int = 5) -> np.ndarray:
     """Return the sorted distinct 32-bit hashes of the k-word shingles of ``text``."""
-    return np.unique(_shingle_hashes(words_of(text), k))
+    return np.unique(shingle_hashes(words_of(text), k))
 
 
 def copy_share(a: np.ndarray, b: np.ndarray, min_shingles: int = 20) -> float:
@@ -220,7 +198,7 @@ def _lsh_candidates(
         if len(shingles[i]) < params.min_shingles:
             continue
         lead = np.unique(
-            _shingle_hashes(words_of(_text(article))[: params.lead_words], params.shingle)
+            shingle_hashes(words_of(_text(article))[: params.lead_words], params.shingle)
         )
         for which, hashes in ((0, shingles[i]), (1, lead)):
             sig = mh.signature(hashes)
@@ -284,7 +262,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @lru_cache(maxsize=200_000)
-def name_key(name: str) -> str | None:
+def fact_name_key(name: str) -> str | None:
     """Return the fact key of an entity name: ASCII lower case without a leading article or
     possessive; one word as is; three or more capitalised words as their initials ("Regional
     Emergency Agency" -> "rea", matching the acronym); two words as the last word unless it is
@@ -309,7 +287,7 @@ def _number_key(value: float) -> str:
 
 
 def fact_keys(article: Article) -> Facts:
-    """Return the article's fact keys in text order: its named entities (by ``name_key``, or
+    """Return the article's fact keys in text order: its named entities (by ``fact_name_key``, or
     ``g:<geonameid>`` for a place the gazetteer confirmed), the values of its quantities
     (``n:12000``) and its resolved dates (``d:2025-03-14``), each with the index of its
     sentence among the article's fact-bearing sentences."""
@@ -319,7 +297,7 @@ def fact_keys(article: Article) -> Facts:
     for e in ann.entities:
         if e.label not in _ENTITY_LABELS:
             continue
-        key = name_key(text[e.start : e.end])
+        key = fact_name_key(text[e.start : e.end])
         if key:
             found.append((e.start, key))
     for q in ann.quantities:
@@ -337,7 +315,7 @@ def _capitalised_keys(text: str) -> list[tuple[int, str]]:
     """Capitalised words that do not open a sentence, as name keys, with their offsets."""
     out = []
     for m in re.finditer(r"(?<=[^\s.!?:\"'\u201c(])\s+([A-Z][\w\-]+)", text):
-        key = name_key(m.group(1))
+        key = fact_name_key(m.group(1))
         if key:
             out.append((m.start(1), key))
     return out

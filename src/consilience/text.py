@@ -1,0 +1,100 @@
+"""Text helpers shared across packages: word shingles and the ASCII key of a name.
+
+* :func:`shingle_hashes` - 32-bit hashes of the k-word windows of a word list (copy detection
+  in ``verdicts.independence``; the copied passages a flag points at in ``context.flags``).
+* :func:`ascii_key` - the exact-match key of a name: transliterated to lower-case ASCII,
+  punctuation and articles dropped (gazetteer lookups, place and entity resolution).
+
+Other modules keep their own, different keys under names that say what they are for:
+``verdicts.independence.fact_name_key`` (a name in a sequence of facts: one word or initials)
+and ``claims.keys.spelling_key`` (a person by the last word of the name).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from anyascii import anyascii
+
+__all__ = ["ascii_key", "shingle_hashes"]
+
+
+# ----------------------------------------------------------------------------- shingles
+
+_MASK32 = np.uint64(0xFFFFFFFF)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def shingle_hashes(words: Sequence[str], k: int) -> np.ndarray:
+    """Return the 32-bit hashes of the k-word windows of ``words`` (one window of all the words
+    when there are fewer than k), in order, duplicates kept."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((_word_hash(x) for x in words), dtype=np.uint64, count=len(words))
+    k = min(k, len(w))
+    n = len(w) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # multiplication modulo 2**64 is the point
+        for off in range(k):
+            h = h * _MIX + w[off : off + n]
+        h ^= h >> np.uint64(29)
+    return h & _MASK32
+
+
+# ----------------------------------------------------------------------------- name keys
+
+# Arabic definite-article forms as transliterated into Latin script, plus the English article.
+_ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "ath",
+        "adh",
+        "ed",
+        "es",
+        "er",
+        "en",
+        "et",
+        "ez",
+        "esh",
+        "the",
+    }
+)
+_SEPARATORS = re.compile(r"[\s\-_/\u2010-\u2015]+")
+_NOT_KEY = re.compile(r"[^a-z0-9 ]+")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+def _drop_articles(tokens: list[str]) -> list[str]:
+    """Return ``tokens`` without article tokens that precede another token."""
+    kept = [t for i, t in enumerate(tokens) if t not in _ARTICLES or i == len(tokens) - 1]
+    return kept or tokens
+
+
+def ascii_key(name: str) -> str:
+    """Return the normalised ASCII key of a name ("" when nothing is left).
+
+    Transliterated with anyascii, lower-cased, possessive 's dropped, apostrophes and other
+    punctuation removed, hyphens read as spaces, Arabic articles (al-, el-, as-, ash- ...) and a
+    leading "the" dropped whether glued by a hyphen or separate, spaces collapsed.
+    """
+    text = _POSSESSIVE.sub("", name.strip())
+    text = _SEPARATORS.sub(" ", anyascii(text).lower())
+    tokens = _NOT_KEY.sub("", text).split()
+    return " ".join(_drop_articles(tokens))
