@@ -1,4 +1,4 @@
-"""Claims gate: verdicts of consilience.claims.analyze_story against the labelled facts in
+"""Claims gate: verdicts of consilience.verdicts.analyze_story against the labelled facts in
 tests/data/claims/*.json.
 
 Datasets (each skipped with a note when its data is absent):
@@ -46,9 +46,9 @@ SCORED = ("disputed", "corroborated")
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from consilience.claims import analyze_story  # noqa: E402
 from consilience.evaluation import under_floors  # noqa: E402
 from consilience.model import Article, Claim, Entity, Source  # noqa: E402
+from consilience.verdicts import analyze_story  # noqa: E402
 
 # ----------------------------------------------------------------------------- labels
 

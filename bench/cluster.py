@@ -4,9 +4,9 @@ Input: the ECB+ documents (../shared/data/ecbplus-dev/docs.jsonl) repeated with 
 until there are --articles of them, plus the five seed reports. In one process, after a warm-up
 run that loads this process's models:
   * local: consilience.analyze() (spaCy in ``settings.workers`` processes);
-  * cluster: consilience.dist.analyze_on_cluster() on a LocalCluster of --workers worker
-    processes on 127.0.0.1 (started before the timing; each worker loads its models during
-    the run, as a fresh cluster's workers do).
+  * cluster: the same Pipeline.run with ``executor=consilience.cluster.ClusterExecutor(client)``
+    on a LocalCluster of --workers worker processes on 127.0.0.1 (started before the timing;
+    each worker loads its models during the run, as a fresh cluster's workers do).
 Writes the two times, their ratio and whether the reports are the same (articles and stories
 equal, skipped equal as sets) to bench/results/cluster.json; exits 1 when they differ. A
 laptop-sized cluster measures the overhead and checks the result; the speed-up needs machines.
@@ -52,7 +52,8 @@ def main() -> int:
     from distributed import Client, LocalCluster
 
     import consilience
-    from consilience.dist import run
+    from consilience.cluster import ClusterExecutor
+    from consilience.pipeline import Pipeline
     from consilience.report.json import to_dict
     from consilience.settings import Settings
 
@@ -74,7 +75,7 @@ def main() -> int:
             Client(cluster) as client,
         ):
             t0 = time.perf_counter()
-            remote = to_dict(run(paths, settings, client))
+            remote = to_dict(Pipeline(settings).run(paths, executor=ClusterExecutor(client)))
             t_cluster = time.perf_counter() - t0
     same = (
         local["articles"] == remote["articles"]

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import consilience
-from consilience.claims import analyze_story, extract_claims
+from consilience.claims import extract_claims
 from consilience.model import Article, Claim, Flag, Source
+from consilience.verdicts import analyze_story
 
 REFERENCE = date(2031, 1, 1)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from consilience.claims import analyze_story
 from consilience.model import Claim
+from consilience.verdicts import analyze_story
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,9 @@ import pytest
 
 import consilience
 from consilience.errors import ConsilienceError, NothingReadError, UsageError
+from consilience.ingest import content_id, to_article
 from consilience.model import Article, RawDoc, Skipped, SourceRef
-from consilience.pipeline import Pipeline, check_order, content_id, default_stages, to_article
+from consilience.pipeline import Pipeline, check_order, default_stages
 from consilience.settings import Settings
 from consilience.stages import PerArticle
 
@@ -99,7 +100,7 @@ def test_a_failing_story_stage_is_reported_and_the_run_goes_on(tmp_path):
         requires = ("text",)
         assigns = ("claims",)
 
-        def initialize(self, settings):
+        def initialize(self, settings, resources):
             pass
 
         def process_story(self, story, articles):
@@ -110,7 +111,7 @@ def test_a_failing_story_stage_is_reported_and_the_run_goes_on(tmp_path):
         requires = ("text",)
         assigns = ()
 
-        def initialize(self, settings):
+        def initialize(self, settings, resources):
             pass
 
         def process_story(self, story, articles):

@@ -26,6 +26,7 @@ from consilience.model import (
 )
 from consilience.pipeline import Pipeline, analyze, default_stages, default_story_stages
 from consilience.report.json import to_dict
+from consilience.resources import Resources
 from consilience.sample import corpus_files
 from consilience.settings import Settings
 from consilience.store import Store, StoreError, story_key
@@ -80,8 +81,8 @@ class Recording:
         self.inner, self.seen = inner, seen
         self.name, self.requires, self.assigns = inner.name, inner.requires, inner.assigns
 
-    def initialize(self, settings: Settings) -> None:
-        self.inner.initialize(settings)
+    def initialize(self, settings: Settings, resources: Resources) -> None:
+        self.inner.initialize(settings, resources)
 
     def process_story(self, story, articles):  # noqa: ANN001, ANN201
         self.seen.append(tuple(sorted(story.articles)))
@@ -98,8 +99,8 @@ class RecordingFirst:
         self.inner, self.seen = inner, seen
         self.name, self.requires, self.assigns = inner.name, inner.requires, inner.assigns
 
-    def initialize(self, settings: Settings) -> None:
-        self.inner.initialize(settings)
+    def initialize(self, settings: Settings, resources: Resources) -> None:
+        self.inner.initialize(settings, resources)
 
     def pipe(self, articles):  # noqa: ANN001, ANN201
         self.seen.extend(a.id for a in articles)
@@ -165,12 +166,12 @@ def test_only_new_articles_are_annotated_and_only_changed_stories_rerun(tmp_path
     db = tmp_path / "news.db"
     seen: list[tuple[str, ...]] = []
     with Store(db, SETTINGS) as store:
-        first = recording_pipeline(seen).run_into(sample(), store)
+        first = recording_pipeline(seen).run(sample(), store=store)
     assert seen == [tuple(sorted(first.stories[0].articles))]
     seen.clear()
     annotated: list[str] = []
     with Store(db, SETTINGS) as store:
-        second = recording_pipeline(seen, annotated).run_into(bridge(tmp_path), store)
+        second = recording_pipeline(seen, annotated).run(bridge(tmp_path), store=store)
     stored_ids = {a.id for a in first.articles}
     new_ids = {a.id for a in second.articles} - stored_ids
     # the per-article stages saw only the two new articles
@@ -185,7 +186,7 @@ def test_an_article_joining_a_story_reruns_that_story(tmp_path):
     analyze(files[:-1], settings=SETTINGS, into=db)
     seen: list[tuple[str, ...]] = []
     with Store(db, SETTINGS) as store:
-        report = recording_pipeline(seen).run_into(files[-1:], store)
+        report = recording_pipeline(seen).run(files[-1:], store=store)
     assert len(report.stories) == 1
     assert seen == [tuple(sorted(report.stories[0].articles))]
     with Store(db, SETTINGS) as store:  # the old membership is forgotten

@@ -12,8 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__
 from .errors import ConsilienceError, UsageError
+from .version import __version__
 
 EXAMPLES_ANALYZE = """\
 examples:
@@ -199,7 +199,6 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
 
 
 def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: bool = False) -> int:
-    from .pipeline import analyze
     from .report.json import to_dict
     from .report.render import render
 
@@ -207,16 +206,7 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
     if not inputs and into is None:
         raise UsageError("give at least one INPUT (or --into STORE to report a store)")
     settings = _settings(args)
-    cluster = getattr(args, "cluster", None)
-    if into is not None:
-        report, summary = _analyze_into(inputs, into, settings, cluster)
-    elif cluster is not None:
-        from .dist import analyze_on_cluster
-        from .pipeline import checked
-
-        report, summary = checked(analyze_on_cluster(inputs, settings, cluster), settings), None
-    else:
-        report, summary = analyze(inputs, settings=settings), None
+    report, summary = _run(inputs, settings, into, getattr(args, "cluster", None))
     paths = render(to_dict(report), args.formats, out)
     html = next((p for p in paths if p.suffix == ".html"), None)
     if not args.quiet:
@@ -238,19 +228,27 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
     return 0
 
 
-def _analyze_into(inputs: list[str], into: str, settings, cluster: str | None = None):  # noqa: ANN001, ANN202
-    """Add ``inputs`` to the store ``into`` (the work on ``cluster`` when given); return the
-    report and a line saying what changed."""
+def _run(inputs: list[str], settings, into: str | None, cluster: str | None):  # noqa: ANN001, ANN202
+    """One run of the pipeline over ``inputs``: into the store ``into`` when given, with its
+    work on ``cluster`` when given. Returns the checked report and, with a store, a line saying
+    what changed."""
+    from contextlib import ExitStack
+
     from .pipeline import Pipeline, checked
-    from .store import Store
 
-    with Store(into, settings) as store:
+    with ExitStack() as stack:
+        executor = store = None
         if cluster is not None:
-            from .dist import analyze_on_cluster
+            from .cluster import executor_at
 
-            report = analyze_on_cluster(inputs, settings, cluster, store=store)
-        else:
-            report = Pipeline(settings).run_into(inputs, store)
+            executor = stack.enter_context(executor_at(cluster))
+        if into is not None:
+            from .store import Store
+
+            store = stack.enter_context(Store(into, settings))
+        report = Pipeline(settings).run(inputs, executor=executor, store=store)
+        if store is None:
+            return checked(report, settings), None
         run = store.runs()[-1]
         skipped = store.added_skipped
     summary = (

@@ -1,4 +1,20 @@
-"""The order of stages, batching, and what happens when a stage fails on an article.
+"""One run, written once: read, per-article stages, group, story stages, report.
+
+``Pipeline(settings).run(inputs, executor=None, store=None)``:
+
+1. the inputs are read (``consilience.ingest``) and each record becomes an Article with its run
+   id; with a store, only the records it does not hold yet;
+2. the per-article stages (``default_stages``) run on those articles;
+3. every article (with a store: every stored one) is grouped into stories;
+4. the story stages (``default_story_stages``) run on each story; with a store, only on the
+   stories it does not hold with the same articles (the others are read back);
+5. the Report is built.
+
+The executor says where steps 2 and 4 run: in this process (``LocalExecutor``, the default) or
+on a Dask cluster (``consilience.cluster.ClusterExecutor``). The store
+(``consilience.store.Store``) says what the run keeps and what it can skip; without one, the run
+holds its own articles in memory (``Batch``). Both plug in through small protocols
+(``Executor`` here, ``runtime.Holding``).
 
 A stage is given articles and returns them annotated, in order. The pipeline checks, when it is
 built, that every stage's requirements are assigned by an earlier stage. An article that breaks a
@@ -7,21 +23,17 @@ stage is set aside as a ``Skipped`` record naming the stage and the reason; the 
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from os import PathLike
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from .errors import ConsilienceError, NothingReadError, UsageError
 from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
+from .resources import Resources
+from .runtime import Held, Holding, StoryResult, StoryTask
 from .settings import Settings
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +43,9 @@ class Stage(Protocol):
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
-    def initialize(self, settings: Settings) -> None: ...
+    def initialize(self, settings: Settings, resources: Resources) -> None: ...
 
     def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]: ...
-
-
-class Executor(Protocol):
-    """Runs a pipeline's work somewhere else (``consilience.dist``: on a Dask cluster)."""
-
-    def annotate_batch(self, articles: list[Article]) -> tuple[list[Article], list[Skipped]]: ...
-
-    def run_stories(
-        self, tasks: Sequence[tuple[Story, Sequence[Article]]]
-    ) -> list[tuple[Story, list[Article], list[Skipped]]]: ...
 
 
 class StoryStage(Protocol):
@@ -53,12 +55,36 @@ class StoryStage(Protocol):
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
-    def initialize(self, settings: Settings) -> None: ...
+    def initialize(self, settings: Settings, resources: Resources) -> None: ...
 
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
     ) -> tuple[Story, Mapping[str, Article]]:
         """Return the story with what this stage assigns, and the articles it changed."""
+        ...
+
+
+class Executor(Protocol):
+    """Where a run's stages run: this process (``LocalExecutor``) or a Dask cluster
+    (``consilience.cluster.ClusterExecutor``). Results come back in the order given."""
+
+    def annotate(
+        self, pipeline: Pipeline, articles: list[Article]
+    ) -> tuple[list[Article], list[Skipped]]:
+        """The per-article stages of ``pipeline`` over ``articles``: those kept, in order, and
+        the failures."""
+        ...
+
+    def run_stories(self, pipeline: Pipeline, tasks: Sequence[StoryTask]) -> list[StoryResult]:
+        """The story stages of ``pipeline`` over each (story, its articles)."""
+        ...
+
+
+class StoreLike(Protocol):
+    """What ``Pipeline.run`` needs of a store (``consilience.store.Store``)."""
+
+    def begin(self, inputs: Sequence[str]) -> Holding:
+        """Start a run over ``inputs`` (their names go to the store's run log)."""
         ...
 
 
@@ -107,11 +133,17 @@ def check_order(stages: Sequence[Stage | StoryStage]) -> None:
 
 
 class Pipeline:
+    """The stages of a run in order, checked when built, and the run itself (``run``).
+
+    ``resources`` (``consilience.resources.Resources``) are what the stages load in
+    ``initialize``; by default the pipeline makes its own, so a run owns its models."""
+
     def __init__(
         self,
         settings: Settings | None = None,
         stages: Sequence[Stage] | None = None,
         story_stages: Sequence[StoryStage] | None = None,
+        resources: Resources | None = None,
     ):
         self.settings = settings or Settings()
         self.stages = tuple(stages) if stages is not None else default_stages()
@@ -119,43 +151,57 @@ class Pipeline:
             tuple(story_stages) if story_stages is not None else default_story_stages()
         )
         check_order((*self.stages, *self.story_stages))
+        self.resources = resources or Resources(self.settings)
         self._ready = False
-        # Where ``run_into`` sends its work: this process (None), or an executor with the
-        # same two methods as ``annotate_batch`` and ``run_stories`` (consilience.dist).
-        self.executor: Executor | None = None
 
     def initialize(self) -> Pipeline:
-        """Load heavy resources (spaCy model, gazetteer, language detector) once."""
+        """Load what the stages need (spaCy model, gazetteer, language detector) once."""
         if not self._ready:
             for stage in (*self.stages, *self.story_stages):
-                stage.initialize(self.settings)
+                stage.initialize(self.settings, self.resources)
             self._ready = True
         return self
 
-    def run(self, paths: Iterable[str | PathLike]) -> Report:
+    def run(
+        self,
+        inputs: Iterable[str | PathLike],
+        *,
+        executor: Executor | None = None,
+        store: StoreLike | None = None,
+    ) -> Report:
+        """Read ``inputs``, run every stage and return the Report (the steps of the module
+        docstring). With ``store``, the new articles are added to it and the report covers
+        everything stored: what one run over all the stored inputs together would return."""
         from .ingest import read_inputs
 
-        articles: list[Article] = []
+        inputs = list(inputs)
+        work = executor or LocalExecutor()
+        held = store.begin([str(p) for p in inputs]) if store is not None else Batch()
+        fresh: list[Article] = []
         skipped: list[Skipped] = []
-        ids: set[str] = set()
-        for item in read_inputs(paths, self.settings):
+        for item in read_inputs(inputs, self.settings):
             if isinstance(item, Skipped):
                 skipped.append(item)
-            else:
-                articles.append(to_article(item, ids))
-        return self.run_articles(articles, skipped)
+            elif (article := held.admit(item)) is not None:
+                fresh.append(article)
+        annotated, failed = work.annotate(self, fresh)
+        held.add(annotated, [*skipped, *failed])
+        todo = held.pending()
+        return self.report(held.finish(work.run_stories(self, todo)))
 
-    def run_articles(self, articles: list[Article], skipped: list[Skipped]) -> Report:
-        articles = self.annotate(articles, skipped)
-        stories = group_stories(articles)
-        by_id = {a.id: a for a in articles}
-        position = {a.id: n for n, a in enumerate(articles)}
-        stories = [
-            in_order(self._story(story, by_id, skipped), by_id, position) for story in stories
-        ]
+    def report(self, held: Held) -> Report:
+        """The Report of a run: articles in arrival order, stories with their articles in
+        publication order, the inputs skipped and then the story stages' failures."""
+        final: dict[str, Article] = {}
+        stories: list[Story] = []
+        failures: list[Skipped] = []
+        for done, members, fails in held.results:
+            final.update((a.id, a) for a in members)
+            failures.extend(fails)
+            stories.append(in_order(done, final, held.positions))
         return Report(
-            articles=tuple(by_id[a.id] for a in articles),
-            skipped=tuple(skipped),
+            articles=tuple(sorted(final.values(), key=lambda a: held.positions[a.id])),
+            skipped=(*held.skipped, *failures),
             stories=tuple(stories),
             settings=self.settings.to_dict(),
         )
@@ -171,110 +217,24 @@ class Pipeline:
                 articles = kept
         return articles
 
-    def run_into(self, paths: Iterable[str | PathLike], store: Store) -> Report:
-        """Add the articles of ``paths`` that ``store`` does not hold, and return the report of
-        everything stored: what ``run`` over all the stored inputs together would return.
-
-        Only the new articles are annotated; stories are re-formed from the stored profiles,
-        and the story stages run only on stories whose membership changed."""
-        from .ingest import read_inputs
-
-        taken = store.ids()
-        fresh: list[tuple[Article, str, str]] = []
+    def run_story(self, story: Story, members: Sequence[Article]) -> StoryResult:
+        """Run the story stages on one story: return the story after them, its articles as they
+        left them and the failures. A stage that fails leaves the story as it was before that
+        stage and is reported among the failures."""
+        self.initialize()
+        by_id = {a.id: a for a in members}
         skipped: list[Skipped] = []
-        unchanged = 0
-        for item in read_inputs(paths, self.settings):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            raw_hash = content_id(item)
-            base = str(item.id) if item.id not in (None, "") else raw_hash
-            if store.holds(base, raw_hash):
-                unchanged += 1
-                continue
-            fresh.append((to_article(item, taken), base, raw_hash))
-        work = self.executor or self
-        kept, failed = work.annotate_batch([a for a, _, _ in fresh])
-        skipped.extend(failed)
-        annotated = {a.id: a for a in kept}
-        store.add(
-            [(annotated[a.id], base, h) for a, base, h in fresh if a.id in annotated],
-            skipped,
-            [str(p) for p in paths],
-            unchanged,
-        )
-        return self.report_store(store)
-
-    def report_store(self, store: Store) -> Report:
-        """The report of every article in ``store``; story stages run only on stories not
-        stored with the same membership."""
-        from .store import relabel, story_key
-        from .stories import assemble
-
-        position = store.positions()
-        grouped = [(story, story_key(story.articles)) for story in assemble(store.grouping_items())]
-        stored = {key: found for _, key in grouped if (found := store.story(key)) is not None}
-        todo = [
-            (story, list(store.articles(story.articles).values()))
-            for story, key in grouped
-            if key not in stored
-        ]
-        work = self.executor or self
-        for (story, _), (done, members, fails) in zip(todo, work.run_stories(todo), strict=True):
-            key = story_key(story.articles)
-            store.save_story(key, done, members, fails)
-            stored[key] = (done, {a.id: a for a in members}, fails)
-        final: dict[str, Article] = {}
-        stories: list[Story] = []
-        failures: list[Skipped] = []
-        keys: set[str] = set()
-        for story, key in grouped:
-            keys.add(key)
-            done, members, fails = stored[key]
-            done = replace(done, id=story.id, title=story.title)
-            final.update(members)
-            failures.extend(relabel(fails, story.id))
-            stories.append(in_order(done, final, position))
-        store.keep_stories(keys)
-        return Report(
-            articles=tuple(sorted(final.values(), key=lambda a: position[a.id])),
-            skipped=tuple(store.skipped() + failures),
-            stories=tuple(stories),
-            settings=self.settings.to_dict(),
-        )
-
-    def annotate_batch(self, articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
-        """The per-article stages here: the articles kept and the failures."""
-        failed: list[Skipped] = []
-        return self.annotate(articles, failed), failed
-
-    def run_stories(
-        self, tasks: Sequence[tuple[Story, Sequence[Article]]]
-    ) -> list[tuple[Story, list[Article], list[Skipped]]]:
-        """The story stages here, per (story, its articles): the story after them, its
-        articles as they left them and the failures."""
-        out = []
-        for story, members in tasks:
-            self.initialize()
-            by_id = {a.id: a for a in members}
-            fails: list[Skipped] = []
-            done = self._story(story, by_id, fails)
-            out.append((done, [by_id[aid] for aid in story.articles], fails))
-        return out
-
-    def _story(self, story: Story, by_id: dict[str, Article], skipped: list[Skipped]) -> Story:
-        """Run the story stages on one story; a stage that fails leaves the story as it was
-        before that stage and is reported in ``skipped``."""
+        done = story
         for stage in self.story_stages:
-            members = {aid: by_id[aid] for aid in story.articles}
+            current = {aid: by_id[aid] for aid in done.articles}
             try:
-                story, changed = stage.process_story(story, members)
+                done, changed = stage.process_story(done, current)
                 skipped.extend(getattr(stage, "drain_failures", list)())
             except Exception as exc:
-                log.debug("story stage %s failed on %s", stage.name, story.id, exc_info=exc)
+                log.debug("story stage %s failed on %s", stage.name, done.id, exc_info=exc)
                 skipped.append(
                     Skipped(
-                        source=SourceRef(f"story:{story.id}"),
+                        source=SourceRef(f"story:{done.id}"),
                         reason=f"stage {stage.name!r} failed on the story: "
                         f"{type(exc).__name__}: {exc}",
                         code="stage_error",
@@ -283,7 +243,46 @@ class Pipeline:
                 )
                 continue
             by_id.update(changed)
-        return story
+        return done, [by_id[aid] for aid in story.articles], skipped
+
+
+class LocalExecutor:
+    """The stages in this process (spaCy may still use several: ``settings.workers``)."""
+
+    def annotate(
+        self, pipeline: Pipeline, articles: list[Article]
+    ) -> tuple[list[Article], list[Skipped]]:
+        failed: list[Skipped] = []
+        return pipeline.annotate(articles, failed), failed
+
+    def run_stories(self, pipeline: Pipeline, tasks: Sequence[StoryTask]) -> list[StoryResult]:
+        return [pipeline.run_story(story, members) for story, members in tasks]
+
+
+class Batch:
+    """What a run over its inputs alone holds: its articles, in memory (``runtime.Holding``)."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.articles: list[Article] = []
+        self.skipped: list[Skipped] = []
+
+    def admit(self, raw: RawDoc) -> Article:
+        from .ingest import to_article
+
+        return to_article(raw, self.taken)
+
+    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+        self.articles = list(articles)
+        self.skipped = list(skipped)
+
+    def pending(self) -> list[StoryTask]:
+        by_id = {a.id: a for a in self.articles}
+        return [(s, [by_id[aid] for aid in s.articles]) for s in group_stories(self.articles)]
+
+    def finish(self, done: Sequence[StoryResult]) -> Held:
+        positions = {a.id: n for n, a in enumerate(self.articles)}
+        return Held(list(done), positions, self.skipped)
 
 
 def analyze(
@@ -308,10 +307,9 @@ def analyze(
         from .store import Store
 
         with Store(into, settings) as store:
-            report = Pipeline(settings).run_into(list(paths), store)
+            report = Pipeline(settings).run(paths, store=store)
         return checked(report, settings, store.added_skipped)
-    report = Pipeline(settings).run(paths)
-    return checked(report, settings)
+    return checked(Pipeline(settings).run(paths), settings)
 
 
 def checked(report: Report, settings: Settings, skipped: Sequence[Skipped] | None = None) -> Report:
@@ -330,37 +328,6 @@ def checked(report: Report, settings: Settings, skipped: Sequence[Skipped] | Non
             f"{skipped[0].source}: {skipped[0].reason}"
         )
     return report
-
-
-def content_id(raw: RawDoc) -> str:
-    """A stable id from the article's content and metadata: re-reading gives the same id."""
-    h = hashlib.sha256()
-    for part in (raw.text, raw.title or "", raw.url or "", raw.outlet or ""):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()[:16]
-
-
-def to_article(raw: RawDoc, taken: set[str]) -> Article:
-    """Turn a reader's record into an Article with a unique id (the input's own when it has
-    one, else a content hash; a repeated id gets ``~2``, ``~3`` ... in input order)."""
-    base = str(raw.id) if raw.id not in (None, "") else content_id(raw)
-    aid, n = base, 1
-    while aid in taken:
-        n += 1
-        aid = f"{base}~{n}"
-    taken.add(aid)
-    return Article(
-        id=aid,
-        source=raw.source,
-        kind=raw.kind,
-        raw_text=raw.text,
-        title=raw.title,
-        url=raw.url,
-        outlet=raw.outlet,
-        published_raw=raw.published,
-        declared_language=raw.language,
-    )
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:
@@ -383,23 +350,3 @@ def in_order(story: Story, by_id: Mapping[str, Article], position: Mapping[str, 
         articles=tuple(sorted(story.articles, key=key)),
         period=(dates[0], dates[-1]) if dates else (None, None),
     )
-
-
-def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
-    log.debug("stage %s failed on %s", stage, article.source, exc_info=exc)
-    return Skipped(
-        source=article.source,
-        reason=f"stage {stage!r} failed: {type(exc).__name__}: {exc}",
-        code="stage_error",
-        stage=stage,
-    )
-
-
-def today(settings: Settings) -> date:
-    return settings.reference_date or date.today()
-
-
-def progress_enabled(settings: Settings) -> bool:
-    if settings.progress is not None:
-        return settings.progress
-    return sys.stderr.isatty()

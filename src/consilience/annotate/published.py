@@ -10,7 +10,9 @@ weekday mentions ("this Friday" needs a publication date on or after the Friday 
 Monday-to-Sunday week; "Saturday, November 30" one within six days after it). When weekday
 mentions contradict each other the plain ones ("on Saturday") are dropped first.
 
-``clues`` reads an article's DATE spans into Clue records; ``infer`` dates a whole story.
+``clues`` reads an article's DATE spans into Clue records; ``infer`` dates a whole story;
+``story_dates`` gives the ``Published`` record of each article of a story, from its metadata
+(``metadata_date``) or else from the text.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from ..model import Article, Published
 from .dates import WEEKDAYS, context_before, parse_expression, parse_foreign
 
 # How far back a weekday + month-day ("Saturday, December 7") may be placed.
@@ -389,3 +392,47 @@ def infer(
     day, named_by = _story_day(articles, known, end)
     story = _Story(end, day, named_by, end_article is not None)
     return {aid: _infer_one(article_clues, story) for aid, article_clues in articles.items()}
+
+
+def story_dates(articles: Sequence[Article], reference: date) -> dict[str, Published]:
+    """The publication date of each article of one story (article id -> Published): from its
+    metadata when that can be read, else inferred from the text with the story's other articles
+    (``infer``; articles dated by their metadata anchor the window). An article with neither
+    gets an empty Published."""
+    results: dict[str, Published] = {}
+    known: dict[str, date] = {}
+    found: dict[str, list[Clue]] = {}
+    for a in articles:
+        meta = metadata_date(a.published_raw)
+        if meta is not None:
+            known[a.id] = meta
+            results[a.id] = Published(meta.isoformat(), "metadata")
+        else:
+            spans = [(d.start, d.end) for d in a.annotations.dates]
+            found[a.id] = clues(a.text, spans, a.language or "en")
+    for aid, inferred in infer(found, reference, known=known).items():
+        if inferred is not None:
+            results[aid] = Published(inferred.date.isoformat(), "text", inferred.evidence)
+    return {a.id: results.get(a.id, Published()) for a in articles}
+
+
+def metadata_date(value: str | None) -> date | None:
+    """A metadata date string as a date: ISO 8601 first, then RFC 822 (feeds), then dateparser.
+    Returns None when it cannot be read (the text is then used instead)."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None

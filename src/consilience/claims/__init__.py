@@ -3,15 +3,15 @@
 ``extract_claims(articles, entities)`` returns one ``ClaimCandidate`` per fact each article
 states (a sentence, or the clause around a figure), each with its attribution and stance, with
 ``group`` set so that candidates reporting the same fact share a group (see ``align``).
-``analyze_story(articles, entities, sources)`` goes on to the verdicts and returns the story's
-``Claim`` records (see ``consilience.verdicts.judge``). How it works: docs/claims.md.
+The verdicts come after, in ``consilience.verdicts`` (``analyze_story(articles, entities,
+sources)`` returns the story's ``Claim`` records). How it works: docs/claims.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article, Claim, Entity, Source
+from ..model import Article, Entity
 from .align import AlignParams, align
 from .extract import article_candidates
 from .keys import EntityKeys
@@ -22,7 +22,6 @@ __all__ = [
     "ClaimCandidate",
     "EventDate",
     "Figure",
-    "analyze_story",
     "extract_claims",
 ]
 
@@ -47,18 +46,3 @@ def extract_claims(
     for article in sorted(articles, key=lambda a: a.id):
         candidates.extend(article_candidates(article, keys))
     return align(candidates, params)
-
-
-def analyze_story(
-    articles: Sequence[Article],
-    entities: Sequence[Entity] = (),
-    sources: Sequence[Source] = (),
-    *,
-    gazetteer: object | None = None,
-) -> tuple[Claim, ...]:
-    """Return the story's claims, ids "c1", "c2" ... (disputed first, then updated,
-    corroborated and single-source; see ``consilience.verdicts.judge``)."""
-    from ..verdicts import judge
-
-    candidates = extract_claims(articles, entities, gazetteer=gazetteer)
-    return judge(candidates, {a.id: a for a in articles}, sources)

@@ -12,8 +12,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
 from ..model import Article, Conflict, Report, Skipped, SourceRef, Story
+from ..version import __version__
 
 SCHEMA_ID = "consilience/report@1"
 

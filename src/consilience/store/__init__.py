@@ -6,6 +6,10 @@ sources, claims, timeline...) only on stories whose membership changed; a story 
 are the same as before is read back as it was. The report holds every stored article, exactly
 as one run over all of them would give it (see ``tests/test_store.py``).
 
+A store plugs into the one run of the pipeline: ``Pipeline(settings).run(inputs, store=store)``.
+That run asks the store's ``Incremental`` (``Store.begin``) which articles are new, which stories
+must be analysed again, and for the stories read back.
+
 What the store keeps, one row per article: the article after the per-article stages (cleaned
 text, annotations), its story Profile and Header (``consilience.stories``), the hash of the
 input it was read from (re-reading the same input adds nothing) and its arrival order (ties in
@@ -30,11 +34,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
 from ..errors import ConsilienceError, UsageError
-from ..model import Article, Skipped, SourceRef, Story
+from ..ingest import base_id, content_id, to_article
+from ..model import Article, RawDoc, Skipped, SourceRef, Story
+from ..runtime import Held, StoryResult, StoryTask
 from ..settings import Settings
-from ..stories import Header, Profile, header, profile
+from ..stories import Header, Profile, assemble, header, profile
+from ..version import __version__
 from .codec import decoder, encode
 
 FORMAT = 1
@@ -307,6 +313,70 @@ class Store:
 
     def _transaction(self):  # noqa: ANN202
         return _Transaction(self.db)
+
+    def begin(self, inputs: Sequence[str]) -> Incremental:
+        """Start a run over ``inputs`` into this store (``Pipeline.run(..., store=store)``)."""
+        return Incremental(self, inputs)
+
+
+class Incremental:
+    """One run into a store (``consilience.runtime.Holding``): which articles read are new,
+    which stories must go through the story stages again, and the others read back."""
+
+    def __init__(self, store: Store, inputs: Sequence[str]) -> None:
+        self.store = store
+        self.inputs = list(inputs)
+        self.taken = store.ids()
+        # the new articles' ids in input order, each with (base id, input hash)
+        self.origin: dict[str, tuple[str, str]] = {}
+        self.unchanged = 0
+        self.grouped: list[tuple[Story, str]] = []
+        self.stored: dict[str, tuple[Story, dict[str, Article], list[Skipped]]] = {}
+
+    def admit(self, raw: RawDoc) -> Article | None:
+        """The Article of ``raw``, or None when the store holds it (same id, same content)."""
+        raw_hash, base = content_id(raw), base_id(raw)
+        if self.store.holds(base, raw_hash):
+            self.unchanged += 1
+            return None
+        article = to_article(raw, self.taken)
+        self.origin[article.id] = (base, raw_hash)
+        return article
+
+    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+        """Store the new articles after the per-article stages, and what this run skipped."""
+        annotated = {a.id: a for a in articles}
+        kept = [(annotated[aid], *key) for aid, key in self.origin.items() if aid in annotated]
+        self.store.add(kept, skipped, self.inputs, self.unchanged)
+
+    def pending(self) -> list[StoryTask]:
+        """Stories re-formed from every stored article; those not stored with the same
+        articles, each with its stored articles."""
+        stories = assemble(self.store.grouping_items())
+        self.grouped = [(story, story_key(story.articles)) for story in stories]
+        for _, key in self.grouped:
+            if (found := self.store.story(key)) is not None:
+                self.stored[key] = found
+        return [
+            (story, list(self.store.articles(story.articles).values()))
+            for story, key in self.grouped
+            if key not in self.stored
+        ]
+
+    def finish(self, done: Sequence[StoryResult]) -> Held:
+        """Store the stories analysed (``done``, in the order of ``pending``), read back the
+        others under this run's story ids and titles, and forget memberships no story has."""
+        todo = [(story, key) for story, key in self.grouped if key not in self.stored]
+        for (_, key), (story, members, fails) in zip(todo, done, strict=True):
+            self.store.save_story(key, story, members, fails)
+            self.stored[key] = (story, {a.id: a for a in members}, fails)
+        results: list[StoryResult] = []
+        for story, key in self.grouped:
+            kept, members, fails = self.stored[key]
+            kept = replace(kept, id=story.id, title=story.title)
+            results.append((kept, list(members.values()), relabel(fails, story.id)))
+        self.store.keep_stories({key for _, key in self.grouped})
+        return Held(results, self.store.positions(), self.store.skipped())
 
 
 class _Transaction:

@@ -1,12 +1,30 @@
 """Story-level verdicts: which reports are independent, what is established, what is disputed.
 
-``judge(candidates, articles, sources)`` turns aligned claim candidates (see
-``consilience.claims``) into the story's ``Claim`` records; ``independence`` finds which
-articles copy or rewrite another.
+``analyze_story(articles, entities, sources)`` extracts and aligns the story's claims
+(``consilience.claims``) and judges them: it returns the story's ``Claim`` records.
+``judge(candidates, articles, sources)`` turns aligned claim candidates into those records;
+``independence`` finds which articles copy or rewrite another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..claims import extract_claims
+from ..model import Article, Claim, Entity, Source
 from .judge import judge
 
-__all__ = ["judge"]
+__all__ = ["analyze_story", "judge"]
+
+
+def analyze_story(
+    articles: Sequence[Article],
+    entities: Sequence[Entity] = (),
+    sources: Sequence[Source] = (),
+    *,
+    gazetteer: object | None = None,
+) -> tuple[Claim, ...]:
+    """Return the story's claims, ids "c1", "c2" ... (disputed first, then updated,
+    corroborated and single-source; see ``consilience.verdicts.judge``)."""
+    candidates = extract_claims(articles, entities, gazetteer=gazetteer)
+    return judge(candidates, {a.id: a for a in articles}, sources)

@@ -10,7 +10,7 @@ import pytest
 from conftest import REFERENCE, SEEDS
 
 from consilience.errors import ResourceError, UsageError
-from consilience.pipeline import analyze
+from consilience.pipeline import Pipeline, analyze
 from consilience.report.json import to_dict
 from consilience.sample import corpus_files
 from consilience.settings import Settings
@@ -45,29 +45,31 @@ def inputs(tmp_path: Path) -> list[str]:
 
 
 def test_the_cluster_gives_the_report_of_a_local_run(cluster, tmp_path):
-    from consilience.dist import analyze_on_cluster
+    from consilience.cluster import ClusterExecutor
 
     paths = inputs(tmp_path)
     local = to_dict(analyze(paths, settings=SETTINGS))
-    remote = to_dict(analyze_on_cluster(paths, SETTINGS, cluster.scheduler_address))
+    with distributed.Client(cluster.scheduler_address) as client:
+        report = Pipeline(SETTINGS).run(paths, executor=ClusterExecutor(client))
+    remote = to_dict(report)
     assert remote["articles"] == local["articles"]
     assert remote["stories"] == local["stories"]
     assert sorted(map(json.dumps, remote["skipped"])) == sorted(map(json.dumps, local["skipped"]))
     assert [s["source"]["path"] for s in remote["skipped"]] == [str(tmp_path / "broken.json")]
-    # the work did run on the workers: each keeps the pipeline it built
+    # the work did run on the workers: each built the run's pipeline once and kept it
     with distributed.Client(cluster.scheduler_address) as client:
         counts = client.run(_pipelines_built)
     assert sorted(counts.values()) == [1, 1]
 
 
 def _pipelines_built() -> int:
-    from consilience import dist
+    from consilience.cluster.worker import PLUGIN
 
-    return len(dist._PIPELINES)
+    return distributed.get_worker().plugins[PLUGIN].built
 
 
 def test_a_wrong_address_is_said_plainly():
-    from consilience.dist import analyze_on_cluster
+    from consilience.cluster import analyze_on_cluster
 
     with pytest.raises(UsageError, match="local:N with N a positive number"):
         analyze_on_cluster([], SETTINGS, "local:none")
@@ -125,19 +127,19 @@ def test_cli_runs_on_a_local_cluster(tmp_path, capsys):
 
 
 def test_a_store_filled_on_the_cluster_gives_the_report_of_one_local_run(cluster, tmp_path):
-    from consilience.dist import analyze_on_cluster
+    from consilience.cluster import ClusterExecutor
     from consilience.store import Store
 
     paths = inputs(tmp_path)
     local = to_dict(analyze(paths, settings=SETTINGS))
     db = tmp_path / "news.db"
-    with Store(db, SETTINGS) as store:
-        analyze_on_cluster(paths[:3], SETTINGS, cluster.scheduler_address, store=store)
-    with Store(db, SETTINGS) as store:
-        both = to_dict(
-            analyze_on_cluster(paths[3:], SETTINGS, cluster.scheduler_address, store=store)
-        )
-        added = [r["added"] for r in store.runs()]
+    with distributed.Client(cluster.scheduler_address) as client:
+        executor = ClusterExecutor(client)
+        with Store(db, SETTINGS) as store:
+            Pipeline(SETTINGS).run(paths[:3], executor=executor, store=store)
+        with Store(db, SETTINGS) as store:
+            both = to_dict(Pipeline(SETTINGS).run(paths[3:], executor=executor, store=store))
+            added = [r["added"] for r in store.runs()]
     assert min(added) > 0 and sum(added) == len(local["articles"])
     assert both["articles"] == local["articles"]
     assert both["stories"] == local["stories"]

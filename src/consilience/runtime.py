@@ -1,0 +1,104 @@
+"""What the stages and the parts that plug into a run share: today's date, whether to show
+progress, how a failure on one article is recorded, and the records and protocol that pass
+between a run's steps (``Holding``: what a store implements). Imports nothing of the pipeline,
+the stages or the store."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from .model import Article, RawDoc, Skipped, Story
+from .settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tqdm import tqdm
+
+log = logging.getLogger("consilience.pipeline")
+
+
+def today(settings: Settings) -> date:
+    """The run's 'today': ``settings.reference_date`` when set, else the machine's date."""
+    return settings.reference_date or date.today()
+
+
+def progress_enabled(settings: Settings) -> bool:
+    """True when progress bars are wanted: ``settings.progress``, else when stderr is a
+    terminal."""
+    if settings.progress is not None:
+        return settings.progress
+    return sys.stderr.isatty()
+
+
+def progress_bar(total: int, settings: Settings, label: str) -> tqdm | None:
+    """A progress bar over ``total`` articles, or None when progress is off or there is
+    less than two articles."""
+    if not progress_enabled(settings) or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", leave=False)
+
+
+def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
+    """The record of ``stage`` failing on ``article``: the article is set aside, the run goes
+    on."""
+    log.debug("stage %s failed on %s", stage, article.source, exc_info=exc)
+    return Skipped(
+        source=article.source,
+        reason=f"stage {stage!r} failed: {type(exc).__name__}: {exc}",
+        code="stage_error",
+        stage=stage,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# What passes between a run's steps (``consilience.pipeline.Pipeline.run``) and where it keeps
+# its articles: in memory (``pipeline.Batch``) or in a store (``consilience.store``).
+
+# One story and its articles, given to the story stages.
+StoryTask = tuple[Story, Sequence[Article]]
+# One story after the story stages, its articles as they left them, and the failures.
+StoryResult = tuple[Story, list[Article], list[Skipped]]
+
+
+@dataclass(frozen=True)
+class Held:
+    """Everything a run's report is built from: every story after its stages, in story order
+    (``results``), each article's arrival order (``positions``: input order, or the order a
+    store received them) and the inputs set aside before the story stages (``skipped``)."""
+
+    results: list[StoryResult]
+    positions: Mapping[str, int]
+    skipped: list[Skipped]
+
+
+class Holding(Protocol):
+    """Where one run keeps its articles and stories: in memory, for a run over its inputs alone
+    (``pipeline.Batch``), or in a store, where earlier runs' articles and stories are kept too
+    (``consilience.store.Store.begin``). The pipeline calls these in this order."""
+
+    def admit(self, raw: RawDoc) -> Article | None:
+        """The Article of a record read, with its run id; None when it is held already (it
+        needs no work)."""
+        ...
+
+    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+        """Keep ``articles`` after the per-article stages, and the inputs this run
+        ``skipped``."""
+        ...
+
+    def pending(self) -> list[StoryTask]:
+        """Group every article held into stories; return those the story stages must run on,
+        with their articles (all of them in memory; in a store, those not stored with the
+        same articles)."""
+        ...
+
+    def finish(self, done: Sequence[StoryResult]) -> Held:
+        """Keep ``done`` (the results of ``pending``'s stories, in its order) and return what
+        the report is built from."""
+        ...

@@ -1,0 +1,58 @@
+"""``annotate``: sentences, named entities and date spans, from spaCy (``annotate.runner``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..annotate import runner
+from ..model import Article, Skipped
+from ..resources import Resources
+from ..runtime import progress_bar, stage_failure
+from ..settings import Settings
+from .base import with_annotations
+
+
+class Annotate:
+    """spaCy over English articles (batched, in several processes for large runs); spaCy over
+    articles in a language with a configured model (``Settings.language_models``), serially;
+    a plain splitter for sentences elsewhere. Dates are found in every language (spaCy's DATE
+    spans and ``extra_date_spans`` in English, ``foreign_date_spans`` elsewhere)."""
+
+    name = "annotate"
+    requires = ("text", "language")
+    assigns = ("sentences", "entities", "date_spans")
+
+    def initialize(self, settings: Settings, resources: Resources) -> None:
+        self.settings = settings
+        self.resources = resources
+        self.nlp = resources.english()
+        self.detector = resources.detector()
+
+    def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
+        english = [a.text for a in articles if a.language == "en"]
+        docs = runner.docs(self.nlp, english, self.settings.batch_size, self.settings.workers)
+        bar = progress_bar(len(articles), self.settings, "annotating")
+        for article in articles:
+            try:
+                yield self._annotated(article, docs)
+            except Exception as exc:
+                yield stage_failure(self.name, article, exc)
+            finally:
+                if bar is not None:
+                    bar.update(1)
+        if bar is not None:
+            bar.close()
+
+    def _annotated(self, article: Article, docs: Iterator[object]) -> Article:
+        """``article`` with its annotations; an English one takes the next of ``docs``."""
+        if article.language == "en":
+            doc = next(docs)
+            if isinstance(doc, Exception):
+                raise doc
+            found = runner.english(article.text, doc, self.detector, article.language)
+        else:
+            model = self.resources.language_model(article.language)
+            found = runner.foreign(article.text, article.language, model, self.detector)
+        return with_annotations(
+            article, sentences=found.sentences, entities=found.entities, dates=found.dates
+        )

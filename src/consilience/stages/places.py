@@ -1,0 +1,30 @@
+"""``places``: place names confirmed (and placed) by the gazetteer."""
+
+from __future__ import annotations
+
+from ..model import Article
+from ..resources import Resources
+from ..settings import Settings
+from .base import PerArticle, with_annotations
+
+
+class Places(PerArticle):
+    name = "places"
+    requires = ("entities",)
+    assigns = ("places",)
+
+    def initialize(self, settings: Settings, resources: Resources) -> None:
+        super().initialize(settings, resources)
+        self.gazetteer = resources.gazetteer()
+
+    def process(self, article: Article) -> Article:
+        from ..annotate.places import confirm_places, story_countries
+
+        if not article.annotations.entities:
+            return article
+        ents = article.annotations.entities
+        countries = story_countries(article.text, ents, self.gazetteer)
+        confirmed = confirm_places(article.text, ents, self.gazetteer, countries)
+        return with_annotations(
+            article, entities=tuple(sorted(confirmed, key=lambda e: (e.start, e.end)))
+        )
