@@ -62,10 +62,10 @@ def test_the_cluster_gives_the_report_of_a_local_run(cluster, tmp_path):
     assert sorted(counts.values()) == [1, 1]
 
 
-def _pipelines_built() -> int:
+def _pipelines_built(dask_worker) -> int:  # noqa: ANN001 - Dask passes the worker by this name
     from consilience.cluster.worker import PLUGIN
 
-    return distributed.get_worker().plugins[PLUGIN].built
+    return dask_worker.plugins[PLUGIN].built
 
 
 def test_a_wrong_address_is_said_plainly():
