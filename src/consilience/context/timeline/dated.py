@@ -1,0 +1,135 @@
+"""Dated clauses (``dated_clauses``): each candidate date with the clause it belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ...model import (
+    Article,
+    DateMention,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+from .candidates import _dateline_end, _is_edge, _is_event_mention, _sentence_of
+from .clauses import _capitalise, _parsed_clauses, _stem
+from .lexicons import _MARKUP, _PLACE_LABELS
+from .params import MAX_WORDS
+from .parser import load_parser
+from .records import DatedClause
+
+
+def dated_clauses(
+    article: Article,
+    nlp: Language | None = None,
+    entity_keys: Mapping[tuple[int, int], str] | None = None,
+) -> list[DatedClause]:
+    """Return the article's dated events, one per date mention that names an event, in text
+    order.
+
+    ``nlp`` is a spaCy model with a parser (``load_parser()`` when None; whole sentences are
+    used when no model is installed). ``entity_keys`` maps an entity mention span of this
+    article to a story entity id; without it the annotated names, normalised, are the keys.
+    """
+    if nlp is None:
+        nlp = load_parser()
+    mentions = [m for m in article.annotations.dates if _is_event_mention(article, m)]
+    if not mentions:
+        return []
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(_sentence_of(article, mention.start), []).append(mention)
+    spans = sorted(by_sentence)
+    starts = {span: _dateline_end(article.text, span) for span in spans}
+    keys = _entity_key_spans(article, entity_keys)
+    out: list[DatedClause] = []
+    texts = [article.text[starts[s] : s[1]] for s in spans]
+    docs = (
+        list(nlp.pipe(texts))
+        if nlp is not None and article.language in (None, "en")
+        else ([None] * len(spans))
+    )
+    for span, doc in zip(spans, docs, strict=True):
+        sentence_mentions = [m for m in by_sentence[span] if m.start >= starts[span]]
+        if doc is None:
+            out.extend(_plain_clauses(article, span, starts[span], sentence_mentions, keys))
+        else:
+            out.extend(_parsed_clauses(article, span, starts[span], doc, sentence_mentions, keys))
+    return sorted(out, key=lambda c: (c.mention, c.date))
+
+
+def _entity_key_spans(
+    article: Article, entity_keys: Mapping[tuple[int, int], str] | None
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, key, is_place) for every name of the article."""
+    out = []
+    for ent in article.annotations.entities:
+        key = None
+        if entity_keys is not None:
+            key = entity_keys.get((ent.start, ent.end))
+        if key is None:
+            key = "n:" + _name_key(article.text[ent.start : ent.end], ent.label)
+        else:
+            key = "e:" + key
+        place = ent.geonameid is not None or ent.label in _PLACE_LABELS
+        if ent.geonameid is not None:
+            key = f"g:{ent.geonameid}"
+        out.append((ent.start, ent.end, key, place))
+    return out
+
+
+def _name_key(name: str, label: str) -> str:
+    """A spelling-tolerant key for a name: ASCII, lower case, without "the" and "'s"; a
+    person's last word without its "al-" article."""
+    from anyascii import anyascii
+
+    text = anyascii(name).lower().strip(" .,-")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"['’]s$", "", text).strip()
+    if label == "PERSON" and text.split():
+        text = re.sub(r"^(?:al|el|ad|ar|as|ash|an)-", "", text.split()[-1])
+    return text
+
+
+def _plain_clauses(
+    article: Article,
+    span: tuple[int, int],
+    start: int,
+    mentions: Sequence[DateMention],
+    names: Sequence[tuple[int, int, str, bool]],
+) -> list[DatedClause]:
+    """Dated clauses without a parser: the sentence (after any dateline) is the text."""
+    text = " ".join(_MARKUP.sub(" ", article.text[start : span[1]]).split()).rstrip(".")
+    if not text:
+        return []
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS]) + " …"
+    keys = {k for s, e, k, _ in names if span[0] <= s and e <= span[1]}
+    keys |= {"w:" + _stem(w) for w in re.findall(r"[^\W\d_]{4,}", text.lower())}
+    places = frozenset(k for s, e, k, p in names if p and span[0] <= s and e <= span[1])
+    out = []
+    for mention in mentions:
+        assert mention.value is not None and mention.precision is not None
+        phrase = article.text[mention.start : mention.end]
+        out.append(
+            DatedClause(
+                article.id,
+                mention.value,
+                mention.precision,
+                (mention.start, mention.end),
+                phrase,
+                span,
+                (start, span[1]),
+                _capitalise(text),
+                frozenset(keys),
+                frozenset(),
+                places,
+                _is_edge(article.text, mention),
+                mention.relative,
+                article.published.date,
+            )
+        )
+    return out

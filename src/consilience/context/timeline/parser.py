@@ -1,0 +1,25 @@
+"""The spaCy parser the clauses are cut with."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=2)
+def load_parser(model_name: str | None = None) -> Language | None:
+    """Return the spaCy model with its tagger, parser and lemmatizer (no NER), or None when
+    it is not installed (the timeline then uses whole sentences)."""
+    import spacy
+
+    if model_name is None:
+        from ...settings import Settings
+
+        model_name = Settings().spacy_model
+    try:
+        return spacy.load(model_name, exclude=["ner"])
+    except OSError:
+        return None
