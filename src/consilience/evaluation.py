@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
+
+Item = TypeVar("Item", bound=Hashable)
 
 
 def bcubed(
-    gold: Mapping[Hashable, Hashable], system: Mapping[Hashable, Hashable]
+    gold: Mapping[Item, Hashable], system: Mapping[Item, Hashable]
 ) -> tuple[float, float, float]:
     """Return B-cubed (precision, recall, F1) of ``system`` clusters against ``gold`` clusters,
     both {item: label}, over the items of ``gold`` (an item missing from ``system`` is a

@@ -39,9 +39,13 @@ log = logging.getLogger(__name__)
 
 
 class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # read-only: a stage may declare them as fixed-length tuples
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def initialize(self, settings: Settings, resources: Resources) -> None: ...
 
@@ -51,9 +55,13 @@ class Stage(Protocol):
 class StoryStage(Protocol):
     """A stage over one story at a time: it sees every article of the story together."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # read-only: a stage may declare them as fixed-length tuples
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def initialize(self, settings: Settings, resources: Resources) -> None: ...
 
@@ -157,14 +165,15 @@ class Pipeline:
     def initialize(self) -> Pipeline:
         """Load what the stages need (spaCy model, gazetteer, language detector) once."""
         if not self._ready:
-            for stage in (*self.stages, *self.story_stages):
+            every: tuple[Stage | StoryStage, ...] = (*self.stages, *self.story_stages)
+            for stage in every:
                 stage.initialize(self.settings, self.resources)
             self._ready = True
         return self
 
     def run(
         self,
-        inputs: Iterable[str | PathLike],
+        inputs: Iterable[str | PathLike[str]],
         *,
         executor: Executor | None = None,
         store: StoreLike | None = None,
@@ -213,7 +222,10 @@ class Pipeline:
             for stage in self.stages:
                 kept: list[Article] = []
                 for item in stage.pipe(articles):
-                    (skipped if isinstance(item, Skipped) else kept).append(item)
+                    if isinstance(item, Skipped):
+                        skipped.append(item)
+                    else:
+                        kept.append(item)
                 articles = kept
         return articles
 
@@ -286,9 +298,9 @@ class Batch:
 
 
 def analyze(
-    paths: Iterable[str | PathLike] | str | PathLike,
+    paths: Iterable[str | PathLike[str]] | str | PathLike[str],
     settings: Settings | None = None,
-    into: str | PathLike | None = None,
+    into: str | PathLike[str] | None = None,
     **overrides: object,
 ) -> Report:
     """Read inputs, run every stage, return the Report.

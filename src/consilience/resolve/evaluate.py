@@ -101,9 +101,10 @@ def gold_mentions(
             ref = f"{surface}#{nth[surface]}"
             nth[surface] += 1
             if ref in overrides:
-                if overrides[ref] is None:
+                relabelled = overrides[ref]
+                if relabelled is None:
                     continue
-                label = overrides[ref]
+                label = relabelled
             kept.append((start, end, label))
         found = kept
     return found

@@ -162,7 +162,9 @@ def _in_context(
         own = _own(p, keys)
         if not own and not weights.get(p.country):
             continue
-        dist = _km(centre, (p.lat, p.lon)) if centre and p.lat is not None else None
+        dist = None
+        if centre and p.lat is not None and p.lon is not None:  # GeoNames: both or neither
+            dist = _km(centre, (p.lat, p.lon))
         if dist is not None and dist > FAR_KM and p.population < FAR_POPULATION:
             continue
         if not weights.get(p.country) and p.population < WEAK_POPULATION:

@@ -133,6 +133,7 @@ def build_groups(docs: Sequence[Doc]) -> tuple[list[Group], dict[tuple[str, int,
 def _label_vote(doc: Doc, m: Mention) -> str:
     """Return the label a mention votes for: NORP for a one-word "person" the text writes as
     a group of people (``mentions.reads_as_group``), else the annotation's label."""
+    assert m.label is not None  # the caller counts labelled mentions only
     if m.label == "PERSON" and mn.reads_as_group(doc, m):
         return "NORP"
     return m.label
@@ -294,6 +295,7 @@ class _Rules:
                 by_place[g.place.geonameid].append(g)
         for members in by_place.values():
             p = members[0].place
+            assert p is not None  # grouped by their place
             for g in members[1:]:
                 self.c.union(
                     members[0].index,

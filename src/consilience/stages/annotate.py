@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..annotate import runner
 from ..model import Article, Skipped
@@ -10,6 +11,9 @@ from ..resources import Resources
 from ..runtime import progress_bar, stage_failure
 from ..settings import Settings
 from .base import with_annotations
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 
 class Annotate:
@@ -43,7 +47,7 @@ class Annotate:
         if bar is not None:
             bar.close()
 
-    def _annotated(self, article: Article, docs: Iterator[object]) -> Article:
+    def _annotated(self, article: Article, docs: Iterator[Doc | Exception]) -> Article:
         """``article`` with its annotations; an English one takes the next of ``docs``."""
         if article.language == "en":
             doc = next(docs)

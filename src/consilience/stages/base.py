@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..model import Article, Skipped, Story
 from ..resources import Resources
@@ -40,7 +40,7 @@ class PerArticle:
                 yield stage_failure(self.name, article, exc)
 
 
-def with_annotations(article: Article, **changes: object) -> Article:
+def with_annotations(article: Article, **changes: Any) -> Article:
     """``article`` with the given fields of its annotations replaced."""
     return replace(article, annotations=replace(article.annotations, **changes))
 
@@ -61,9 +61,13 @@ class StoryStageBase:
 class ArticlesStage(Protocol):
     """A stage over a list of articles (``PerArticle``, ``PublishedDate``)."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # read-only: a stage may declare them as fixed-length tuples
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def initialize(self, settings: Settings, resources: Resources) -> None: ...
 

@@ -32,7 +32,9 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConsilienceError, UsageError
 from ..ingest import base_id, content_id, to_article
@@ -119,7 +121,7 @@ def _pack(value: object) -> bytes:
     return zlib.compress(json.dumps(encode(value), ensure_ascii=False).encode("utf-8"), 3)
 
 
-def _unpack(blob: bytes) -> object:
+def _unpack(blob: bytes) -> Any:  # JSON values
     return json.loads(zlib.decompress(blob).decode("utf-8"))
 
 
@@ -128,7 +130,7 @@ class Store:
     use it as a context manager). Raises StoreError when ``path`` is not a consilience store or
     was built with other settings."""
 
-    def __init__(self, path: str | Path, settings: Settings) -> None:
+    def __init__(self, path: str | PathLike[str], settings: Settings) -> None:
         self.path = Path(path)
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder; give a file name, e.g. news.db")
@@ -372,9 +374,9 @@ class Incremental:
             self.stored[key] = (story, {a.id: a for a in members}, fails)
         results: list[StoryResult] = []
         for story, key in self.grouped:
-            kept, members, fails = self.stored[key]
+            kept, by_id, fails = self.stored[key]
             kept = replace(kept, id=story.id, title=story.title)
-            results.append((kept, list(members.values()), relabel(fails, story.id)))
+            results.append((kept, list(by_id.values()), relabel(fails, story.id)))
         self.store.keep_stories({key for _, key in self.grouped})
         return Held(results, self.store.positions(), self.store.skipped())
 

@@ -17,8 +17,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-Decoder = Callable[[object], object]
+# takes JSON values (what ``encode`` gave), returns the record or value: Any both ways
+Decoder = Callable[[Any], Any]
 
 
 def encode(value: object) -> object:
@@ -42,7 +44,7 @@ def decoder(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls)
     parts = [(f.name, _for(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
 
-    def build(data: object) -> object:
+    def build(data: object) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
         return cls(**{name: dec(data[name]) for name, dec in parts if name in data})
@@ -75,7 +77,7 @@ def _for(tp: object) -> Decoder:
         return Path
     if tp is float:
         return float
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return decoder(tp)
     return _identity
 

@@ -112,7 +112,7 @@ def normalise(token: str) -> str:
     """Return ``token`` transliterated to lower-case ASCII letters and digits, with repeated
     letters collapsed ("Assad", "Asad" and "Асад" all give "asad")."""
     ascii_ = anyascii(token).lower()
-    out = []
+    out: list[str] = []
     for ch in ascii_:
         if ch.isalnum() and (not out or ch != out[-1] or ch.isdigit()):
             out.append(ch)
@@ -190,7 +190,7 @@ def skeleton(key: str) -> str:
     and "karlyova", "marquez" and "markes", "homs" and "khoms" meet."""
     for a, b in _SPELLINGS:
         key = key.replace(a, b)
-    out = []
+    out: list[str] = []
     for ch in key:
         if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
             out.append(ch)

@@ -196,13 +196,14 @@ def _date_factors(
     """Return 1 for each candidate unless both publication dates are known and further apart
     than ``date_window`` days; then falling linearly to 0 at ``date_horizon`` days."""
     factors = np.ones(len(cands), dtype=np.float64)
-    if dates[i] is None:
+    day = dates[i]
+    if day is None:
         return factors
     span = max(params.date_horizon - params.date_window, 1)
     for n, j in enumerate(cands):
         other = dates[int(j)]
         if other is not None:
-            gap = abs(dates[i] - other)
+            gap = abs(day - other)
             if gap > params.date_window:
                 factors[n] = max(0.0, 1.0 - (gap - params.date_window) / span)
     return factors
