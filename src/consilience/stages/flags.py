@@ -20,8 +20,12 @@ class Flags(StoryStageBase):
     assigns = ("flags",)
 
     def initialize(self, settings: Settings, resources: Resources) -> None:
+        from ..context.flags import english_vocabulary
+
         super().initialize(settings, resources)
         self.gazetteer = resources.gazetteer()
+        # the misspelling signal's word list: the English model's vocabulary
+        self.vocabulary = english_vocabulary(settings.spacy_model) or frozenset()
 
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
@@ -29,6 +33,8 @@ class Flags(StoryStageBase):
         from ..context.flags import article_flags
 
         members = self.members(story, articles)
-        flags = article_flags(members, story.sources, gazetteer=self.gazetteer)
+        flags = article_flags(
+            members, story.sources, gazetteer=self.gazetteer, vocabulary=self.vocabulary
+        )
         changed = {a.id: replace(a, flags=flags.get(a.id, ())) for a in members}
         return story, changed

