@@ -131,3 +131,21 @@ def test_a_failing_story_stage_is_reported_and_the_run_goes_on(tmp_path):
             "stage 'broken' failed on the story: RuntimeError: no claims today",
         ),
     ]
+
+
+def test_resources_load_once_per_run_and_can_be_shared(tmp_path):
+    from consilience.resources import Resources
+
+    (tmp_path / "a.txt").write_text("Floods hit the valley.\nThe river rose overnight.\n")
+    settings = Settings(progress=False)
+    resources = Resources(settings)
+    assert resources.loaded() == []  # nothing loads before a stage asks
+    Pipeline(settings, resources=resources).run([tmp_path])
+    first = resources.loaded()
+    assert ("spacy", settings.spacy_model) in first
+    assert len(first) == len(set(first))
+    english = resources.english()
+    Pipeline(settings, resources=resources).run([tmp_path])
+    assert resources.loaded() == first and resources.english() is english
+    # a pipeline given none makes its own: a run owns what it loads
+    assert Pipeline(settings).resources is not resources
