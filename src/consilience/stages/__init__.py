@@ -2,7 +2,7 @@
 functions and name their failure mode. Their order is written down once, in
 ``consilience.pipeline`` (``default_stages``, ``default_story_stages``).
 
-Per-article stages: ``Clean``, ``Language``, ``Annotate``, ``Places``, ``Quantities``,
+Per-article stages: ``Clean``, ``Language``, ``Annotate``, ``Places``, ``Gist``, ``Quantities``,
 ``Attributions``. Story stages (each sees the articles of one story together):
 ``PerStory(PublishedDate())``, ``PerStory(Dates())``, ``ResolveEntities``, ``Sources``,
 ``Flags``, ``Claims``, ``Timeline``.
@@ -17,6 +17,7 @@ from .claims import Claims
 from .clean import Clean
 from .dates import Dates
 from .flags import Flags
+from .gist import Gist
 from .language import Language
 from .places import Places
 from .published import PublishedDate
@@ -32,6 +33,7 @@ __all__ = [
     "Clean",
     "Dates",
     "Flags",
+    "Gist",
     "Language",
     "PerArticle",
     "PerStory",
