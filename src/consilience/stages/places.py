@@ -1,4 +1,5 @@
-"""``places``: place names confirmed (and placed) by the gazetteer."""
+"""``places``: place names confirmed (and placed) by the gazetteer; in a language without a
+spaCy model, place names found by the gazetteer alone."""
 
 from __future__ import annotations
 
@@ -18,10 +19,21 @@ class Places(PerArticle):
         self.gazetteer = resources.gazetteer()
 
     def process(self, article: Article) -> Article:
+        from ..annotate.gazetteer_places import find_places, function_words
         from ..annotate.places import confirm_places, story_countries
 
         if not article.annotations.entities:
-            return article
+            if article.language in (None, "en"):
+                return article
+            # A language without a spaCy model: the places its text names, by the gazetteer's
+            # names in every language (consilience.annotate.gazetteer_places).
+            found = find_places(
+                article.text,
+                self.gazetteer,
+                article.language,
+                skip_words=function_words(article.language),
+            )
+            return with_annotations(article, entities=tuple(found)) if found else article
         ents = article.annotations.entities
         countries = story_countries(article.text, ents, self.gazetteer)
         confirmed = confirm_places(article.text, ents, self.gazetteer, countries)
