@@ -27,14 +27,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+import numpy as np
 
 from ..model import Article, Story
 from .cluster import agglomerate, second_order
 from .features import Profile, profile
 from .params import Params
-from .similarity import index, neighbours, vectors
+from .similarity import gist_matrix, index, neighbours, vectors
 
 __all__ = [
     "Header",
@@ -57,11 +59,33 @@ class Header:
     title: str | None
     language: str | None
     published: str | None  # ISO date when known
+    lead: str | None = None  # the first sentence, shortened: names a story none of whose
+    # articles has a title
+
+
+LEAD_CHARS = 110
 
 
 def header(article: Article) -> Header:
     """Return the Header of ``article``."""
-    return Header(article.id, article.title, article.language, article.published.date)
+    return Header(
+        article.id, article.title, article.language, article.published.date, lead_of(article)
+    )
+
+
+def lead_of(article: Article) -> str | None:
+    """Return the article's first sentence with spaces collapsed, cut at a word boundary
+    before ``LEAD_CHARS`` characters (an ellipsis marks the cut); None when it has no text."""
+    text = article.text or ""
+    sentences = article.annotations.sentences
+    first = text[sentences[0].start : sentences[0].end] if sentences else text.partition("\n")[0]
+    first = " ".join(first.split())
+    if not first:
+        return None
+    if len(first) <= LEAD_CHARS:
+        return first
+    cut = first[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return (cut or first[:LEAD_CHARS]) + "…"
 
 
 def group(articles: Sequence[Article], params: Params | None = None) -> list[Story]:
@@ -70,7 +94,8 @@ def group(articles: Sequence[Article], params: Params | None = None) -> list[Sto
     Stories are ordered largest first (ties: the smallest article id); ids are ``story-1``,
     ``story-2`` ... in that order. A story's articles are in publication order (undated last,
     ties by id); its title is that of its most central article in its most common language
-    (English among equally common ones); its period is the first and last publication date of
+    (English among equally common ones), or when no article has a title, the opening sentence of
+    its most central article; its period is the first and last publication date of
     its articles (None when none is dated). Raises ValueError when two articles share an id.
     """
     return assemble([(header(a), profile(a)) for a in articles], params)
@@ -99,9 +124,14 @@ def assemble(items: Sequence[tuple[Header, Profile]], params: Params | None = No
 def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[int], list[float]]:
     """Return a group label for each profile (equal labels: one story) and each profile's
     centrality (the summed weight of its links). Ties follow the order of ``profiles``."""
+    profiles = list(profiles)
     vec, days = vectors(profiles, params)
     idx = index(vec, params.postings)
-    near = neighbours(vec, idx, days, params)
+    languages = [p.language for p in profiles]
+    gist = gist_matrix([p.gist for p in profiles], languages, params.gist_language_shrink)
+    near = neighbours(vec, idx, days, params, gist, languages)
+    if params.neutral_neighbours and len({lang for lang in languages if lang}) > 1:
+        near = _with_neutral_neighbours(near, profiles, params, gist)
     edges = second_order(near, params.edge_floor, params.hub)
     labels = agglomerate(vec.n, edges, params.link)
     centrality = [0.0] * vec.n
@@ -110,6 +140,41 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
             centrality[i] += w
             centrality[j] += w
     return labels, centrality
+
+
+def _with_neutral_neighbours(
+    near: list[list[tuple[int, float]]],
+    profiles: list[Profile],
+    params: Params,
+    gist: np.ndarray | None,
+) -> list[list[tuple[int, float]]]:
+    """Return ``near`` with, for each article, its ``params.neutral_neighbours`` nearest articles
+    in other languages than its own, by what every language shares (names, places, figures,
+    dates, gists: the words channel left out), added where missing.
+
+    In a pile of several languages, articles in one language are each other's nearest because
+    their words match too (and wire copies in one language share their figures); an event told
+    in Arabic and in Italian would then have two neighbourhoods with nothing in common. When an
+    article's nearest in other languages are already among its neighbours (a translation),
+    nothing changes."""
+    shares = [(name, w) for name, w in params.weights if name != "words"]
+    total = sum(w for _, w in shares) or 1.0
+    neutral = replace(
+        params,
+        weights=tuple((name, w / total) for name, w in shares),
+        neighbours=max(params.candidates, params.neutral_neighbours),
+    )
+    nvec, days = vectors(profiles, neutral)
+    extra = neighbours(nvec, index(nvec, neutral.postings), days, neutral, gist)
+    merged = []
+    for i, (mine, more) in enumerate(zip(near, extra, strict=True)):
+        own = profiles[i].language
+        best = dict(mine)
+        others = [(j, sim) for j, sim in more if own and profiles[j].language not in (None, own)]
+        for j, sim in others[: params.neutral_neighbours]:
+            best[j] = max(best.get(j, 0.0), sim)
+        merged.append(sorted(best.items(), key=lambda js: (-js[1], js[0])))
+    return merged
 
 
 def _story(number: int, articles: list[Header], centrality: list[float]) -> Story:
@@ -128,6 +193,10 @@ def _story(number: int, articles: list[Header], centrality: list[float]) -> Stor
         ),
     )
     title = articles[best].title
+    if not title:
+        # no article has a headline: the opening sentence of the most central one
+        central = min(range(len(articles)), key=lambda i: (-centrality[i], articles[i].id))
+        title = articles[central].lead
     order = sorted(articles, key=lambda a: (_day(a) or date.max, a.id))
     return Story(
         id=f"story-{number}",

@@ -7,6 +7,7 @@ Four channels, each a bag of keys with counts:
   word and the words of a Title Case headline count only when the same token is capitalised
   mid-sentence elsewhere or lies in an annotated entity span. Names survive translation
   ("Lohan", "Homs") where ordinary words do not, and they tell two events of one kind apart.
+  Places the gazetteer placed add one ``g:<geonameid>`` key whatever their language or script.
 * ``words``: the article's words, lower-cased and cut to a prefix (a cheap stemmer that works in
   every language using spaces); they tell topics apart within one language.
 * ``numbers``: figures written with digits (thousands separators of any convention removed) and
@@ -60,6 +61,8 @@ class Profile:
     numbers: Counter[str]
     times: Counter[str]
     published: date | None = None
+    gist: str = ""  # packed title-and-lead vector (consilience.annotate.gist), "" when none
+    language: str | None = None  # the article's language (its word keys are of that language)
 
     def channels(self) -> dict[str, Counter[str]]:
         """Return the channels by name."""
@@ -82,11 +85,13 @@ def profile(article: Article) -> Profile:
     published = _published(article)
     return Profile(
         id=article.id,
-        names=name_keys(text, _entity_spans(article, shift)),
-        words=word_keys(text),
+        names=name_keys(text, _entity_spans(article, shift)) + place_keys(article),
+        words=word_keys(text, article.language),
         numbers=number_keys(text, article),
         times=time_keys(text, article, published),
         published=published,
+        gist=article.annotations.gist,
+        language=article.language,
     )
 
 
@@ -158,6 +163,14 @@ def name_keys(text: str, entity_spans: Iterable[tuple[int, int]] = ()) -> Counte
     return keys
 
 
+def place_keys(article: Article) -> Counter[str]:
+    """Return ``g:<geonameid>`` for each place mention the gazetteer placed: one key for a place
+    whatever the language or script it is written in ("Messico", "México", "المكسيك")."""
+    return Counter(
+        f"g:{e.geonameid}" for e in article.annotations.entities if e.geonameid is not None
+    )
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Return the spans of lines written in Title Case (a headline: at least three words of four
     letters or more, 80% of them capitalised), where a capital says nothing about a name."""
@@ -208,10 +221,12 @@ def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans[max(0, i - 3) : i])
 
 
-def word_keys(text: str) -> Counter[str]:
+def word_keys(text: str, language: str | None = None) -> Counter[str]:
     """Return the word keys of ``text``: lower-cased alphabetic tokens of at least three letters,
-    transliterated and cut to ``WORD_PREFIX`` characters; function words of the known languages
-    are left out (in a small collection document frequencies cannot tell them apart)."""
+    transliterated and cut to ``WORD_PREFIX`` characters, prefixed with ``language`` ("it:terrem";
+    a word means something only in its language); function words of the known languages are
+    left out (in a small collection document frequencies cannot tell them apart)."""
+    prefix = f"{language}:" if language else ""
     stop = stop_words()
     keys: Counter[str] = Counter()
     for m in _TOKEN.finditer(text):
@@ -220,7 +235,7 @@ def word_keys(text: str) -> Counter[str]:
             continue
         full = normalise(tok)
         if len(full) >= MIN_WORD and full not in stop:
-            keys[full[:WORD_PREFIX]] += 1
+            keys[prefix + full[:WORD_PREFIX]] += 1
     return keys
 
 
@@ -234,6 +249,17 @@ def parse_number(whole: str, sep: str | None, frac: str | None) -> float | None:
     if sep and frac:
         value += float("0." + frac)
     return value
+
+
+def digit_figures(text: str) -> list[str]:
+    """Return the figures written with digits in ``text``, in order, each as its value
+    ("40,000" and "40.000" both "40000", "6.2" and "6,2" both "6.2"), years included."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = parse_number(m.group(1), m.group(2), m.group(3))
+        if value is not None:
+            out.append(_number_key(value))
+    return out
 
 
 def number_keys(text: str, article: Article | None = None) -> Counter[str]:
