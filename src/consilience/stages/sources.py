@@ -13,7 +13,7 @@ class Sources(StoryStageBase):
     """Independent origins: an article and its copies / rewrites count once."""
 
     name = "sources"
-    requires = ("text", "entities", "quantities", "published")
+    requires = ("text", "entities", "quantities", "published", "gist")
     assigns = ("sources",)
 
     def process_story(

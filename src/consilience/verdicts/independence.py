@@ -9,8 +9,10 @@ pairs of articles, and none of all pairs of sentences):
 * **copies** (the same wire story republished, a syndicated copy, near-verbatim, maybe trimmed,
   with a changed credit): MinHash signatures over word 5-shingles, one of the whole text and one
   of its lead, put into LSH bands (``bands`` x ``rows``); articles that share a band bucket are
-  candidates. A candidate pair is a copy when at least ``copy_share`` of the shorter text's
-  shingles occur in the other (exact count over the two shingle sets).
+  candidates (in a set of at most ``all_pairs`` articles, such as one story, every pair is).
+  A candidate pair is a copy when at least ``copy_share`` of the shorter text's shingles occur
+  in the other (exact count over the two shingle sets), or, a partial copy (an agency text cut,
+  updated or merged into another), ``partial_share`` of them and ``partial_shingles`` at least.
 * **rewrites** ("spun" paraphrases: sentence by sentence the same facts in the same order, with
   other words): each article becomes a sequence of fact keys in text order (normalised entity
   names, numbers from the annotated quantities, resolved dates), grouped by sentence.
@@ -24,6 +26,8 @@ pairs of articles, and none of all pairs of sentences):
   the aligned keys spread over at least ``min_sentences`` fact-bearing sentences of each and
   over most fact-bearing sentences of the shorter (``rewrite_sentence_cover``: sentence by
   sentence, not one shared list of dates and places).
+
+* **translations** (one report in two languages): ``consilience.verdicts.translations``.
 
 Linked articles form one group; its origin is the earliest published article (publication
 dates compared as ISO strings; an undated article comes after every dated one), ties broken by
@@ -52,6 +56,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Attribution, Source
 from ..text import shingle_hashes
+from .translations import translation_pairs
 
 __all__ = [
     "Facts",
@@ -80,6 +85,11 @@ class IndependenceParams:
     max_bucket: int = 64  # a larger LSH bucket links its members in a chain, not all pairs
     min_shingles: int = 20  # shorter texts are too short to call a copy
     copy_share: float = 0.7  # share of the shorter text's shingles found in the other
+    # a partial copy (an agency text cut, updated or merged into another): this share of the
+    # shorter text's shingles, and at least this many of them
+    partial_share: float = 0.2
+    partial_shingles: int = 50
+    all_pairs: int = 300  # a set this small has every pair checked for copies (no LSH miss)
     rare_df: int = 50  # an index entry found in more articles is too common to use
     max_keys_per_sentence: int = 8
     min_shared_sentences: int = 2  # sentences whose rare facts two articles share
@@ -93,8 +103,9 @@ class IndependenceParams:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Two articles found to share an origin, by input index: ``kind`` "copy" or "rewrite",
-    ``score`` the shingle share (copy) or the aligned share of the shorter fact sequence."""
+    """Two articles found to share an origin, by input index: ``kind`` "copy", "rewrite" or
+    "translation", ``score`` the shingle share (copy) or the aligned share of the shorter fact
+    (rewrite) or figure (translation) sequence."""
 
     a: int
     b: int
@@ -115,15 +126,17 @@ def find_sources(
 
 
 def find_links(articles: Sequence[Article], params: IndependenceParams | None = None) -> list[Link]:
-    """Return the copy and rewrite links between articles of the set (each pair at most once;
-    a pair that is both is a copy), sorted by pair."""
+    """Return the copy, rewrite and translation links between articles of the set (each pair
+    at most once; a pair that is both a copy and a rewrite is a copy), sorted by pair."""
     params = params or IndependenceParams()
     shingles = [shingle_set(_text(a), params.shingle) for a in articles]
     found: dict[tuple[int, int], Link] = {}
     copy_candidates = _lsh_candidates(articles, shingles, params)
+    if len(articles) <= params.all_pairs:
+        copy_candidates |= set(combinations(range(len(articles)), 2))
     for i, j in sorted(copy_candidates):
         share = copy_share(shingles[i], shingles[j], params.min_shingles)
-        if share >= params.copy_share:
+        if share >= params.copy_share or _partial_copy(shingles[i], shingles[j], share, params):
             found[(i, j)] = Link(i, j, "copy", round(share, 3))
     facts = [fact_keys(a) for a in articles]
     for i, j in sorted(_fact_candidates(facts, params) | copy_candidates):
@@ -131,7 +144,11 @@ def find_links(articles: Sequence[Article], params: IndependenceParams | None = 
             continue
         cover = _rewrite_score(facts[i], facts[j], params)
         if cover is not None:
-            found[(i, j)] = Link(i, j, "rewrite", round(cover, 3))
+            # the same facts in the same order in another language: a translation
+            kind = "translation" if _languages_differ(articles[i], articles[j]) else "rewrite"
+            found[(i, j)] = Link(i, j, kind, round(cover, 3))
+    for i, j, score in translation_pairs(articles):
+        found.setdefault((i, j), Link(i, j, "translation", score))
     return [found[k] for k in sorted(found)]
 
 
@@ -154,6 +171,18 @@ def words_of(text: str) -> list[str]:
 def shingle_set(text: str, k: int = 5) -> np.ndarray:
     """Return the sorted distinct 32-bit hashes of the k-word shingles of ``text``."""
     return np.unique(shingle_hashes(words_of(text), k))
+
+
+def _languages_differ(a: Article, b: Article) -> bool:
+    return bool(a.language and b.language and a.language != b.language)
+
+
+def _partial_copy(a: np.ndarray, b: np.ndarray, share: float, params: IndependenceParams) -> bool:
+    """Return whether two texts share a large verbatim part: ``partial_share`` of the shorter's
+    shingles and at least ``partial_shingles`` of them (several paragraphs, not a shared quote)."""
+    if share < params.partial_share:
+        return False
+    return int(np.intersect1d(a, b, assume_unique=True).size) >= params.partial_shingles
 
 
 def copy_share(a: np.ndarray, b: np.ndarray, min_shingles: int = 20) -> float:

@@ -1,4 +1,5 @@
-"""Copy and rewrite flags: the passages an article shares with the report it copies or rewrites."""
+"""Copy, rewrite and translation flags: the passages an article shares with the report it copies
+or rewrites, and the report it translates."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def _source_flags(
             if kind == "copy":
                 spans, share = _copied_spans(a, b)
                 detail = f"republishes {_label(b)}: {share:.0%} of its 5-word sequences occur there"
+            elif kind == "translation":
+                spans = []
+                detail = (
+                    f"translates {_label(b)} ({a.language or 'unknown language'} from "
+                    f"{b.language or 'unknown language'}): the same lead and the same figures "
+                    f"in the same order, in another language"
+                )
             else:
                 spans, aligned, total = _aligned_sentences(a, b)
                 detail = (

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-FLAG_KINDS = ("copy", "rewrite", "machine_translation", "unsupported_content", "low_quality")
+FLAG_KINDS = (
+    "copy",
+    "rewrite",
+    "translation",
+    "machine_translation",
+    "unsupported_content",
+    "low_quality",
+)
 
 
 @dataclass(frozen=True, slots=True)
