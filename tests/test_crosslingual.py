@@ -1,0 +1,214 @@
+"""One story in every language: gists, places in any script, translations, grouping across
+languages. Every text here is written by the team (invented events in real places)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import consilience
+from consilience.annotate.gazetteer_places import find_places, function_words
+from consilience.annotate.gist import gist_text, pack, unpack
+from consilience.annotate.language import LanguageDetector
+from consilience.gazetteer import Gazetteer
+from consilience.model import Annotations, Article, Sentence, SourceRef
+from consilience.settings import DEFAULT_LANGUAGES, Settings
+from consilience.verdicts.translations import translation_pairs
+
+# GeoNames ids, as the data has them (test expectations, not product rules)
+CHILE, VALPARAISO, TURKEY, ITALY, ROME, RIETI = 3895114, 3868626, 298795, 3175395, 3169070, 3169412
+
+QUAKE_EN = (
+    "Earthquake kills 14 near Valparaíso\n\n"
+    "A magnitude 6.8 earthquake struck near Valparaíso, Chile, on Tuesday, killing 14 people "
+    "and injuring 230, the national emergency office said. The quake hit at 3:42 p.m. at a "
+    "depth of 35 km, about 40 km west of the port city. More than 1,200 homes were damaged and "
+    "power was cut to 90,000 households across the Valparaíso region.\n"
+)
+QUAKE_ES = (
+    "Un sismo deja 14 muertos cerca de Valparaíso\n\n"
+    "Un terremoto de magnitud 6,8 sacudió el martes la zona de Valparaíso, en Chile, y dejó 14 "
+    "muertos y 230 heridos, informó la oficina nacional de emergencias. El sismo se produjo a "
+    "las 15:42 a una profundidad de 35 km, unos 40 km al oeste de la ciudad portuaria. Más de "
+    "1.200 viviendas resultaron dañadas y 90.000 hogares quedaron sin luz en la región.\n"
+)
+QUAKE_AR = (
+    "زلزال يقتل 14 شخصا قرب فالبارايسو\n\n"
+    "ضرب زلزال بقوة 6.8 درجات منطقة فالبارايسو في تشيلي يوم الثلاثاء، ما أسفر عن مقتل 14 "
+    "شخصا وإصابة 230 آخرين، بحسب مكتب الطوارئ الوطني. ووقع الزلزال على عمق 35 كلم، على بعد "
+    "نحو 40 كلم غرب المدينة الساحلية، وتضرر أكثر من 1200 منزل.\n"
+)
+OTHER_EN = (
+    "Strong quake shakes Izmir, 3 dead\n\n"
+    "A magnitude 5.9 earthquake shook Izmir in western Turkey on Wednesday, killing three "
+    "people and injuring 48, the disaster agency said. The tremor struck at 10:05 a.m. at a "
+    "depth of 12 km under the Gulf of Izmir; 37 buildings were damaged and schools were closed "
+    "for two days across the province.\n"
+)
+OTHER_FR = (
+    "Un séisme secoue Izmir, trois morts\n\n"
+    "Un séisme de magnitude 5,9 a secoué mercredi Izmir, dans l'ouest de la Turquie, faisant "
+    "trois morts et 48 blessés, selon l'agence des catastrophes. La secousse s'est produite à "
+    "10h05 à 12 km de profondeur sous le golfe d'Izmir; 37 bâtiments ont été endommagés et les "
+    "écoles fermées pendant deux jours dans la province.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open(Settings())
+
+
+def places(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[str, int | None]]:
+    found = find_places(text, gazetteer, language, skip_words=function_words(language))
+    return [(text[m.start : m.end], m.geonameid) for m in found]
+
+
+def test_places_in_arabic_script_with_clitics_and_letter_variants(gazetteer):
+    # "and in Italy" glued (و + ب), alef without hamza, a town of the named country
+    text = "ضرب زلزال قوي وسط ايطاليا، وشعر به سكان روما وبإيطاليا كلها."
+    assert places(text, gazetteer, "ar") == [
+        ("ايطاليا", ITALY),
+        ("روما", ROME),
+        ("إيطاليا", ITALY),
+    ]
+
+
+def test_places_in_a_latin_language_keep_towns_of_the_named_country(gazetteer):
+    # "Puente" and "Norte" are towns elsewhere, not in Chile: never read as places here
+    text = "El Puente del Norte cayó en Valparaíso, Chile, según la Protección Civil."
+    assert places(text, gazetteer, "es") == [("Valparaíso", VALPARAISO), ("Chile", CHILE)]
+
+
+def test_places_without_a_named_country_follow_the_towns_that_agree(gazetteer):
+    # no country named: two Italian towns agree, so the country is Italy
+    text = "Scosse forti a Rieti e a Pescara nella notte."
+    found = places(text, gazetteer, "it")
+    assert [name for name, _ in found] == ["Rieti", "Pescara"]
+    assert found[0][1] == RIETI
+
+
+def test_country_names_in_many_languages(gazetteer):
+    for name in ("Turquie", "Turquía", "تركيا", "Турция", "Türkei", "土耳其"):
+        assert [p.geonameid for p in gazetteer.lookup(name)][:1] == [TURKEY], name
+
+
+def test_catalan_is_told_from_spanish():
+    assert {"ca", "es", "zh"} <= set(DEFAULT_LANGUAGES)
+    detector = LanguageDetector(DEFAULT_LANGUAGES)
+    catalan = (
+        "Un incendi d'importants proporcions està devastant la catedral des d'aquest dilluns "
+        "sense que de moment els bombers hagin pogut fer res per frenar les flames."
+    )
+    spanish = (
+        "Un incendio de grandes proporciones está devastando la catedral desde este lunes sin "
+        "que por el momento los bomberos hayan podido hacer nada para frenar las llamas."
+    )
+    assert detector.detect(catalan)[0] == "ca"
+    assert detector.detect(spanish)[0] == "es"
+
+
+def _article(aid: str, text: str, language: str, title: str | None = None) -> Article:
+    sentences = []
+    start = 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if start + len(part) < len(text) else 0)
+        sentences.append(Sentence(start, min(end, len(text))))
+        start = end + 1
+    return Article(
+        id=aid,
+        source=SourceRef(aid),
+        kind="txt",
+        raw_text=text,
+        text=text,
+        title=title,
+        language=language,
+        annotations=Annotations(sentences=tuple(sentences)),
+    )
+
+
+def test_gist_text_is_title_and_lead_up_to_the_cap():
+    body = "First sentence here. " + "Second one is longer than the first. " * 20
+    a = _article("a", body, "en", title="A headline")
+    text = gist_text(a)
+    assert text.startswith("A headline. First sentence here.")
+    assert len(text) < 400
+    assert gist_text(_article("b", "Too short.", "en")) == ""
+
+
+def test_gist_packs_to_unit_float16_and_back():
+    v = np.arange(512, dtype=np.float32) - 100.0
+    packed = pack(v)
+    back = unpack(packed)
+    assert back is not None and back.shape == (512,)
+    assert abs(float(np.linalg.norm(back)) - 1.0) < 1e-3
+    assert np.allclose(back, v / np.linalg.norm(v), atol=1e-3)
+    assert unpack("") is None
+    with pytest.raises(ValueError):
+        pack(np.zeros(3))
+
+
+def _jsonl(tmp_path: Path, docs: list[tuple[str, str, str]]) -> Path:
+    path = tmp_path / "pile.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for aid, text, day in docs:
+            fh.write(json.dumps({"id": aid, "text": text, "published": day}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def two_quakes(tmp_path_factory) -> consilience.model.Report:
+    folder = tmp_path_factory.mktemp("quakes")
+    path = _jsonl(
+        folder,
+        [
+            ("chile-en", QUAKE_EN, "2031-03-04"),
+            ("chile-es", QUAKE_ES, "2031-03-04"),
+            ("chile-ar", QUAKE_AR, "2031-03-05"),
+            ("izmir-en", OTHER_EN, "2031-03-05"),
+            ("izmir-fr", OTHER_FR, "2031-03-05"),
+        ],
+    )
+    return consilience.analyze([path], progress=False)
+
+
+def test_one_event_in_three_languages_and_scripts_is_one_story(two_quakes):
+    languages = {a.id: a.language for a in two_quakes.articles}
+    assert languages == {
+        "chile-en": "en",
+        "chile-es": "es",
+        "chile-ar": "ar",
+        "izmir-en": "en",
+        "izmir-fr": "fr",
+    }
+    stories = sorted(sorted(s.articles) for s in two_quakes.stories)
+    # two earthquakes in the same week, each told in two or three languages: two stories
+    assert stories == [["chile-ar", "chile-en", "chile-es"], ["izmir-en", "izmir-fr"]]
+    assert all(s.title for s in two_quakes.stories)
+
+
+def test_every_article_gets_a_gist(two_quakes):
+    assert all(unpack(a.annotations.gist) is not None for a in two_quakes.articles)
+
+
+def test_translation_is_linked_and_counted_once(two_quakes):
+    story = next(s for s in two_quakes.stories if "izmir-en" in s.articles)
+    relations = [r for src in story.sources for r in src.relations]
+    assert relations == [("izmir-fr", "translation", "izmir-en")] or relations == [
+        ("izmir-en", "translation", "izmir-fr")
+    ]
+    assert len(story.sources) == 1
+    flagged = {a.id: [f.kind for f in a.flags] for a in two_quakes.articles}
+    assert "translation" in flagged["izmir-fr"] + flagged["izmir-en"]
+
+
+def test_independent_reports_in_two_languages_are_not_translations(two_quakes):
+    by_id = {a.id: a for a in two_quakes.articles}
+    # the Arabic report is shorter and gives fewer figures: not a translation of either
+    arts = [by_id["chile-en"], by_id["chile-ar"], by_id["izmir-fr"]]
+    pairs = translation_pairs(arts)
+    assert (0, 2) not in [(i, j) for i, j, _ in pairs]
+    assert (1, 2) not in [(i, j) for i, j, _ in pairs]
