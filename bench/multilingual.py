@@ -11,8 +11,8 @@ when a figure is under its floor):
   story grouping B-cubed P/R/F1 over the gold story (each distractor its own event), how many
   distractors share a story with nothing else, wire copies linked (a gold ``wire_copies`` pair
   lies in one independent source of the report), entity spellings (B-cubed over the gold
-  ``entities``' (spelling, file) mentions: the report entity holding a mention of that spelling
-  in that file; a spelling found in no entity is a singleton).
+  ``entities``' (spelling, file) mentions: the report entity with a mention overlapping that
+  spelling in that file; a spelling no entity covers is a singleton).
 * ``../shared/data/meantime-multilingual``: 480 documents (120 English articles and their
   Spanish, Italian and Dutch translations): story B-cubed over the English article each
   document is or translates, and translations linked (a translation in one source with its
@@ -210,15 +210,17 @@ def wire_copies(report: Report, gold_json: dict) -> dict:
 
 
 def entity_spellings(report: Report, gold_json: dict) -> dict:
-    """B-cubed over gold (spelling, file) mentions: predicted cluster = the report entity with
-    a mention of that spelling (case-insensitive) in that file."""
+    """B-cubed over gold (spelling, file) mentions: the predicted cluster of one is the report
+    entity with a mention overlapping an occurrence of that spelling in that file (the entity
+    a reader sees there; span boundaries aside); a spelling no entity covers is a singleton."""
     texts = {a.id: a.text for a in report.articles}
-    holder: dict[tuple[str, str], str] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     for story in report.stories:
         for entity in story.entities:
             for ref in entity.mentions:
-                surface = texts[ref.article][ref.start : ref.end].casefold()
-                holder.setdefault((ref.article, surface), f"{story.id}/{entity.id}")
+                spans.setdefault(ref.article, []).append(
+                    (ref.start, ref.end, f"{story.id}/{entity.id}")
+                )
     predicted: dict[tuple, str] = {}
     gold: dict[tuple, str] = {}
     found = 0
@@ -227,7 +229,7 @@ def entity_spellings(report: Report, gold_json: dict) -> dict:
             for spelling, files in entity["variants"].items():
                 for f in files:
                     fid = _file_id(f)
-                    got = holder.get((fid, spelling.casefold()))
+                    got = _covering(texts.get(fid, ""), spelling, spans.get(fid, []))
                     found += got is not None
                     item = (entity["id"], spelling, fid)
                     predicted[item] = got or f"none/{fid}/{spelling}"
@@ -240,6 +242,20 @@ def entity_spellings(report: Report, gold_json: dict) -> dict:
         "mentions": len(gold),
         "mentions_found": found,
     }
+
+
+def _covering(text: str, spelling: str, spans: list[tuple[int, int, str]]) -> str | None:
+    """Return the entity of the first mention overlapping an occurrence of ``spelling`` in
+    ``text`` (case-insensitive), or None."""
+    low, needle = text.casefold(), spelling.casefold()
+    at = low.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        for s, e, entity in sorted(spans):
+            if s < end and at < e:
+                return entity
+        at = low.find(needle, at + 1)
+    return None
 
 
 def translations(report: Report, gold: dict[str, str]) -> dict:

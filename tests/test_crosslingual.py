@@ -212,3 +212,47 @@ def test_independent_reports_in_two_languages_are_not_translations(two_quakes):
     pairs = translation_pairs(arts)
     assert (0, 2) not in [(i, j) for i, j, _ in pairs]
     assert (1, 2) not in [(i, j) for i, j, _ in pairs]
+
+
+def test_sound_skeletons_meet_across_scripts():
+    from consilience.resolve.scripts import sound_skeleton
+
+    assert sound_skeleton("Macron") == sound_skeleton("ماكرون") == "mkrn"
+    assert sound_skeleton("Navalny") == sound_skeleton("Навальный")
+    assert sound_skeleton("Hidalgo") == sound_skeleton("هيدالغو")
+    assert sound_skeleton("Amatrice") == sound_skeleton("أماتريس")
+    assert sound_skeleton("Macron") != sound_skeleton("Marcon")
+
+
+def test_story_names_are_found_in_another_script(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    english_text = "President Emmanuel Macron visited Lyon on Monday. Macron spoke to reporters."
+    arabic_text = (
+        "زار الرئيس إيمانويل ماكرون مدينة ليون يوم الاثنين. وماكرون قال للصحفيين إن الوضع صعب."
+    )
+    english = _article("en-1", english_text, "en")
+    english = Article(
+        **{
+            **{f: getattr(english, f) for f in ("id", "source", "kind", "raw_text", "text")},
+            "language": "en",
+            "annotations": Annotations(
+                sentences=english.annotations.sentences,
+                entities=(
+                    EntityMention(10, 25, "PERSON"),
+                    EntityMention(34, 38, "GPE"),
+                    EntityMention(50, 56, "PERSON"),
+                ),
+            ),
+        }
+    )
+    arabic = _article("ar-1", arabic_text, "ar")
+    entities = resolve_story([english, arabic], gazetteer)
+    macron = next(e for e in entities if e.name == "Emmanuel Macron")
+    spans = [
+        (m.article, arabic_text[m.start : m.end]) for m in macron.mentions if m.article == "ar-1"
+    ]
+    assert spans == [("ar-1", "إيمانويل ماكرون"), ("ar-1", "ماكرون")]
+    # the clitic "و" ("and") stays outside the name
+    assert all(not text.startswith("و") for _, text in spans)

@@ -135,9 +135,14 @@ def find_places(
             used.append((mention.start, mention.end))
             i += width
     countries = _countries(found)
+    named = {places[0].country for _, places in found if places[0].feature == "country"}
     kept = []
     for mention, places in found:
-        place = _in_context(places, countries)
+        surface = text[mention.start : mention.end]
+        # Without capitals nothing marks a word as a name: a one-word town there counts only
+        # in a country the article names ("مدينة", "city", is also Medina).
+        uncased = not _cased(surface) and " " not in surface.strip()
+        place = _in_context(places, named if uncased else countries, lone=not uncased)
         if place is not None:
             kept.append(replace(mention, geonameid=place.geonameid))
     return sorted(kept, key=lambda m: (m.start, m.end))
@@ -157,7 +162,7 @@ def _countries(found: Sequence[tuple[EntityMention, list[Place]]]) -> set[str]:
     return {best} if best is not None and votes[best] >= 2 else set()
 
 
-def _in_context(places: Sequence[Place], countries: set[str]) -> Place | None:
+def _in_context(places: Sequence[Place], countries: set[str], lone: bool = True) -> Place | None:
     """Return the place a name stands for in the article, or None: a country always; else the
     most populous candidate in a country the article is about; with no such country, a town or
     region of at least ``LONE_TOWN_POPULATION``."""
@@ -166,7 +171,7 @@ def _in_context(places: Sequence[Place], countries: set[str]) -> Place | None:
     for place in places:
         if place.country in countries:
             return place
-    if not countries and places[0].population >= LONE_TOWN_POPULATION:
+    if lone and not countries and places[0].population >= LONE_TOWN_POPULATION:
         return places[0]
     return None
 

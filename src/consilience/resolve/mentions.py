@@ -80,6 +80,8 @@ class Mention:
     geonameid: int | None = None
     origin: str = "model"  # model | gazetteer | rule | acronym | propagated
     note: str | None = None
+    # the key of the name this span was found as when it is written otherwise (another script)
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ from .names import (
     variant_similarity,
 )
 from .roles import find_roles
+from .scripts import propagate_across_scripts
 
 VARIANT_SIMILARITY = 0.75  # soft-form similarity for a spelling variant
 LONE_SURNAME_SIMILARITY = 0.9  # ... for two one-word person names never in the same article
@@ -75,14 +76,15 @@ def resolve_story(
     articles: Sequence[Article], gazetteer: Gazetteer, aliases: AliasTable | None = None
 ) -> tuple[Entity, ...]:
     """Return the entities of one story: every entity mention of ``articles`` (repaired, plus
-    the occurrences of known names the annotation missed) in exactly one entity, with a
-    canonical name, a type, its aliases, its mentions, a gazetteer place for places and the
-    reasons its mentions were joined. Deterministic for a given input order: ids are "e1",
-    "e2" ... in order of first mention (article order, then offset)."""
+    the occurrences of known names the annotation missed, in any script) in exactly one
+    entity, with a canonical name, a type, its aliases, its mentions, a gazetteer place for
+    places and the reasons its mentions were joined. Deterministic for a given input order:
+    ids are "e1", "e2" ... in order of first mention (article order, then offset)."""
     table = BUILTIN + aliases if aliases is not None else BUILTIN
     docs = mn.collect(articles)
     ordinary = mn.lower_words(docs)
     prepare(docs, gazetteer, ordinary, aliases)
+    propagate_across_scripts(docs, [a.language for a in articles])
     groups, span_group = build_groups(docs)
     _locate(groups, docs, gazetteer, table)
     clusters = Clusters(groups)
@@ -115,7 +117,7 @@ def build_groups(docs: Sequence[Doc]) -> tuple[list[Group], dict[tuple[str, int,
     for doc in docs:
         for m in doc.mentions:
             surface = doc.surface(m)
-            key = mn.surface_key(surface, m.label) or surface.casefold()
+            key = m.key or mn.surface_key(surface, m.label) or surface.casefold()
             group = by_key.get(key)
             if group is None:
                 group = Group(len(groups), key, key.split())

@@ -1,0 +1,155 @@
+"""The story's names found again in articles written in another script.
+
+A report in Arabic, Persian, Hebrew or Russian names the people and places of the story in its
+own script ("ماكرون", "Макрон"), where no spaCy model reads it. The names the story's
+Latin-script articles hold are looked for there by sound: each word on both sides becomes a
+consonant skeleton of its Latin transliteration (anyascii), with the spellings that
+transliterations disagree on merged (p/b, v/f, z/s, "ce"/"ci"/"tsh"/"ch" as one sound ...) and
+vowels, h, w and y dropped (scripts without written short vowels use w and y for long ones).
+"Macron" and "ماكرون" are both "mkrn"; "Pirozzi" and "بيروتزي" are "brts".
+
+A name of several words matches the same number of words, each equal or close (a similarity
+ratio of at least ``CLOSE``, both skeletons of at least four consonants). A name of one word
+needs a skeleton of at least four consonants to be looked for at all, a name of several words
+five in all: shorter skeletons match ordinary words of the other script too often. Words glued
+to a name by a clitic of the article's language are tried without it
+(``consilience.annotate.gazetteer_places.clitics``). Only names of the story are looked for:
+nothing is invented from the other script alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz.distance import Indel
+
+from ..annotate.gazetteer_places import clitics
+from .mentions import PROPAGATE_LABELS, Doc, place_span, surface_key
+
+CLOSE = 0.85
+MIN_SINGLE = 4  # consonants of a one-word name's skeleton
+MAX_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SOUNDS = (
+    ("sch", "sh"),
+    ("tsh", "sh"),
+    ("tch", "sh"),
+    ("ch", "sh"),
+    ("zz", "ts"),
+    ("gh", "g"),
+    ("kh", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("qu", "k"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+    ("p", "b"),
+    ("v", "f"),
+    ("z", "s"),
+    ("j", "g"),
+)
+
+
+@lru_cache(maxsize=65536)
+def sound_skeleton(word: str) -> str:
+    """Return the consonant skeleton of ``word`` in any script (see the module docstring)."""
+    text = "".join(ch for ch in anyascii(word).lower() if ch.isalpha())
+    for a, b in _SOUNDS:
+        text = text.replace(a, b)
+    out: list[str] = []
+    for ch in text:
+        if ch not in "aeiouhwy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) > (
+        0.5 * len(letters)
+    )
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_SINGLE and Indel.normalized_similarity(a, b) >= CLOSE
+
+
+Name = tuple[str | None, str]  # (label, the name's surface key)
+
+
+def _names(docs: Sequence[Doc]) -> dict[tuple[str, ...], Name]:
+    """Return {skeletons of a name's words: (label, surface key)} for the names of the
+    Latin-script articles worth looking for (the first mention of each wins)."""
+    out: dict[tuple[str, ...], Name] = {}
+    for doc in docs:
+        if not _latin(doc.text[:2000]):
+            continue
+        for m in doc.mentions:
+            if m.label not in PROPAGATE_LABELS:
+                continue
+            words = _WORD.findall(doc.surface(m))
+            if not 1 <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+                continue
+            key = tuple(sound_skeleton(w) for w in words)
+            if any(not k for k in key) or sum(map(len, key)) < MIN_SINGLE + (len(key) > 1):
+                continue
+            out.setdefault(key, (m.label, surface_key(doc.surface(m), m.label)))
+    return out
+
+
+def propagate_across_scripts(docs: Sequence[Doc], languages: Sequence[str | None]) -> None:
+    """Add a mention for each occurrence, in an article not written in Latin script, of a name
+    the story's Latin-script articles hold (``languages``: each doc's language, for its
+    clitics)."""
+    names = _names(docs)
+    if not names:
+        return
+    for doc, language in zip(docs, languages, strict=True):
+        if _latin(doc.text[:2000]):
+            continue
+        glued = clitics().get(language or "", ())
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(doc.text)]
+        i = 0
+        while i < len(words):
+            hit = _match(words, i, names, glued)
+            if hit is None:
+                i += 1
+                continue
+            start, end, (label, key), width = hit
+            if not any(m.start < end and start < m.end for m in doc.mentions):
+                note = "known name found in another script"
+                if place_span(doc, start, end, label, "propagated", note) and key:
+                    for m in doc.mentions:
+                        if (m.start, m.end) == (start, end):
+                            m.key = key
+            i += width
+
+
+def _match(
+    words: list[tuple[int, int, str]],
+    i: int,
+    names: dict[tuple[str, ...], Name],
+    glued: tuple[str, ...],
+) -> tuple[int, int, Name, int] | None:
+    for width in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        span = words[i : i + width]
+        first = span[0][2]
+        for cut in (*glued, ""):  # a clitic cut first: "و" (and) is silent in a skeleton
+            if cut and not (first.startswith(cut) and len(first) - len(cut) >= 3):
+                continue
+            key = (sound_skeleton(first[len(cut) :]), *(sound_skeleton(w) for _, _, w in span[1:]))
+            for name, found in names.items():
+                if len(name) == width and all(_close(a, b) for a, b in zip(key, name, strict=True)):
+                    return span[0][0] + len(cut), span[-1][1], found, width
+    return None
