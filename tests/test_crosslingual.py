@@ -256,3 +256,16 @@ def test_story_names_are_found_in_another_script(gazetteer):
     assert spans == [("ar-1", "إيمانويل ماكرون"), ("ar-1", "ماكرون")]
     # the clitic "و" ("and") stays outside the name
     assert all(not text.startswith("و") for _, text in spans)
+
+
+def test_report_says_what_could_not_be_read_in_each_language(two_quakes):
+    from consilience.report.json import reading_limits
+
+    by_id = {a.id: a for a in two_quakes.articles}
+    assert reading_limits(by_id["chile-en"]) == []
+    arabic = reading_limits(by_id["chile-ar"])
+    assert arabic == [
+        "entities: places from the gazetteer and the story's names only (no spaCy model for 'ar')",
+        "figures, attributions and claims: read with English wording only (the words of 'ar' "
+        "for units, sources and denials are not known yet); dates in its own words",
+    ]

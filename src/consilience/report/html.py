@@ -533,10 +533,19 @@ def _article(view: StoryView, marks: Marks, c: Cited) -> str:
         + (f' · <span class="relation">{relation}</span>' if relation else "")
         + "</p>"
         + (f'<ul class="warnings">{"".join(warnings)}</ul>' if warnings else "")
+        + _reading(a)
         + f"<details><summary>Text ({len(c.text):,} characters, {len(spans)} passage(s) "
         f'cited)</summary><div class="text" dir="auto"{_lang(a)}>{text}</div></details>'
         "</article>"
     )
+
+
+def _reading(article: dict) -> str:
+    """Return what the pipeline could not fully read in the article's language, as a note."""
+    limits = [text_of(x) for x in article.get("reading") or () if text_of(x)]
+    if not limits:
+        return ""
+    return f'<p class="muted reading">{_e("; ".join(limits))}</p>'
 
 
 def _lang(article: dict) -> str:

@@ -31,6 +31,27 @@ def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
+def reading_limits(a: Article) -> list[str]:
+    """Return what the pipeline could not fully read in this article's language, in words a
+    reader can act on ([] for English, which every stage reads)."""
+    if a.language == "en":
+        return []
+    if not a.language:
+        return ["language not identified: entities, figures and claims read as if English"]
+    out = []
+    if not any(e.source == "model" for e in a.annotations.entities):
+        out.append(
+            f"entities: places from the gazetteer and the story's names only (no spaCy model "
+            f"for '{a.language}')"
+        )
+    out.append(
+        f"figures, attributions and claims: read with English wording only (the words of "
+        f"'{a.language}' for units, sources and denials are not known yet); dates in its own "
+        f"words"
+    )
+    return out
+
+
 def article_dict(a: Article) -> dict:
     t = a.text
     ann = a.annotations
@@ -44,6 +65,7 @@ def article_dict(a: Article) -> dict:
         "url": a.url,
         "language": a.language,
         "language_confidence": a.language_confidence,
+        "reading": reading_limits(a),
         "published": {
             "date": a.published.date,
             "from": a.published.from_,

@@ -327,6 +327,13 @@ def _source_list(view: StoryView) -> list[str]:
         if notes:
             line += " — " + "; ".join(notes)
         out.append(line)
+        limits = [text_of(x) for x in a.get("reading") or () if text_of(x)]
+        if limits:
+            out.append(
+                f"   *In {md_escape(a.get('language') or 'an unknown language')}: "
+                + "; ".join(md_escape(x) for x in limits)
+                + "*"
+            )
     groups = _independent_groups(view)
     if groups:
         out += ["", "Independent sources: " + "; ".join(groups) + "."]
