@@ -8,7 +8,7 @@ JSON-lines input. For each N, in a fresh process (so that peak memory is that ru
   * ``analyze``: consilience.analyze() on the file (reading, cleaning, language, spaCy,
     gazetteer, dates, quantities, attributions), model loading included;
   * ``claims_by_topic``: for each ECB+ topic as one story, sources
-    (consilience.verdicts.independence.find_sources) then consilience.verdicts.analyze_story;
+    (consilience.sources.independence.find_sources) then consilience.verdicts.analyze_story;
   * ``claims_one_story``: every article as one story, the worst case for alignment (a fact
     repeated in every copy of its article), sources then analyze_story.
 
@@ -67,8 +67,8 @@ def one_run(n: int) -> dict:
     """Measure one size in this process; return the figures."""
     import consilience
     from consilience.claims import extract_claims
+    from consilience.sources.independence import find_sources
     from consilience.verdicts import analyze_story, judge
-    from consilience.verdicts.independence import find_sources
 
     records = replicated(n)
     topic = {r["id"]: r["topic"] for r in records}

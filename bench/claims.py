@@ -5,9 +5,9 @@ Datasets (each skipped with a note when its data is absent):
   * ``seeds``: the five seed reports (../shared/seeds), one story;
   * ``sample``: the invented sample corpus shipped with consilience, one story.
 Every article goes through the real pipeline (consilience.analyze). The story-level inputs are
-built as the story stages build them: sources from consilience.verdicts.independence
+built as the story stages build them: sources from consilience.sources.independence
 (find_sources), entities from consilience.resolve (resolve_story), flags from
-consilience.context.flags (article_flags); any of them missing is left empty.
+consilience.flags (article_flags); any of them missing is left empty.
 
 A labelled fact names its anchors (article key + a phrase of at most three words, or a figure
 as written, located in the article at run time). Its claim is the claim whose evidence spans
@@ -195,7 +195,7 @@ def story_inputs(
     """Return the articles (with their flags), the entities and the sources of one story, as
     the story stages compute them; each is left empty when its module is absent."""
     try:
-        from consilience.verdicts.independence import find_sources
+        from consilience.sources.independence import find_sources
 
         sources = tuple(find_sources(articles))
     except ImportError:
@@ -211,7 +211,7 @@ def story_inputs(
         pass
     articles = list(articles)
     try:
-        from consilience.context.flags import article_flags
+        from consilience.flags import article_flags
 
         flags = article_flags(articles, sources, gazetteer=gazetteer)
         articles = [

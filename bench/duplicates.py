@@ -1,4 +1,4 @@
-"""Scale benchmark of copy and rewrite detection (consilience.verdicts.independence).
+"""Scale benchmark of copy and rewrite detection (consilience.sources.independence).
 
 Synthetic sets of 2,500 / 5,000 / 10,000 / 20,000 articles built from the sentences of the ECB+
 documents (../shared/data/ecbplus-dev/docs.jsonl), with injected copies and rewrites whose
@@ -469,7 +469,7 @@ def _r(a: int, b: int) -> float:
 
 def one(n: int) -> dict:
     """Generate a set of ``n`` articles, time find_sources on it, score it."""
-    from consilience.verdicts.independence import find_links, find_sources
+    from consilience.sources.independence import find_links, find_sources
 
     pool = load_pool()
     articles, truth = generate(n, pool)

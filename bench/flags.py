@@ -8,7 +8,7 @@ Datasets (each skipped with a note when its data is absent):
     benchmark (gold body text), each its own story: negatives for machine_translation and
     low_quality (their ``kinds``).
 Every article goes through the real pipeline (consilience.analyze); sources come from
-consilience.verdicts.independence.find_sources; flags from consilience.context.flags with the
+consilience.sources.independence.find_sources; flags from consilience.flags with the
 offline gazetteer and the English vocabulary of the spaCy model package.
 
 A labelled item lists the kinds ``expected``; every other kind (of FLAG_KINDS, or of the
@@ -42,10 +42,10 @@ SPAN_IOU = 0.9
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from consilience.context.flags import FLAG_KINDS, article_flags  # noqa: E402
 from consilience.evaluation import under_floors  # noqa: E402
+from consilience.flags import FLAG_KINDS, article_flags  # noqa: E402
 from consilience.model import Article, Flag  # noqa: E402
-from consilience.verdicts.independence import find_sources  # noqa: E402
+from consilience.sources.independence import find_sources  # noqa: E402
 
 # ----------------------------------------------------------------------------- labels
 

@@ -248,7 +248,7 @@ def under_floors(figs: Mapping[str, float], gates: Mapping[str, float]) -> list[
 def run_corpus(corpus: str, show: bool = False) -> dict:
     """Analyze a corpus, build its timeline and score it."""
     import consilience
-    from consilience.context.timeline import build_timeline
+    from consilience.timeline import build_timeline
 
     report = consilience.analyze(corpus_paths(corpus), reference_date=REFERENCE, progress=False)
     articles = list(report.articles)

@@ -16,7 +16,7 @@ from consilience.annotate.language import LanguageDetector
 from consilience.gazetteer import Gazetteer
 from consilience.model import Annotations, Article, Sentence, SourceRef
 from consilience.settings import DEFAULT_LANGUAGES, Settings
-from consilience.verdicts.translations import translation_pairs
+from consilience.sources.translations import translation_pairs
 
 # GeoNames ids, as the data has them (test expectations, not product rules)
 CHILE, VALPARAISO, TURKEY, ITALY, ROME, RIETI = 3895114, 3868626, 298795, 3175395, 3169070, 3169412

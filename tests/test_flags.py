@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import consilience
 from consilience.clean import clean
-from consilience.context.flags import (
+from consilience.flags import (
     FLAG_KINDS,
     FlagParams,
     article_flags,
@@ -37,7 +37,7 @@ from consilience.model import (
     SourceRef,
 )
 from consilience.sample import corpus_files
-from consilience.verdicts.independence import find_sources
+from consilience.sources.independence import find_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -26,7 +26,7 @@ from consilience.model import (
     SourceRef,
 )
 from consilience.sample import corpus_files
-from consilience.verdicts.independence import (
+from consilience.sources.independence import (
     IndependenceParams,
     agency_of,
     canonical_agency,

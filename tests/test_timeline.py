@@ -1,4 +1,4 @@
-"""The story timeline (consilience.context.timeline): dated clauses, grouping across articles,
+"""The story timeline (consilience.timeline): dated clauses, grouping across articles,
 date conflicts, the seeds' required events, the sample corpus's true dates, and the gate.
 
 Seed text is never copied here: seed events are located by anchors of at most three words (the
@@ -20,13 +20,6 @@ from hypothesis import strategies as st
 import consilience
 from consilience.annotate.dates import date_mentions
 from consilience.annotate.nlp import simple_sentences
-from consilience.context.timeline import (
-    CONFLICT_EVENT,
-    SAME_EVENT,
-    build_timeline,
-    dated_clauses,
-    load_parser,
-)
 from consilience.model import (
     Annotations,
     Article,
@@ -41,6 +34,13 @@ from consilience.model import (
     TimelineEvent,
 )
 from consilience.sample import corpus_files
+from consilience.timeline import (
+    CONFLICT_EVENT,
+    SAME_EVENT,
+    build_timeline,
+    dated_clauses,
+    load_parser,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "timeline"

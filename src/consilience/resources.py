@@ -102,7 +102,7 @@ class Resources:
     def parser(self) -> Language | None:
         """The English model with its tagger, parser and lemmatizer (for the timeline), or None
         when it is not installed."""
-        from .context.timeline import load_parser
+        from .timeline import load_parser
 
         name = self.settings.spacy_model
         return self._once("parser", name, lambda: load_parser(name))

@@ -1,12 +1,12 @@
 """Text helpers shared across packages: word shingles and the ASCII key of a name.
 
 * :func:`shingle_hashes` - 32-bit hashes of the k-word windows of a word list (copy detection
-  in ``verdicts.independence``; the copied passages a flag points at in ``context.flags``).
+  in ``sources.independence``; the copied passages a flag points at in ``flags``).
 * :func:`ascii_key` - the exact-match key of a name: transliterated to lower-case ASCII,
   punctuation and articles dropped (gazetteer lookups, place and entity resolution).
 
 Other modules keep their own, different keys under names that say what they are for:
-``verdicts.independence.fact_name_key`` (a name in a sequence of facts: one word or initials)
+``sources.independence.fact_name_key`` (a name in a sequence of facts: one word or initials)
 and ``claims.keys.spelling_key`` (a person by the last word of the name).
 """
 

@@ -20,7 +20,7 @@ class Flags(StoryStageBase):
     assigns = ("flags",)
 
     def initialize(self, settings: Settings, resources: Resources) -> None:
-        from ..context.flags import english_vocabulary
+        from ..flags import english_vocabulary
 
         super().initialize(settings, resources)
         self.gazetteer = resources.gazetteer()
@@ -30,7 +30,7 @@ class Flags(StoryStageBase):
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
     ) -> tuple[Story, dict[str, Article]]:
-        from ..context.flags import article_flags
+        from ..flags import article_flags
 
         members = self.members(story, articles)
         flags = article_flags(

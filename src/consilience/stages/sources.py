@@ -19,6 +19,6 @@ class Sources(StoryStageBase):
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
     ) -> tuple[Story, dict[str, Article]]:
-        from ..verdicts.independence import find_sources
+        from ..sources.independence import find_sources
 
         return replace(story, sources=find_sources(self.members(story, articles))), {}

@@ -25,7 +25,7 @@ class Timeline(StoryStageBase):
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
     ) -> tuple[Story, dict[str, Article]]:
-        from ..context.timeline import build_timeline
+        from ..timeline import build_timeline
 
         events = build_timeline(
             self.members(story, articles), story.claims, story.entities, nlp=self.parser

@@ -2,8 +2,8 @@
 
 ``analyze_story(articles, entities, sources)`` extracts and aligns the story's claims
 (``consilience.claims``) and judges them: it returns the story's ``Claim`` records.
-``judge(candidates, articles, sources)`` turns aligned claim candidates into those records;
-``independence`` finds which articles copy or rewrite another.
+``judge(candidates, articles, sources)`` turns aligned claim candidates into those records,
+counting an article and its copies once (the ``sources`` come from ``consilience.sources``).
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ def article_label(article: Article) -> str:
 
 def _traced(article: Article, cand: ClaimCandidate) -> str | None:
     try:
-        from .independence import traced_origin
+        from ..sources.independence import traced_origin
     except ImportError:  # the independence module is optional here
         return None
     assert cand.attribution is not None
@@ -110,7 +110,7 @@ def _traced(article: Article, cand: ClaimCandidate) -> str | None:
 
 def _agency_of(article: Article) -> str | None:
     try:
-        from .independence import agency_of
+        from ..sources.independence import agency_of
     except ImportError:
         return None
     return agency_of(article)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Container
 from typing import Any
 
-from ...model import Article, Flag
+from ..model import Article, Flag
 from .helpers import _adjacent, _describe, _sentence_start, _spans, _tokens, attested_names
 from .lexicons import (
     _AFTER_COUNTRY,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ...model import (
+from ..model import (
     Article,
     DateMention,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from typing import Any
 
-from ...model import Article, Flag, Source
+from ..model import Article, Flag, Source
 from .copies import _source_flags
 from .helpers import fixed_names
 from .params import FLAG_KINDS, FlagParams
@@ -26,7 +26,7 @@ def article_flags(
     """Return the flags of every article of one story, keyed by article id (an article with
     no flag maps to ``()``), each article's flags in the order of ``FLAG_KINDS``.
 
-    ``sources`` are the story's independent origins (``verdicts.independence.find_sources``).
+    ``sources`` are the story's independent origins (``sources.independence.find_sources``).
     ``gazetteer`` (a ``consilience.gazetteer.Gazetteer``) enables the place-name signals of
     machine translation; ``vocabulary`` (a set of lower-case English words) the misspelling
     signal, and defaults to ``english_vocabulary()``."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ...model import (
+from ..model import (
     Article,
     Claim,
     Conflict,

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...model import Article, Flag
-from ...verdicts.independence import (
+from ..model import Article, Flag
+from ..sources.independence import (
     fact_name_key,
 )
 from .helpers import _describe

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Container
 
-from ...model import Article, Flag
+from ..model import Article, Flag
 from .helpers import _describe, _sentence_start, _spans, _tokens, _words
 from .lexicons import _ABBREVIATIONS, _GLUE_HEADS, CONFUSIONS
 from .params import FlagParams, Signal

@@ -6,8 +6,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from ...model import Article
-from ...verdicts.independence import (
+from ..model import Article
+from ..sources.independence import (
     words_of,
 )
 from .lexicons import _SENTENCE_END, FOREIGN_FUNCTION_WORDS

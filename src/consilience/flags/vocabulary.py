@@ -7,7 +7,7 @@ from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
-from ...settings import DEFAULT_SPACY_MODEL
+from ..settings import DEFAULT_SPACY_MODEL
 
 
 @lru_cache(maxsize=4)

@@ -27,7 +27,7 @@ pairs of articles, and none of all pairs of sentences):
   over most fact-bearing sentences of the shorter (``rewrite_sentence_cover``: sentence by
   sentence, not one shared list of dates and places).
 
-* **translations** (one report in two languages): ``consilience.verdicts.translations``.
+* **translations** (one report in two languages): ``consilience.sources.translations``.
 
 Linked articles form one group; its origin is the earliest published article (publication
 dates compared as ISO strings; an undated article comes after every dated one), ties broken by

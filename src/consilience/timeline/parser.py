@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...settings import DEFAULT_SPACY_MODEL
+from ..settings import DEFAULT_SPACY_MODEL
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

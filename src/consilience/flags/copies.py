@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ...model import Article, Flag, Source
-from ...text import shingle_hashes
-from ...verdicts.independence import (
+from ..model import Article, Flag, Source
+from ..sources.independence import (
     fact_keys,
     fact_name_key,
     rewrite_alignment,
     shingle_set,
     words_of,
 )
+from ..text import shingle_hashes
 
 
 def _source_flags(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ...model import (
+from ..model import (
     Article,
     DateMention,
 )

@@ -1,1 +1,0 @@
-"""Story context: what surrounds the claims of a story (its timeline, its flags)."""
