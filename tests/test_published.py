@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consilience.annotate.dates import date_mentions, extra_date_spans
-from consilience.annotate.published import Clue, Inferred, clues, infer
+from consilience.annotate.published import Clue, Inferred, _window_end, clues, infer
 
 REFERENCE = date(2026, 11, 22)
 
@@ -149,7 +149,9 @@ def test_without_anchor_the_reference_ends_the_window() -> None:
         "relative": [Clue(0, 5, relative=True, days_ago=0)],
     }
     found = infer(story, REFERENCE)
-    assert found["weekday"].date == REFERENCE  # a Sunday: "this Friday" fits
+    # a weekday alone, with no date anywhere in the story, could be any week: undated (an
+    # archive analysed today is not from this week)
+    assert found["weekday"] is None
     assert found["monthday"].date == REFERENCE
     assert found["monthday"].evidence == (0, 11)
     assert "reference date" in found["monthday"].how
@@ -217,10 +219,12 @@ def test_inferred_dates_never_pass_the_reference(story) -> None:
     assert set(found) == set(story)
     for aid, result in found.items():
         article = story[aid]
-        # a month-day without a year or a past weekday always places an article
+        # a month-day without a year always places an article; a past weekday does when some
+        # article of the story gives a date (else the week could be any week)
+        anchored = _window_end(story, REFERENCE, {})[1] is not None
         dayish = any(
             (c.day is not None and c.year is None)
-            or (c.weekday is not None and c.modifier != "next")
+            or (anchored and c.weekday is not None and c.modifier != "next")
             for c in article
         )
         if dayish:

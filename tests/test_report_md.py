@@ -233,7 +233,11 @@ def test_source_list_numbers_notes_and_independence(md: str, rich: dict) -> None
         note = {5: " — copy of [1]", 3: " — rewrite of [1]"}.get(n, "")
         assert expected + note in lines
     farm = next(a for a in rich["articles"] if a["outlet"] is None)
-    assert f"2. **dam-burst-claims.txt**, 14 March 2025, file {farm['source']['path']}" in lines
+    # no title: its first sentence stands in
+    assert (
+        f"2. **dam-burst-claims.txt**, “Italy Dam BURST?”, 14 March 2025, "
+        f"file {farm['source']['path']}"
+    ) in lines
     assert lines[-1] == "Independent sources: [1] (passed on by [3] [5]); [2]; [4]; [6]; [7]; [8]."
 
 

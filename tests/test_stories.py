@@ -304,3 +304,14 @@ def test_the_sample_corpus_is_one_story() -> None:
 
     report = consilience.analyze([str(p) for p in corpus_files()], progress=False)
     assert [len(s.articles) for s in report.stories] == [8]
+
+
+def test_groups_never_span_more_days_than_the_limit():
+    from consilience.stories.cluster import agglomerate
+
+    # 0 and 2 are dated two years apart; 1 is undated and strongly linked to both
+    edges = {(0, 1): 0.9, (1, 2): 0.8}
+    assert agglomerate(3, edges, 0.3) == [0, 0, 0]
+    assert agglomerate(3, edges, 0.3, [100, None, 830], max_span=120) == [0, 0, 2]
+    # within the limit they merge
+    assert agglomerate(3, edges, 0.3, [100, None, 150], max_span=120) == [0, 0, 0]

@@ -318,6 +318,10 @@ def _infer_one(article_clues: Sequence[Clue], story: _Story) -> Inferred | None:
             how = f"story day {story.day}; the text has only relative dates"
             return Inferred(story.day, (relative[0].start, relative[0].end), how)
         return None
+    if not dated and not story.from_anchor:
+        # Weekdays alone, and no date anywhere in the story: the week could be any week (an
+        # archive read today is not from this week), so the article stays undated.
+        return None
     bounds = [b for c in article_clues if (b := _lower_bound(c, end)) is not None and b <= end]
     lower = max(bounds, default=end - timedelta(days=SEARCH_DAYS))
     for keep in ({"strong", "plain"}, {"strong"}, set()):

@@ -23,6 +23,7 @@ from functools import lru_cache
 from html import escape
 from importlib.resources import files
 
+from ..version import __version__
 from .charts import core_places, country_name, map_svg, timeline_svg
 from .view import (
     STATUS_LABELS,
@@ -42,6 +43,7 @@ from .view import (
     span_of,
     story_views,
     text_of,
+    title_or_lead,
 )
 
 # Mark classes: evidence of a claim, a conflicting value, timeline evidence, a warning's span.
@@ -105,7 +107,7 @@ class Marks:
         else:
             self.spans[c.id].setdefault(span, set()).add(kind)
             href = self.anchor(c, span)
-        title = f"{outlet_label(c.data)}: {text_of(c.data.get('title'))}".rstrip(": ")
+        title = f"{outlet_label(c.data)}: {title_or_lead(c.data)}".rstrip(": ")
         return (
             f'<a class="cite" href="#{href}" title="{_e(title)}">'
             f"{_e(label) if label else f'[{c.number}]'}</a>"
@@ -174,6 +176,7 @@ def render_html(report: dict) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="consilience {_e(__version__)}">'
         f"<title>{_e(title)}</title><style>{css}</style></head><body>"
         + "".join(body)
         + f"<script>{js}</script></body></html>\n"
@@ -431,7 +434,7 @@ def _sources(view: StoryView) -> str:
             f"{_relation_words(c)}</span></li>"
             for c in rest
         )
-        title = text_of(origin.data.get("title"))
+        title = title_or_lead(origin.data)
         items.append(
             f'<li><a class="cite" href="#s{view.index}-a{origin.number}">'
             f"[{origin.number}]</a> <b>{_e(outlet_label(origin.data))}</b>"
@@ -527,7 +530,7 @@ def _article(view: StoryView, marks: Marks, c: Cited) -> str:
     return (
         f'<article class="doc" id="s{view.index}-a{c.number}" tabindex="-1">'
         f'<h4 dir="auto"><span class="num">[{c.number}]</span>{_e(outlet_label(a))}'
-        + (f": {_e(a.get('title'))}" if text_of(a.get("title")) else "")
+        + (f": {_e(title_or_lead(a))}" if title_or_lead(a) else "")
         + "</h4>"
         f'<p class="meta">{" · ".join(meta)}'
         + (f' · <span class="relation">{relation}</span>' if relation else "")

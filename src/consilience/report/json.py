@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -261,7 +261,13 @@ def write_text(path: Path, content: str) -> Path:
     """Write to a temporary file beside ``path`` then rename it into place: readers see the old
     file or the whole new one, never half of it (also on Ctrl-C or a crash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    while True:  # like mkstemp, but with mode 0666 less the umask (mkstemp gives 0600)
+        tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)

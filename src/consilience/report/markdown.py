@@ -27,6 +27,7 @@ from .view import (
     source_path,
     story_views,
     text_of,
+    title_or_lead,
 )
 
 # Characters that start inline markup anywhere in CommonMark / GitHub Markdown.
@@ -307,7 +308,7 @@ def _source_list(view: StoryView) -> list[str]:
     for c in view.cited:
         a = c.data
         parts = [f"**{md_escape(outlet_label(a))}**"]
-        title = text_of(a.get("title"))
+        title = title_or_lead(a)
         if title:
             parts.append(quote(title, limit=300))
         if c.published:

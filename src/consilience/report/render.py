@@ -1,17 +1,30 @@
 """Writes a report in the formats asked for: ``report.json`` (the contract), ``report.md`` (a
-briefing to read) and ``report.html`` (one self-contained page). Each file is written atomically:
-readers see the previous file or the whole new one.
+briefing to read) and ``report.html`` (one self-contained page). The set is written at once:
+every file goes to a temporary folder inside the report folder, then all are renamed into place
+with Ctrl-C (SIGINT) and SIGTERM held back, so readers, and an interrupted run, see the previous
+set or the whole new one, never a mix. Files are written with the user's umask.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+import shutil
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import UsageError
-from .json import write_text
+from ..errors import OutputError, UsageError
+
+# Temporary folders of a set being written: ``.consilience-writing-<pid>-<n>`` in the report
+# folder. One left by a process that no longer runs (kill -9) is removed by the next write.
+TEMP_PREFIX = ".consilience-writing-"
+# Files left by earlier versions, which wrote each file beside its name (``.report.json.x.part``)
+# and are removed once this old.
+STALE_PART_S = 3600
 
 FORMATS: tuple[str, ...] = ("json", "md", "html", "geojson")
 DEFAULT_FORMATS: tuple[str, ...] = ("json", "md", "html")
@@ -86,9 +99,150 @@ def parse_formats(value: str | Sequence[str]) -> tuple[str, ...]:
 
 def render(report_dict: dict, formats: Sequence[str], out_dir: str | os.PathLike) -> list[Path]:
     """Write ``out_dir/report.<format>`` for each format and return the paths written, in the
-    order of ``formats``. Every file is rendered before any is written, so a renderer that fails
-    leaves the previous reports as they were."""
+    order of ``formats``. Every file is rendered before any is written and the set is swapped
+    in at once (``write_set``): a renderer that fails, an error or Ctrl-C leave the previous
+    reports as they were."""
     chosen = parse_formats(formats)
     contents = [(FILE_NAMES[f], RENDERERS[f](report_dict)) for f in chosen]
+    return write_set(Path(out_dir), contents)
+
+
+class ReportsWritten(KeyboardInterrupt):  # noqa: N818 - it is what happened
+    """Ctrl-C came while the report set was being renamed into place: the rename was finished
+    first, so the whole new set is written (``paths``); the run is interrupted all the same."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        super().__init__(f"interrupted once the report was written: {', '.join(map(str, paths))}")
+        self.paths = list(paths)
+
+
+def prepare(out_dir: str | os.PathLike) -> Path:
+    """Make sure reports can be written to ``out_dir`` before a run spends time on them: the
+    folder is created when absent and a temporary folder is made and removed in it. Raises
+    OutputError naming the folder and the reason."""
     out = Path(out_dir)
-    return [write_text(out / name, content) for name, content in contents]
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write the report to {out}: it is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _temp_folder(out).rmdir()
+    except OSError as exc:
+        raise OutputError(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
+    return out
+
+
+def write_set(out: Path, contents: Sequence[tuple[str, str]]) -> list[Path]:
+    """Write each (file name, text) of ``contents`` into ``out`` as one set: all files to a
+    temporary folder in ``out``, then each renamed into place with SIGINT and SIGTERM held
+    back until the last rename is done. Raises OutputError when ``out`` cannot take them (the
+    previous files untouched), and ReportsWritten when Ctrl-C came during the renames."""
+    prepare(out)
+    remove_stale(out)
+    for name, _ in contents:
+        if (out / name).is_dir():
+            raise OutputError(f"cannot write the report to {out}: {out / name} is a folder")
+    tmp = _temp_folder(out)
+    try:
+        try:
+            for name, text in contents:
+                with open(tmp / name, "w", encoding="utf-8") as fh:  # mode 0666 less the umask
+                    fh.write(text)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+        except OSError as exc:
+            raise OutputError(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
+        paths = [out / name for name, _ in contents]
+        with _held_signals() as caught:
+            for name, _ in contents:
+                os.replace(tmp / name, out / name)
+        _sync_folder(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if signal.SIGTERM in caught:
+        os.kill(os.getpid(), signal.SIGTERM)
+    if signal.SIGINT in caught:
+        raise ReportsWritten(paths)
+    return paths
+
+
+def remove_stale(out: Path) -> list[Path]:
+    """Remove what interrupted writes left in ``out``: temporary folders of processes that no
+    longer run, and older versions' ``.report.*.part`` files over an hour old. Returns them."""
+    removed: list[Path] = []
+    try:
+        entries = list(out.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if name.startswith(TEMP_PREFIX):
+            pid = name[len(TEMP_PREFIX) :].partition("-")[0]
+            if pid.isdigit() and not _running(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry)
+        elif name.endswith(".part") and any(name.startswith(f".{n}.") for n in FILE_NAMES.values()):
+            try:
+                if time.time() - entry.stat().st_mtime > STALE_PART_S:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _temp_folder(out: Path) -> Path:
+    for n in range(1000):
+        path = out / f"{TEMP_PREFIX}{os.getpid()}-{threading.get_ident() % 10**6}-{n}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise OutputError(f"cannot write the report to {out}: too many temporary folders")
+
+
+def _sync_folder(out: Path) -> None:
+    """Make the renames durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(out, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _held_signals() -> Iterator[set[int]]:
+    """Hold SIGINT and SIGTERM back for the block (in the main thread, where Python handles
+    signals): those that arrive are collected in the set yielded, for the caller to act on."""
+    caught: set[int] = set()
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+
+    def hold(signum: int, frame: object) -> None:
+        caught.add(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield caught
+    finally:
+        for sig, handler in previous.items():
+            if handler is not None:
+                signal.signal(sig, handler)

@@ -123,6 +123,29 @@ def source_path(article: dict) -> str:
     return path
 
 
+LEAD_CHARS = 110
+
+
+def title_or_lead(article: dict) -> str:
+    """Return the article's title, or when it has none its first sentence shortened at a word
+    boundary (an ellipsis marks the cut), so an article in any language has a line to show."""
+    title = text_of(article.get("title"))
+    if title:
+        return title
+    raw = article.get("text")
+    text = raw if isinstance(raw, str) else ""
+    sentences = (article.get("annotations") or {}).get("sentences") or []
+    first = sentences[0] if sentences and isinstance(sentences[0], dict) else None
+    if first and isinstance(first.get("start"), int) and isinstance(first.get("end"), int):
+        lead = text_of(text[first["start"] : first["end"]])
+    else:
+        lead = text_of(text.partition("\n")[0])
+    if len(lead) <= LEAD_CHARS:
+        return lead
+    cut = lead[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return (cut or lead[:LEAD_CHARS]) + "…"
+
+
 def outlet_label(article: dict) -> str:
     """Return who published the article: its outlet, else its URL's host, else its file name."""
     outlet = text_of(article.get("outlet"))

@@ -133,7 +133,7 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
     if params.neutral_neighbours and len({lang for lang in languages if lang}) > 1:
         near = _with_neutral_neighbours(near, profiles, params, gist)
     edges = second_order(near, params.edge_floor, params.hub)
-    labels = agglomerate(vec.n, edges, params.link)
+    labels = agglomerate(vec.n, edges, params.link, days, params.max_span)
     centrality = [0.0] * vec.n
     for (i, j), w in edges.items():
         if labels[i] == labels[j]:

@@ -52,12 +52,24 @@ def second_order(
     return edges
 
 
-def agglomerate(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+def agglomerate(
+    n: int,
+    edges: dict[tuple[int, int], float],
+    threshold: float,
+    days: Sequence[int | None] = (),
+    max_span: int | None = None,
+) -> list[int]:
     """Return a group label (its lowest member) for each of ``n`` items.
 
     Groups merge, highest linkage first (ties: lower labels), while linkage >= ``threshold``;
-    linkage(A, B) = summed weight of the edges between A and B / min(|A|, |B|).
+    linkage(A, B) = summed weight of the edges between A and B / min(|A|, |B|). With ``days``
+    (each item's publication day, or None) and ``max_span``, two groups never merge when their
+    dated items would then lie more than ``max_span`` days apart: reports published two years
+    apart are two events, however many undated reports link them.
     """
+    span: list[tuple[int, int] | None] = [
+        (d, d) if d is not None else None for d in (days or [None] * n)
+    ]
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), w in edges.items():
         adj[i][j] = w
@@ -71,6 +83,10 @@ def agglomerate(n: int, edges: dict[tuple[int, int], float], threshold: float) -
         _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or label[a] != a or label[b] != b:
             continue
+        joined = _joined(span[a], span[b])
+        if max_span is not None and joined is not None and joined[1] - joined[0] > max_span:
+            continue
+        span[a] = joined
         _merge(adj, size, label, version, a, b)
         for c, w in adj[a].items():
             linkage = w / min(size[a], size[c])
@@ -78,6 +94,12 @@ def agglomerate(n: int, edges: dict[tuple[int, int], float], threshold: float) -
                 lo, hi = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-linkage, lo, hi, version[lo], version[hi]))
     return [_root(label, i) for i in range(n)]
+
+
+def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _merge(
