@@ -269,3 +269,37 @@ def test_report_says_what_could_not_be_read_in_each_language(two_quakes):
         "figures, attributions and claims: read with English wording only (the words of 'ar' "
         "for units, sources and denials are not known yet); dates in its own words",
     ]
+
+
+def test_names_of_several_words_across_scripts_need_every_word(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    english_text = "Laurent Nunez met Immacolata Postiglione in Rome."
+    # "Laurent" loses its silent t in Arabic; "قالت" ("she said") before the surname is no
+    # given name
+    arabic_text = "التقى لوران نونيز في روما، وقالت بوستيليوني إن العمل مستمر."
+    english = Article(
+        id="en-1",
+        source=SourceRef("en-1"),
+        kind="txt",
+        raw_text=english_text,
+        text=english_text,
+        language="en",
+        annotations=Annotations(
+            sentences=(Sentence(0, len(english_text)),),
+            entities=(
+                EntityMention(0, 13, "PERSON"),
+                EntityMention(18, 40, "PERSON"),
+                EntityMention(44, 48, "GPE"),
+            ),
+        ),
+    )
+    arabic = _article("ar-1", arabic_text, "ar")
+    entities = resolve_story([english, arabic], gazetteer)
+    in_arabic = {
+        e.name: [arabic_text[m.start : m.end] for m in e.mentions if m.article == "ar-1"]
+        for e in entities
+    }
+    assert in_arabic["Laurent Nunez"] == ["لوران نونيز"]
+    assert in_arabic["Immacolata Postiglione"] == []

@@ -8,10 +8,12 @@ transliterations disagree on merged (p/b, v/f, z/s, "ce"/"ci"/"tsh"/"ch" as one 
 vowels, h, w and y dropped (scripts without written short vowels use w and y for long ones).
 "Macron" and "ماكرون" are both "mkrn"; "Pirozzi" and "بيروتزي" are "brts".
 
-A name of several words matches the same number of words, each equal or close (a similarity
-ratio of at least ``CLOSE``, both skeletons of at least four consonants). A name of one word
-needs a skeleton of at least four consonants to be looked for at all, a name of several words
-five in all: shorter skeletons match ordinary words of the other script too often. Words glued
+A name of one word needs a skeleton of at least four consonants to be looked for at all
+(shorter skeletons match ordinary words of the other script too often: "Accumoli" and كامل,
+"complete", are both "kml"), and matches a word whose skeleton is equal or close (a similarity
+ratio of at least ``CLOSE``, both of four consonants or more). A name of several words (four
+consonants in all) matches as many words in a row, each equal, close, or, from three
+consonants, one the other's beginning ("Laurent Nunez" and "لوران نونيز"). Words glued
 to a name by a clitic of the article's language are tried without it
 (``consilience.annotate.gazetteer_places.clitics``). Only names of the story are looked for:
 nothing is invented from the other script alone.
@@ -30,7 +32,8 @@ from ..annotate.gazetteer_places import clitics
 from .mentions import PROPAGATE_LABELS, Doc, place_span, surface_key
 
 CLOSE = 0.85
-MIN_SINGLE = 4  # consonants of a one-word name's skeleton
+MIN_SINGLE = 4  # consonants of a one-word name's skeleton, and of a longer name's in all
+MIN_WORD = 3  # consonants of each skeleton compared by ratio within a name of several words
 MAX_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -79,10 +82,16 @@ def _latin(text: str) -> bool:
     )
 
 
-def _close(a: str, b: str) -> bool:
+def _close(a: str, b: str, shortest: int = MIN_SINGLE) -> bool:
+    """Return whether two word skeletons are one name's: equal; both of four consonants or more
+    and of similarity ratio ``CLOSE`` or more; or, when ``shortest`` allows shorter ones, one
+    the other's beginning (a silent final letter written in one script only: "Laurent" and
+    "لوران")."""
     if a == b:
         return True
-    return min(len(a), len(b)) >= MIN_SINGLE and Indel.normalized_similarity(a, b) >= CLOSE
+    if min(len(a), len(b)) >= MIN_SINGLE and Indel.normalized_similarity(a, b) >= CLOSE:
+        return True
+    return min(len(a), len(b)) >= shortest and (a.startswith(b) or b.startswith(a))
 
 
 Name = tuple[str | None, str]  # (label, the name's surface key)
@@ -102,7 +111,7 @@ def _names(docs: Sequence[Doc]) -> dict[tuple[str, ...], Name]:
             if not 1 <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
                 continue
             key = tuple(sound_skeleton(w) for w in words)
-            if any(not k for k in key) or sum(map(len, key)) < MIN_SINGLE + (len(key) > 1):
+            if any(not k for k in key) or sum(map(len, key)) < MIN_SINGLE:
                 continue
             out.setdefault(key, (m.label, surface_key(doc.surface(m), m.label)))
     return out
@@ -150,6 +159,10 @@ def _match(
                 continue
             key = (sound_skeleton(first[len(cut) :]), *(sound_skeleton(w) for _, _, w in span[1:]))
             for name, found in names.items():
-                if len(name) == width and all(_close(a, b) for a, b in zip(key, name, strict=True)):
+                # in a name of several words each word may be shorter: the others confirm it
+                shortest = MIN_SINGLE if width == 1 else MIN_WORD
+                if len(name) == width and all(
+                    _close(a, b, shortest) for a, b in zip(key, name, strict=True)
+                ):
                     return span[0][0] + len(cut), span[-1][1], found, width
     return None
