@@ -162,16 +162,14 @@ def source_of(report: Report) -> dict[str, str]:
     return out
 
 
-def story_figures(report: Report, gold: dict[str, str]) -> dict:
+def story_figures(report: Report, gold: dict[str, str], distractors: bool) -> dict:
+    """Grouping figures; with ``distractors`` (gold label = own id marks one), how many of
+    them share a story with nothing else."""
     predicted = labels_of(s.articles for s in report.stories)
     figures = grouping(predicted, gold)
-    alone = [
-        a
-        for a, g in gold.items()
-        if g == a and sum(v == predicted[a] for v in predicted.values()) == 1
-    ]
-    figures["distractors_alone"] = len(alone)
-    figures["distractors"] = sum(1 for a, g in gold.items() if g == a)
+    if distractors:
+        figures["distractors_alone"] = _alone(predicted, gold)
+        figures["distractors"] = sum(1 for a, g in gold.items() if g == a)
     figures["stories"] = len(report.stories)
     figures["untitled"] = sum(1 for s in report.stories if not s.title)
     figures["languages"] = _languages(report)
@@ -293,7 +291,7 @@ def run(use_cache: bool, regroup: bool) -> dict:
                 results[name]["distractors_alone"] = _alone(predicted, labels)
         else:
             report = analysed(name, records, use_cache)
-            results[name] = {"grouping": story_figures(report, labels)}
+            results[name] = {"grouping": story_figures(report, labels, name == "stories")}
             if name == "stories":
                 gold_json = json.loads((STORIES / "gold.json").read_text("utf-8"))
                 results[name]["wire_copies"] = wire_copies(report, gold_json)
