@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ConsilienceError, UsageError
+from .report.render import ReportsWritten
 from .version import __version__
 
 EXAMPLES_ANALYZE = """\
@@ -199,14 +200,29 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202
 
 
 def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: bool = False) -> int:
+    from .ingest.files import inside
     from .report.json import to_dict
-    from .report.render import render
+    from .report.render import prepare, render
 
     into = getattr(args, "into", None)
+    cluster = getattr(args, "cluster", None)
     if not inputs and into is None:
         raise UsageError("give at least one INPUT (or --into STORE to report a store)")
     settings = _settings(args)
-    report, summary = _run(inputs, settings, into, getattr(args, "cluster", None))
+    # what can fail without the analysis fails before it: the cluster address, the report
+    # folder (the store is checked when opened, before anything is read)
+    if cluster is not None:
+        from .cluster import check_address
+
+        check_address(cluster)
+    prepare(out)
+    holders = inside(out, inputs)
+    if holders and not args.quiet:
+        print(
+            f"not reading {out}: it is the report folder (--out), inside the input {holders[0]}",
+            file=sys.stderr,
+        )
+    report, summary = _run(inputs, settings, into, cluster, exclude=[out])
     paths = render(to_dict(report), args.formats, out)
     html = next((p for p in paths if p.suffix == ".html"), None)
     if not args.quiet:
@@ -228,28 +244,38 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
     return 0
 
 
-def _run(inputs: list[str], settings, into: str | None, cluster: str | None):  # noqa: ANN001, ANN202
+def _waiting(message: str) -> None:
+    print(f"consilience: {message}", file=sys.stderr, flush=True)
+
+
+def _run(inputs: list[str], settings, into: str | None, cluster: str | None, exclude=()):  # noqa: ANN001, ANN202
     """One run of the pipeline over ``inputs``: into the store ``into`` when given, with its
-    work on ``cluster`` when given. Returns the checked report and, with a store, a line saying
-    what changed."""
+    work on ``cluster`` when given; folders in ``exclude`` are not read. Returns the checked
+    report and, with a store, a line saying what this run changed."""
+    import sqlite3
     from contextlib import ExitStack
 
     from .pipeline import Pipeline, checked
 
     with ExitStack() as stack:
         executor = store = None
+        if into is not None:
+            from .store import Store
+
+            store = stack.enter_context(Store(into, settings, waiting=_waiting))
         if cluster is not None:
             from .cluster import executor_at
 
             executor = stack.enter_context(executor_at(cluster))
-        if into is not None:
-            from .store import Store
+        try:
+            report = Pipeline(settings).run(inputs, executor=executor, store=store, exclude=exclude)
+        except sqlite3.Error as exc:
+            from .store import StoreError
 
-            store = stack.enter_context(Store(into, settings))
-        report = Pipeline(settings).run(inputs, executor=executor, store=store)
+            raise StoreError(f"store {into}: {exc}") from exc
         if store is None:
             return checked(report, settings), None
-        run = store.runs()[-1]
+        run = store.last_run or {"added": 0, "unchanged": 0}
         skipped = store.added_skipped
     summary = (
         f"store {into}: {run['added']} article(s) added, {run['unchanged']} already stored; "
@@ -260,7 +286,11 @@ def _run(inputs: list[str], settings, into: str | None, cluster: str | None):  #
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # inputs after an option (analyze a.txt --out o b.txt) are inputs all the same
+        if args.command != "analyze" or any(x.startswith("-") and x != "-" for x in extra):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.inputs = [*args.inputs, *extra]
     if args.command is None:
         parser.print_help()
         return 2
@@ -270,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         from .sample import corpus_files
 
         return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
+    except ReportsWritten as done:
+        print(f"interrupted: {done}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("interrupted: no report written", file=sys.stderr)
         return 130

@@ -25,6 +25,12 @@ class ResourceError(ConsilienceError):
     code = "resource"
 
 
+class OutputError(ConsilienceError):
+    """The report cannot be written where asked (a file, a folder without write permission)."""
+
+    code = "output"
+
+
 class NothingReadError(ConsilienceError):
     """None of the inputs gave a single article."""
 

@@ -178,10 +178,13 @@ class Pipeline:
         *,
         executor: Executor | None = None,
         store: StoreLike | None = None,
+        exclude: Iterable[str | PathLike[str]] = (),
     ) -> Report:
         """Read ``inputs``, run every stage and return the Report (the steps of the module
         docstring). With ``store``, the new articles are added to it and the report covers
-        everything stored: what one run over all the stored inputs together would return."""
+        everything stored: what one run over all the stored inputs together would return.
+        Folders in ``exclude`` (where the reports go) are not read when an input folder holds
+        them."""
         from .ingest import read_inputs
 
         inputs = list(inputs)
@@ -189,7 +192,7 @@ class Pipeline:
         held = store.begin([str(p) for p in inputs]) if store is not None else Batch()
         fresh: list[Article] = []
         skipped: list[Skipped] = []
-        for item in read_inputs(inputs, self.settings):
+        for item in read_inputs(inputs, self.settings, exclude):
             if isinstance(item, Skipped):
                 skipped.append(item)
             elif (article := held.admit(item)) is not None:

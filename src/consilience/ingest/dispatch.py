@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -41,6 +42,10 @@ def read_stream(
         text = decode(data, noun)
         if not text.strip():
             raise InputError(f"{noun} holds only whitespace", "empty")
+        if (written := own_report(text)) is not None:
+            raise InputError(
+                f"{noun} is {written} that consilience wrote, not an article", "unsupported"
+            )
     except InputError as e:
         yield Skipped(source, e.reason, e.code)
         return
@@ -48,6 +53,35 @@ def read_stream(
         yield Skipped(source, f"{noun} cannot be read: {e.strerror or e}", "unreadable")
         return
     yield from _read_kind(data, text, source, extension(name_hint), sidecar)
+
+
+# How the files consilience writes begin (``consilience.report``): a JSON report, a Markdown
+# briefing, an HTML page. A run never reads them back as articles.
+_OWN_REPORTS = (
+    (re.compile(r'\A\s*\{\s*"schema"\s*:\s*"consilience/report@'), "a JSON report"),
+    (
+        re.compile(r"\A# Consilience briefing\n\n.{0,200}written by consilience "),
+        "a Markdown report",
+    ),
+    (
+        re.compile(
+            r'\A<!DOCTYPE html>\n<html[^>]*><head>.{0,600}<meta name="generator" '
+            r'content="consilience[ "]',
+            re.DOTALL,
+        ),
+        "an HTML report",
+    ),
+)
+
+
+def own_report(text: str) -> str | None:
+    """What kind of report ``text`` is when consilience wrote it (``"a JSON report"``...),
+    else None."""
+    head = text[:4096]
+    for pattern, kind in _OWN_REPORTS:
+        if pattern.match(head):
+            return kind
+    return None
 
 
 def _read_kind(

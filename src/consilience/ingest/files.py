@@ -34,18 +34,41 @@ _SUPPORTED = "text, HTML, JSON, JSON lines and RSS/Atom feeds, optionally gzippe
 
 
 def read_inputs(
-    inputs: Iterable[str | os.PathLike] | str | os.PathLike, settings: Settings
+    inputs: Iterable[str | os.PathLike] | str | os.PathLike,
+    settings: Settings,
+    exclude: Iterable[str | os.PathLike] = (),
 ) -> Iterator[RawDoc | Skipped]:
     """Yield, in input order, a ``RawDoc`` for every article found in ``inputs`` (files, folders
     walked recursively in name order, ``-`` for stdin) and a ``Skipped`` for every input, JSON
-    line, feed entry or sidecar that cannot be read. Never raises for bad input."""
+    line, feed entry or sidecar that cannot be read. Never raises for bad input.
+
+    Folders in ``exclude`` (the run's report folder) are not entered when met inside a folder
+    walked (``inside`` tells whether that happens); named themselves, they are read."""
     if isinstance(inputs, str | bytes | os.PathLike):
         inputs = [inputs]  # one path, not an iterable of characters
+    skip = frozenset(os.path.realpath(os.fspath(p)) for p in exclude)
     for item in inputs:
-        yield from _read_input(os.fsdecode(os.fspath(item)), settings)
+        yield from _read_input(os.fsdecode(os.fspath(item)), settings, skip)
 
 
-def _read_input(name: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
+def inside(folder: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> list[str]:
+    """The ``inputs`` that are folders holding ``folder`` (at any depth, or ``folder`` itself):
+    walking them would meet it."""
+    real = os.path.realpath(os.fspath(folder))
+    found = []
+    for item in inputs:
+        name = os.fsdecode(os.fspath(item))
+        if name == "-" or not os.path.isdir(name):
+            continue
+        top = os.path.realpath(name)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            found.append(name)
+    return found
+
+
+def _read_input(
+    name: str, settings: Settings, exclude: frozenset[str] = frozenset()
+) -> Iterator[RawDoc | Skipped]:
     if name == "-":
         yield from _read_stdin(settings)
         return
@@ -59,7 +82,7 @@ def _read_input(name: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
         yield Skipped(source, f"file cannot be read: {e.strerror or e}", "unreadable")
         return
     if stat.S_ISDIR(mode):
-        yield from _read_folder(name, settings)
+        yield from _read_folder(name, settings, exclude)
         return
     ext = extension(name)
     if ext in UNSUPPORTED_EXTS:
@@ -132,8 +155,10 @@ def read_sidecar(name: str, settings: Settings) -> Meta:
     return meta_from(value)
 
 
-def _read_folder(root: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
-    found = list(walk_folder(root, {os.path.realpath(root)}))
+def _read_folder(
+    root: str, settings: Settings, exclude: frozenset[str] = frozenset()
+) -> Iterator[RawDoc | Skipped]:
+    found = list(walk_folder(root, {os.path.realpath(root), *exclude}))
     if not found:
         exts = " ".join(sorted(ARTICLE_EXTS))
         yield Skipped(
@@ -151,7 +176,8 @@ def _read_folder(root: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
 def walk_folder(folder: str, seen: set[str]) -> Iterator[str | Skipped]:
     """Yield the article files under ``folder`` depth-first, entries in name order (hidden
     entries, sidecars and other extensions left out), or a ``Skipped`` for a folder that cannot
-    be listed. ``seen`` holds the real paths of folders visited, so symlink loops end."""
+    be listed. ``seen`` holds the real paths of folders visited (so symlink loops end) and of
+    folders never to enter (the run's report folder)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from os import PathLike
@@ -130,20 +132,39 @@ class Store:
     use it as a context manager). Raises StoreError when ``path`` is not a consilience store or
     was built with other settings."""
 
-    def __init__(self, path: str | PathLike[str], settings: Settings) -> None:
+    def __init__(
+        self,
+        path: str | PathLike[str],
+        settings: Settings,
+        waiting: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder; give a file name, e.g. news.db")
+        # one run at a time: another run into the store is waited for (``waiting`` is told)
+        self._lock = _RunLock(self.path, waiting)
         try:
-            # another run writing to the same store is waited for, up to a minute
+            existed = self.path.exists() and self.path.stat().st_size > 0
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(_SCHEMA)
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                if existed:
+                    _check_integrity(self.db, self.path)
+                self.db.executescript(_SCHEMA)
+                self._check(fingerprint(settings))
+            except BaseException:
+                self.db.close()
+                raise
         except sqlite3.DatabaseError as exc:
+            self._lock.release()
             raise StoreError(f"store {self.path}: not a consilience store ({exc})") from exc
-        self._check(fingerprint(settings))
+        except BaseException:
+            self._lock.release()
+            raise
         # the inputs skipped by the runs made through this object (not earlier ones)
         self.added_skipped: list[Skipped] = []
+        # the log line of the last run made through this object (``runs()`` holds every run's)
+        self.last_run: dict[str, object] | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -152,7 +173,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            self._lock.release()
 
     def _check(self, wanted: dict[str, object]) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
@@ -214,17 +238,25 @@ class Store:
                     "INSERT OR IGNORE INTO skipped (record) VALUES (?)",
                     (json.dumps(encode(item), ensure_ascii=False, sort_keys=True),),
                 )
+            run = {
+                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "inputs": list(inputs),
+                "added": len(articles),
+                "unchanged": unchanged,
+                "skipped": len(skipped),
+            }
             self.db.execute(
                 "INSERT INTO runs (at, inputs, added, unchanged, skipped) VALUES (?, ?, ?, ?, ?)",
                 (
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    json.dumps(list(inputs)),
-                    len(articles),
-                    unchanged,
-                    len(skipped),
+                    run["at"],
+                    json.dumps(run["inputs"]),
+                    run["added"],
+                    run["unchanged"],
+                    run["skipped"],
                 ),
             )
         self.added_skipped.extend(skipped)
+        self.last_run = run
 
     def grouping_items(self) -> list[tuple[Header, Profile]]:
         """(Header, Profile) of every stored article: what story grouping reads."""
@@ -379,6 +411,67 @@ class Incremental:
             results.append((kept, list(by_id.values()), relabel(fails, story.id)))
         self.store.keep_stories({key for _, key in self.grouped})
         return Held(results, self.store.positions(), self.store.skipped())
+
+
+def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    """Raise StoreError when SQLite finds the file damaged (``PRAGMA quick_check``: every
+    page read, about a second per hundred megabytes), so a damaged store fails at the start
+    of a run and not after its analysis."""
+    try:
+        rows = [r[0] for r in db.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        rows = [" ".join(r.replace("*** in database main ***", "").split()) for r in rows]
+        raise StoreError(
+            f"store {path}: the file is damaged ({'; '.join(rows)}). Restore it from a copy, "
+            f"or start a new store"
+        )
+
+
+class _RunLock:
+    """An exclusive lock on ``STORE.lock`` beside the store, held from opening the store to
+    closing it, so that runs into one store follow each other: a run finding it held tells
+    ``waiting`` once (naming the process holding it) and waits. The lock is the operating
+    system's (flock): a run that dies, even by kill -9, releases it."""
+
+    def __init__(self, path: Path, waiting: Callable[[str], None] | None) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        try:
+            self.fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise StoreError(
+                f"store {path}: cannot create its lock file {self.path} ({exc.strerror or exc})"
+            ) from exc
+        try:
+            self._acquire(path, waiting)
+        except BaseException:
+            self.release()
+            raise
+
+    def _acquire(self, store: Path, waiting: Callable[[str], None] | None) -> None:
+        import fcntl
+
+        assert self.fd is not None
+        told = False
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told and waiting is not None:
+                    holder = os.pread(self.fd, 64, 0).decode("ascii", "replace").strip()
+                    by = f" (process {holder})" if holder.isdigit() else ""
+                    waiting(f"waiting for another run into store {store}{by} to finish")
+                told = True
+                time.sleep(0.2)
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, str(os.getpid()).encode("ascii"), 0)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)  # closing the file releases the lock
 
 
 class _Transaction:
