@@ -67,6 +67,8 @@ def one_run(n: int) -> dict:
     """Measure one size in this process; return the figures."""
     import consilience
     from consilience.claims import extract_claims
+    from consilience.gazetteer import Gazetteer
+    from consilience.settings import Settings
     from consilience.sources.independence import find_sources
     from consilience.verdicts import analyze_story, judge
 
@@ -83,18 +85,19 @@ def one_run(n: int) -> dict:
     for a in articles:
         by_topic[topic.get(a.id, "?")].append(a)
 
+    gazetteer = Gazetteer.open(Settings())  # the one the run above opened
     t0 = time.perf_counter()
     statuses: Counter[str] = Counter()
     for members in by_topic.values():
         sources = find_sources(members)
-        statuses.update(c.status for c in analyze_story(members, (), sources))
+        statuses.update(c.status for c in analyze_story(members, (), sources, gazetteer=gazetteer))
     t_topics = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     sources = find_sources(articles)
     t_sources = time.perf_counter() - t0
     t0 = time.perf_counter()
-    candidates = extract_claims(articles)
+    candidates = extract_claims(articles, gazetteer=gazetteer)
     t_extract = time.perf_counter() - t0
     t0 = time.perf_counter()
     claims = judge(candidates, {a.id: a for a in articles}, sources)

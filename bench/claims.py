@@ -34,6 +34,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,6 +223,7 @@ def story_inputs(
     return articles, entities, sources
 
 
+@lru_cache(maxsize=1)
 def _gazetteer():  # noqa: ANN202
     try:
         from consilience.gazetteer import Gazetteer
@@ -256,7 +258,7 @@ def evaluate(datasets: Mapping[str, Sequence[Article]], labels: Mapping[str, dic
     apart: dict[str, list[dict]] = {}
     for name, articles in datasets.items():
         arts, entities, sources = story_inputs(articles)
-        claims = analyze_story(arts, entities, sources)
+        claims = analyze_story(arts, entities, sources, gazetteer=_gazetteer())
         results[name] = score_dataset(labels[name], arts, claims)
         apart[name] = score_apart(labels[name], arts, claims)
     every = [r for rs in results.values() for r in rs]

@@ -6,16 +6,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 import consilience
 from consilience.claims import extract_claims
+from consilience.gazetteer import Gazetteer
 from consilience.model import Article, Claim, Flag, Source
+from consilience.settings import Settings
 from consilience.verdicts import analyze_story
 
 REFERENCE = date(2031, 1, 1)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    """The gazetteer the claims stage is given (it places Geneva and Vienna in their
+    countries)."""
+    return Gazetteer.open(Settings())
 
 
 def _doc(outlet: str, published: str, body: str) -> str:
@@ -177,7 +187,7 @@ def _values(claim: Claim, kind: str) -> list[tuple[str, str]]:
 
 def test_number_conflict(stories):
     a, b = stories["number"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "3,000")
     assert claim is _claim_with(claims, b, "5,500")
     assert claim.status == "disputed"
@@ -194,7 +204,7 @@ def test_number_conflict(stories):
 
 def test_unit_conflict(stories):
     a, b = stories["unit"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "15 kilometres")
     assert claim is _claim_with(claims, b, "15 miles")
     assert claim.status == "disputed"
@@ -204,7 +214,7 @@ def test_unit_conflict(stories):
 
 def test_denial_conflict(stories):
     a, b = stories["denial"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "entered the parliament")
     assert claim is _claim_with(claims, b, "had not entered")
     assert claim.status == "disputed"
@@ -221,7 +231,7 @@ def test_denial_conflict(stories):
 
 def test_date_conflict(stories):
     a, b = stories["date"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "gave an interview")
     assert claim is _claim_with(claims, b, "In an interview")
     assert claim.status == "disputed"
@@ -230,7 +240,7 @@ def test_date_conflict(stories):
 
 def test_place_conflict(stories):
     a, b = stories["place"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "met in Geneva")
     assert claim is _claim_with(claims, b, "met in Vienna")
     assert claim.status == "disputed"
@@ -239,7 +249,7 @@ def test_place_conflict(stories):
 
 def test_rising_toll_is_an_update_not_a_conflict(stories):
     a, b = stories["update"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, b, "rose to five")
     assert claim is _claim_with(claims, a, "Two people died")
     assert claim.status == "updated"
@@ -249,7 +259,7 @@ def test_rising_toll_is_an_update_not_a_conflict(stories):
 
 def test_different_tolls_on_one_day_conflict(stories):
     a, b = stories["same-day"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "Two people died")
     assert claim is _claim_with(claims, b, "Five people died")
     assert claim.status == "disputed"
@@ -258,12 +268,12 @@ def test_different_tolls_on_one_day_conflict(stories):
 
 def test_reports_traced_to_one_agency_count_once(stories):
     a, b, c = stories["agency"]
-    claims = analyze_story([a, b])
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
     claim = _claim_with(claims, a, "800 workers")
     assert claim is _claim_with(claims, b, "800 workers")
     assert (claim.status, claim.independent_sources) == ("single_source", 1)
     assert "AFP" in claim.why
-    claims = analyze_story([a, b, c])
+    claims = analyze_story([a, b, c], gazetteer=_gazetteer())
     claim = _claim_with(claims, c, "800 workers")
     assert claim is _claim_with(claims, a, "800 workers")
     assert (claim.status, claim.independent_sources) == ("corroborated", 2)
@@ -275,11 +285,11 @@ def test_copies_count_once(stories):
     copies the other; without sources each article counts."""
     a, _ = stories["number"]
     copy = replace(a, id=a.id + "-copy", outlet="Mirror Site")
-    apart = analyze_story([a, copy])
+    apart = analyze_story([a, copy], gazetteer=_gazetteer())
     claim = _claim_with(apart, a, "3,000")
     assert (claim.status, claim.independent_sources) == ("corroborated", 2)
     sources = [Source(id="s1", articles=(a.id, copy.id), relations=((copy.id, "copy", a.id),))]
-    together = analyze_story([a, copy], (), sources)
+    together = analyze_story([a, copy], (), sources, gazetteer=_gazetteer())
     claim = _claim_with(together, copy, "3,000")
     assert (claim.status, claim.independent_sources) == ("single_source", 1)
     assert len(claim.evidence) == 2
@@ -293,24 +303,24 @@ def test_unsupported_content_is_never_corroboration(stories):
         twin,
         flags=(Flag(kind="unsupported_content", detail="padding", spans=((0, len(twin.text)),)),),
     )
-    claim = _claim_with(analyze_story([a, twin]), a, "Two people died")
+    claim = _claim_with(analyze_story([a, twin], gazetteer=_gazetteer()), a, "Two people died")
     assert claim.status == "corroborated"
-    claim = _claim_with(analyze_story([a, flagged]), a, "Two people died")
+    claim = _claim_with(analyze_story([a, flagged], gazetteer=_gazetteer()), a, "Two people died")
     assert claim.status == "single_source"
     assert "flagged as unsupported" in claim.why
 
 
 def test_claim_ids_are_deterministic(stories):
     arts = stories["agency"]
-    first = analyze_story(arts)
-    again = analyze_story(list(reversed(arts)))
+    first = analyze_story(arts, gazetteer=_gazetteer())
+    again = analyze_story(list(reversed(arts)), gazetteer=_gazetteer())
     assert [c.id for c in first] == [f"c{i}" for i in range(1, len(first) + 1)]
     assert first == again
 
 
 def test_candidates_carry_attribution_and_stance(stories):
     a, b = stories["denial"]
-    cands = extract_claims([a, b])
+    cands = extract_claims([a, b], gazetteer=_gazetteer())
     denial = next(c for c in cands if c.article == b.id and "had not entered" in c.text)
     assert (denial.stance, denial.negated, denial.attributed_to, denial.cue) == (
         "denied",

@@ -29,7 +29,7 @@ def seed_story(seed_articles):
     bench = load_bench()
     articles, entities, sources = bench.story_inputs(list(seed_articles.values()))
     keyed = {Path(a.source.path).name[:3]: a for a in articles}
-    return keyed, analyze_story(articles, entities, sources)
+    return keyed, analyze_story(articles, entities, sources, gazetteer=bench._gazetteer())
 
 
 def claim_at(story, key: str, phrase: str) -> Claim:

@@ -189,7 +189,7 @@ class Pipeline:
 
         inputs = list(inputs)
         work = executor or LocalExecutor()
-        held = store.begin([str(p) for p in inputs]) if store is not None else Batch()
+        held = store.begin([str(p) for p in inputs]) if store is not None else Batch(self.settings)
         fresh: list[Article] = []
         skipped: list[Skipped] = []
         for item in read_inputs(inputs, self.settings, exclude):
@@ -276,9 +276,11 @@ class LocalExecutor:
 
 
 class Batch:
-    """What a run over its inputs alone holds: its articles, in memory (``runtime.Holding``)."""
+    """What a run over its inputs alone holds: its articles, in memory (``runtime.Holding``),
+    grouped with ``settings.stories``."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.taken: set[str] = set()
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
@@ -294,7 +296,8 @@ class Batch:
 
     def pending(self) -> list[StoryTask]:
         by_id = {a.id: a for a in self.articles}
-        return [(s, [by_id[aid] for aid in s.articles]) for s in group_stories(self.articles)]
+        stories = group_stories(self.articles, self.settings)
+        return [(s, [by_id[aid] for aid in s.articles]) for s in stories]
 
     def finish(self, done: Sequence[StoryResult]) -> Held:
         positions = {a.id: n for n, a in enumerate(self.articles)}
@@ -346,11 +349,12 @@ def checked(report: Report, settings: Settings, skipped: Sequence[Skipped] | Non
     return report
 
 
-def group_stories(articles: Sequence[Article]) -> list[Story]:
-    """Stories of the run: each article in exactly one (consilience.stories.group)."""
+def group_stories(articles: Sequence[Article], settings: Settings) -> list[Story]:
+    """Stories of the run: each article in exactly one (consilience.stories.group, with
+    ``settings.stories``)."""
     from .stories import group
 
-    return group(articles)
+    return group(articles, settings.stories)
 
 
 def in_order(story: Story, by_id: Mapping[str, Article], position: Mapping[str, int]) -> Story:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
+from .tuning import AlignParams, FlagParams, IndependenceParams, StoryParams, TranslationParams
 
 # Languages the detector chooses among: what the pipeline handles plus the usual neighbours in
 # international news. Restricting the set keeps lingua's memory small (all languages cost 1.3 GB).
@@ -46,8 +47,29 @@ def _default_cache_dir() -> Path:
     return Path.home() / ".cache" / "consilience"
 
 
+# The tuning parameters of the stages (``consilience.tuning``): each a frozen dataclass whose
+# defaults are documented where it is defined. They are left out of ``to_dict`` (the report's
+# ``settings`` names what a reader sets); the store's fingerprint holds them.
+TUNING: dict[str, type] = {
+    "stories": StoryParams,
+    "independence": IndependenceParams,
+    "translations": TranslationParams,
+    "align": AlignParams,
+    "flags": FlagParams,
+}
+
+
 @dataclass(frozen=True)
 class Settings:
+    """The settings of a run. ``Settings().with_(...)`` changes fields, checked.
+
+    The tuning parameters, one object per part of the pipeline: ``stories`` (story grouping,
+    ``tuning.StoryParams``), ``independence`` (copies and rewrites, ``IndependenceParams``),
+    ``translations`` (one report in two languages, ``TranslationParams``), ``align`` (claims
+    grouped into facts, ``AlignParams``) and ``flags`` (``FlagParams``). Change one value with
+    ``dataclasses.replace``: ``settings.with_(stories=replace(settings.stories, link=0.5))``.
+    """
+
     spacy_model: str = DEFAULT_SPACY_MODEL
     language_models: tuple[tuple[str, str], ...] = DEFAULT_LANGUAGE_MODELS
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -60,6 +82,11 @@ class Settings:
     cache_dir: Path = field(default_factory=_default_cache_dir)
     gazetteer_min_population: int = 500
     aliases_path: Path | None = None  # a user alias file extending entity resolution
+    stories: StoryParams = field(default_factory=StoryParams)
+    independence: IndependenceParams = field(default_factory=IndependenceParams)
+    translations: TranslationParams = field(default_factory=TranslationParams)
+    align: AlignParams = field(default_factory=AlignParams)
+    flags: FlagParams = field(default_factory=FlagParams)
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -83,6 +110,11 @@ class Settings:
                 f"uses spacy_model) and a package name, got {self.language_models!r}"
             )
         object.__setattr__(self, "language_models", pairs)
+        for name, kind in TUNING.items():
+            if not isinstance(getattr(self, name), kind):
+                raise SettingsError(
+                    f"{name} must be a {kind.__name__}, got {getattr(self, name)!r}"
+                )
 
     def with_(self, **changes: Any) -> Settings:
         known = {f.name for f in fields(self)}
@@ -92,8 +124,12 @@ class Settings:
         return replace(self, **changes)
 
     def to_dict(self) -> dict[str, object]:
+        """The settings a reader sets, as JSON values (the report's ``settings``); the tuning
+        parameters are left out (``tuning()`` gives them)."""
         out = {}
         for f in fields(self):
+            if f.name in TUNING:
+                continue
             v = getattr(self, f.name)
             out[f.name] = (
                 str(v)
@@ -105,3 +141,17 @@ class Settings:
                 )
             )
         return out
+
+    def tuning(self) -> dict[str, dict[str, object]]:
+        """The tuning parameters as JSON values: part name -> parameter -> value (tuples as
+        lists)."""
+        return {name: json_values(asdict(getattr(self, name))) for name in TUNING}
+
+
+def json_values(value: Any) -> Any:
+    """``value`` with its tuples as lists, recursively (what JSON round-trips to)."""
+    if isinstance(value, dict):
+        return {k: json_values(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_values(v) for v in value]
+    return value

@@ -10,8 +10,12 @@ sources)`` returns the story's ``Claim`` records). How it works: docs/claims.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Article, Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..gazetteer import Gazetteer
 from .align import AlignParams, align
 from .extract import article_candidates
 from .keys import EntityKeys
@@ -31,15 +35,15 @@ def extract_claims(
     entities: Sequence[Entity] = (),
     params: AlignParams | None = None,
     *,
-    gazetteer: object | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[ClaimCandidate]:
     """Return the claim candidates of ``articles`` (in article-id order, then text order),
     each with ``group`` set: candidates of one group report the same fact.
 
     ``entities`` are the story's resolved entities; when given, a mention of one of them is
     keyed by its entity id, so spellings the resolution joined compare equal. ``gazetteer``
-    (a ``consilience.gazetteer.Gazetteer``) places towns in their country; when None, the
-    default one is opened on first need (and places stay without a country if it cannot be).
+    (a ``consilience.gazetteer.Gazetteer``, the run's) places towns in their country; without
+    it places stay without a country (and give no place conflict).
     """
     keys = EntityKeys(entities, gazetteer)
     candidates: list[ClaimCandidate] = []

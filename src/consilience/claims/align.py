@@ -24,26 +24,11 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..tuning import AlignParams
 from . import lexicon as lx
 from .records import ClaimCandidate
-
-
-@dataclass(frozen=True, slots=True)
-class AlignParams:
-    threshold: float = 0.3  # mean similarity two groups need to merge
-    max_neighbours: int = 48  # candidates compared with each candidate at most
-    max_ratio: float = 3.0  # figures further apart than this are not one fact
-    tolerance: float = 0.05  # relative difference that rounding explains
-    w_entities: float = 0.4
-    w_words: float = 0.3
-    w_class: float = 0.15
-    w_date: float = 0.15
-    figure_base: float = 0.35  # similarity two figures of one slot start from
-    min_words: float = 0.2  # word overlap that links two statements naming no common entity
-    min_linked: float = 0.5  # share of cross pairs two groups need linked to merge
-    near_repeat: float = 0.5  # word overlap of two statements that name no event class
 
 
 def align(

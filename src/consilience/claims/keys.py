@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
 from ..model import Article, Entity, EntityMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..gazetteer import Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels that name an actor or a place; others (DATE, CARDINAL, WORK_OF_ART ...) are not keys.
@@ -98,7 +102,7 @@ class EntityKeys:
     then returns ``(mention, key)`` for each mention of the article worth keying.
     """
 
-    def __init__(self, entities: Sequence[Entity] = (), gazetteer: object | None = None) -> None:
+    def __init__(self, entities: Sequence[Entity] = (), gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self._countries: dict[str, str] = dict(entity_geo(entities))
         self._exact: dict[tuple[str, int, int], str] = {}
@@ -145,28 +149,16 @@ class EntityKeys:
             return key.rsplit(":", 1)[1]
         if key in self._countries:
             return self._countries[key]
-        gaz = self._gazetteer_or_none()
-        if gaz is None:
+        if self._gazetteer is None:
             return None
         try:
-            places = gaz.lookup(article.text[mention.start : mention.end])
+            places = self._gazetteer.lookup(article.text[mention.start : mention.end])
         except Exception:  # a broken index must not stop the claims
             return None
         country = places[0].country if places else None
         if country:
             self._countries[key] = country
         return country
-
-    def _gazetteer_or_none(self):  # noqa: ANN202 - Gazetteer, imported lazily
-        if self._gazetteer is None:
-            try:
-                from ..gazetteer import Gazetteer
-                from ..settings import Settings
-
-                self._gazetteer = Gazetteer.open(Settings())
-            except Exception:  # no gazetteer: places stay without a country
-                self._gazetteer = False
-        return self._gazetteer or None
 
     def _overlapping(self, article: str, start: int, end: int) -> str | None:
         """Return the key of the resolved mention that overlaps [start, end) most, if any."""

@@ -253,7 +253,8 @@ def translation_flag(
 ) -> Flag | None:
     """Return the machine_translation flag when the weighted traces reach the threshold."""
     signals = translation_signals(article, gazetteer=gazetteer, vocabulary=vocabulary, fixed=fixed)
-    score = sum(params.translation_weights.get(s.kind, 0.0) for s in signals)
+    weights = dict(params.translation_weights)
+    score = sum(weights.get(s.kind, 0.0) for s in signals)
     if score < params.translation_threshold:
         return None
     detail = (

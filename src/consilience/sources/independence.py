@@ -56,6 +56,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Attribution, Source
 from ..text import shingle_hashes
+from ..tuning import IndependenceParams, TranslationParams
 from .translations import translation_pairs
 
 __all__ = [
@@ -73,35 +74,6 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class IndependenceParams:
-    """Thresholds of the two detectors (defaults chosen on the sample corpus, the seeds and the
-    synthetic benchmark ``bench/duplicates.py``)."""
-
-    shingle: int = 5  # words per shingle
-    lead_words: int = 80  # words of the lead signature
-    permutations: int = 128  # MinHash values per signature
-    bands: int = 32  # LSH bands per signature (permutations = bands * rows)
-    rows: int = 4
-    max_bucket: int = 64  # a larger LSH bucket links its members in a chain, not all pairs
-    min_shingles: int = 20  # shorter texts are too short to call a copy
-    copy_share: float = 0.7  # share of the shorter text's shingles found in the other
-    # a partial copy (an agency text cut, updated or merged into another): this share of the
-    # shorter text's shingles, and at least this many of them
-    partial_share: float = 0.2
-    partial_shingles: int = 50
-    all_pairs: int = 300  # a set this small has every pair checked for copies (no LSH miss)
-    rare_df: int = 50  # an index entry found in more articles is too common to use
-    max_keys_per_sentence: int = 8
-    min_shared_sentences: int = 2  # sentences whose rare facts two articles share
-    min_aligned: int = 6  # fact keys aligned in order
-    min_sentences: int = 3  # fact-bearing sentences of each article touched by the alignment
-    rewrite_cover: float = 0.65  # aligned share of the shorter fact sequence
-    rewrite_cover_long: float = 0.4  # aligned share of the longer fact sequence
-    rewrite_sentence_cover: float = 0.6  # share of the shorter's fact-bearing sentences aligned
-    seed: int = 20241207
-
-
-@dataclass(frozen=True, slots=True)
 class Link:
     """Two articles found to share an origin, by input index: ``kind`` "copy", "rewrite" or
     "translation", ``score`` the shingle share (copy) or the aligned share of the shorter fact
@@ -114,18 +86,25 @@ class Link:
 
 
 def find_sources(
-    articles: Sequence[Article], params: IndependenceParams | None = None
+    articles: Sequence[Article],
+    params: IndependenceParams | None = None,
+    translations: TranslationParams | None = None,
 ) -> tuple[Source, ...]:
     """Return one Source per independent origin, in input order of the origins: its
     ``articles`` start with the origin, then the copies and rewrites in input order; each
     ``relations`` entry is ``(article, "copy"|"rewrite", of article)``. Every article of the
-    input is in exactly one Source."""
+    input is in exactly one Source. ``params`` and ``translations`` default to the defaults of
+    ``consilience.tuning`` (a run passes its ``Settings.independence`` and ``.translations``)."""
     params = params or IndependenceParams()
-    links = find_links(articles, params)
+    links = find_links(articles, params, translations)
     return _sources(articles, links)
 
 
-def find_links(articles: Sequence[Article], params: IndependenceParams | None = None) -> list[Link]:
+def find_links(
+    articles: Sequence[Article],
+    params: IndependenceParams | None = None,
+    translations: TranslationParams | None = None,
+) -> list[Link]:
     """Return the copy, rewrite and translation links between articles of the set (each pair
     at most once; a pair that is both a copy and a rewrite is a copy), sorted by pair."""
     params = params or IndependenceParams()
@@ -147,7 +126,7 @@ def find_links(articles: Sequence[Article], params: IndependenceParams | None = 
             # the same facts in the same order in another language: a translation
             kind = "translation" if _languages_differ(articles[i], articles[j]) else "rewrite"
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
-    for i, j, score in translation_pairs(articles):
+    for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
     return [found[k] for k in sorted(found)]
 

@@ -26,7 +26,6 @@ reports of one event (bench/multilingual.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -34,19 +33,9 @@ from rapidfuzz.distance import LCSseq
 from ..annotate.gist import unpack
 from ..model import Article
 from ..stories.features import digit_figures
+from ..tuning import TranslationParams
 
-
-@dataclass(frozen=True, slots=True)
-class TranslationParams:
-    """Thresholds of the translation detector (see the module docstring)."""
-
-    gist_floor: float = 0.3
-    gist_close: float = 0.5
-    gist_same: float = 0.85
-    min_figures_alone: int = 6
-    figures_cover_alone: float = 0.7
-    min_figures: int = 3
-    figures_cover: float = 0.6
+__all__ = ["TranslationParams", "translation_pairs"]
 
 
 def translation_pairs(

@@ -29,6 +29,10 @@ class Claims(StoryStageBase):
         from ..verdicts import analyze_story
 
         claims = analyze_story(
-            self.members(story, articles), story.entities, story.sources, gazetteer=self.gazetteer
+            self.members(story, articles),
+            story.entities,
+            story.sources,
+            gazetteer=self.gazetteer,
+            params=self.settings.align,
         )
         return replace(story, claims=claims), {}

@@ -34,7 +34,11 @@ class Flags(StoryStageBase):
 
         members = self.members(story, articles)
         flags = article_flags(
-            members, story.sources, gazetteer=self.gazetteer, vocabulary=self.vocabulary
+            members,
+            story.sources,
+            gazetteer=self.gazetteer,
+            vocabulary=self.vocabulary,
+            params=self.settings.flags,
         )
         changed = {a.id: replace(a, flags=flags.get(a.id, ())) for a in members}
         return story, changed

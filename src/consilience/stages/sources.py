@@ -21,4 +21,6 @@ class Sources(StoryStageBase):
     ) -> tuple[Story, dict[str, Article]]:
         from ..sources.independence import find_sources
 
-        return replace(story, sources=find_sources(self.members(story, articles))), {}
+        members = self.members(story, articles)
+        sources = find_sources(members, self.settings.independence, self.settings.translations)
+        return replace(story, sources=sources), {}

@@ -18,9 +18,10 @@ membership: the story after the story stages and its articles as those stages le
 every input skipped so far, and a log of runs.
 
 The settings that change what is stored (the spaCy models, the languages, the reference date,
-the gazetteer's population floor, the alias file's content) and the consilience version are
-recorded when the store is created; a run with different ones is refused with the differences
-named, because mixing articles annotated two ways would give a report neither way would.
+the gazetteer's population floor, the alias file's content, the tuning parameters of
+``consilience.tuning``) and the consilience version are recorded when the store is created;
+a run with different ones is refused with the differences named, because mixing articles
+annotated two ways would give a report neither way would.
 """
 
 from __future__ import annotations
@@ -107,6 +108,13 @@ def fingerprint(settings: Settings) -> dict[str, object]:
         "reference_date": ref.isoformat() if ref else None,
         "gazetteer_min_population": settings.gazetteer_min_population,
         "aliases": digest,
+        # the tuning parameters, one key per value ("stories.link"), so that a refusal names
+        # the values that differ: the stored stories were analysed with the store's
+        **{
+            f"{part}.{name}": value
+            for part, values in settings.tuning().items()
+            for name, value in values.items()
+        },
     }
 
 
@@ -139,6 +147,7 @@ class Store:
         waiting: Callable[[str], None] | None = None,
     ) -> None:
         self.path = Path(path)
+        self.settings = settings
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder; give a file name, e.g. news.db")
         # one run at a time: another run into the store is waited for (``waiting`` is told)
@@ -386,7 +395,7 @@ class Incremental:
     def pending(self) -> list[StoryTask]:
         """Stories re-formed from every stored article; those not stored with the same
         articles, each with its stored articles."""
-        stories = assemble(self.store.grouping_items())
+        stories = assemble(self.store.grouping_items(), self.store.settings.stories)
         self.grouped = [(story, story_key(story.articles)) for story in stories]
         for _, key in self.grouped:
             if (found := self.store.story(key)) is not None:

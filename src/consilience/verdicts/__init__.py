@@ -9,10 +9,14 @@ counting an article and its copies once (the ``sources`` come from ``consilience
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..claims import extract_claims
+from ..claims import AlignParams, extract_claims
 from ..model import Article, Claim, Entity, Source
 from .judge import judge
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..gazetteer import Gazetteer
 
 __all__ = ["analyze_story", "judge"]
 
@@ -22,9 +26,11 @@ def analyze_story(
     entities: Sequence[Entity] = (),
     sources: Sequence[Source] = (),
     *,
-    gazetteer: object | None = None,
+    gazetteer: Gazetteer | None = None,
+    params: AlignParams | None = None,
 ) -> tuple[Claim, ...]:
     """Return the story's claims, ids "c1", "c2" ... (disputed first, then updated,
-    corroborated and single-source; see ``consilience.verdicts.judge``)."""
-    candidates = extract_claims(articles, entities, gazetteer=gazetteer)
+    corroborated and single-source; see ``consilience.verdicts.judge``). ``params``: how
+    claims are aligned (``Settings.align``; the defaults when None)."""
+    candidates = extract_claims(articles, entities, params, gazetteer=gazetteer)
     return judge(candidates, {a.id: a for a in articles}, sources)
