@@ -101,7 +101,11 @@ def _published(article: Article) -> date | None:
     pub = article.published
     value = pub.date if pub is not None and pub.from_ == "metadata" else None
     if not value:
-        return None
+        # Grouping runs before the story stages read the metadata date into ``published``:
+        # read it here from the input's own value.
+        from ..annotate.published import metadata_date
+
+        return metadata_date(article.published_raw) if pub.from_ == "none" else None
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
