@@ -207,5 +207,65 @@ def test_a_missing_official_model_is_reported_with_the_github_wheel(tmp_path, ca
     assert "pip install ru-core-news-sm" not in caplog.text
 
 
+# -- 4. Ctrl-C while the reports are written leaves the old set or the whole new one ------------
+
+
+OLD_SET = {"report.json": '{"previous": true}', "report.md": "previous", "report.html": "previous"}
+
+
+def interrupt_when(out: Path, moment: str, inp: Path) -> tuple[int, str]:
+    """Start a run writing into ``out`` (which holds ``OLD_SET``), send it a real SIGINT at
+    ``moment`` and return its exit code and standard error. ``moment``: "writing" (a report
+    file is in the temporary folder), "swapped" (report.json is a new file)."""
+    old = (out / "report.json").stat().st_ino
+    proc = start("analyze", inp, "--out", out, "--no-progress")
+    deadline = time.monotonic() + 90
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            if moment == "writing":
+                hit = any(
+                    entry.name.startswith(".consilience-writing-") and os.listdir(entry)
+                    for entry in os.scandir(out)
+                )
+            else:
+                hit = (out / "report.json").stat().st_ino != old
+        except FileNotFoundError:  # a file or folder went between two looks
+            hit = False
+        if hit:
+            proc.send_signal(signal.SIGINT)
+            break
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, err
+
+
+@pytest.mark.parametrize("moment", ["writing", "swapped"])
+def test_ctrl_c_while_the_reports_are_written_leaves_one_whole_set(tmp_path, moment):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for n in range(3):  # a report large enough to take a moment to write
+        (inp / f"s{n}.txt").write_text((STORY + OTHER) * 20, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, text in OLD_SET.items():
+        (out / name).write_text(text)
+    code, err = interrupt_when(out, moment, inp)
+    now = {p.name: p.read_text("utf-8") for p in out.iterdir()}
+    assert sorted(now) == sorted(OLD_SET)  # no temporary file left
+    kept = [name for name in OLD_SET if now[name] == OLD_SET[name]]
+    if code == 0:  # the signal came too late to interrupt anything: the new set, whole
+        assert kept == [], err
+        return
+    assert code == 130, err
+    assert kept in ([], list(OLD_SET)), f"a mixed set: {kept} old; {err}"
+    if kept:
+        assert err.splitlines()[-1] == "interrupted: no report written"
+    else:
+        written = ", ".join(str(out / name) for name in ("report.json", "report.md", "report.html"))
+        assert err.splitlines()[-1] == f"interrupted: the report was written first: {written}"
+        assert json.loads(now["report.json"])["schema"] == "consilience/report@1"
+    if moment == "swapped":
+        assert not kept  # report.json was new: so are the others
+
+
 def _unused() -> None:  # keep imports used by later sections
-    _ = (signal, sqlite3, time)
+    _ = sqlite3

@@ -223,17 +223,23 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
             file=sys.stderr,
         )
     report, summary = _run(inputs, settings, into, cluster, exclude=[out])
-    paths = render(to_dict(report), args.formats, out)
+    paths: list[Path] = []
+    try:
+        paths = render(to_dict(report), args.formats, out)
+        if not args.quiet:
+            for s in report.skipped:
+                print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+            if summary:
+                print(summary)
+            print(
+                f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
+                f"report: {', '.join(str(p) for p in paths)}"
+            )
+    except KeyboardInterrupt:
+        if paths:  # Ctrl-C after the set was written: say so
+            raise ReportsWritten(paths) from None
+        raise
     html = next((p for p in paths if p.suffix == ".html"), None)
-    if not args.quiet:
-        for s in report.skipped:
-            print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
-        if summary:
-            print(summary)
-        print(
-            f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
-            f"report: {', '.join(str(p) for p in paths)}"
-        )
     if demo and html is not None:
         if not args.quiet:
             print(f"open {html.resolve()} in a web browser")

@@ -112,7 +112,7 @@ class ReportsWritten(KeyboardInterrupt):  # noqa: N818 - it is what happened
     first, so the whole new set is written (``paths``); the run is interrupted all the same."""
 
     def __init__(self, paths: Sequence[Path]) -> None:
-        super().__init__(f"interrupted once the report was written: {', '.join(map(str, paths))}")
+        super().__init__(f"the report was written first: {', '.join(map(str, paths))}")
         self.paths = list(paths)
 
 
@@ -142,6 +142,8 @@ def write_set(out: Path, contents: Sequence[tuple[str, str]]) -> list[Path]:
         if (out / name).is_dir():
             raise OutputError(f"cannot write the report to {out}: {out / name} is a folder")
     tmp = _temp_folder(out)
+    paths = [out / name for name, _ in contents]
+    swapped = False
     try:
         try:
             for name, text in contents:
@@ -151,11 +153,16 @@ def write_set(out: Path, contents: Sequence[tuple[str, str]]) -> list[Path]:
                     os.fsync(fh.fileno())
         except OSError as exc:
             raise OutputError(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
-        paths = [out / name for name, _ in contents]
         with _held_signals() as caught:
             for name, _ in contents:
                 os.replace(tmp / name, out / name)
-        _sync_folder(out)
+            swapped = True
+            _sync_folder(out)
+            shutil.rmtree(tmp, ignore_errors=True)
+    except KeyboardInterrupt:
+        if swapped:  # Ctrl-C once the set was in place: it is written all the same
+            raise ReportsWritten(paths) from None
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if signal.SIGTERM in caught:
