@@ -136,6 +136,8 @@ class Quantity:
     approximate: bool = False
     qualifier: str | None = None  # nearly | at least | about | some | more than | up to ...
     number_format: str = "plain"  # plain | comma | european | words
+    # what is counted, in words of no language: dead | injured | missing | displaced | people ...
+    concept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,14 @@ so") and the noun phrase it counts ("Syrian soldiers").
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Quantity
+from .quantities_lang import english_concept
 
 __all__ = ["find_quantities"]
 
@@ -248,14 +252,26 @@ class _Core:
     dozen: bool = False  # "a dozen" is a round figure, read as approximate
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, language: str | None = "en"
+) -> list[Quantity]:
     """Return the quantities in ``text[start:end]``, in order, as spans into ``text``.
 
     Every span lies inside ``[start, end)``. Years, dates, clock times, ordinals and labels
     ("M5", "T-4", "Resolution 2254") are not quantities and are left out. Numbers whose
     separators could be read two ways ("1.786", "6,4") are read by what follows them and by
     how the rest of ``text`` writes its numbers (see ``_NumberStyle``).
+
+    ``language`` (an ISO 639-1 code) picks the reader: a language with a data file in
+    ``data/quantities/`` is read by ``consilience.annotate.quantities_lang``; English, and a
+    language without a data file, by the English reader of this module.
     """
+    code = (language or "en").split("-")[0].lower()
+    if code != "en":
+        from .quantities_lang import find_quantities_in, has_language
+
+        if has_language(code):
+            return find_quantities_in(code, text, start, end)
     hi = len(text) if end is None else min(end, len(text))
     out: list[Quantity] = []
     covered = start
@@ -543,7 +559,16 @@ def _extend(text: str, core: _Core, lo: int, hi: int) -> Quantity | None:
         approximate=qualifier is not None or core.vague is not None or core.dozen,
         qualifier=qualifier or core.vague,
         number_format=core.number_format,
+        concept=english_concept(text, counted, core.start, pos, _english_concepts()),
     )
+
+
+@lru_cache(maxsize=1)
+def _english_concepts() -> dict[str, str]:
+    """Return {English head noun: concept} from ``data/quantities/en.json``."""
+    raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return {w: name for name, words in data["concepts"].items() for w in words}
 
 
 def _currency_before(text: str, s: int, lo: int) -> tuple[str, int] | None:

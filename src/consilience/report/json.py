@@ -122,6 +122,7 @@ def article_dict(a: Article) -> dict:
                     "approximate": q.approximate,
                     "qualifier": q.qualifier,
                     "format": q.number_format,
+                    "concept": q.concept,
                 }
                 for q in ann.quantities
             ],

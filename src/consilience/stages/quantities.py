@@ -14,4 +14,6 @@ class Quantities(PerArticle):
     def process(self, article: Article) -> Article:
         from ..annotate.quantities import find_quantities
 
-        return with_annotations(article, quantities=tuple(find_quantities(article.text)))
+        return with_annotations(
+            article, quantities=tuple(find_quantities(article.text, language=article.language))
+        )
