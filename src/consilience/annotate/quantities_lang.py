@@ -326,10 +326,10 @@ def _is_label_or_time(low: str, s: int, e: int, lo: int, hi: int, lang: _Lang) -
         return True  # M5, T-4, COVID-19
     if (prev in ":/" and prev2.isdigit()) or (nxt in ":/h" and nxt2.isdigit()):
         return True  # 10:30, 7/12/2024, 10h30
-    if nxt == "-" and nxt2.isdigit():
-        return True  # ISO dates, ranges of years, scores
-    if prev in "-–" and prev2.isdigit():
-        return True
+    if re.match(r"\d{4}[-–/]\d\d", low[s : s + 7]) or re.search(
+        r"\d{4}[-–/]$", low[max(lo, s - 5) : s]
+    ):
+        return True  # ISO dates, spans of years: "2011-12", "2008-2009"
     if nxt.isalpha() and not _glued_unit(low, e, hi, lang):
         return True  # 24º, 1990s, 5G
     if nxt in "ºª°" and not low.startswith("°c", e):
@@ -490,17 +490,17 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
     if cm:
         currency = cm.group("code").upper() if cm.group("code") else cm.lastgroup
         span_start = cm.start()
-    if not core.vague:
-        last = float("inf")
-        while True:  # "40.000 millones", "2 mil millones", "3 mila"
-            m = lang.scale_re.match(low, pos, hi)
-            if not m:
-                break
-            factor = lang.scales[" ".join(m.group("w").split())]
-            if factor >= last and core.number_format != "words":
-                break
-            value, pos, scaled, last = value * factor, m.end(), True, factor
-    unit, pos = _unit_after(low, pos, hi, lang, scaled or core.vague)
+    paired = _RANGE.match(low, pos, hi)
+    if paired:  # "12-20 millones de $": the first end takes the scale and unit of the second
+        _, tail, range_scaled = _scale(low, paired.end(), hi, lang, core, 1.0)
+        range_unit, _ = _unit_after(low, tail, hi, lang, range_scaled)
+        if range_scaled or range_unit:
+            value, _, scaled = _scale(low, paired.end(), hi, lang, core, value)
+        unit = range_unit
+    elif not core.vague:
+        value, pos, scaled = _scale(low, pos, hi, lang, core, value)
+    if not paired:
+        unit, pos = _unit_after(low, pos, hi, lang, scaled or core.vague)
     if currency and unit in (None, currency):
         unit = currency
     before = lang.unit_before_re.search(low, max(lo, span_start - 30), span_start)
@@ -533,6 +533,8 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
             counted, concept = _toll_before(text, low, span_start, lo, lang)
     if unit == "magnitude":
         concept = "magnitude"
+    if paired and unit is None and not scaled and concept is None:
+        return None  # a score or a bare range end: "2-1", "(9-1, 6-1)"
     if not _keep(low, core, value, unit, concept, counted, qualifier, scaled, lo, hi, lang):
         return None
     return Quantity(
@@ -546,6 +548,26 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
         number_format=core.number_format,
         concept=concept,
     )
+
+
+_RANGE = re.compile(r"[\s\u00a0]?[-–][\s\u00a0]?\d+(?:[.,]\d+)*")
+
+
+def _scale(
+    low: str, pos: int, hi: int, lang: _Lang, core: _Core, value: float
+) -> tuple[float, int, bool]:
+    """Return (value, end, scaled) after the scale words at ``pos`` ("millones", "mil
+    millones", "3 mila")."""
+    last, scaled = float("inf"), False
+    while True:
+        m = lang.scale_re.match(low, pos, hi)
+        if not m:
+            break
+        factor = lang.scales[" ".join(m.group("w").split())]
+        if factor >= last and core.number_format != "words":
+            break
+        value, pos, scaled, last = value * factor, m.end(), True, factor
+    return value, pos, scaled
 
 
 def _unit_after(
@@ -688,7 +710,7 @@ def _keep(
     lang: _Lang,
 ) -> bool:
     """Return False for years, days of a month and articles that only look like "one"."""
-    if core.article_one and value == 1 and concept is None:
+    if core.article_one and value == 1 and concept is None and unit is None:
         return False  # "un contrato": an article, not a count
     if (
         core.number_format == "words"
