@@ -267,5 +267,57 @@ def test_ctrl_c_while_the_reports_are_written_leaves_one_whole_set(tmp_path, mom
         assert not kept  # report.json was new: so are the others
 
 
+# -- 6. an article longer than spaCy's max_length is kept, with its entities -------------------
+
+LONG_PARAGRAPH = (
+    "Officials in Lisbon said on Monday that Maria Santos met the Red Cross in Porto. "
+    "The river rose by 2 metres, the police said.\n\n"
+)
+
+
+def test_an_article_over_the_models_max_length_is_kept_with_its_entities(tmp_path):
+    """spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters; lowered here to
+    2,000 so the test is quick): the article goes to the model in pieces and comes back whole,
+    with the entities a model without the limit finds, at the same offsets."""
+    from consilience.pipeline import Pipeline
+    from consilience.settings import Settings
+
+    path = tmp_path / "long.txt"
+    path.write_text("Flood Report\n\n" + LONG_PARAGRAPH * 50, encoding="utf-8")
+    pipeline = Pipeline(Settings().with_(progress=False))
+
+    def entities(report):  # noqa: ANN001, ANN202
+        (article,) = report.articles
+        return [(e.start, e.end, e.label, article.text[e.start : e.end]) for e in
+                article.annotations.entities if e.source == "model"]  # fmt: skip
+
+    whole = pipeline.run([path])
+    pipeline.resources.english().max_length = 2000
+    cut = pipeline.run([path])
+    assert cut.skipped == ()
+    assert len(cut.articles[0].text) > 6000
+    assert entities(cut) == entities(whole)
+    assert [text for *_, text in entities(cut)[:4]] == [
+        "Lisbon",
+        "Maria Santos",
+        "the Red Cross",
+        "Porto",
+    ]
+    assert len(entities(cut)) == 4 * 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "short", "a b c d e f g h i j k", "x" * 25, "one.\n\ntwo three. four\nfive " * 7],
+)
+def test_long_texts_are_cut_into_pieces_that_join_back(text):
+    from consilience.annotate.runner import pieces
+
+    parts = pieces(text, 8)
+    assert "".join(parts) == text
+    assert all(len(p) <= 8 for p in parts)
+    assert all(parts[:-1])  # no empty piece but (for an empty text) the last
+
+
 def _unused() -> None:  # keep imports used by later sections
     _ = sqlite3

@@ -33,12 +33,75 @@ class Found:
     dates: tuple[DateMention, ...]
 
 
+# Texts longer than this go to spaCy in pieces (cut at a paragraph, a line, a sentence or a
+# space), each parsed alone and joined back into one Doc of the whole text: spaCy refuses texts
+# over ``nlp.max_length`` (1,000,000 characters) and needs about 1 GB per 100,000 characters
+# in one piece, while an input may be 20 MB (``settings.max_bytes``).
+PIECE = 100_000
+
+
 def docs(
     model: Language, texts: Sequence[str], batch_size: int, workers: int
 ) -> Iterator[Doc | Exception]:
     """spaCy Docs of ``texts`` in order, in ``workers`` processes when there are at least
-    ``PARALLEL_FROM`` texts; if a batch fails, its texts are retried one by one so the error
-    (yielded in place of the Doc) is pinned to the text that caused it."""
+    ``PARALLEL_FROM`` texts (or pieces); a text longer than ``PIECE`` characters (or the
+    model's ``max_length``) is parsed in pieces (``pieces``) joined into one Doc whose text is
+    the whole text, offsets unchanged. If a batch fails, its texts are retried one by one so
+    the error (yielded in place of the Doc) is pinned to the text that caused it."""
+    limit = max(1, min(PIECE, model.max_length))
+    split = [pieces(text, limit) for text in texts]
+    parsed = _docs(model, [p for parts in split for p in parts], batch_size, workers)
+    for parts in split:
+        got = [next(parsed) for _ in parts]
+        failed = next((d for d in got if isinstance(d, Exception)), None)
+        if failed is not None:
+            yield failed
+        elif len(got) == 1:
+            yield got[0]
+        else:
+            yield _joined(got)  # type: ignore[arg-type]  # no Exception left in got
+
+
+def whole_doc(model: Language, text: str) -> Doc:
+    """The Doc of one ``text``, however long (in pieces like ``docs``); raises what spaCy
+    raises."""
+    parts = pieces(text, max(1, min(PIECE, model.max_length)))
+    return model(text) if len(parts) == 1 else _joined([model(p) for p in parts])
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back
+    into it, each cut after a blank line, else a line break, else a sentence's full stop and
+    space, else a space, in the second half of the piece (a hard cut when there is none)."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for sep in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(sep, start + limit // 2, end - len(sep) + 1)
+            if found != -1:
+                cut = found + len(sep)
+                break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    """One Doc of ``parts`` (consecutive pieces of one text): the text exactly, entities and
+    sentence starts kept."""
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    assert doc.text == "".join(p.text for p in parts)
+    return doc
+
+
+def _docs(
+    model: Language, texts: Sequence[str], batch_size: int, workers: int
+) -> Iterator[Doc | Exception]:
     if workers > 1 and len(texts) >= PARALLEL_FROM:
         # One pass over every text with several processes; on any failure, the serial
         # path below pins the error to its article.
@@ -108,7 +171,7 @@ def foreign(
     from .dates import foreign_date_spans
 
     if model is not None:
-        parsed = nlp.parse(model(text), nlp.FOREIGN_LABELS)
+        parsed = nlp.parse(whole_doc(model, text), nlp.FOREIGN_LABELS)
         sentences = parsed.sentences
         entities = nlp.drop_heading_guesses(text, parsed.entities)
         found = list(parsed.date_spans)
