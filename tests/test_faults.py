@@ -319,5 +319,44 @@ def test_long_texts_are_cut_into_pieces_that_join_back(text):
     assert all(parts[:-1])  # no empty piece but (for an empty text) the last
 
 
-def _unused() -> None:  # keep imports used by later sections
-    _ = sqlite3
+# -- 3. concurrent runs into one store take turns and each reports its own counts --------------
+
+
+@pytest.mark.slow
+def test_two_runs_into_one_store_at_once_take_turns(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    db = tmp_path / "news.db"
+    first = start("analyze", tmp_path / "a.txt", "--into", db, "--out", tmp_path / "o1",
+                  "--no-progress")  # fmt: skip
+    lock = tmp_path / "news.db.lock"
+    deadline = time.monotonic() + 60
+    while first.poll() is None and time.monotonic() < deadline:
+        if lock.exists() and lock.read_text() == str(first.pid):
+            break
+        time.sleep(0.01)
+    assert first.poll() is None, "the first run ended before the second could start"
+    # the same input and a new one, while the first run holds the store
+    second = start("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--into", db, "--out",
+                   tmp_path / "o2", "--no-progress")  # fmt: skip
+    out1, err1 = first.communicate(timeout=120)
+    out2, err2 = second.communicate(timeout=120)
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert err2.splitlines()[0] == (
+        f"consilience: waiting for another run into store {db} (process {first.pid}) to finish"
+    )
+    assert "Traceback" not in err1 + err2
+    assert out1.splitlines()[0] == (
+        f"store {db}: 1 article(s) added, 0 already stored; it holds 1 article(s) in 1 story(ies)"
+    )
+    assert out2.splitlines()[0] == (
+        f"store {db}: 1 article(s) added, 1 already stored; it holds 2 article(s) in 2 story(ies)"
+    )
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        assert [r for r in con.execute("SELECT added, unchanged FROM runs ORDER BY seq")] == [
+            (1, 0),
+            (1, 1),
+        ]
+    assert report_sources(tmp_path / "o2") == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
