@@ -516,7 +516,7 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
         qualifier = lang.qual_after[" ".join(qa.group("w").split())]
         pos = qa.end()
     counted, concept, counted_end = _counted(
-        text, low, pos, hi, lang, core.vague or unit in ("percent", "ton", "kg")
+        text, low, pos, hi, lang, core.vague or unit in ("percent", "ton", "kg"), unit is not None
     )
     if qualifier is None:
         qa = lang.qual_after_re.match(low, counted_end, hi)
@@ -592,7 +592,13 @@ _MAX_WORDS = 4
 
 
 def _counted(
-    text: str, low: str, pos: int, hi: int, lang: _Lang, allow_connector: bool
+    text: str,
+    low: str,
+    pos: int,
+    hi: int,
+    lang: _Lang,
+    allow_connector: bool,
+    after_unit: bool = False,
 ) -> tuple[str | None, str | None, int]:
     """Return (what is counted as written, its concept, end) after ``pos``.
 
@@ -624,6 +630,8 @@ def _counted(
             p = w.end()
             first = False
             continue
+        if first and after_unit:
+            break  # "6,1 ocorreu", "80 Kilometern Entfernung": after a unit only "10 t de arroz"
         first = False
         if word in lang.stop:
             break
@@ -731,6 +739,8 @@ def _keep(
         if lang.month_before_re.search(low, max(lo, core.start - 14), core.start):
             return False
     if four and concept is None:
+        if lang.month_before_re.search(low, max(lo, core.start - 14), core.start):
+            return False  # "3. März 2030", "marzo de 2030"
         if qualifier is not None and counted is not None:
             return True
         prev = re.search(r"(\w+)[\s\u00a0]+$", low[max(lo, core.start - 20) : core.start])
