@@ -319,6 +319,76 @@ def test_long_texts_are_cut_into_pieces_that_join_back(text):
     assert all(parts[:-1])  # no empty piece but (for an empty text) the last
 
 
+# -- 2 and 5. Ctrl-C and kill -9 while spaCy's worker processes run ---------------------------
+
+
+def run_with_workers(tmp_path: Path) -> tuple[subprocess.Popen, list]:
+    """Start a run large enough for spaCy's worker processes (``runner.PARALLEL_FROM``
+    English articles) and return it once they run, with them (psutil processes)."""
+    import psutil
+
+    from consilience.annotate.runner import PARALLEL_FROM
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i in range(PARALLEL_FROM + 40):
+        (inp / f"s{i:03}.txt").write_text(STORY.replace("40", str(i + 1)) * 20, encoding="utf-8")
+    proc = start("analyze", inp, "--out", tmp_path / "out", "--no-progress")
+    deadline = time.monotonic() + 60
+    workers: list = []
+    while proc.poll() is None and time.monotonic() < deadline and len(workers) < 2:
+        workers = psutil.Process(proc.pid).children()
+        time.sleep(0.05)
+    if len(workers) < 2:
+        proc.kill()
+        pytest.skip("this machine runs spaCy in one process (settings.workers < 2)")
+    return proc, workers
+
+
+def gone(workers: list, within: float) -> list[int]:
+    """The pids of ``workers`` still running after ``within`` seconds (zombies count as
+    gone: only reaping is left)."""
+    import psutil
+
+    deadline = time.monotonic() + within
+    while True:
+        alive = []
+        for w in workers:
+            try:
+                if w.status() != psutil.STATUS_ZOMBIE:
+                    alive.append(w.pid)
+            except psutil.NoSuchProcess:
+                pass
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+def test_kill_9_during_annotation_leaves_no_worker_behind(tmp_path):
+    proc, workers = run_with_workers(tmp_path)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    try:
+        assert gone(workers, within=10) == []
+    finally:
+        for w in workers:
+            try:
+                w.kill()
+            except Exception:  # noqa: BLE001, S110 - gone already
+                pass
+
+
+def test_ctrl_c_during_annotation_ends_the_run_and_its_workers_at_once(tmp_path):
+    proc, workers = run_with_workers(tmp_path)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)  # it hung in multiprocessing's queue finaliser
+    assert proc.returncode == 130, err
+    assert err.splitlines()[-1] == "interrupted: no report written"
+    assert "Traceback" not in err
+    assert gone(workers, within=5) == []
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
 # -- 3. concurrent runs into one store take turns and each reports its own counts --------------
 
 

@@ -8,9 +8,11 @@ could be read, a resource is missing, or --strict with skipped inputs), 2 usage 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ConsilienceError, UsageError
 from .report.render import ReportsWritten
@@ -306,11 +308,12 @@ def main(argv: list[str] | None = None) -> int:
         from .sample import corpus_files
 
         return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
-    except ReportsWritten as done:
-        print(f"interrupted: {done}", file=sys.stderr)
-        return 130
-    except KeyboardInterrupt:
-        print("interrupted: no report written", file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        _ignore_interrupts()
+        said = f"interrupted: {stop}" if isinstance(stop, ReportsWritten) else None
+        print(said or "interrupted: no report written", file=sys.stderr)
+        if argv is None:  # the program itself: end now (see _end_now)
+            _end_now(130)
         return 130
     except UsageError as exc:
         print(f"consilience: error: {exc}", file=sys.stderr)
@@ -318,6 +321,32 @@ def main(argv: list[str] | None = None) -> int:
     except ConsilienceError as exc:
         print(f"consilience: error: {exc}", file=sys.stderr)
         return exc.exit_code
+
+
+def _ignore_interrupts() -> None:
+    """A second Ctrl-C while an interrupted run ends changes nothing (no traceback)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _end_now(code: int) -> NoReturn:
+    """Exit at once once interrupted: worker processes killed, output flushed, and none of
+    the interpreter's exit handlers run (multiprocessing's queue finaliser waits forever on a
+    queue whose workers are gone). Nothing is lost: the reports and the store are written
+    whole or not at all."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

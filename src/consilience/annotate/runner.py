@@ -140,11 +140,71 @@ def _parallel(model: Language, texts: list[str], size: int, workers: int) -> lis
             child.terminate()
         raise KeyboardInterrupt
 
+    die_with_parent()
     previous = signal.signal(signal.SIGINT, stop)
     try:
         return list(model.pipe(texts, batch_size=size, n_process=workers))
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+class _Hook:
+    """What ``multiprocessing.util.register_after_fork`` keeps a (weak) reference to."""
+
+
+_HOOK = _Hook()
+_hooked = False
+
+
+def die_with_parent() -> None:
+    """Make every worker process forked by ``multiprocessing`` from now on end with this
+    process: spaCy's workers otherwise wait forever on their queue when the run is killed
+    (kill -9), holding their models' memory. Each worker also leaves Ctrl-C to its parent,
+    which stops it (no traceback of its own on the terminal)."""
+    global _hooked
+    if not _hooked:
+        from multiprocessing import util
+
+        util.register_after_fork(_HOOK, _in_child)
+        _hooked = True
+
+
+def _in_child(_: object) -> None:
+    """Run in a worker just forked: end it when its parent ends (the kernel's parent-death
+    signal on Linux, else a thread watching the parent), and ignore SIGINT."""
+    import multiprocessing
+    import os
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent.pid:  # the parent died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    sentinel = parent.sentinel
+    if sentinel is None:
+        return
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        wait([sentinel])
+        os._exit(1)
+
+    import threading
+
+    threading.Thread(target=watch, name="consilience-parent-watch", daemon=True).start()
 
 
 def english(text: str, doc: Doc, detector: LanguageDetector, language: str | None) -> Found:
