@@ -94,7 +94,11 @@ def test_sources_claims_and_flags_take_the_settings_values():
     never = 10.0  # a share or a cosine never reaches it
     settings = BASE.with_(
         independence=replace(
-            BASE.independence, copy_share=never, partial_share=never, rewrite_cover=never
+            BASE.independence,
+            copy_share=never,
+            copy_passages=10**6,
+            long_passage_words=10**6,
+            rewrite_cover=never,
         ),
         translations=replace(BASE.translations, gist_floor=never, gist_close=never),
         align=replace(BASE.align, threshold=never),

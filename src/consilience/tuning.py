@@ -103,10 +103,13 @@ class IndependenceParams:
     max_bucket: int = 64  # a larger LSH bucket links its members in a chain, not all pairs
     min_shingles: int = 20  # shorter texts are too short to call a copy
     copy_share: float = 0.7  # share of the shorter text's shingles found in the other
-    # a partial copy (an agency text cut, updated or merged into another): this share of the
-    # shorter text's shingles, and at least this many of them
-    partial_share: float = 0.2
-    partial_shingles: int = 50
+    # a partial copy (an agency text cut, updated or merged into another): at least
+    # ``copy_passages`` separate passages of ``passage_words`` words or more in a row shared
+    # outside quotation marks, or one such passage of ``long_passage_words`` words (a quote
+    # many outlets repeat, or two sentences of it, is no copy)
+    copy_passages: int = 3
+    passage_words: int = 8
+    long_passage_words: int = 60
     all_pairs: int = 300  # a set this small has every pair checked for copies (no LSH miss)
     rare_df: int = 50  # an index entry found in more articles is too common to use
     max_keys_per_sentence: int = 8
@@ -131,6 +134,9 @@ class TranslationParams:
     figures_cover_alone: float = 0.7
     min_figures: int = 3
     figures_cover: float = 0.6
+    candidates: int = (
+        10  # articles of nearest gist in other languages each article is compared with
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,10 @@ pairs of articles, and none of all pairs of sentences):
   of its lead, put into LSH bands (``bands`` x ``rows``); articles that share a band bucket are
   candidates (in a set of at most ``all_pairs`` articles, such as one story, every pair is).
   A candidate pair is a copy when at least ``copy_share`` of the shorter text's shingles occur
-  in the other (exact count over the two shingle sets), or, a partial copy (an agency text cut,
-  updated or merged into another), ``partial_share`` of them and ``partial_shingles`` at least.
+  in the other (exact count over the two shingle sets), or when it is a partial copy (an agency
+  text cut, updated or merged into another): ``copy_passages`` separate passages of at least
+  ``passage_words`` words shared word for word outside quotation marks, or one passage of
+  ``long_passage_words`` (a quote many outlets repeat is no copy).
 * **rewrites** ("spun" paraphrases: sentence by sentence the same facts in the same order, with
   other words): each article becomes a sequence of fact keys in text order (normalised entity
   names, numbers from the annotated quantities, resolved dates), grouped by sentence.
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -113,9 +116,10 @@ def find_links(
     copy_candidates = _lsh_candidates(articles, shingles, params)
     if len(articles) <= params.all_pairs:
         copy_candidates |= set(combinations(range(len(articles)), 2))
+    runs = _Runs(articles, params)
     for i, j in sorted(copy_candidates):
         share = copy_share(shingles[i], shingles[j], params.min_shingles)
-        if share >= params.copy_share or _partial_copy(shingles[i], shingles[j], share, params):
+        if share >= params.copy_share or runs.partial_copy(i, shingles[j], share):
             found[(i, j)] = Link(i, j, "copy", round(share, 3))
     facts = [fact_keys(a) for a in articles]
     for i, j in sorted(_fact_candidates(facts, params) | copy_candidates):
@@ -152,16 +156,61 @@ def shingle_set(text: str, k: int = 5) -> np.ndarray:
     return np.unique(shingle_hashes(words_of(text), k))
 
 
+# A quotation: between paired quotation marks, on one line, at most 600 characters.
+_QUOTED = re.compile(r'“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|"[^"\n]{1,600}"')
+
+
+class _Runs:
+    """The passages two texts share word for word outside quotation marks, read on the first
+    text's shingles (computed only for pairs that share enough shingles to hold them)."""
+
+    def __init__(self, articles: Sequence[Article], params: IndependenceParams) -> None:
+        self.articles = articles
+        self.params = params
+        self.k = params.shingle
+        self._seq: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _sequence(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The article's shingles in text order and whether each touches a quotation."""
+        if i not in self._seq:
+            text = _text(self.articles[i])
+            words = list(_WORD.finditer(text.lower()))
+            hashes = shingle_hashes([m.group() for m in words], self.k)
+            starts = [m.start() for m in words]
+            quoted = np.zeros(len(words), dtype=bool)
+            for q in _QUOTED.finditer(text):
+                quoted[bisect_left(starts, q.start()) : bisect_left(starts, q.end())] = True
+            touch = np.array([quoted[n : n + self.k].any() for n in range(len(hashes))], dtype=bool)
+            self._seq[i] = (hashes, touch)
+        return self._seq[i]
+
+    def passages(self, i: int, other: np.ndarray) -> list[int]:
+        """Return the lengths in words of the passages of article ``i`` found word for word in
+        the text whose shingle set is ``other``, outside quotation marks, in text order."""
+        hashes, touch = self._sequence(i)
+        hit = (np.isin(hashes, other) & ~touch).tolist()
+        out, run = [], 0
+        for h in [*hit, False]:
+            if h:
+                run += 1
+            elif run:
+                out.append(run + self.k - 1)
+                run = 0
+        return out
+
+    def partial_copy(self, i: int, other: np.ndarray, share: float) -> bool:
+        """Return whether article ``i`` took passages of the other text: ``copy_passages``
+        separate ones of ``passage_words`` words or more, or one of ``long_passage_words``."""
+        p = self.params
+        hashes, _ = self._sequence(i)
+        if share * min(len(hashes), len(other)) < p.passage_words - self.k + 1:
+            return False
+        found = [n for n in self.passages(i, other) if n >= p.passage_words]
+        return len(found) >= p.copy_passages or any(n >= p.long_passage_words for n in found)
+
+
 def _languages_differ(a: Article, b: Article) -> bool:
     return bool(a.language and b.language and a.language != b.language)
-
-
-def _partial_copy(a: np.ndarray, b: np.ndarray, share: float, params: IndependenceParams) -> bool:
-    """Return whether two texts share a large verbatim part: ``partial_share`` of the shorter's
-    shingles and at least ``partial_shingles`` of them (several paragraphs, not a shared quote)."""
-    if share < params.partial_share:
-        return False
-    return int(np.intersect1d(a, b, assume_unique=True).size) >= params.partial_shingles
 
 
 def copy_share(a: np.ndarray, b: np.ndarray, min_shingles: int = 20) -> float:
