@@ -159,7 +159,7 @@ def test_sections_in_reading_order(md: str) -> None:
     headings = [x for x in md.splitlines() if x.startswith("#")]
     assert headings == [
         "# Consilience briefing",
-        "## 1. Two dead as Adige river floods northern Italian valley",
+        "## 1. Adige bursts its banks near Rovereto; two dead, 12,000 evacuated",
         "### What is established",
         "### What is disputed",
         "### What changed as the story developed",
