@@ -254,7 +254,10 @@ def test_sources_show_copies_and_rewrites(doc) -> None:  # noqa: ANN001
     assert [li.xpath("string(a)") for li in items] == ["[1]", "[2]", "[4]", "[6]", "[7]", "[8]"]
     # no title: its first sentence stands in
     assert items[1].text_content() == "[2] dam-burst-claims.txt: Italy Dam BURST?"
-    assert doc.xpath("string(//article[@id='s1-a2']/h4)") == "[2]dam-burst-claims.txt: Italy Dam BURST?"
+    assert (
+        doc.xpath("string(//article[@id='s1-a2']/h4)")
+        == "[2]dam-burst-claims.txt: Italy Dam BURST?"
+    )
 
 
 def test_map_draws_one_marker_per_place(doc, rich: dict) -> None:  # noqa: ANN001
