@@ -3,6 +3,7 @@ languages. Every text here is written by the team (invented events in real place
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -266,9 +267,12 @@ def test_report_says_what_could_not_be_read_in_each_language(two_quakes):
     arabic = reading_limits(by_id["chile-ar"])
     assert arabic == [
         "entities: places from the gazetteer and the story's names only (no spaCy model for 'ar')",
-        "figures, attributions and claims: read with English wording only (the words of 'ar' "
-        "for units, sources and denials are not known yet); dates in its own words",
+        "attributions and claims: read with English wording only (the words of 'ar' for "
+        "sources and denials are not known yet); figures and dates in its own words",
     ]
+    # a language with no data file for its figures says so
+    zh = dataclasses.replace(by_id["chile-ar"], language="zh")
+    assert reading_limits(zh)[1].startswith("figures, attributions and claims: read with English")
 
 
 def test_names_of_several_words_across_scripts_need_every_word(gazetteer):

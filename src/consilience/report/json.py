@@ -44,11 +44,20 @@ def reading_limits(a: Article) -> list[str]:
             f"entities: places from the gazetteer and the story's names only (no spaCy model "
             f"for '{a.language}')"
         )
-    out.append(
-        f"figures, attributions and claims: read with English wording only (the words of "
-        f"'{a.language}' for units, sources and denials are not known yet); dates in its own "
-        f"words"
-    )
+    from ..annotate.quantities_lang import has_language
+
+    if has_language(a.language):
+        out.append(
+            f"attributions and claims: read with English wording only (the words of "
+            f"'{a.language}' for sources and denials are not known yet); figures and dates in "
+            f"its own words"
+        )
+    else:
+        out.append(
+            f"figures, attributions and claims: read with English wording only (the words of "
+            f"'{a.language}' for units, sources and denials are not known yet); dates in its own "
+            f"words"
+        )
     return out
 
 
