@@ -1,0 +1,389 @@
+"""Claims across languages on real news: gold conflicts, updates, apparent conflicts and
+corroborated facts of ``../shared/data/multilingual-stories`` against the report's claims.
+
+The 90 files go through the real pipeline exactly as ``bench/multilingual.py`` sends them
+(``stories_docs()`` and ``analysed("stories", ...)``, sharing its cache): the language is
+detected, not given. Every claim of every story is scored against ``gold.json``.
+
+Matching rules (each gold ``value`` is a verbatim substring of its file):
+
+* A gold value is *located* at every occurrence of its string in the cleaned text of its
+  article (case-sensitive; no-break spaces read as spaces; an occurrence flanked by a letter or
+  digit, as ``18`` inside ``2018``, is not one). A claim *holds* a gold value when one of its
+  evidence spans in that article overlaps one of those occurrences.
+* A value's *reading* is its digits (any script, so ``٤٠٠`` reads ``400``) when it has any,
+  else its casefolded text: ``400 pompiers`` and ``زهاء 400 إطفائي`` are one reading, ``più di
+  500 pompieri`` another. Two readings stand for two sides of a disagreement or two steps of a
+  sequence.
+* ``conflicts``: a gold conflict is *found* when one claim with status ``disputed`` holds gold
+  values of that conflict with at least two readings.
+* ``updates``: a gold update is *labelled* when one claim with status ``updated`` holds values
+  of its sequence with at least two readings.
+* ``apparent_conflicts_that_are_not``: one is *raised* when a claim with status ``disputed``
+  holds values of it with at least two readings; the figure is the share NOT raised. (A pair
+  that never becomes a claim at all is also "not raised": ``apparent_handled`` counts those held,
+  two readings, by one ``updated`` or ``corroborated`` claim.)
+* ``corroborated`` (a fact, its files and its count of independent sources, no values): the
+  fact's claim is, among the claims at least half of whose evidence passages each write every
+  number the fact's wording writes in digits (separators dropped, any script: "7.1" is "7,1";
+  every claim when the fact has none), the one whose evidence articles have the highest Jaccard
+  overlap with the gold files (ties: more gold files, then the lower claim id). The fact is
+  *found* when that claim is ``corroborated``, its evidence spans at least half of the gold
+  files, and its ``independent_sources`` is within one of the gold count (``"10+"``: at least
+  9; ``"5 (...)"``: 5). A fact with no number is matched by its files only: the matched
+  claim's text is written out for a reader to check.
+
+Diagnostics (not gated): per language, how many gold conflict/update values the pipeline read
+as a quantity (an annotation overlapping the value) and how many any claim holds.
+
+Writes bench/results/claims_multilingual.json and checks bench/gates/claims_multilingual.json
+(floors that only rise); exits 1 when a figure is under its floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import multilingual  # noqa: E402  (bench/multilingual.py: loading, pipeline, cache)
+
+ROOT = multilingual.ROOT
+STORIES = multilingual.STORIES
+OUT = ROOT / "bench" / "results" / "claims_multilingual.json"
+GATES = ROOT / "bench" / "gates" / "claims_multilingual.json"
+
+from consilience.evaluation import under_floors  # noqa: E402
+from consilience.model import Claim, Report  # noqa: E402
+
+file_id = multilingual._file_id
+
+
+# ----------------------------------------------------------------------------- locating
+
+
+def occurrences(text: str, value: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each occurrence of ``value`` in ``text`` not flanked by a
+    letter or digit (no-break spaces read as spaces)."""
+    text, value = text.replace("\u00a0", " "), value.replace("\u00a0", " ").strip()
+    out, at = [], text.find(value) if value else -1
+    while at >= 0:
+        end = at + len(value)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (value[0].isalnum() and before.isalnum()) and not (
+            value[-1].isalnum() and after.isalnum()
+        ):
+            out.append((at, end))
+        at = text.find(value, at + 1)
+    return out
+
+
+def reading(value: str) -> str:
+    """Return the digits of ``value`` (any script) if it has any, else its casefolded text."""
+    digits = "".join(
+        str(unicodedata.digit(ch)) for ch in value if unicodedata.digit(ch, None) is not None
+    )
+    return digits or " ".join(value.casefold().split())
+
+
+Spots = list[tuple[str, int, int]]  # (article id, start, end)
+
+
+def locate(values: Iterable[Mapping], texts: Mapping[str, str]) -> list[tuple[dict, Spots]]:
+    """Return each gold value (with 'article' and 'reading' added) with its occurrences."""
+    out = []
+    for v in values:
+        aid = file_id(v["file"])
+        spots = [(aid, s, e) for s, e in occurrences(texts.get(aid, ""), v["value"])]
+        out.append(({**v, "article": aid, "reading": reading(v["value"])}, spots))
+    return out
+
+
+def holds(claim: Claim, spots: Spots) -> bool:
+    """Whether an evidence span of ``claim`` overlaps one of ``spots``."""
+    return any(
+        ev.article == aid and ev.start < e and s < ev.end
+        for ev in claim.evidence
+        for aid, s, e in spots
+    )
+
+
+def readings_held(claim: Claim, located: Sequence[tuple[dict, Spots]]) -> set[str]:
+    return {v["reading"] for v, spots in located if holds(claim, spots)}
+
+
+def best_two_readings(
+    claims: Sequence[Claim], located: Sequence[tuple[dict, Spots]], status: str | None
+) -> tuple[Claim | None, set[str]]:
+    """Return the claim (of ``status``, any when None) holding the most readings of
+    ``located`` among those holding at least two, and those readings; (None, set()) if none."""
+    best, best_readings = None, set()
+    for claim in claims:
+        if status is not None and claim.status != status:
+            continue
+        got = readings_held(claim, located)
+        if len(got) >= 2 and len(got) > len(best_readings):
+            best, best_readings = claim, got
+    return best, best_readings
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def gold_sources(count: object) -> tuple[int, bool]:
+    """Return (n, open-ended) of a gold ``independent_sources``: 4 -> (4, False), "10+" ->
+    (10, True), "5 (most cite Reuters)" -> (5, False)."""
+    text = str(count)
+    n = int(re.match(r"\s*(\d+)", text).group(1))
+    return n, text.strip().startswith(f"{n}+")
+
+
+def sources_ok(got: int, count: object) -> bool:
+    n, open_ended = gold_sources(count)
+    return got >= n - 1 if open_ended else abs(got - n) <= 1
+
+
+def score_pairs(
+    items: Sequence[Mapping], key: str, status: str, claims: Sequence[Claim], texts: Mapping
+) -> list[dict]:
+    """One result per gold conflict / update / apparent conflict: the claim of ``status``
+    holding values of ``items[key]`` with two readings or more, if any."""
+    out = []
+    for item in items:
+        located = locate(item[key], texts)
+        claim, got = best_two_readings(claims, located, status)
+        any_claim = [c for c in claims if readings_held(c, located)]
+        row = {
+            "id": item["id"],
+            "ok": claim is not None,
+            "claim": claim.id if claim else None,
+            "readings": sorted(got),
+            "values": len(located),
+            "values_unlocated": sum(1 for _, spots in located if not spots),
+            "values_in_a_claim": sum(
+                1 for _, spots in located if any(holds(c, spots) for c in any_claim)
+            ),
+            "statuses_holding": sorted({c.status for c in any_claim}),
+            "touched": any(c.status == status for c in any_claim),
+        }
+        if status == "disputed" and key == "values":
+            handled = next(
+                (
+                    c
+                    for s in ("updated", "corroborated")
+                    for c in [best_two_readings(claims, located, s)[0]]
+                    if c is not None
+                ),
+                None,
+            )
+            row["handled"] = handled is not None
+        out.append(row)
+    return out
+
+
+NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
+def numbers(text: str) -> set[str]:
+    """Return the numbers written in digits in ``text``, as digit strings of any script read
+    as ASCII with separators dropped: "10,000" and "10.000" -> "10000", "7,1" -> "71"."""
+    ascii_digits = "".join(
+        str(unicodedata.digit(ch)) if unicodedata.digit(ch, None) is not None else ch for ch in text
+    )
+    return {re.sub(r"\D", "", m) for m in NUMBER.findall(ascii_digits)}
+
+
+def score_corroborated(
+    facts: Sequence[Mapping], claims: Sequence[Claim], texts: Mapping[str, str]
+) -> list[dict]:
+    out = []
+    for fact in facts:
+        files = {file_id(f) for f in fact["files"]}
+        wanted = numbers(fact["fact"])
+        best, best_key = None, None
+        for claim in claims:
+            if wanted:
+                saying = sum(
+                    wanted <= numbers(texts.get(ev.article, "")[ev.start : ev.end])
+                    for ev in claim.evidence
+                )
+                if 2 * saying < len(claim.evidence):
+                    continue
+            arts = {ev.article for ev in claim.evidence}
+            common = len(arts & files)
+            if not common:
+                continue
+            key = (-common / len(arts | files), -common, _claim_number(claim.id))
+            if best_key is None or key < best_key:
+                best, best_key = claim, key
+        common = -best_key[1] if best_key else 0
+        row = {
+            "fact": fact["fact"],
+            "gold_sources": fact["independent_sources"],
+            "files": len(files),
+            "claim": best.id if best else None,
+            "status": best.status if best else None,
+            "sources": best.independent_sources if best else None,
+            "files_covered": common,
+            "text": best.text[:160] if best else None,
+        }
+        row["ok"] = (
+            best is not None
+            and best.status == "corroborated"
+            and common >= math.ceil(len(files) / 2)
+            and sources_ok(best.independent_sources, fact["independent_sources"])
+        )
+        out.append(row)
+    return out
+
+
+def _claim_number(cid: str) -> int:
+    digits = re.sub(r"\D", "", cid)
+    return int(digits) if digits else 0
+
+
+def story_claims(report: Report, gold_files: Iterable[str]) -> list[Claim]:
+    """Return the claims of every report story holding an article of ``gold_files`` (a gold
+    story split over several report stories keeps all of its claims)."""
+    wanted = {file_id(f) for f in gold_files}
+    return [c for s in report.stories if wanted & set(s.articles) for c in s.claims]
+
+
+def score(report: Report, gold_json: Mapping) -> dict:
+    """Return the per-item results and the summary figures of ``report`` against the gold."""
+    texts = {a.id: a.text for a in report.articles}
+    details: dict[str, list] = {
+        "conflicts": [],
+        "updates": [],
+        "apparent": [],
+        "corroborated": [],
+    }
+    for sid, story in gold_json["stories"].items():
+        files = story.get("files") or [
+            v["file"]
+            for key in ("conflicts", "apparent_conflicts_that_are_not")
+            for item in story.get(key, [])
+            for v in item["values"]
+        ]
+        claims = story_claims(report, files)
+        for name, key, items, status in (
+            ("conflicts", "values", story.get("conflicts", []), "disputed"),
+            ("updates", "sequence", story.get("updates", []), "updated"),
+            ("apparent", "values", story.get("apparent_conflicts_that_are_not", []), "disputed"),
+        ):
+            for row in score_pairs(items, key, status, claims, texts):
+                details[name].append({"story": sid, **row})
+        for row in score_corroborated(story.get("corroborated", []), claims, texts):
+            details["corroborated"].append({"story": sid, **row})
+    return {"figures": summarise(details), "details": details}
+
+
+def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
+    conflicts, updates = details["conflicts"], details["updates"]
+    apparent, corroborated = details["apparent"], details["corroborated"]
+    not_raised = sum(1 for r in apparent if not r["ok"])
+    figures = {
+        "conflicts_found": _ratio(sum(r["ok"] for r in conflicts), len(conflicts)),
+        "updates_labelled": _ratio(sum(r["ok"] for r in updates), len(updates)),
+        "apparent_not_disputed": _ratio(not_raised, len(apparent)),
+        "corroborated_found": _ratio(sum(r["ok"] for r in corroborated), len(corroborated)),
+    }
+    counts = {
+        "conflicts": [sum(r["ok"] for r in conflicts), len(conflicts)],
+        "updates": [sum(r["ok"] for r in updates), len(updates)],
+        "apparent_not_disputed": [not_raised, len(apparent)],
+        "apparent_handled": [sum(r.get("handled", False) for r in apparent), len(apparent)],
+        "corroborated": [sum(r["ok"] for r in corroborated), len(corroborated)],
+        # lenient, for comparison (not gated): a claim of the status holds any one value
+        "conflicts_touched": [sum(r["touched"] for r in conflicts), len(conflicts)],
+        "updates_touched": [sum(r["touched"] for r in updates), len(updates)],
+    }
+    return {**figures, "counts": counts}
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 1.0
+
+
+def diagnostics(report: Report, gold_json: Mapping) -> dict:
+    """Per language: gold conflict/update values located, read as a quantity, held by a claim."""
+    lang = {a.id: a.language or "none" for a in report.articles}
+    texts = {a.id: a.text for a in report.articles}
+    quantities = {
+        a.id: [(q.start, q.end) for q in a.annotations.quantities] for a in report.articles
+    }
+    evidence: dict[str, list[tuple[int, int]]] = {}
+    for s in report.stories:
+        for c in s.claims:
+            for ev in c.evidence:
+                evidence.setdefault(ev.article, []).append((ev.start, ev.end))
+    out: dict[str, dict[str, int]] = {}
+    for story in gold_json["stories"].values():
+        values = [v for item in story.get("conflicts", []) for v in item["values"]]
+        values += [v for item in story.get("updates", []) for v in item["sequence"]]
+        for v, spots in locate(values, texts):
+            row = out.setdefault(
+                lang.get(v["article"], "none"),
+                dict.fromkeys(("values", "located", "quantity", "in_claim"), 0),
+            )
+            row["values"] += 1
+            row["located"] += bool(spots)
+            row["quantity"] += any(
+                qs < e and s < qe
+                for _, s, e in spots
+                for qs, qe in quantities.get(v["article"], [])
+            )
+            row["in_claim"] += any(
+                es < e and s < ee for _, s, e in spots for es, ee in evidence.get(v["article"], [])
+            )
+    return dict(sorted(out.items()))
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-cache", action="store_true", help="annotate again")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    gold_path = STORIES / "gold.json"
+    if not gold_path.exists():
+        print(f"skipped: {gold_path} not found (../shared is absent)")
+        return 0
+    docs, _ = multilingual.stories_docs()
+    report = multilingual.analysed("stories", docs, not args.no_cache)
+    gold_json = json.loads(gold_path.read_text("utf-8"))
+    results = score(report, gold_json)
+    results["languages"] = diagnostics(report, gold_json)
+    results["claims"] = _status_counts(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(json.dumps({k: results[k] for k in ("figures", "languages", "claims")}, indent=1))
+    if GATES.exists():
+        low = under_floors(results["figures"], json.loads(GATES.read_text("utf-8")))
+        if low:
+            print("under the floor: " + "; ".join(low))
+            return 1
+    return 0
+
+
+def _status_counts(report: Report) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for s in report.stories:
+        for c in s.claims:
+            counts[c.status] = counts.get(c.status, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
