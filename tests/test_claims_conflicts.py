@@ -117,6 +117,46 @@ STORIES: dict[str, dict[str, str]] = {
             "police said. Rescuers searched the debris overnight.",
         ),
     },
+    "tally": {
+        "a.txt": _doc(
+            "Fjord News",
+            "2030-06-01",
+            "Two people died in the landslide near Bergen, police said on Saturday. "
+            "Several houses were buried.",
+        ),
+        "b.txt": _doc(
+            "Bergen Daily",
+            "2030-06-01",
+            "Four people died in the landslide near Bergen, police said late on Saturday. "
+            "Rescuers used dogs.",
+        ),
+        "c.txt": _doc(
+            "Western Post",
+            "2030-06-02",
+            "Nine people died in the landslide near Bergen, police said on Sunday. "
+            "Rescuers searched the debris overnight.",
+        ),
+    },
+    "tally-crossing": {
+        "a.txt": _doc(
+            "Fjord News",
+            "2030-06-01",
+            "Nine people died in the landslide near Bergen, police said on Saturday. "
+            "Several houses were buried.",
+        ),
+        "b.txt": _doc(
+            "Bergen Daily",
+            "2030-06-02",
+            "Seven people died in the landslide near Bergen, police said on Sunday. "
+            "Rescuers used dogs.",
+        ),
+        "c.txt": _doc(
+            "Western Post",
+            "2030-06-02",
+            "Twelve people died in the landslide near Bergen, police said on Sunday. "
+            "Rescuers searched the debris overnight.",
+        ),
+    },
     "same-day": {
         "a.txt": _doc(
             "Fjord News",
@@ -255,6 +295,27 @@ def test_rising_toll_is_an_update_not_a_conflict(stories):
     assert claim.status == "updated"
     assert claim.conflicts == ()
     assert "Two (Fjord News, 2030-06-01) -> five (Western Post, 2030-06-02)" in claim.why
+
+
+def test_a_toll_given_twice_on_one_day_then_higher_is_an_update(stories):
+    a, b, c = stories["tally"]
+    claims = analyze_story([a, b, c], gazetteer=_gazetteer())
+    claim = _claim_with(claims, c, "Nine people died")
+    assert claim is _claim_with(claims, a, "Two people died")
+    assert claim is _claim_with(claims, b, "Four people died")
+    assert claim.status == "updated"
+    assert claim.conflicts == ()
+    assert "Two (Fjord News, 2030-06-01) -> Four (Bergen Daily, 2030-06-01) -> Nine" in claim.why
+
+
+def test_a_toll_whose_days_cross_is_disputed(stories):
+    a, b, c = stories["tally-crossing"]
+    claims = analyze_story([a, b, c], gazetteer=_gazetteer())
+    claim = _claim_with(claims, a, "Nine people died")
+    assert claim is _claim_with(claims, b, "Seven people died")
+    assert claim is _claim_with(claims, c, "Twelve people died")
+    # the second day gives one figure below and one above the first day's: a disagreement
+    assert claim.status == "disputed"
 
 
 def test_different_tolls_on_one_day_conflict(stories):

@@ -66,7 +66,8 @@ def figure_verdict(
     if len(values) < 2:
         return None, None
     counts = all(_figure(c).dimension == "count" for c in figs)
-    update = _update(values) if counts else None
+    tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
+    update = (_update(values) or (_tally_update(values) if tally else None)) if counts else None
     if update is not None:
         return None, update
     pairs = [
@@ -127,6 +128,44 @@ def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[lis
         else:
             classes.append([c])
     return classes
+
+
+# Counts that grow while an event unfolds and are reported several times a day (a toll of the
+# dead, injured, missing, displaced, arrested): reports of one day may give several of them.
+TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arrest"})
+
+
+def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
+    """Return the update of a tally reported over two days or more, several values a day
+    allowed, when every day's values lie at or above (rising) or at or below (falling) all of
+    the previous day's: "6 dead" then "18" then "37" on the first day, "247" the next. Steps go
+    day by day, within a day in the direction of the move. Else None (values of two days that
+    cross: a disagreement)."""
+    by_day: dict[str, set[int]] = {}
+    for i, cls in enumerate(values):
+        for c in cls:
+            if not c.published:
+                return None
+            by_day.setdefault(c.published, set()).add(i)
+    days = sorted(by_day)
+    if len(days) < 2:
+        return None
+    pairs = list(zip(days, days[1:], strict=False))
+    rising = all(max(by_day[a]) <= min(by_day[b]) for a, b in pairs)
+    falling = all(min(by_day[a]) >= max(by_day[b]) for a, b in pairs)
+    if not (rising or falling):
+        return None
+    steps: list[tuple[str, str, str]] = []
+    last: int | None = None
+    for d in days:
+        for i in sorted(by_day[d], reverse=falling):
+            if i == last:
+                continue
+            first = next(c for c in values[i] if c.published == d)
+            steps.append((d, _figure(first).text, first.article))
+            last = i
+    announced = any(c.update_cue for cls in values for c in cls)
+    return Update(steps=tuple(steps), announced=announced)
 
 
 def _update(values: list[list[ClaimCandidate]]) -> Update | None:
