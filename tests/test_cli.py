@@ -157,3 +157,42 @@ def test_language_models_are_set_from_the_command_line(tmp_path, capsys, caplog)
     assert "write LANG=PACKAGE (de=de_core_news_sm), got 'de'" in capsys.readouterr().err
     assert main(["analyze", str(article), "--out", str(out), "--language-model", "en=x_model"]) == 2
     assert "language code other than 'en'" in capsys.readouterr().err
+
+
+def _phase_lines(stderr: str) -> list[str]:
+    import re
+
+    return [re.sub(r" \(\d+\.\d s\)$", "", line) for line in stderr.splitlines()]
+
+
+def test_a_piped_run_says_each_phase_on_stderr(tmp_path: Path):
+    run = subprocess.run(
+        [sys.executable, "-m", "consilience.cli", "demo", "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert _phase_lines(run.stderr) == [
+        "consilience: read: 8 new article(s), 0 skipped",
+        "consilience: annotated: 8 article(s), 0 set aside",
+        "consilience: grouped: 1 story(ies) to analyse",
+        "consilience: story stages: 1 story(ies)",
+        "consilience: wrote the reports",
+    ]
+    quiet = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "consilience.cli",
+            "demo",
+            "--out",
+            str(tmp_path / "q"),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert quiet.stderr == ""

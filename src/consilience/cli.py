@@ -8,8 +8,11 @@ could be read, a resource is missing, or --strict with skipped inputs), 2 usage 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -205,6 +208,7 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
     from .ingest.files import inside
     from .report.json import to_dict
     from .report.render import prepare, render
+    from .runtime import phase
 
     into = getattr(args, "into", None)
     cluster = getattr(args, "cluster", None)
@@ -224,10 +228,12 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
             f"not reading {out}: it is the report folder (--out), inside the input {holders[0]}",
             file=sys.stderr,
         )
-    report, summary = _run(inputs, settings, into, cluster, exclude=[out])
+    with _phase_lines(args):
+        report, summary = _run(inputs, settings, into, cluster, exclude=[out])
     paths: list[Path] = []
     try:
-        paths = render(to_dict(report), args.formats, out)
+        with _phase_lines(args), phase("wrote the reports"):
+            paths = render(to_dict(report), args.formats, out)
         if not args.quiet:
             for s in report.skipped:
                 print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
@@ -250,6 +256,29 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
 
             webbrowser.open(html.resolve().as_uri())
     return 0
+
+
+@contextmanager
+def _phase_lines(args: argparse.Namespace) -> Iterator[None]:
+    """Show a line per phase of the run on stderr ("consilience: annotated: 535 article(s), 0
+    set aside (20.3 s)") while in the block, unless --quiet or --no-progress."""
+    from .runtime import progress_log
+
+    if getattr(args, "quiet", False) or getattr(args, "progress", None) is False:
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("consilience: %(message)s"))
+    level, propagate = progress_log.level, progress_log.propagate
+    progress_log.addHandler(handler)
+    progress_log.setLevel(logging.INFO)
+    progress_log.propagate = False
+    try:
+        yield
+    finally:
+        progress_log.removeHandler(handler)
+        progress_log.setLevel(level)
+        progress_log.propagate = propagate
 
 
 def _waiting(message: str) -> None:

@@ -32,7 +32,7 @@ from typing import Protocol
 from .errors import ConsilienceError, NothingReadError, UsageError
 from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
 from .resources import Resources
-from .runtime import Held, Holding, StoryResult, StoryTask
+from .runtime import Held, Holding, StoryResult, StoryTask, phase
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -192,15 +192,24 @@ class Pipeline:
         held = store.begin([str(p) for p in inputs]) if store is not None else Batch(self.settings)
         fresh: list[Article] = []
         skipped: list[Skipped] = []
-        for item in read_inputs(inputs, self.settings, exclude):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-            elif (article := held.admit(item)) is not None:
-                fresh.append(article)
-        annotated, failed = work.annotate(self, fresh)
+        with phase("read") as step:
+            for item in read_inputs(inputs, self.settings, exclude):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                elif (article := held.admit(item)) is not None:
+                    fresh.append(article)
+            step.detail = f"{len(fresh)} new article(s), {len(skipped)} skipped"
+        with phase("annotated") as step:
+            annotated, failed = work.annotate(self, fresh)
+            step.detail = f"{len(annotated)} article(s), {len(failed)} set aside"
         held.add(annotated, [*skipped, *failed])
-        todo = held.pending()
-        return self.report(held.finish(work.run_stories(self, todo)))
+        with phase("grouped") as step:
+            todo = held.pending()
+            step.detail = f"{len(todo)} story(ies) to analyse"
+        with phase("story stages") as step:
+            done = work.run_stories(self, todo)
+            step.detail = f"{len(done)} story(ies)"
+        return self.report(held.finish(done))
 
     def report(self, held: Held) -> Report:
         """The Report of a run: articles in arrival order, stories with their articles in

@@ -41,7 +41,36 @@ def progress_bar(total: int, settings: Settings, label: str) -> tqdm | None:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit="article", leave=False)
+    return tqdm(total=total, desc=label, unit="article", leave=True)
+
+
+# One line per phase of a run (reading, annotation, grouping, story stages, writing), at INFO on
+# this logger: the CLI shows them on stderr (``consilience analyze`` unless --no-progress or
+# --quiet); a library caller sees them only if it asks for them through logging.
+progress_log = logging.getLogger("consilience.progress")
+
+
+class phase:
+    """Times one phase of a run and logs "<what>: <detail> (<seconds> s)" when it ends;
+    ``detail`` may be set inside the block once the count is known."""
+
+    def __init__(self, what: str, detail: str = "") -> None:
+        self.what = what
+        self.detail = detail
+
+    def __enter__(self) -> phase:
+        import time
+
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        import time
+
+        if kind is None:
+            took = time.perf_counter() - self._start
+            detail = f": {self.detail}" if self.detail else ""
+            progress_log.info("%s%s (%.1f s)", self.what, detail, took)
 
 
 def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
