@@ -33,7 +33,6 @@ REPORTED = {
     "strict",
     "batch_size",
     "workers",
-    "progress",
     "cache_dir",
     "gazetteer_min_population",
     "aliases_path",

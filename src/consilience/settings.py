@@ -125,10 +125,12 @@ class Settings:
 
     def to_dict(self) -> dict[str, object]:
         """The settings a reader sets, as JSON values (the report's ``settings``); the tuning
-        parameters are left out (``tuning()`` gives them)."""
+        parameters are left out (``tuning()`` gives them), and so is ``progress``."""
         out = {}
         for f in fields(self):
-            if f.name in TUNING:
+            # progress only changes what a terminal shows: two runs that differ only in it
+            # give equal reports
+            if f.name in TUNING or f.name == "progress":
                 continue
             v = getattr(self, f.name)
             out[f.name] = (
