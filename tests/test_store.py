@@ -344,7 +344,9 @@ def test_cli_into_adds_and_reports_the_store(tmp_path, capsys):
     assert f"it holds {total} article(s) in 1 story(ies)" in second
     # no inputs: the report of the store as it is
     assert main(["analyze", "--into", str(db), "--out", str(tmp_path / "again"), *common]) == 0
-    assert "0 article(s) added, 0 already stored" in capsys.readouterr().out
+    only = capsys.readouterr().out
+    assert "0 article(s) added, 0 already stored" in only
+    assert f"{total} article(s) reported from the store, 0 skipped; report: " in only
     assert main(["analyze", "--out", str(out), *common]) == 2
     assert "give at least one INPUT" in capsys.readouterr().err
     assert main(["analyze", files[0], "--into", str(db), "--out", str(out), "--no-progress"]) == 1

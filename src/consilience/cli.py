@@ -239,8 +239,10 @@ def run_analyze(inputs: list[str], out: str, args: argparse.Namespace, demo: boo
                 print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
             if summary:
                 print(summary)
+            # a run that only reports a store analysed nothing
+            verb = "analysed" if inputs else "reported from the store"
             print(
-                f"{len(report.articles)} article(s) analysed, {len(report.skipped)} skipped; "
+                f"{len(report.articles)} article(s) {verb}, {len(report.skipped)} skipped; "
                 f"report: {', '.join(str(p) for p in paths)}"
             )
     except KeyboardInterrupt:
