@@ -430,3 +430,22 @@ def test_two_runs_into_one_store_at_once_take_turns(tmp_path):
             (1, 1),
         ]
     assert report_sources(tmp_path / "o2") == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_named_pipes_are_reported_never_read(tmp_path: Path):
+    """A FIFO named directly would block the run forever; one inside a folder was left out
+    without a word: both are skipped, named, with the reason."""
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "a.txt").write_text(STORY, encoding="utf-8")
+    os.mkfifo(tmp_path / "direct.txt")
+    os.mkfifo(pile / "inside.txt")
+    run = cli(
+        "analyze", "direct.txt", "pile", "--out", "o", "--no-progress", cwd=tmp_path, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines() == [
+        "skipped direct.txt: a named pipe (FIFO), not a file (pipe text in with '-')",
+        f"skipped {Path('pile') / 'inside.txt'}: a named pipe (FIFO), not a file",
+    ]
+    assert run.stdout.splitlines()[-1].startswith("1 article(s) analysed, 2 skipped; ")

@@ -84,6 +84,12 @@ def _read_input(
     if stat.S_ISDIR(mode):
         yield from _read_folder(name, settings, exclude)
         return
+    if not stat.S_ISREG(mode):
+        # a named pipe or a device would block the run or never end: '-' reads a pipe
+        yield Skipped(
+            source, f"{_special(mode)}, not a file (pipe text in with '-')", "unsupported"
+        )
+        return
     ext = extension(name)
     if ext in UNSUPPORTED_EXTS:
         yield Skipped(
@@ -197,6 +203,30 @@ def walk_folder(folder: str, seen: set[str]) -> Iterator[str | Skipped]:
                 yield from walk_folder(path, seen)
         elif entry.name in articles and entry.name not in sidecars:
             yield path
+        elif _is_article(entry.name) and _is_special(entry):
+            yield Skipped(
+                SourceRef(path), f"{_special(entry.stat().st_mode)}, not a file", "unsupported"
+            )
+
+
+def _special(mode: int) -> str:
+    """Name what a path that is neither a file nor a folder is."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _is_special(entry: os.DirEntry) -> bool:
+    """A named pipe, socket or device (followed through links): never read, always reported."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _is_article(name: str) -> bool:
