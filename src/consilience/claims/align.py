@@ -10,7 +10,8 @@
    how rare the key is in the story), shared or related event classes and shared named days.
    Some pairs can never be one fact: statements with no event class in common (nor related);
    figures of different dimensions, counted things or events, or more than ``max_ratio``
-   apart; two readings of a distance or a level that differ (a river at 6.4 m then 5.1 m);
+   apart; two readings of a distance or a level that differ (a river at 6.4 m then 5.1 m),
+   but not of a property the event has once (a magnitude: ``lexicon.MEASURE_CONCEPTS``);
    claims about opposite sides (rebels / the army).
 3. Grouping. Average linkage over the scored pairs: the two groups whose linked pairs have the
    highest mean similarity merge while it reaches ``threshold`` and at least ``min_linked`` of
@@ -221,7 +222,13 @@ def _figure_similarity(
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
     if a.article == b.article and not agree:
         return 0.0
-    if fa.dimension != "count" and not agree and fa.value != fb.value:
+    measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
+    if measure and not agree:
+        days_a = {d.value for d in a.dates if d.exact and not d.since}
+        days_b = {d.value for d in b.dates if d.exact and not d.since}
+        if high / low > lx.MEASURE_MAX_RATIO or (days_a and days_b and not days_a & days_b):
+            return 0.0  # a whole step apart on the scale, or another day: another event
+    if fa.dimension != "count" and not agree and fa.value != fb.value and not measure:
         return 0.0  # a level or a distance at two values is two readings, not one disputed
     if fa.event is None and not (ent or words):
         return 0.0  # a bare distance or amount: something else must say it is the same one

@@ -328,17 +328,27 @@ def _figure_candidate(
     if attr is not None and attr.source_start <= q.start < attr.source_end:
         return None  # "two officials told AFP": the size of the source, not a fact
     rel = q.start - sent.start
+    if _replaced_in_sentence(article, sent, q):
+        return None  # "estimated initially at 6.8 and then at 7.1": the first is superseded
     narrow, wide = _clauses(text, rel)
     for lo, hi in (narrow, wide):
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
             return None
+    english = (article.language or "en").split("-")[0] == "en"
     counted, event = _counted(q, text, rel, narrow, wide)
+    concept = q.concept
+    if concept in lx.CONCEPT_EVENTS and (event is None or not english):
+        # what the quantity reader says it counts, in any language: "30 muertos" are dead
+        counted, event = "people", lx.CONCEPT_EVENTS[concept]
+    elif not english and concept is not None:
+        counted = concept  # a word of the article's language would match no other language
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
     if dimension != "count":
         event = None  # a distance or an amount: the nearest event word need not be its own
-    elif event is None:
+        counted = None if concept in lx.MEASURE_CONCEPTS else counted
+    elif event is None and not (concept in lx.COUNTED_CONCEPTS and not english):
         return None  # "two major highways": a description, not a reported figure
     lo, hi = wide
     figure = Figure(
@@ -346,7 +356,7 @@ def _figure_candidate(
         text=written,
         start=q.start,
         end=q.end,
-        unit=q.unit,
+        unit=q.unit or (concept if concept in lx.MEASURE_CONCEPTS else None),
         dimension=dimension,
         base=base,
         counted=counted,
@@ -354,6 +364,7 @@ def _figure_candidate(
         qualifier=q.qualifier,
         event=event,
         noun=q.counted.lower() if q.counted and counted else None,
+        concept=concept,
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -362,9 +373,30 @@ def _figure_candidate(
         dates=tuple(d for d in feats.dates if start <= d.start < end),
         sides=lx.nearest_side(text, rel),
     )
+    if not english and any(
+        o is not q and start <= o.start < end and not narrow[0] <= o.start - sent.start < narrow[1]
+        for o in article.annotations.quantities
+    ):
+        # The clause words that bound the wide clause are English: elsewhere it is the whole
+        # sentence, and the passage cited for this figure is the clause that holds it alone.
+        start, end = _trim(article.text, sent.start + narrow[0], sent.start + narrow[1])
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
     update = bool(lx.UPDATE_CUES.search(article.text[start : q.start]))
     return replace(cand, update_cue=update)
+
+
+def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:
+    """Return True for a figure its own sentence marks as a first estimate ("initially") and
+    replaces by a later figure of the same thing (same concept or unit)."""
+    if not lx.first_estimate_cues().search(article.text[max(sent.start, q.start - 60) : q.start]):
+        return False
+    return any(
+        o.start > q.end
+        and o.start < sent.end
+        and o.value != q.value
+        and (o.concept, o.unit) == (q.concept, q.unit)
+        for o in article.annotations.quantities
+    )
 
 
 def _counted(
@@ -406,6 +438,8 @@ def _nearest_class(text: str, pos: int, span: tuple[int, int]) -> str | None:
 def _dimension(q: Quantity, counted: str | None = None) -> tuple[str, float]:
     """Return the figure's dimension and its value in the dimension's base unit (a unit the
     quantity reader left as the counted word, "300 millimetres", counts as the unit)."""
+    if q.concept in lx.MEASURE_CONCEPTS:
+        return f"unit:{q.concept}", q.value  # "magnitude 7.1", "7.1-magnitude", "magnitud 7,1"
     if q.unit is None and counted in lx.UNIT_WORDS:
         dim, factor = lx.UNIT_WORDS[counted]
         return dim, q.value * factor

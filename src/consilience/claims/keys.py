@@ -108,6 +108,7 @@ class EntityKeys:
         self._exact: dict[tuple[str, int, int], str] = {}
         self._by_article: dict[str, list[tuple[int, int, str]]] = {}
         self.types: dict[str, str] = {}
+        self._named_countries: dict[str, str | None] = {}
         for ent in entities:
             key = f"id:{ent.id}"
             self.types[key] = ent.type
@@ -126,7 +127,7 @@ class EntityKeys:
         written = article.text[mention.start : mention.end]
         iso = None
         if mention.label in PLACE_LABELS:
-            iso = country_code(written)
+            iso = country_code(written) or self._gazetteer_country(written)
         elif mention.label == "NORP":
             iso = demonym_country(written)
         if iso:
@@ -139,6 +140,21 @@ class EntityKeys:
         key = f"n:{name}"
         self.types.setdefault(key, mention.label)
         return key
+
+    def _gazetteer_country(self, written: str) -> str | None:
+        """Return the ISO code of the country the gazetteer knows ``written`` as, in any
+        language ("Cile", "Messico"), else None (a town, or no gazetteer)."""
+        if self._gazetteer is None:
+            return None
+        if written in self._named_countries:
+            return self._named_countries[written]
+        try:
+            places = self._gazetteer.lookup(written)
+        except Exception:  # a broken index must not stop the claims
+            places = []
+        iso = places[0].country if places and places[0].feature == "country" else None
+        self._named_countries[written] = iso
+        return iso
 
     def country(self, article: Article, mention: EntityMention, key: str) -> str | None:
         """Return the country code of a place mention: the country it names, its resolved

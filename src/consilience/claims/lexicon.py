@@ -9,7 +9,10 @@ the lowercased sentence.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from importlib import resources
 
 # Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
 # that a short stem never matches an unrelated word ("dam" is not "damage").
@@ -233,6 +236,43 @@ COUNTED_EVENTS = {
     "missing": "missing",
     "disappeared": "missing",
 }
+# What a quantity reader says a figure counts (``Quantity.concept``, a name of no language)
+# -> the event class it measures: how a figure in any language finds its event.
+CONCEPT_EVENTS: dict[str, str] = {
+    "dead": "kill",
+    "injured": "injure",
+    "missing": "missing",
+    "displaced": "displace",
+    "evacuated": "displace",
+    "arrested": "arrest",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def first_estimate_cues() -> re.Pattern[str]:
+    """Return the pattern of the words, in every language of ``data/revisions.json``, that mark
+    a figure as a first estimate its own sentence then replaces ("initially 6.8, then 7.1"),
+    ending a few words before the figure."""
+    raw = resources.files("consilience.claims").joinpath("data/revisions.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    cues = sorted(
+        {c for k, v in data.items() if not k.startswith("_") for c in v}, key=lambda c: -len(c)
+    )
+    alternatives = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE)
+
+
+# Concepts that are one property of the event itself (one earthquake has one magnitude):
+# different values of it at one place and time are a dispute, not two readings.
+MEASURE_CONCEPTS = frozenset({"magnitude"})
+# Two readings of such a property further apart than this ratio are of two events (a
+# magnitude of 8.2 and one of 7.1 are two earthquakes; 6.8 and 7.1 two estimates of one).
+MEASURE_MAX_RATIO = 1.1
+# Concepts that name a counted group or thing on their own ("400 bomberos"): a figure of one
+# of them needs no event word, only the story's places or words in common.
+COUNTED_CONCEPTS = frozenset(
+    {"firefighters", "rescuers", "soldiers", "police", "aftershocks", "buildings", "homes"}
+)
 # Events whose figures count people when nothing else is named ("the toll rose to four").
 PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arrest"})
 
