@@ -381,3 +381,16 @@ def test_strict_fails_only_on_what_this_run_skipped(tmp_path):
     # the next run skips nothing: the earlier skip stays listed but does not fail it
     report = analyze(sample()[1:2], settings=strict, into=db)
     assert [s.code for s in report.skipped] == ["empty"]
+
+
+def test_a_store_refusing_other_aliases_names_the_alias_file(tmp_path):
+    aliases = tmp_path / "names.json"
+    aliases.write_text(json.dumps({"aliases": []}), encoding="utf-8")
+    db = tmp_path / "news.db"
+    Store(db, Settings(progress=False)).close()
+    with pytest.raises(StoreError) as refused:
+        Store(db, Settings(progress=False, aliases_path=aliases))
+    assert (
+        f"aliases: the store was built with no alias file, this run gives alias file {aliases}"
+        in str(refused.value)
+    )

@@ -135,6 +135,13 @@ def _unpack(blob: bytes) -> Any:  # JSON values
     return json.loads(zlib.decompress(blob).decode("utf-8"))
 
 
+def _aliases_said(stored: object, path: object) -> str:
+    """Say how the alias file differs: by file, not only by its content hash."""
+    was = "no alias file" if stored is None else f"an alias file (content {stored})"
+    now = f"alias file {path}" if path is not None else "no alias file"
+    return f"aliases: the store was built with {was}, this run gives {now}"
+
+
 class Store:
     """One SQLite file. Open it with ``Store(path, settings)``; close it with ``close()`` (or
     use it as a context manager). Raises StoreError when ``path`` is not a consilience store or
@@ -198,7 +205,10 @@ class Store:
         diff = [k for k in sorted(set(have) | set(wanted)) if have.get(k) != wanted.get(k)]
         if diff:
             said = "; ".join(
-                f"{k}: store {have.get(k)!r}, this run {wanted.get(k)!r}" for k in diff
+                _aliases_said(have.get(k), self.settings.aliases_path)
+                if k == "aliases"
+                else f"{k}: store {have.get(k)!r}, this run {wanted.get(k)!r}"
+                for k in diff
             )
             raise StoreError(
                 f"store {self.path} was built with other settings ({said}). Articles annotated "
