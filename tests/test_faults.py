@@ -385,6 +385,8 @@ def test_ctrl_c_during_annotation_ends_the_run_and_its_workers_at_once(tmp_path)
     assert proc.returncode == 130, err
     assert err.splitlines()[-1] == "interrupted: no report written"
     assert "Traceback" not in err
+    # no stray line from a worker process ("Process Process-1:") nor a library warning
+    assert "Process Process-" not in err and "Warning" not in err, err
     assert gone(workers, within=5) == []
     assert not (tmp_path / "out" / "report.json").exists()
 

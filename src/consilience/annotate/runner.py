@@ -131,6 +131,7 @@ def _parallel(model: Language, texts: list[str], size: int, workers: int) -> lis
     import multiprocessing
     import signal
     import threading
+    import warnings
 
     if threading.current_thread() is not threading.main_thread():
         return None
@@ -143,7 +144,11 @@ def _parallel(model: Language, texts: list[str], size: int, workers: int) -> lis
     die_with_parent()
     previous = signal.signal(signal.SIGINT, stop)
     try:
-        return list(model.pipe(texts, batch_size=size, n_process=workers))
+        with warnings.catch_warnings():
+            # W127 "not all worker processes completed": said when Ctrl-C stopped them, which
+            # the run reports itself ("interrupted: ...")
+            warnings.filterwarnings("ignore", message=r"\[W127\]")
+            return list(model.pipe(texts, batch_size=size, n_process=workers))
     finally:
         signal.signal(signal.SIGINT, previous)
 
