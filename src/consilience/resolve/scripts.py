@@ -1,20 +1,20 @@
 """The story's names found again in articles written in another script.
 
 A report in Arabic, Persian, Hebrew or Russian names the people and places of the story in its
-own script ("ماكرون", "Макрон"), where no spaCy model reads it. The names the story's
+own script ("ميركل", "Меркель"), where no spaCy model reads it. The names the story's
 Latin-script articles hold are looked for there by sound: each word on both sides becomes a
 consonant skeleton of its Latin transliteration (anyascii), with the spellings that
 transliterations disagree on merged (p/b, v/f, z/s, "ce"/"ci"/"tsh"/"ch" as one sound ...) and
 vowels, h, w and y dropped (scripts without written short vowels use w and y for long ones).
-"Macron" and "ماكرون" are both "mkrn"; "Pirozzi" and "بيروتزي" are "brts".
+"Merkel" and "ميركل" are both "mrkl"; "Mazzini" and "ماتزيني" are "mtsn".
 
 A name of one word needs a skeleton of at least four consonants to be looked for at all
-(shorter skeletons match ordinary words of the other script too often: "Accumoli" and كامل,
+(shorter skeletons match ordinary words of the other script too often: "Kamal" and كامل,
 "complete", are both "kml"), and matches a word whose skeleton is equal or close (a similarity
 ratio of at least ``CLOSE``, both of four consonants or more). A name of several words (four
 consonants in all) matches as many words in a row, each equal, close, or, from three
-consonants, one the other's beginning ("Laurent Nunez" and "لوران نونيز"). Words glued
-to a name by a clitic of the article's language are tried without it
+consonants, one the other's beginning ("Laurent Fabius" and "لوران فابيوس": a silent final
+t). Words glued to a name by a clitic of the article's language are tried without it
 (``consilience.annotate.gazetteer_places.clitics``). Only names of the story are looked for:
 nothing is invented from the other script alone.
 """
