@@ -4,6 +4,8 @@
   in ``sources.independence``; the copied passages a flag points at in ``flags``).
 * :func:`ascii_key` - the exact-match key of a name: transliterated to lower-case ASCII,
   punctuation and articles dropped (gazetteer lookups, place and entity resolution).
+* :func:`shorten` - one line of text cut at a word boundary with an ellipsis (a story's or an
+  article's opening sentence standing in for a missing title).
 
 Other modules keep their own, different keys under names that say what they are for:
 ``sources.independence.fact_name_key`` (a name in a sequence of facts: one word or initials)
@@ -20,7 +22,19 @@ from functools import lru_cache
 import numpy as np
 from anyascii import anyascii
 
-__all__ = ["ascii_key", "shingle_hashes"]
+__all__ = ["LEAD_CHARS", "ascii_key", "shingle_hashes", "shorten"]
+
+LEAD_CHARS = 110  # an opening sentence standing in for a title is cut before this many
+
+
+def shorten(line: str, limit: int = LEAD_CHARS) -> str:
+    """Return ``line`` with spaces collapsed, cut at a word boundary before ``limit``
+    characters when longer (an ellipsis marks the cut)."""
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return (cut or line[:limit]) + "…"
 
 
 # ----------------------------------------------------------------------------- shingles

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+from ..text import shorten
+
 # Claim statuses in the order a briefing presents them, with the heading a reader sees.
 STATUSES: tuple[str, ...] = ("corroborated", "disputed", "updated", "single_source")
 STATUS_LABELS = {
@@ -123,9 +125,6 @@ def source_path(article: dict) -> str:
     return path
 
 
-LEAD_CHARS = 110
-
-
 def title_or_lead(article: dict) -> str:
     """Return the article's title, or when it has none its first sentence shortened at a word
     boundary (an ellipsis marks the cut), so an article in any language has a line to show."""
@@ -137,13 +136,8 @@ def title_or_lead(article: dict) -> str:
     sentences = (article.get("annotations") or {}).get("sentences") or []
     first = sentences[0] if sentences and isinstance(sentences[0], dict) else None
     if first and isinstance(first.get("start"), int) and isinstance(first.get("end"), int):
-        lead = text_of(text[first["start"] : first["end"]])
-    else:
-        lead = text_of(text.partition("\n")[0])
-    if len(lead) <= LEAD_CHARS:
-        return lead
-    cut = lead[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–— ")
-    return (cut or lead[:LEAD_CHARS]) + "…"
+        return shorten(text[first["start"] : first["end"]])
+    return shorten(text.partition("\n")[0])
 
 
 def outlet_label(article: dict) -> str:

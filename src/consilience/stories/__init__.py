@@ -33,6 +33,7 @@ from datetime import date
 import numpy as np
 
 from ..model import Article, Story
+from ..text import shorten
 from .cluster import agglomerate, second_order
 from .features import Profile, profile
 from .params import Params
@@ -63,9 +64,6 @@ class Header:
     # articles has a title
 
 
-LEAD_CHARS = 110
-
-
 def header(article: Article) -> Header:
     """Return the Header of ``article``."""
     return Header(
@@ -74,18 +72,12 @@ def header(article: Article) -> Header:
 
 
 def lead_of(article: Article) -> str | None:
-    """Return the article's first sentence with spaces collapsed, cut at a word boundary
-    before ``LEAD_CHARS`` characters (an ellipsis marks the cut); None when it has no text."""
+    """Return the article's first sentence, shortened (``text.shorten``); None when it has no
+    text."""
     text = article.text or ""
     sentences = article.annotations.sentences
     first = text[sentences[0].start : sentences[0].end] if sentences else text.partition("\n")[0]
-    first = " ".join(first.split())
-    if not first:
-        return None
-    if len(first) <= LEAD_CHARS:
-        return first
-    cut = first[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–— ")
-    return (cut or first[:LEAD_CHARS]) + "…"
+    return shorten(first) or None
 
 
 def group(articles: Sequence[Article], params: Params | None = None) -> list[Story]:
