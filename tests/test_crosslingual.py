@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 import consilience
-from consilience.annotate.gazetteer_places import find_places, function_words
+from consilience.annotate.gazetteer_places import find_places
 from consilience.annotate.gist import gist_text, pack, unpack
-from consilience.annotate.language import LanguageDetector
+from consilience.annotate.language import LanguageDetector, function_words
 from consilience.gazetteer import Gazetteer
 from consilience.model import Annotations, Article, Sentence, SourceRef
 from consilience.settings import DEFAULT_LANGUAGES, Settings

@@ -48,21 +48,6 @@ def clitics() -> dict[str, tuple[str, ...]]:
     }
 
 
-@lru_cache(maxsize=64)
-def function_words(language: str | None) -> frozenset[str]:
-    """Return the lower-cased function words of ``language`` from spaCy's stop lists (empty
-    when spaCy has none for it)."""
-    import importlib
-
-    if not language or not language.isalpha():
-        return frozenset()
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))
-
-
 def _cased(word: str) -> bool:
     return word.lower() != word.upper()
 

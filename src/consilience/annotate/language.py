@@ -13,6 +13,7 @@ language.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -86,3 +87,18 @@ class LanguageDetector:
                 if values and values[0].value >= MIN_SENTENCE_CONFIDENCE:
                     out[i] = values[0].language.iso_code_639_1.name.lower()
         return out
+
+
+@lru_cache(maxsize=64)
+def function_words(language: str | None) -> frozenset[str]:
+    """Return the lower-cased function words of ``language`` from spaCy's stop lists (empty
+    when spaCy has none for it)."""
+    import importlib
+
+    if not language or not language.isalpha():
+        return frozenset()
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))

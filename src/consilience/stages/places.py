@@ -19,7 +19,8 @@ class Places(PerArticle):
         self.gazetteer = resources.gazetteer()
 
     def process(self, article: Article) -> Article:
-        from ..annotate.gazetteer_places import find_places, function_words
+        from ..annotate.gazetteer_places import find_places
+        from ..annotate.language import function_words
         from ..annotate.places import confirm_places, story_countries
 
         if not article.annotations.entities:

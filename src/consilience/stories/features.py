@@ -404,15 +404,8 @@ def calendar_words() -> frozenset[str]:
 def stop_words() -> frozenset[str]:
     """Return the normalised function words of the languages consilience detects, from the stop
     lists shipped with spaCy (languages it has no list for are skipped)."""
-    import importlib
-
+    from ..annotate.language import function_words
     from ..settings import DEFAULT_LANGUAGES
 
-    words: set[str] = set()
-    for lang in DEFAULT_LANGUAGES:
-        try:
-            module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-        except ImportError:
-            continue
-        words.update(normalise(w) for w in getattr(module, "STOP_WORDS", ()))
+    words = {normalise(w) for lang in DEFAULT_LANGUAGES for w in function_words(lang)}
     return frozenset(words) - {""}
