@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 from anyascii import anyascii
 
-__all__ = ["LEAD_CHARS", "ascii_key", "shingle_hashes", "shorten"]
+__all__ = ["ARABIC_ARTICLES", "LEAD_CHARS", "ascii_key", "shingle_hashes", "shorten"]
 
 LEAD_CHARS = 110  # an opening sentence standing in for a title is cut before this many
 
@@ -66,30 +66,10 @@ def shingle_hashes(words: Sequence[str], k: int) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- name keys
 
-# Arabic definite-article forms as transliterated into Latin script, plus the English article.
-_ARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "as",
-        "ad",
-        "ar",
-        "an",
-        "at",
-        "az",
-        "ash",
-        "ath",
-        "adh",
-        "ed",
-        "es",
-        "er",
-        "en",
-        "et",
-        "ez",
-        "esh",
-        "the",
-    }
-)
+# Arabic definite-article forms as transliterated into Latin script (glued by a hyphen or
+# standing alone): dropped from name keys here and from initials in ``resolve.names``.
+ARABIC_ARTICLES = frozenset("al el as ad ar an at az ash ath adh ed es er en et ez esh".split())
+_ARTICLES = ARABIC_ARTICLES | {"the"}
 _SEPARATORS = re.compile(r"[\s\-_/\u2010-\u2015]+")
 _NOT_KEY = re.compile(r"[^a-z0-9 ]+")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)

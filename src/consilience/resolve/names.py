@@ -24,6 +24,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from ..text import ARABIC_ARTICLES as TRANSLITERATED_ARTICLES
+
 __all__ = [
     "FUNCTION_WORDS",
     "TITLES",
@@ -37,30 +39,9 @@ __all__ = [
     "variant_similarity",
 ]
 
-# Arabic definite-article forms in Latin script (as glued by a hyphen or standing alone).
-ARABIC_ARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "as",
-        "ad",
-        "ar",
-        "an",
-        "at",
-        "az",
-        "ash",
-        "ath",
-        "adh",
-        "ed",
-        "es",
-        "er",
-        "en",
-        "et",
-        "ez",
-        "esh",
-        "ul",
-    }
-)
+# Arabic definite-article forms in Latin script (as glued by a hyphen or standing alone), and
+# "ul" ("Abd-ul").
+ARABIC_ARTICLES = TRANSLITERATED_ARTICLES | {"ul"}
 # Articles that stand alone before a name ("al Assad", "El Zor"); the short forms above that are
 # also English words ("as", "an", "at") count only when glued by a hyphen.
 _FREE_ARTICLES = frozenset({"al", "el"})
