@@ -46,13 +46,16 @@ from ..runtime import Held, StoryResult, StoryTask
 from ..settings import Settings
 from ..stories import Header, Profile, assemble, header, profile
 from ..version import __version__
+from . import tables
 from .codec import decoder, encode
+from .ids import assign
 
-FORMAT = 1
+# 2: the queryable tables (``tables``) and stable story ids; the working rows renamed kept_*
+FORMAT = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
+CREATE TABLE IF NOT EXISTS kept_articles (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     base TEXT NOT NULL,
@@ -61,12 +64,12 @@ CREATE TABLE IF NOT EXISTS articles (
     profile TEXT NOT NULL,
     article BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_input ON articles (base, raw_hash);
+CREATE INDEX IF NOT EXISTS kept_articles_input ON kept_articles (base, raw_hash);
 CREATE TABLE IF NOT EXISTS skipped (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     record TEXT NOT NULL UNIQUE
 );
-CREATE TABLE IF NOT EXISTS stories (
+CREATE TABLE IF NOT EXISTS kept_stories (
     key TEXT PRIMARY KEY,
     story BLOB NOT NULL,
     articles BLOB NOT NULL,
@@ -166,7 +169,8 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 if existed:
                     _check_integrity(self.db, self.path)
-                self.db.executescript(_SCHEMA)
+                    _check_format(self.db, self.path)
+                self.db.executescript(_SCHEMA + tables.SCHEMA)
                 self._check(fingerprint(settings))
             except BaseException:
                 self.db.close()
@@ -219,13 +223,13 @@ class Store:
 
     def ids(self) -> set[str]:
         """Every stored article id."""
-        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+        return {row[0] for row in self.db.execute("SELECT id FROM kept_articles")}
 
     def holds(self, base: str, raw_hash: str) -> bool:
         """True when an article with id ``base`` (or ``base~n``) was read from an input with
         this content hash: reading that input again adds nothing."""
         row = self.db.execute(
-            "SELECT 1 FROM articles WHERE base = ? AND raw_hash = ? LIMIT 1", (base, raw_hash)
+            "SELECT 1 FROM kept_articles WHERE base = ? AND raw_hash = ? LIMIT 1", (base, raw_hash)
         ).fetchone()
         return row is not None
 
@@ -241,7 +245,7 @@ class Store:
         with self._transaction():
             for article, base, raw_hash in articles:
                 self.db.execute(
-                    "INSERT INTO articles (id, base, raw_hash, header, profile, article) "
+                    "INSERT INTO kept_articles (id, base, raw_hash, header, profile, article) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         article.id,
@@ -282,12 +286,12 @@ class Store:
         head, prof = decoder(Header), decoder(Profile)
         return [
             (head(json.loads(h)), prof(json.loads(p)))
-            for h, p in self.db.execute("SELECT header, profile FROM articles ORDER BY seq")
+            for h, p in self.db.execute("SELECT header, profile FROM kept_articles ORDER BY seq")
         ]
 
     def positions(self) -> dict[str, int]:
         """Each article's arrival order (0 for the first stored)."""
-        rows = self.db.execute("SELECT id FROM articles ORDER BY seq")
+        rows = self.db.execute("SELECT id FROM kept_articles ORDER BY seq")
         return {aid: n for n, (aid,) in enumerate(rows)}
 
     def articles(self, ids: Iterable[str]) -> dict[str, Article]:
@@ -299,7 +303,7 @@ class Store:
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for aid, blob in self.db.execute(
-                f"SELECT id, article FROM articles WHERE id IN ({marks})", chunk
+                f"SELECT id, article FROM kept_articles WHERE id IN ({marks})", chunk
             ):
                 out[aid] = dec(_unpack(blob))
         missing = [aid for aid in wanted if aid not in out]
@@ -319,7 +323,7 @@ class Store:
         """The story stored under membership ``key`` after the story stages, its articles as
         the stages left them and the failures they reported; None when not stored."""
         row = self.db.execute(
-            "SELECT story, articles, failures FROM stories WHERE key = ?", (key,)
+            "SELECT story, articles, failures FROM kept_stories WHERE key = ?", (key,)
         ).fetchone()
         if row is None:
             return None
@@ -332,7 +336,8 @@ class Store:
     ) -> None:
         """Keep a story after the story stages under its membership ``key``."""
         self.db.execute(
-            "INSERT OR REPLACE INTO stories (key, story, articles, failures) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO kept_stories (key, story, articles, failures) "
+            "VALUES (?, ?, ?, ?)",
             (
                 key,
                 _pack(story),
@@ -343,10 +348,55 @@ class Store:
 
     def keep_stories(self, keys: set[str]) -> int:
         """Forget stored stories whose membership is not in ``keys``; return how many."""
-        old = [k for (k,) in self.db.execute("SELECT key FROM stories") if k not in keys]
+        old = [k for (k,) in self.db.execute("SELECT key FROM kept_stories") if k not in keys]
         with self._transaction():
-            self.db.executemany("DELETE FROM stories WHERE key = ?", [(k,) for k in old])
+            self.db.executemany("DELETE FROM kept_stories WHERE key = ?", [(k,) for k in old])
         return len(old)
+
+    def publish(
+        self, results: Sequence[StoryResult], keys: Sequence[str], positions: dict[str, int]
+    ) -> None:
+        """Rewrite the queryable tables (``tables``) from a run's stories (``results``, with
+        their membership ``keys``), naming each story by its stable id (``ids``)."""
+        run = self.db.execute("SELECT coalesce(max(seq), 0) FROM runs").fetchone()[0]
+        previous = dict(self.db.execute("SELECT id, story_id FROM articles"))
+        known = {
+            sid: (first, changed, key)
+            for sid, first, changed, key in self.db.execute(
+                "SELECT id, first_run, changed_run, membership FROM stories"
+            )
+        }
+        used = set(known) | {r for (r,) in self.db.execute("SELECT old_id FROM story_redirects")}
+        groups = [list(story.articles) for story, _, _ in results]
+        sids, redirects = assign(groups, previous, used)
+        items = []
+        for (story, members, _), key, sid in zip(results, keys, sids, strict=True):
+            first, changed, was = known.get(sid, (run, run, None))
+            by_id = {a.id: a for a in members}
+            items.append(
+                tables.Published(
+                    sid=sid,
+                    key=key,
+                    story=replace(_in_order(story, by_id, positions), id=sid),
+                    articles=members,
+                    first_run=first,
+                    changed_run=changed if was == key else run,
+                )
+            )
+        tables.rewrite(self.db, items, positions)
+        self._redirect(redirects, run)
+
+    def _redirect(self, redirects: dict[str, str], run: int) -> None:
+        """Record ``redirects`` (old id -> story id) and point earlier redirects to the
+        story their target now leads to."""
+        for old, new in redirects.items():
+            self.db.execute(
+                "UPDATE story_redirects SET story_id = ? WHERE story_id = ?", (new, old)
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO story_redirects VALUES (?, ?, ?)", (old, new, run)
+            )
+        self.db.execute("DELETE FROM story_redirects WHERE old_id IN (SELECT id FROM stories)")
 
     def runs(self) -> list[dict[str, object]]:
         """The run log: when, which inputs, how many articles added / unchanged / skipped."""
@@ -420,16 +470,51 @@ class Incremental:
         """Store the stories analysed (``done``, in the order of ``pending``), read back the
         others under this run's story ids and titles, and forget memberships no story has."""
         todo = [(story, key) for story, key in self.grouped if key not in self.stored]
-        for (_, key), (story, members, fails) in zip(todo, done, strict=True):
-            self.store.save_story(key, story, members, fails)
-            self.stored[key] = (story, {a.id: a for a in members}, fails)
         results: list[StoryResult] = []
-        for story, key in self.grouped:
-            kept, by_id, fails = self.stored[key]
-            kept = replace(kept, id=story.id, title=story.title)
-            results.append((kept, list(by_id.values()), relabel(fails, story.id)))
-        self.store.keep_stories({key for _, key in self.grouped})
-        return Held(results, self.store.positions(), self.store.skipped())
+        # one transaction: the stories, the stable ids and the queryable tables, so that a
+        # reader of the store sees this whole run or the one before
+        with self.store._transaction():
+            for (_, key), (story, members, fails) in zip(todo, done, strict=True):
+                self.store.save_story(key, story, members, fails)
+                self.stored[key] = (story, {a.id: a for a in members}, fails)
+            for story, key in self.grouped:
+                kept, by_id, fails = self.stored[key]
+                kept = replace(kept, id=story.id, title=story.title)
+                results.append((kept, list(by_id.values()), relabel(fails, story.id)))
+            self.store.keep_stories({key for _, key in self.grouped})
+            positions = self.store.positions()
+            self.store.publish(results, [key for _, key in self.grouped], positions)
+        return Held(results, positions, self.store.skipped())
+
+
+def _in_order(story: Story, by_id: dict[str, Article], position: dict[str, int]) -> Story:
+    """The story with its articles in publication order (undated last, ties in arrival
+    order) and its period, as the report lists them."""
+
+    def key(aid: str) -> tuple[str, int]:
+        return (by_id[aid].published.date or "9999-99-99", position[aid])
+
+    dates = sorted(d for aid in story.articles if (d := by_id[aid].published.date))
+    return replace(
+        story,
+        articles=tuple(sorted(story.articles, key=key)),
+        period=(dates[0], dates[-1]) if dates else (None, None),
+    )
+
+
+def _check_format(db: sqlite3.Connection, path: Path) -> None:
+    """Raise StoreError when ``path`` was made by a consilience whose store format differs
+    (before anything is written into it)."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except sqlite3.OperationalError:
+        return  # no meta table: not a store yet (or not one at all: the schema step says)
+    have = json.loads(row[0]).get("format") if row is not None else FORMAT
+    if have != FORMAT:
+        raise StoreError(
+            f"store {path} was made by another consilience version (store format {have}; this "
+            f"version reads format {FORMAT}). Analyse its inputs again into a new store"
+        )
 
 
 def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
@@ -498,12 +583,17 @@ class _Transaction:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.outer = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        # inside another transaction, this block is part of it (it commits or rolls back)
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
+        if self.outer:
+            self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
 
 
 def relabel(failures: Iterable[Skipped], story_id: str) -> list[Skipped]:
