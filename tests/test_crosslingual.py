@@ -272,8 +272,9 @@ def test_report_says_what_could_not_be_read_in_each_language(two_quakes):
     arabic = reading_limits(by_id["chile-ar"])
     assert arabic == [
         "entities: places from the gazetteer and the story's names only (no spaCy model for 'ar')",
-        "attributions and claims: read with English wording only (the words of 'ar' for "
-        "sources and denials are not known yet); figures and dates in its own words",
+        "figures, attributions and denials: read in 'ar' from its word lists; event words of "
+        "statements in English only (statements align across languages by the entities, places "
+        "and dates they name)",
     ]
     # a language with no data file for its figures says so
     zh = dataclasses.replace(by_id["chile-ar"], language="zh")

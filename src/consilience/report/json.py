@@ -44,19 +44,24 @@ def reading_limits(a: Article) -> list[str]:
             f"entities: places from the gazetteer and the story's names only (no spaCy model "
             f"for '{a.language}')"
         )
+    from ..annotate.attribution_lang import has_attribution_language
     from ..annotate.quantities_lang import has_language
 
-    if has_language(a.language):
+    figures, sources = has_language(a.language), has_attribution_language(a.language)
+    if not figures or not sources:
+        unknown = [
+            w for w, known in (("units", figures), ("sources and denials", sources)) if not known
+        ]
+        read = [w for w, known in (("figures", figures), ("attributions", sources)) if not known]
         out.append(
-            f"attributions and claims: read with English wording only (the words of "
-            f"'{a.language}' for sources and denials are not known yet); figures and dates in "
-            f"its own words"
+            f"{', '.join(read)} and claims: read with English wording only (the words of "
+            f"'{a.language}' for {' and '.join(unknown)} are not known yet)"
         )
     else:
         out.append(
-            f"figures, attributions and claims: read with English wording only (the words of "
-            f"'{a.language}' for units, sources and denials are not known yet); dates in its own "
-            f"words"
+            f"figures, attributions and denials: read in '{a.language}' from its word lists; "
+            f"event words of statements in English only (statements align across languages "
+            f"by the entities, places and dates they name)"
         )
     return out
 

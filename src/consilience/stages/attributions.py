@@ -13,7 +13,12 @@ class Attributions(PerArticle):
 
     def process(self, article: Article) -> Article:
         from ..annotate.attribution import find_attributions
+        from ..annotate.attribution_lang import find_attributions_in, has_attribution_language
 
         ann: Annotations = article.annotations
-        found = find_attributions(article.text, ann.sentences, ann.entities)
+        language = article.language or "en"
+        if language.split("-")[0] != "en" and has_attribution_language(language):
+            found = find_attributions_in(article.text, ann.sentences, ann.entities, language)
+        else:
+            found = find_attributions(article.text, ann.sentences, ann.entities)
         return with_annotations(article, attributions=tuple(found))

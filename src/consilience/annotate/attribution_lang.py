@@ -1,0 +1,327 @@
+"""Attributions in languages other than English, read from one data file per language.
+
+Everything a language contributes lives in ``data/attribution/<lang>.json``; the code here is
+the same for every language:
+
+- ``according_to``: phrases that put the source after them ("según", "по данным"); a phrase
+  ending in "-" is a prefix written onto the next word (Arabic "وفقا ل-" in "وفقا لوزارة").
+  ``according_after``: words that put it before them (German "zufolge").
+- ``verbs``: reporting verb forms, as written ("dijo", "ha detto", "a déclaré", "قال");
+  ``denials``: verb forms that deny ("negó", "a démenti", "نفى"). Both are cues; the source is
+  the subject before the verb, or after it when the verb opens the sentence or follows a comma
+  or a quote ("..., dijo el alcalde"), or always after it in a verb-first language
+  (``verb_first``: Arabic). ``prefixes``: conjunctions written onto a verb ("و" in "وقال").
+- ``denial_words`` ("es falso", "غير صحيح") make a sentence's stance ``denied`` as denial verbs
+  do; ``rumours`` ("rumores", "слухи") make it ``rumoured``; ``hedges`` ("presuntamente",
+  "якобы") are cues without a named source.
+- How a source is read: ``determiners`` and ``connectors`` ("de", "von") may sit inside it,
+  ``stop`` words and punctuation end it, ``pronouns`` are a source on their own, ``between``
+  words sit between a subject and its verb ("también"). In a script with capitals a source
+  holds at most two lowercase words (a role: "el portavoz", "i soccorritori") besides its
+  capitalised words; in one without (``caseless_words``), at most that many words. An entity
+  mention the source reaches into is kept whole.
+
+The records are the English reader's (``consilience.annotate.attribution``): one per cue, the
+sentence as the span, the source span (empty for a hedge), the cue as written, lowercased,
+and the sentence's stance.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Attribution, EntityMention, Sentence, Stance
+
+__all__ = ["find_attributions_in", "has_attribution_language"]
+
+_DATA = "data/attribution"
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
+_MAX_WORDS = 8
+_MAX_LOWER = 2
+
+
+@dataclass(frozen=True)
+class _Lang:
+    code: str
+    according: re.Pattern[str]
+    according_after: re.Pattern[str]
+    verbs: re.Pattern[str]  # reporting and denial verbs, a named group "deny" for denials
+    denied: re.Pattern[str]
+    rumoured: re.Pattern[str]
+    hedges: re.Pattern[str]
+    determiners: frozenset[str]
+    connectors: frozenset[str]
+    pronouns: frozenset[str]
+    stop: frozenset[str]
+    between: frozenset[str]
+    reflexives: frozenset[str]
+    verb_first: bool
+    caseless_words: int
+    lower_after_capital: bool
+
+
+def has_attribution_language(code: str | None) -> bool:
+    """Return True when a data file reads attributions in language ``code``."""
+    return code is not None and _load(code.split("-")[0].lower()) is not None
+
+
+def find_attributions_in(
+    text: str,
+    sentences: list[Sentence] | tuple[Sentence, ...],
+    entities: list[EntityMention] | tuple[EntityMention, ...],
+    language: str,
+) -> list[Attribution]:
+    """Return the attributions of ``text`` in ``language``, sentence by sentence (as
+    ``attribution.find_attributions`` does for English); [] for a language with no data file."""
+    lang = _load(language.split("-")[0].lower())
+    if lang is None:
+        return []
+    ents = sorted((e.start, e.end) for e in entities)
+    out: list[Attribution] = []
+    for sent in sentences:
+        lo, hi = max(0, sent.start), min(len(text), sent.end)
+        if lo < hi:
+            out.extend(_sentence(text, lo, hi, lang, ents))
+    return out
+
+
+def stance_in(sentence: str, language: str) -> Stance:
+    """Return how a sentence in ``language`` frames what it reports: denied, rumoured or
+    reported (reported for a language with no data file)."""
+    lang = _load(language.split("-")[0].lower())
+    return "reported" if lang is None else _stance(sentence, lang)
+
+
+def _stance(sentence: str, lang: _Lang) -> Stance:
+    if lang.denied.search(sentence):
+        return "denied"
+    if lang.rumoured.search(sentence):
+        return "rumoured"
+    return "reported"
+
+
+# ----------------------------------------------------------------------------- one sentence
+
+
+_Tok = tuple[int, int, str]  # start, end, text
+
+
+def _sentence(
+    text: str, lo: int, hi: int, lang: _Lang, ents: list[tuple[int, int]]
+) -> list[Attribution]:
+    toks: list[_Tok] = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    stance = _stance(text[lo:hi], lang)
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(cue_span: tuple[int, int], src: tuple[int, int] | None) -> None:
+        if src is None or any(s < cue_span[1] and cue_span[0] < e for s, e in taken):
+            return
+        taken.append(cue_span)
+        cue = " ".join(text[cue_span[0] : cue_span[1]].lower().split())
+        found.append(
+            Attribution(
+                start=lo, end=hi, source_start=src[0], source_end=src[1], cue=cue, stance=stance
+            )
+        )
+
+    for m in lang.according.finditer(text, lo, hi):
+        if _word_before(toks, m.start()) in lang.determiners:
+            continue  # "un secondo crollo": an ordinal, not "according to"
+        add((m.start(), m.end()), _right(text, toks, m.end(), lang, ents))
+    for m in lang.according_after.finditer(text, lo, hi):
+        add((m.start(), m.end()), _left(text, toks, m.start(), lang, ents))
+    for m in lang.verbs.finditer(text, lo, hi):
+        if _word_before(toks, m.start()) in lang.reflexives:
+            continue  # "el foc es va declarar": a reflexive verb, not a report
+        add((m.start("cue"), m.end("cue")), _verb_source(text, toks, m, lang, ents, lo))
+    if not found:
+        for m in lang.hedges.finditer(text, lo, hi):
+            add((m.start(), m.end()), (lo, lo))
+    return found
+
+
+def _verb_source(
+    text: str, toks: list[_Tok], m: re.Match[str], lang: _Lang, ents: list[tuple[int, int]], lo: int
+) -> tuple[int, int] | None:
+    """Return the source of a reporting verb: its subject, read on the side the language and
+    the verb's place in the sentence put it."""
+    before = _index_before(toks, m.start())
+    opening = before is None or toks[before][2] in {",", "—", "–", '"', "”", "»", "«", "“", ":"}
+    sides = ("right", "left") if lang.verb_first or opening else ("left", "right")
+    for side in sides:
+        if side == "left":
+            src = _left(text, toks, m.start(), lang, ents)
+        else:
+            src = _right(text, toks, m.end(), lang, ents)
+        if src is not None:
+            return src
+    return None
+
+
+def _word_before(toks: list[_Tok], pos: int) -> str:
+    i = _index_before(toks, pos)
+    return "" if i is None else _low(toks[i][2])
+
+
+def _index_before(toks: list[_Tok], pos: int) -> int | None:
+    found = None
+    for i, (s, _, _) in enumerate(toks):
+        if s >= pos:
+            break
+        found = i
+    return found
+
+
+def _right(
+    text: str, toks: list[_Tok], pos: int, lang: _Lang, ents: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Return the source read rightwards from ``pos``, or None when none is there."""
+    run = [t for t in toks if t[0] >= pos]
+    # A prefix cue ("وفقا ل-") ends inside a word: the source starts with that word's rest.
+    if pos < len(text) and pos > 0 and text[pos - 1].isalpha() and text[pos].isalpha():
+        end = pos
+        while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+            end += 1
+        run = [(pos, end, text[pos:end])] + [t for t in toks if t[0] >= end]
+    picked = _pick(run, lang)
+    return _whole(picked, ents) if picked else None
+
+
+def _left(
+    text: str, toks: list[_Tok], pos: int, lang: _Lang, ents: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Return the source read leftwards from ``pos`` (the subject before a verb), or None."""
+    run = [t for t in toks if t[1] <= pos]
+    while run and _low(run[-1][2]) in lang.between:
+        run.pop()
+    picked = _pick(list(reversed(run)), lang, leftwards=True)
+    return _whole(picked, ents) if picked else None
+
+
+def _pick(run: list[_Tok], lang: _Lang, leftwards: bool = False) -> tuple[int, int] | None:
+    """Return the span of the source at the head of ``run`` (tokens in reading direction)."""
+    if not run:
+        return None
+    first = _low(run[0][2])
+    if first in lang.pronouns:
+        return run[0][0], run[0][1]
+    taken: list[_Tok] = []
+    lowers = 0
+    cased = any(ch.isupper() for _, _, w in run[:3] for ch in w)
+    for i, tok in enumerate(run):
+        word, low = tok[2], _low(tok[2])
+        if not word[0].isalnum() or word[0].isdigit():
+            break
+        if low in lang.stop and not (taken and low in lang.connectors):
+            break
+        if len(taken) >= _MAX_WORDS:
+            break
+        if taken and low in lang.connectors:
+            taken.append(tok)
+            continue
+        if low in lang.determiners:
+            if leftwards:
+                taken.append(tok)
+                nxt = _low(run[i + 1][2]) if i + 1 < len(run) else ""
+                if nxt not in lang.connectors:
+                    break
+                continue
+            if taken and _low(taken[-1][2]) not in lang.connectors:
+                break
+            taken.append(tok)
+            continue
+        if low in lang.connectors:
+            break
+        if word[0].isupper():
+            taken.append(tok)
+            continue
+        limit = lang.caseless_words if not cased else _MAX_LOWER
+        if lowers >= limit:
+            break
+        if not lang.lower_after_capital and not leftwards and any(t[2][0].isupper() for t in taken):
+            break  # "Laut Polizei wurden ...": a noun's adjectives come before it
+        lowers += 1
+        taken.append(tok)
+    # Never end on a determiner or a connector (reading rightwards) or start on a connector.
+    while not leftwards and taken and _low(taken[-1][2]) in lang.connectors | lang.determiners:
+        taken.pop()
+    while leftwards and taken and _low(taken[-1][2]) in lang.connectors - lang.determiners:
+        taken.pop()
+    if not any(_low(t[2]) not in lang.determiners | lang.connectors for t in taken):
+        return None
+    spans = [(s, e) for s, e, _ in taken]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _whole(span: tuple[int, int], ents: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return ``span`` widened to the whole of each entity mention it reaches into."""
+    start, end = span
+    for s, e in ents:
+        if s < end and start < e:
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+# ----------------------------------------------------------------------------- data files
+
+
+def _phrases(items: list[str], prefixes: list[str] | None = None) -> re.Pattern[str]:
+    """Return a case-insensitive pattern of ``items``, longest first, each at word bounds (a
+    "-"-ended item is a prefix: no bound after it); ``prefixes`` may be written onto it."""
+    parts = []
+    for item in sorted(set(items), key=len, reverse=True):
+        prefix = item.endswith("-")
+        words = item.rstrip("-").replace("’", "'").split()
+        body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+        parts.append(body + ("" if prefix else r"(?!\w)"))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    lead = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" if prefixes else ""
+    return re.compile(
+        r"(?<!\w)" + lead + "(?P<cue>" + "|".join(parts) + ")", re.IGNORECASE | re.UNICODE
+    )
+
+
+@lru_cache(maxsize=32)
+def _load(code: str) -> _Lang | None:
+    """Return the compiled data of language ``code``, or None when there is no data file."""
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == "en":
+        return None
+    try:
+        raw = resources.files("consilience.annotate").joinpath(f"{_DATA}/{code}.json")
+        data: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
+    except (FileNotFoundError, OSError):
+        return None
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_low(w) for w in data.get(key, []))
+
+    prefixes = list(data.get("prefixes", []))
+    return _Lang(
+        code=code,
+        according=_phrases(data.get("according_to", [])),
+        according_after=_phrases(data.get("according_after", [])),
+        verbs=_phrases(data.get("verbs", []) + data.get("denials", []), prefixes),
+        denied=_phrases(data.get("denials", []) + data.get("denial_words", []), prefixes),
+        rumoured=_phrases(data.get("rumours", []), prefixes),
+        hedges=_phrases(data.get("hedges", []), prefixes),
+        determiners=words("determiners"),
+        connectors=words("connectors"),
+        pronouns=words("pronouns"),
+        stop=words("stop"),
+        between=words("between"),
+        reflexives=words("reflexives"),
+        verb_first=bool(data.get("verb_first", False)),
+        caseless_words=int(data.get("caseless_words", _MAX_LOWER)),
+        lower_after_capital=bool(data.get("lower_after_capital", True)),
+    )

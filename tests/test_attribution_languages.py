@@ -1,0 +1,187 @@
+"""Attributions, stances and denials in languages other than English
+(``consilience.annotate.attribution_lang`` over ``annotate/data/attribution/<lang>.json``),
+on sentences written for these tests: exact cues, exact source spans, exact stances."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.annotate.attribution_lang import (
+    find_attributions_in,
+    has_attribution_language,
+    stance_in,
+)
+from consilience.model import EntityMention, Sentence
+
+
+def _attrs(text: str, language: str, entities=()):
+    found = find_attributions_in(text, [Sentence(0, len(text))], list(entities), language)
+    return [(a.cue, text[a.source_start : a.source_end], a.stance) for a in found]
+
+
+CASES = [
+    # Spanish: "según", a subject before its verb, an inverted verb after a comma, a denial
+    (
+        "es",
+        "Según el Servicio Geológico Andino, el sismo tuvo una magnitud de 6,3.",
+        [("según", "el Servicio Geológico Andino", "reported")],
+    ),
+    (
+        "es",
+        "El gobernador del estado dijo que hay 20 muertos.",
+        [("dijo", "El gobernador del estado", "reported")],
+    ),
+    ("es", "Hay 20 muertos, dijo el gobernador.", [("dijo", "el gobernador", "reported")]),
+    (
+        "es",
+        "El ministerio negó que hubiera víctimas en la ciudad.",
+        [("negó", "El ministerio", "denied")],
+    ),
+    ("es", "Al parecer, el puente se derrumbó por la mañana.", [("al parecer", "", "reported")]),
+    # Italian: "secondo" as "according to", not as an ordinal; "ha smentito"
+    (
+        "it",
+        "Secondo la Protezione civile il bilancio è salito a 120 morti.",
+        [("secondo", "la Protezione civile", "reported")],
+    ),
+    (
+        "it",
+        "Il sindaco di Roccavecchia ha detto che il paese non c'è più.",
+        [("ha detto", "Il sindaco di Roccavecchia", "reported")],
+    ),
+    (
+        "it",
+        "Il ministero ha smentito le voci su un secondo crollo.",
+        [("ha smentito", "Il ministero", "denied")],
+    ),
+    # French: a quote then an inverted verb; a hyphenated role; "a démenti"
+    (
+        "fr",
+        "Selon les pompiers, l'incendie a été maîtrisé vers minuit.",
+        [("selon", "les pompiers", "reported")],
+    ),
+    (
+        "fr",
+        "« Le bâtiment est sauvé », a déclaré le ministre de l'Intérieur.",
+        [("a déclaré", "le ministre de l'Intérieur", "reported")],
+    ),
+    (
+        "fr",
+        "Le porte-parole de la préfecture a démenti toute victime.",
+        [("a démenti", "Le porte-parole de la préfecture", "denied")],
+    ),
+    # German: "laut" and a source ending at its noun, "zufolge" after its source, a denial
+    ("de", "Laut Polizei wurden zwölf Menschen verletzt.", [("laut", "Polizei", "reported")]),
+    ("de", "Den Behörden zufolge gab es keine Toten.", [("zufolge", "Den Behörden", "reported")]),
+    (
+        "de",
+        "Der Bürgermeister sagte, die Lage sei unter Kontrolle.",
+        [("sagte", "Der Bürgermeister", "reported")],
+    ),
+    (
+        "de",
+        "Die Regierung dementierte Berichte über weitere Opfer.",
+        [("dementierte", "Die Regierung", "denied")],
+    ),
+    # Portuguese
+    (
+        "pt",
+        "Segundo a Defesa Civil, 15 pessoas morreram.",
+        [("segundo", "a Defesa Civil", "reported")],
+    ),
+    (
+        "pt",
+        "O prefeito da cidade negou que houvesse feridos.",
+        [("negou", "O prefeito da cidade", "denied")],
+    ),
+    # Catalan: a reflexive "es va declarar" (broke out) is no report
+    (
+        "ca",
+        "Segons els Bombers, el foc es va declarar a les set.",
+        [("segons", "els Bombers", "reported")],
+    ),
+    ("ca", "L'alcalde va dir que la situació és greu.", [("va dir", "L'alcalde", "reported")]),
+    ("ca", "El govern ha desmentit que hi hagi ferits.", [("ha desmentit", "El govern", "denied")]),
+    # Dutch
+    (
+        "nl",
+        "Volgens de brandweer is niemand gewond geraakt.",
+        [("volgens", "de brandweer", "reported")],
+    ),
+    (
+        "nl",
+        "De burgemeester ontkende dat er doden zijn gevallen.",
+        [("ontkende", "De burgemeester", "denied")],
+    ),
+    # Arabic: verb first, a conjunction written onto the verb, "وفقا ل" written onto its source
+    (
+        "ar",
+        "وقال المتحدث باسم الدفاع المدني إن عشرة أشخاص قتلوا.",
+        [("قال", "المتحدث باسم الدفاع المدني", "reported")],
+    ),
+    ("ar", "وفقا لوزارة الصحة، ارتفع عدد القتلى إلى 50.", [("وفقا ل", "وزارة الصحة", "reported")]),
+    ("ar", "ونفت الوزارة ذلك.", [("نفت", "الوزارة ذلك", "denied")]),
+    # Russian
+    ("ru", "По данным МЧС, погибли 12 человек.", [("по данным", "МЧС", "reported")]),
+    (
+        "ru",
+        "Мэр города заявил, что ситуация под контролем.",
+        [("заявил", "Мэр города", "reported")],
+    ),
+    (
+        "ru",
+        "Министерство опровергло сообщения о жертвах.",
+        [("опровергло", "Министерство", "denied")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_attributions_in_each_language(language, text, expected):
+    assert _attrs(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("es", "Las autoridades dijeron que la información es falsa.", "denied"),
+        ("es", "Circulan rumores de un segundo derrumbe, dijo un vecino.", "rumoured"),
+        ("it", "Il prefetto ha detto che la notizia è priva di fondamento.", "denied"),
+        ("it", "Secondo alcune voci, i dispersi sarebbero dieci.", "rumoured"),
+        ("fr", "Le maire a affirmé que ces informations sont fausses.", "denied"),
+        ("fr", "Le maire a affirmé que trois maisons sont détruites.", "reported"),
+        ("fr", "Le maire a assuré que c'est faux et sans fondement.", "denied"),
+        ("de", "Der Sprecher sagte, die Meldung sei falsch.", "denied"),
+        ("de", "Es gibt Gerüchte über weitere Opfer.", "rumoured"),
+        ("pt", "O ministro disse que não é verdade.", "denied"),
+        ("ca", "L'alcalde va dir que la notícia és falsa.", "denied"),
+        ("nl", "Volgens de politie is het bericht onwaar.", "denied"),
+        ("ar", "وقال المتحدث إن هذه الأنباء غير صحيحة.", "denied"),
+        ("ar", "وانتشرت شائعات عن انهيار مبنى ثان.", "rumoured"),
+        ("ru", "Мэр заявил, что это неправда.", "denied"),
+        ("ru", "В городе ходят слухи о новых жертвах.", "rumoured"),
+        ("es", "El alcalde dijo que hay 20 heridos.", "reported"),
+    ],
+)
+def test_stance_in_each_language(language, text, stance):
+    assert stance_in(text, language) == stance
+
+
+def test_a_source_keeps_an_entity_mention_whole():
+    text = "Según Protección Civil de Valdoria, hubo 3 heridos."
+    ent = EntityMention(start=6, end=34, label="ORG", source="model")
+    # The capitalised run stops before "de", the mention carries the source to its end.
+    assert _attrs(text, "es", [ent]) == [("según", "Protección Civil de Valdoria", "reported")]
+
+
+def test_a_verb_with_no_subject_names_no_source():
+    # Spanish drops a pronoun subject: "Dijo que ..." names nobody, so no record
+    assert _attrs("Dijo que el puente resistió.", "es") == []
+
+
+def test_languages_with_and_without_a_data_file():
+    for code in ("es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "es-MX"):
+        assert has_attribution_language(code), code
+    for code in ("en", "xx", None, "../es"):
+        assert not has_attribution_language(code), code
+    assert find_attributions_in("Dijo el alcalde: todo bien.", [Sentence(0, 27)], [], "xx") == []
