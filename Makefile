@@ -4,18 +4,24 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo serve test lint bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,fr,cluster]'
+	$(PY) -m pip install --quiet -e '.[dev,fr,cluster,serve]'
 	touch $(STAMP)
 
 demo: setup
 	$(VENV)/bin/consilience demo --out out/demo
+
+# the newsroom app over the demo store (built from the sample corpus when missing)
+serve: setup
+	test -f out/demo.db || $(VENV)/bin/consilience analyze --no-progress --into out/demo.db \
+		--out out/demo-store $$($(PY) -c 'from consilience.sample import corpus_files as f; print(*f())')
+	$(VENV)/bin/consilience serve out/demo.db
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench tools

@@ -98,6 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--open", action="store_true", help="open report.html in the default web browser"
     )
     _common(d)
+
+    s = sub.add_parser(
+        "serve",
+        help="a read-only newsroom app over a store (needs the 'serve' extra)",
+        description="Serve the stories, claims, entities and articles of STORE (made with "
+        "analyze --into) as a read-only web app: search, facets, CSV/JSON exports.",
+    )
+    s.add_argument("store", metavar="STORE", help="a store made with analyze --into")
+    s.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; another address is warned about)",
+    )
+    s.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 picks a free one)")
     return p
 
 
@@ -283,6 +297,20 @@ def _phase_lines(args: argparse.Namespace) -> Iterator[None]:
         progress_log.propagate = propagate
 
 
+def run_serve(store: str, host: str, port: int) -> int:
+    """Serve ``store`` until interrupted (Ctrl-C ends it with exit 0)."""
+    from .server import serve
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    def warn(line: str) -> None:
+        print(f"consilience: warning: {line}", file=sys.stderr, flush=True)
+
+    serve(store, host=host, port=port, say=say, warn=warn)
+    return 0
+
+
 def _waiting(message: str) -> None:
     print(f"consilience: {message}", file=sys.stderr, flush=True)
 
@@ -336,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return run_analyze(args.inputs, args.out, args)
+        if args.command == "serve":
+            return run_serve(args.store, args.host, args.port)
         from .sample import corpus_files
 
         return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
