@@ -230,8 +230,12 @@ def _figure_similarity(
             return 0.0  # a whole step apart on the scale, or another day: another event
     if fa.dimension != "count" and not agree and fa.value != fb.value and not measure:
         return 0.0  # a level or a distance at two values is two readings, not one disputed
-    if fa.event is None and not (ent or words):
-        return 0.0  # a bare distance or amount: something else must say it is the same one
+    named = fa.concept is not None and fa.concept == fb.concept and fa.dimension == "count"
+    if fa.event is None and not (ent or words or named):
+        # a bare distance or amount: something else must say it is the same one; a counted
+        # thing the quantity reader named in words of no language ("400 bomberos" / "400
+        # إطفائي": firefighters) is that, across languages where no word is shared
+        return 0.0
     rest = 1.0 - params.figure_base
     return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
 

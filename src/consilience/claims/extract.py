@@ -381,8 +381,10 @@ def _figure_candidate(
         # sentence, and the passage cited for this figure is the clause that holds it alone.
         start, end = _trim(article.text, sent.start + narrow[0], sent.start + narrow[1])
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
-    update = bool(lx.UPDATE_CUES.search(article.text[start : q.start]))
-    return replace(cand, update_cue=update)
+    before = article.text[start : q.start]
+    update = bool(lx.UPDATE_CUES.search(before))
+    running = update or bool(lx.running_cues().search(before))
+    return replace(cand, update_cue=update, running=running)
 
 
 def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:

@@ -262,6 +262,20 @@ def first_estimate_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def running_cues() -> re.Pattern[str]:
+    """Return the pattern of the words, in every language of ``data/running.json``, that mark a
+    figure as a running count: a change ("rose to", "sale a") or a toll as it stands ("death
+    toll", "bilancio", "حصيلة")."""
+    raw = resources.files("consilience.claims").joinpath("data/running.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    cues = sorted(
+        {c for k, v in data.items() if not k.startswith("_") for c in v}, key=lambda c: -len(c)
+    )
+    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 # Concepts that are one property of the event itself (one earthquake has one magnitude):
 # different values of it at one place and time are a dispute, not two readings.
 MEASURE_CONCEPTS = frozenset({"magnitude"})

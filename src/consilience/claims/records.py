@@ -69,6 +69,8 @@ class ClaimCandidate:
     figure: Figure | None = None
     dates: tuple[EventDate, ...] = ()
     update_cue: bool = False  # "rose to", "revised down": the figure replaces an earlier one
+    # a running count: a change or a toll as it stands ("death toll", "il bilancio", "حصيلة")
+    running: bool = False
     # Where the event is said to happen ("in Geneva"): (start, end, country code or None).
     event_places: tuple[tuple[int, int, str | None], ...] = ()
     # Keys among ``entities`` that name a whole country (or its people): too broad to show on

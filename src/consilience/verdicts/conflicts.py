@@ -6,7 +6,12 @@
 * **unit**: the same number given in different units of one dimension ("20 km" / "20 miles").
 * **update**: figures that change from one publication day to the next, one value a day, each
   change either announced ("rose to", "revised") or in one direction: a toll that grows is
-  revised, not contradicted.
+  revised, not contradicted. A tally (the dead, injured, missing, displaced, arrested) that
+  one of its reports gives as a running count ("the death toll rose to", "il bilancio",
+  "حصيلة": ``claims/data/running.json``) is reported several times a day by outlets not all up
+  to date: its values differ as an update unless two sources give different values for one
+  moment (their clauses name the same day, or the same date of an earlier event, in reports
+  of one day).
 * **denial**: a report that something happened against one that it did not (a denial, "had not
   entered", "remains in"); or a denial of "reports that ..." standing alone.
 * **date**: one event given different named days ("December 5" / "this Friday") by reports of
@@ -67,7 +72,12 @@ def figure_verdict(
         return None, None
     counts = all(_figure(c).dimension == "count" for c in figs)
     tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
-    update = (_update(values) or (_tally_update(values) if tally else None)) if counts else None
+    update = None
+    if counts:
+        update = _update(values) or (_tally_update(values) if tally else None)
+        running = any(c.running for c in figs)
+        if update is None and tally and running and not _same_moment(values, same_origin):
+            update = _running_tally(values)
     if update is not None:
         return None, update
     pairs = [
@@ -164,6 +174,55 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
             first = next(c for c in values[i] if c.published == d)
             steps.append((d, _figure(first).text, first.article))
             last = i
+    announced = any(c.update_cue for cls in values for c in cls)
+    return Update(steps=tuple(steps), announced=announced)
+
+
+def _moment(c: ClaimCandidate) -> set[str]:
+    """Return the days (or months, years) a figure's own clause gives it: its as-of moment."""
+    return {d.value for d in c.dates if not d.since}
+
+
+def _same_moment(
+    values: list[list[ClaimCandidate]],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
+) -> bool:
+    """Return True when two sources give different values of a tally for one moment: both
+    clauses name the same day ("367 hospitalized Friday" / "387 on Friday"), or the same date
+    of an earlier event ("the 1985 quake killed ..."), in reports of one publication day (or
+    of unknown days)."""
+    return any(
+        _moment(a) & _moment(b)
+        and (a.published == b.published or a.published is None or b.published is None)
+        and not same_origin(a, b)
+        for i, va in enumerate(values)
+        for vb in values[i + 1 :]
+        for a in va
+        for b in vb
+    )
+
+
+def _running_tally(values: list[list[ClaimCandidate]]) -> Update:
+    """Return the update of a tally whose values no two sources give for one moment: a toll
+    reported while it runs, several times a day, by outlets that are not all up to date. The
+    steps go by publication day (unknown days last), then by value in the direction of the
+    move (a toll rises unless its latest day gives less than its first)."""
+    firsts = []
+    for i, cls in enumerate(values):
+        for c in cls:
+            firsts.append((c.published or "~", i, c))
+    days = sorted({d for d, _, _ in firsts if d != "~"})
+    falling = bool(days) and (
+        max(i for d, i, _ in firsts if d == days[-1]) < min(i for d, i, _ in firsts if d == days[0])
+    )
+    order = sorted(firsts, key=lambda t: (t[0], -t[1] if falling else t[1], t[2].article))
+    steps: list[tuple[str, str, str]] = []
+    seen: set[int] = set()
+    for day, i, c in order:
+        if i in seen:
+            continue
+        seen.add(i)
+        steps.append((day if day != "~" else "date unknown", _figure(c).text, c.article))
     announced = any(c.update_cue for cls in values for c in cls)
     return Update(steps=tuple(steps), announced=announced)
 

@@ -249,10 +249,14 @@ def _why(
         assert update is not None
         steps = " -> ".join(f"{v} ({_label(articles, a)}, {d})" for d, v, a in update.steps)
         how = "reported as a change" if update.announced else "moving one way"
+        days = [d for d, _, _ in update.steps]
+        if len(set(days)) == len(days):
+            how = f"one value per publication day and {how}"
+        else:
+            how = "given as a running count, several values a day, no two for one moment"
         return (
-            f"Updated: the figure changed over time, one value per publication day and "
-            f"{how}: {steps}. A later figure revises an earlier one; this is not a "
-            f"contradiction."
+            f"Updated: the figure changed over time, {how}: {steps}. A later figure revises "
+            f"an earlier one; this is not a contradiction."
         )
     named = _distinct([(origins.name(g), g[0]) for g in origins.groups(support)]) if support else []
     if status == "corroborated":
