@@ -275,6 +275,32 @@ def test_org_short_form_before_of_for(gaz: Gazetteer) -> None:
 # ----------------------------------------------------------------------------- roles
 
 
+def test_landmark_named_with_its_kind_in_several_languages_joins(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "Firefighters battled flames inside the Valmora Basilica in Sicily through the night.",
+            [("Valmora Basilica", "FAC"), ("Sicily", "GPE")],
+        ),
+        article(
+            "b",
+            "Un incendio ha colpito la basilica di Valmora domenica.",
+            [("basilica di Valmora", "LOC")],
+        ),
+        article("c", "Valmora quedó en ruinas, dijeron los bomberos.", [("Valmora", "LOC")]),
+        article(
+            "d",
+            "Gli ospiti dell'Hotel Milano sono usciti; a Milano il fumo si vedeva da lontano.",
+            [("Hotel Milano", "FAC"), ("Milano", "GPE", 1)],
+        ),
+    ]
+    ents = resolve_story(arts, gaz)
+    basilica = by_alias(ents, "Valmora")
+    assert set(basilica.aliases) == {"Valmora Basilica", "basilica di Valmora", "Valmora"}
+    # a city named alone is the city, not a hotel named after it
+    assert by_alias(ents, "Hotel Milano") != by_alias(ents, "Milano")
+
+
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [

@@ -5,7 +5,10 @@ capitalised words (Latin, Cyrillic, Greek scripts) and every word or word pair o
 capitals (Arabic, Hebrew, CJK ...) is looked up among GeoNames' names and alternate names in many
 languages ("Messico", "México", "Mexique", "المكسيك" are one place). Words glued to a name by a
 language's clitics ("وإيطاليا": "and Italy"; "בירושלים": "in Jerusalem") are tried without them;
-the clitics are per-language data (``data/clitics.json``), not code.
+the clitics are per-language data (``data/clitics.json``), not code. A name may go on across the
+lower-case words that join the words of one place name in the language ("Ciudad de México",
+"Città del Messico", "Cidade do México"; ``data/name_particles.json``), never start or end with
+one.
 
 What a bare look-up would get wrong is left out: a capitalised word that is also a function word
 or a calendar word of the article's language, a one-word name of under four letters, a town
@@ -26,7 +29,8 @@ from importlib import resources
 from ..gazetteer import Gazetteer, Place
 from ..model import EntityMention
 
-MAX_WORDS = 3
+MAX_WORDS = 3  # capitalised words of a name looked up (joining particles not counted)
+MAX_PARTICLES = 2  # joining particles of a name ("Île de la Cité")
 MIN_TOWN_POPULATION = 1000
 MIN_LETTERS = 4
 LONE_TOWN_POPULATION = 100_000  # a town kept with no country named beside it
@@ -48,6 +52,23 @@ def clitics() -> dict[str, tuple[str, ...]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _all_particles() -> dict[str, frozenset[str]]:
+    raw = json.loads(
+        resources.files("consilience.annotate")
+        .joinpath("data/name_particles.json")
+        .read_text("utf-8")
+    )
+    return {lang: frozenset(v) for lang, v in raw.items() if not lang.startswith("_")}
+
+
+def particles(language: str | None) -> frozenset[str]:
+    """Return the lower-case words that join the words of one place name in ``language``
+    (the file's "*" list for a language it does not list)."""
+    table = _all_particles()
+    return table.get(language or "", table.get("*", frozenset()))
+
+
 def _cased(word: str) -> bool:
     return word.lower() != word.upper()
 
@@ -60,20 +81,31 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _runs(words: list[tuple[int, int, str]], text: str) -> Iterator[list[tuple[int, int, str]]]:
+def _runs(
+    words: list[tuple[int, int, str]], text: str, joiners: frozenset[str] = frozenset()
+) -> Iterator[list[tuple[int, int, str]]]:
     """Yield runs of adjacent name-like words: capitalised words of a cased script, or any word
-    of a script without capitals; words are adjacent when only spaces or a hyphen separate them."""
+    of a script without capitals; words are adjacent when only spaces or a hyphen separate them.
+    A run goes on across ``joiners`` (lower-case particles: "de", "del") standing between two
+    name-like words; a run never ends with one."""
     run: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # particles after the run, kept if a name follows
     for w in words:
         namelike = _capitalised(w[2]) if _cased(w[2]) else True
-        if namelike and run and _JOINER.match(text[run[-1][1] : w[0]] or " ") is None:
-            yield run
-            run = []
+        last = (pending or run)[-1] if run else None
+        adjacent = last is not None and _JOINER.match(text[last[1] : w[0]] or " ") is not None
         if namelike:
+            if run and not adjacent:
+                yield run
+                run, pending = [], []
+            run.extend(pending)
+            pending = []
             run.append(w)
+        elif run and adjacent and w[2] in joiners and len(pending) < MAX_PARTICLES:
+            pending.append(w)
         elif run:
             yield run
-            run = []
+            run, pending = [], []
     if run:
         yield run
 
@@ -108,10 +140,11 @@ def find_places(
     found: list[tuple[EntityMention, list[Place]]] = []
     used = sorted(taken)
     prefixes = clitics().get(language or "", ())
-    for run in _runs(_spans(text), text):
+    joiners = particles(language)
+    for run in _runs(_spans(text), text, joiners):
         i = 0
         while i < len(run):
-            hit = _longest(text, run, i, gazetteer, prefixes, skip_words, used)
+            hit = _longest(text, run, i, gazetteer, prefixes, skip_words, used, joiners)
             if hit is None:
                 i += 1
                 continue
@@ -169,9 +202,16 @@ def _longest(
     prefixes: tuple[str, ...],
     skip_words: frozenset[str],
     used: list[tuple[int, int]],
+    joiners: frozenset[str] = frozenset(),
 ) -> tuple[EntityMention, list[Place], int] | None:
-    for width in range(min(MAX_WORDS, len(run) - i), 0, -1):
-        start, end = run[i][0], run[i + width - 1][1]
+    if run[i][2] in joiners and not _capitalised(run[i][2]):
+        return None  # a name never starts with a joining particle
+    for width in range(min(MAX_WORDS + MAX_PARTICLES, len(run) - i), 0, -1):
+        span = run[i : i + width]
+        joining = sum(1 for w in span if w[2] in joiners and not _capitalised(w[2]))
+        if width - joining > MAX_WORDS or (width > 1 and span[-1][2] in joiners):
+            continue
+        start, end = span[0][0], span[-1][1]
         if any(s < end and start < e for s, e in used):
             continue
         surface = text[start:end]
@@ -181,7 +221,7 @@ def _longest(
             if cut and not (surface.startswith(cut) and len(surface) - len(cut) >= 3):
                 continue
             name = surface[len(cut) :]
-            places = [p for p in gazetteer.lookup(name) if _keep(p, name, width)]
+            places = [p for p in gazetteer.lookup(name) if _keep(p, name, width - joining)]
             if places:
                 best = places[0]
                 return (

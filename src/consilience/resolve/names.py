@@ -32,6 +32,7 @@ __all__ = [
     "acronym_letters",
     "initials",
     "is_acronym",
+    "kind_nouns",
     "name_tokens",
     "skeleton",
     "soft_form",
@@ -54,6 +55,21 @@ FUNCTION_WORDS = frozenset(
     et y o en al el los las do dos das no na nas nos
     und fur für der die das den dem zu im am van von voor het een ter""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def kind_nouns() -> frozenset[str]:
+    """The nouns naming the kind of a building or landmark in every language of the packaged
+    data file (``annotate/data/kind_nouns.json``), as name tokens (ASCII lower case)."""
+    import json
+    from importlib import resources
+
+    raw = json.loads(
+        resources.files("consilience.annotate").joinpath("data/kind_nouns.json").read_text("utf-8")
+    )
+    words = (w for lang, ws in raw.items() if not lang.startswith("_") for w in ws)
+    return frozenset(t for w in words for t in (ascii_word(w),) if t)
+
 
 # Honorifics and titles that come before a person's name (general, several languages).
 TITLES = frozenset(

@@ -17,6 +17,8 @@ Order of work (each step is general; none knows any particular name):
    d. spelling variants: equal consonant skeletons *propose*, a similar vowel-class form and
       compatible types *decide* (fuzzy matching never joins on its own);
    e. short forms of organisations: the words before "of/for" ("Syrian Observatory");
+      a landmark's name with a noun of its kind in any language ("X Cathedral", "cattedrale
+      di X", "X de <a place of the story>") joined to the name alone;
    f. surnames and partial names joined to the full name that bears them (the most mentioned
       when several do, if clearly so); a surname misspelt in vowels only, when the full name is
       in the same article;
@@ -45,9 +47,11 @@ from .names import (
     FUNCTION_WORDS,
     TITLES,
     acronym_letters,
+    ascii_word,
     core_tokens,
     initials,
     is_acronym,
+    kind_nouns,
     name_tokens,
     skeleton,
     soft_form,
@@ -61,6 +65,7 @@ LONE_SURNAME_SIMILARITY = 0.9  # ... for two one-word person names never in the 
 SURNAME_DOMINANCE = 2  # a surname goes to the full name mentioned this many times more
 RETYPE_POPULATION = 10_000  # a "person" the gazetteer has as a town this large is a place
 MIN_INITIALS = 3  # an acronym never defined in the story must have this many letters
+SETTLEMENT_POPULATION = 100_000  # a town this large named alone is the town, not a landmark
 ROLE_DAYS = 30  # role evidence from articles published further apart does not count
 ACRONYM_VOTES = 2  # label votes for ORG that a defined acronym adds
 GROUP_VOTES = 2  # label votes of a one-word mention read as a group of people (NORP)
@@ -252,6 +257,7 @@ class _Rules:
         self.acronyms()
         self.variants()
         self.org_short_forms()
+        self.landmark_kinds()
         self.surnames()
         self.given_names()
         self.roles()
@@ -392,6 +398,43 @@ class _Rules:
                     f"{_quote(longs[0].surface)} (its words before "
                     f"{_quote(longs[0].tokens[len(g.tokens)])})",
                 )
+
+    def landmark_kinds(self) -> None:
+        """Join a name written with a noun of its kind ("X Cathedral", "cathédrale X",
+        "cattedrale di X"), or followed by "of/de <a place of the story>", to the name alone
+        (or to the other such names when the story never writes it alone); what is left must
+        hold a word the story never writes in lower case. Not to a person, a
+        group of people, a country or region, or a town of ``SETTLEMENT_POPULATION``: "Hotel
+        Y" is not the city Y."""
+        places = {g.key for g in self.groups if g.place is not None}
+        ordinary = {ascii_word(w) for w in self.ordinary}
+        by_key = {g.key: g for g in self.groups}
+        by_core: dict[str, list[Group]] = defaultdict(list)
+        for g in self.groups:
+            if len(g.tokens) < 2 or self.c.kind(g.index) in ("person", "norp"):
+                continue
+            core = landmark_core(g.tokens, places)
+            if core is not None and not set(core.split()) <= ordinary:
+                by_core[core].append(g)
+        for core, longs in by_core.items():
+            target = by_key.get(core)
+            if target is not None and not self._landmark_target(target):
+                continue
+            anchor = target or longs[0]
+            for g in longs:
+                if g.index != anchor.index:
+                    self.c.union(
+                        anchor.index,
+                        g.index,
+                        f"{_quote(g.surface)} is {_quote(anchor.surface)} named with a word "
+                        "of its kind or its place",
+                    )
+
+    def _landmark_target(self, g: Group) -> bool:
+        if self.c.kind(g.index) in ("person", "norp") or g.acronym:
+            return False
+        p = g.place
+        return p is None or (p.feature == "city" and p.population < SETTLEMENT_POPULATION)
 
     # f. surnames and partial names -----------------------------------------------------------
     def surnames(self) -> None:
@@ -621,6 +664,32 @@ class _Rules:
                 self.c.union(
                     b.index, g.index, f"{_quote(g.surface)} are the initials of {_quote(b.surface)}"
                 )
+
+
+def landmark_core(tokens: Sequence[str], places: Collection[str]) -> str | None:
+    """Return the key of a name without a noun of its kind at either end (with the particles
+    after a leading one: "cattedrale di") and without a final "of/de <place>" (a key among
+    ``places``), or None when neither is there or too little is left (a word of four letters
+    or more)."""
+    kinds = kind_nouns()
+    words = list(tokens)
+    if len(words) > 1 and words[0] in kinds:
+        words = words[1:]
+        while len(words) > 1 and words[0] in FUNCTION_WORDS:
+            words = words[1:]
+    if len(words) > 1 and words[-1] in kinds:
+        words = words[:-1]
+    for cut in range(len(words) - 2, 0, -1):
+        if words[cut] in FUNCTION_WORDS and " ".join(words[cut + 1 :]) in places:
+            words = words[:cut]
+            break
+    while words and words[-1] in FUNCTION_WORDS:
+        words = words[:-1]
+    if list(words) == list(tokens) or not words or all(w in FUNCTION_WORDS for w in words):
+        return None
+    if len(words) == 1 and len(words[0]) < 4:
+        return None
+    return " ".join(words)
 
 
 def _apart(a: str | None, b: str | None) -> bool:
