@@ -21,6 +21,7 @@ from consilience.sources.translations import translation_pairs
 
 # GeoNames ids, as the data has them (test expectations, not product rules)
 CHILE, VALPARAISO, TURKEY, ITALY, ROME, RIETI = 3895114, 3868626, 298795, 3175395, 3169070, 3169412
+CAPE_TOWN, SOUTH_AFRICA = 3369157, 953987
 
 QUAKE_EN = (
     "Earthquake kills 14 near Valparaíso\n\n"
@@ -90,6 +91,22 @@ def test_places_without_a_named_country_follow_the_towns_that_agree(gazetteer):
     found = places(text, gazetteer, "it")
     assert [name for name, _ in found] == ["Rieti", "Pescara"]
     assert found[0][1] == RIETI
+
+
+def test_place_names_go_on_across_joining_particles(gazetteer):
+    # one city in three languages, each name written with a lower-case particle inside it
+    spanish = "Una tormenta dejó sin luz a Ciudad del Cabo el domingo, según Sudáfrica."
+    italian = "Una tempesta ha lasciato al buio Città del Capo domenica, in Sudafrica."
+    portuguese = "Uma tempestade deixou a Cidade do Cabo sem luz no domingo, na África do Sul."
+    assert places(spanish, gazetteer, "es") == [
+        ("Ciudad del Cabo", CAPE_TOWN),
+        ("Sudáfrica", SOUTH_AFRICA),
+    ]
+    assert places(italian, gazetteer, "it")[0] == ("Città del Capo", CAPE_TOWN)
+    assert places(portuguese, gazetteer, "pt") == [
+        ("Cidade do Cabo", CAPE_TOWN),
+        ("África do Sul", SOUTH_AFRICA),
+    ]
 
 
 def test_country_names_in_many_languages(gazetteer):
@@ -313,3 +330,39 @@ def test_names_of_several_words_across_scripts_need_every_word(gazetteer):
     }
     assert in_arabic["Laurent Fabius"] == ["لوران فابيوس"]
     assert in_arabic["Benedetta Castiglione"] == []
+
+
+def test_short_place_names_and_names_written_as_one_word_across_scripts(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    # an Umbrian town too short for a consonant skeleton alone (t-d), written with the same
+    # vowels in Arabic; an invented two-word place written as one word in Arabic; a person
+    # named Kamal is never looked for by vowels ("كامل" is also "complete")
+    italian_text = "A Todi e a Val-Fleury la scossa ha svegliato tutti; Kamal ha aiutato."
+    arabic_text = "استيقظ سكان تودي وفالفلوري على الهزة، وقالت السلطات إن الضرر كامل."
+    italian = Article(
+        id="it-1",
+        source=SourceRef("it-1"),
+        kind="txt",
+        raw_text=italian_text,
+        text=italian_text,
+        language="it",
+        annotations=Annotations(
+            sentences=(Sentence(0, len(italian_text)),),
+            entities=(
+                EntityMention(2, 6, "GPE"),
+                EntityMention(11, 21, "LOC"),
+                EntityMention(52, 57, "PERSON"),
+            ),
+        ),
+    )
+    arabic = _article("ar-1", arabic_text, "ar")
+    entities = resolve_story([italian, arabic], gazetteer)
+    in_arabic = {
+        e.name: [arabic_text[m.start : m.end] for m in e.mentions if m.article == "ar-1"]
+        for e in entities
+    }
+    assert in_arabic["Todi"] == ["تودي"]
+    assert in_arabic["Val-Fleury"] == ["فالفلوري"]
+    assert in_arabic["Kamal"] == []

@@ -35,6 +35,8 @@ CLOSE = 0.85
 MIN_SINGLE = 4  # consonants of a one-word name's skeleton, and of a longer name's in all
 MIN_WORD = 3  # consonants of each skeleton compared by ratio within a name of several words
 MAX_WORDS = 3
+MIN_VOWELS = 2  # written vowels of a short place name matched by its vowel form
+_SHORT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SOUNDS = (
@@ -75,6 +77,29 @@ def sound_skeleton(word: str) -> str:
     return "".join(out)
 
 
+_VOWEL_FORM = str.maketrans({"e": "i", "y": "i", "o": "u", "w": "u", "a": None, "h": None})
+
+
+@lru_cache(maxsize=65536)
+def vowel_form(word: str) -> str:
+    """Return ``word`` in any script as consonants with its written vowels in two classes
+    (i: e, i, y; u: o, u, w), a and h dropped, repeated letters once: "Rieti" and "رييتي"
+    are "riti"."""
+    text = "".join(ch for ch in anyascii(word).lower() if ch.isalpha())
+    for a, b in _SOUNDS:
+        text = text.replace(a, b)
+    out: list[str] = []
+    for ch in text.translate(_VOWEL_FORM):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _short_place(form: str) -> bool:
+    """Return whether a vowel form is specific enough to match on: ``MIN_VOWELS`` vowels."""
+    return sum(ch in "iu" for ch in form) >= MIN_VOWELS and any(ch not in "iu" for ch in form)
+
+
 def _latin(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) > (
@@ -111,9 +136,16 @@ def _names(docs: Sequence[Doc]) -> dict[tuple[str, ...], Name]:
             if not 1 <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
                 continue
             key = tuple(sound_skeleton(w) for w in words)
+            name = (m.label, surface_key(doc.surface(m), m.label))
+            if len(words) == 1 and len(key[0]) < MIN_SINGLE and m.label in _SHORT_LABELS:
+                form = vowel_form(words[0])
+                if _short_place(form):
+                    out.setdefault(("=" + form,), name)
             if any(not k for k in key) or sum(map(len, key)) < MIN_SINGLE:
                 continue
-            out.setdefault(key, (m.label, surface_key(doc.surface(m), m.label)))
+            out.setdefault(key, name)
+            if len(key) > 1:  # the name written as one word in the other script
+                out.setdefault(("".join(key),), name)
     return out
 
 
@@ -158,7 +190,13 @@ def _match(
             if cut and not (first.startswith(cut) and len(first) - len(cut) >= 3):
                 continue
             key = (sound_skeleton(first[len(cut) :]), *(sound_skeleton(w) for _, _, w in span[1:]))
+            if width == 1:
+                found_short = names.get(("=" + vowel_form(first[len(cut) :]),))
+                if found_short is not None:
+                    return span[0][0] + len(cut), span[-1][1], found_short, width
             for name, found in names.items():
+                if name[0].startswith("="):
+                    continue
                 # in a name of several words each word may be shorter: the others confirm it
                 shortest = MIN_SINGLE if width == 1 else MIN_WORD
                 if len(name) == width and all(
