@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import socket
 import sqlite3
 from collections.abc import Callable
@@ -145,6 +146,17 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _quiet_tracebacks() -> None:
+    """Datasette prints each refused request's exception with its locals on rich's console
+    (stdout) when rich is installed: a request log nobody asked for, and a slow one. The
+    errors are answered as short JSON (``guard``) and failures logged in one line (``plugin``)."""
+    try:
+        import rich
+    except ImportError:
+        return
+    rich.reconfigure(file=open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives with the process
+
+
 def serve(
     path: str | Path,
     host: str = "127.0.0.1",
@@ -161,6 +173,7 @@ def serve(
         raise missing_extra() from exc
     from .guard import guarded
 
+    _quiet_tracebacks()
     sock = bind(host, port)
     if not is_loopback(host):
         warn(

@@ -8,7 +8,9 @@
   and the story report's one inline script, by its hash; no other host; no frames), plus
   ``nosniff``, ``no-referrer`` and ``frame-ancestors 'none'``.
 - Every error (status 400 or more) is a short JSON object ``{"ok": false, "status": 404,
-  "error": "not found"}``, never a page or a traceback.
+  "error": "not found"}``, never a page or a traceback: the app's own short JSON errors pass
+  (``{"ok", "status", "error"}``, at most ``MAX_ERROR`` bytes), anything else is replaced by
+  the status's words.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_TARGET = 4096
+MAX_ERROR = 1024
 _METHODS = ("GET", "HEAD")
 
 
@@ -49,8 +52,22 @@ def _headers() -> list[tuple[bytes, bytes]]:
     ]
 
 
-def error_body(status: int) -> bytes:
-    """The JSON body of an error response."""
+def error_body(status: int, given: bytes = b"") -> bytes:
+    """The JSON body of an error response: ``given`` when it is a short JSON error of the
+    app's shape with this status, else the status's words."""
+    if 0 < len(given) <= MAX_ERROR:
+        try:
+            data = json.loads(given)
+        except ValueError:
+            data = None
+        if (
+            isinstance(data, dict)
+            and set(data) == {"ok", "status", "error"}
+            and data["ok"] is False
+            and data["status"] == status
+            and isinstance(data["error"], str)
+        ):
+            return json.dumps(data, ensure_ascii=False).encode("utf-8")
     try:
         words = HTTPStatus(status).phrase.lower()
     except ValueError:
@@ -88,9 +105,10 @@ def guarded(app: App) -> App:
             return
         refused = refusal(scope)
         if refused is not None:
-            await _error(send, refused, head=scope.get("method") == "HEAD")
+            await _error(send, refused, scope.get("method") == "HEAD")
             return
-        state: dict[str, Any] = {"error": None, "started": False}
+        state: dict[str, Any] = {"error": None, "started": False, "body": b""}
+        head = scope.get("method") == "HEAD"
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -98,7 +116,6 @@ def guarded(app: App) -> App:
                 state["started"] = True
                 if status >= 400:
                     state["error"] = status
-                    await _error(send, status, head=scope.get("method") == "HEAD", body=False)
                     return
                 kept = [
                     (k, v)
@@ -108,9 +125,14 @@ def guarded(app: App) -> App:
                 await send({**message, "headers": kept + _headers()})
                 return
             if state["error"] is not None:
-                if message["type"] == "http.response.body" and not message.get("more_body"):
-                    body = b"" if scope.get("method") == "HEAD" else error_body(state["error"])
-                    await send({"type": "http.response.body", "body": body})
+                if message["type"] != "http.response.body":
+                    return
+                if len(state["body"]) <= MAX_ERROR:
+                    state["body"] += message.get("body", b"")
+                if not message.get("more_body"):
+                    await _error(
+                        send, state["error"], head, error_body(state["error"], state["body"])
+                    )
                 return
             await send(message)
 
@@ -119,14 +141,14 @@ def guarded(app: App) -> App:
         except Exception:
             if state["started"]:
                 raise
-            await _error(send, 500, head=scope.get("method") == "HEAD")
+            await _error(send, 500, head)
 
     return guard
 
 
-async def _error(send: Send, status: int, head: bool, body: bool = True) -> None:
-    """Send the start of a JSON error response (and its body unless ``body`` is False)."""
-    payload = error_body(status)
+async def _error(send: Send, status: int, head: bool, payload: bytes | None = None) -> None:
+    """Send a JSON error response (``payload``, or the status's words)."""
+    payload = payload or error_body(status)
     headers = [
         (b"content-type", b"application/json; charset=utf-8"),
         (b"content-length", str(0 if head else len(payload)).encode("ascii")),
@@ -136,5 +158,4 @@ async def _error(send: Send, status: int, head: bool, body: bool = True) -> None
     if status == 405:
         headers.append((b"allow", b"GET, HEAD"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
-    if body:
-        await send({"type": "http.response.body", "body": b"" if head else payload})
+    await send({"type": "http.response.body", "body": b"" if head else payload})

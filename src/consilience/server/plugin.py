@@ -3,6 +3,8 @@ Datasette's table views to them. Registered by ``consilience.server.build`` (no 
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from datasette import hookimpl
@@ -10,6 +12,8 @@ from markupsafe import Markup, escape
 
 from . import pages
 from .links import link_for
+
+log = logging.getLogger("consilience.server")
 
 _PAGE_COLUMNS = {
     ("stories", "id"): "story",
@@ -37,6 +41,41 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/articles/(?P<aid>[^/]+)$", pages.article),
         (r"^/search$", pages.search),
     ]
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    """A short JSON error for what Datasette refuses (4xx), with its own words; a failure of
+    the app (500) is logged in one line and answered with the status's words. Datasette's
+    default prints every exception with its locals, 404s included."""
+    from datasette.utils.asgi import Base400, Response
+    from datasette.views.base import DatasetteError
+
+    if isinstance(exception, Base400) and 400 <= exception.status < 500:
+        status, words = exception.status, _words(exception)
+    elif isinstance(exception, DatasetteError):
+        # what Datasette raises on a request it cannot answer (a bad sort, facet or SQL),
+        # most with its default status 500: the request's fault, so 400
+        status = exception.status if 400 <= exception.status < 500 else 400
+        words = _words(exception)
+    else:
+        log.error(
+            "consilience serve: %s failed: %s: %s",
+            request.path,
+            type(exception).__name__,
+            exception,
+        )
+        status, words = 500, "internal server error"
+    return Response.json({"ok": False, "status": status, "error": words}, status=status)
+
+
+def _words(exception: Exception) -> str:
+    """The first line of an error's message, at most 200 characters, without markup."""
+    from html import unescape
+
+    message = getattr(exception, "message", None) or (exception.args[0] if exception.args else "")
+    text = re.sub(r"<[^>]*>", "", unescape(str(message))).strip().splitlines()
+    return (text[0] if text else "bad request")[:200]
 
 
 @hookimpl
