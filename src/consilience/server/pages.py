@@ -8,6 +8,7 @@ is http(s) (``consilience.report.view.safe_url``).
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -147,7 +148,8 @@ async def story(datasette: Any, request: Request) -> Response:
         if moved is None:
             return _missing("story")
         return Response.redirect(link_for("story", moved["story_id"]), status=302)
-    html = _RENDERED.get(sid, row["report"])
+    # rendering a large story takes a while: in a thread, so other requests go on meanwhile
+    html = await asyncio.to_thread(_RENDERED.get, sid, row["report"])
     return Response.html(html)
 
 

@@ -367,11 +367,13 @@ class Store:
             )
         }
         used = set(known) | {r for (r,) in self.db.execute("SELECT old_id FROM story_redirects")}
+        when = dict(self.db.execute("SELECT seq, at FROM runs"))
         groups = [list(story.articles) for story, _, _ in results]
         sids, redirects = assign(groups, previous, used)
         items = []
         for (story, members, _), key, sid in zip(results, keys, sids, strict=True):
             first, changed, was = known.get(sid, (run, run, None))
+            changed = changed if was == key else run
             by_id = {a.id: a for a in members}
             items.append(
                 tables.Published(
@@ -380,7 +382,8 @@ class Store:
                     story=replace(_in_order(story, by_id, positions), id=sid),
                     articles=members,
                     first_run=first,
-                    changed_run=changed if was == key else run,
+                    changed_run=changed,
+                    changed_at=when.get(changed, ""),
                 )
             )
         tables.rewrite(self.db, items, positions)

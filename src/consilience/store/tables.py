@@ -192,6 +192,7 @@ class Published:
     articles: Sequence[Article]
     first_run: int
     changed_run: int
+    changed_at: str  # when that run was made (ISO)
 
 
 def pack(value: object) -> bytes:
@@ -246,7 +247,9 @@ def _story(db: sqlite3.Connection, item: Published, arrived: dict[str, int]) -> 
             item.key,
         ),
     )
-    db.execute("INSERT INTO story_pages VALUES (?, ?)", (sid, pack(_page(story, members))))
+    db.execute(
+        "INSERT INTO story_pages VALUES (?, ?)", (sid, pack(_page(story, members, item.changed_at)))
+    )
     names = _names_by_article(story.entities, by_id)
     for article in members:
         _article(db, article, sid, arrived[article.id], names.get(article.id, []))
@@ -258,11 +261,15 @@ def _story(db: sqlite3.Connection, item: Published, arrived: dict[str, int]) -> 
         _source(db, source, sid)
 
 
-def _page(story: Story, members: Sequence[Article]) -> dict:
+def _page(story: Story, members: Sequence[Article], changed_at: str) -> dict:
     """The story's report (``report.json``'s shape with this one story): what its page shows."""
     from ..report.json import to_dict
 
-    return to_dict(Report(articles=tuple(members), skipped=(), stories=(story,)))
+    page = to_dict(Report(articles=tuple(members), skipped=(), stories=(story,)))
+    # when the story last changed, not now: an unchanged story keeps the same page (and the
+    # server's cache of it)
+    page["created"] = changed_at
+    return page
 
 
 def _names_by_article(entities: Sequence[Entity], by_id: dict[str, Article]) -> dict[str, list]:
