@@ -155,6 +155,12 @@ class AlignParams:
     min_words: float = 0.2  # word overlap that links two statements naming no common entity
     min_linked: float = 0.5  # share of cross pairs two groups need linked to merge
     near_repeat: float = 0.5  # word overlap of two statements that name no event class
+    # Statements of two languages are one fact when their sentences mean the same: cosine of
+    # the multilingual sentence encoder's vectors at least this (a sentence and its
+    # translation score 0.8-0.9; two facts of one story 0.4-0.65), among each one's
+    # ``meaning_neighbours`` nearest
+    meaning_threshold: float = 0.72
+    meaning_neighbours: int = 8
 
 
 @dataclass(frozen=True, slots=True)
