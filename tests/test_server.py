@@ -560,3 +560,28 @@ def test_a_missing_store_is_named(tmp_path: Path) -> None:
         f"consilience: error: store {tmp_path / 'none.db'}: no such file "
         "(make one: consilience analyze DIR --into)\n"
     )
+
+
+def test_a_place_is_shown_on_the_map_and_every_spelling_listed(served, store) -> None:  # noqa: ANN001
+    db, _ = store
+    eid, name, spellings = rows(
+        db, "SELECT id, name, spellings FROM entities WHERE lat IS NOT NULL ORDER BY id LIMIT 1"
+    )[0]
+    status, _, body = served.get(f"/entities/{eid}")
+    html = body.decode()
+    assert status == 200
+    assert '<svg class="map"' in html and f"Where {name} is" in html
+    from markupsafe import escape  # as the templates escape
+
+    for spelling in json.loads(spellings):
+        assert f"<li>{escape(spelling)}</li>" in html
+
+
+def test_ctrl_c_stops_the_server_without_an_error(store) -> None:  # noqa: ANN001
+    import signal
+
+    served = start_server(store[0])
+    served.process.send_signal(signal.SIGINT)
+    assert served.process.wait(timeout=30) == 0
+    out = Path(str(store[0]) + ".serve.out").read_text(encoding="utf-8").splitlines()
+    assert out == [f"consilience serve: {store[0]} at {served.url}", "consilience serve: stopped"]

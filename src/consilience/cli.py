@@ -307,7 +307,11 @@ def run_serve(store: str, host: str, port: int) -> int:
     def warn(line: str) -> None:
         print(f"consilience: warning: {line}", file=sys.stderr, flush=True)
 
-    serve(store, host=host, port=port, say=say, warn=warn)
+    try:
+        serve(store, host=host, port=port, say=say, warn=warn)
+    except KeyboardInterrupt:  # Ctrl-C is how a server is stopped: no error
+        pass
+    print("consilience serve: stopped", flush=True)
     return 0
 
 

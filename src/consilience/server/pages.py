@@ -346,8 +346,8 @@ async def _entity_map(datasette: Any, row: dict) -> Markup:
         return Markup("")
     views = story_views(report)
     local = row["id"][len(row["story_id"]) + 1 :]
-    found = [e for e in views[0].story.get("entities") or [] if e.get("id") == local]
-    if not views or not found:
+    found = [e for v in views[:1] for e in v.story.get("entities") or [] if e.get("id") == local]
+    if not found:
         return Markup("")
     return Markup(map_svg(views[0], found, f"Where {row['name']} is"))
 
