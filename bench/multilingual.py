@@ -245,7 +245,9 @@ def entity_spellings(report: Report, gold_json: dict) -> dict:
 def _covering(text: str, spelling: str, spans: list[tuple[int, int, str]]) -> str | None:
     """Return the entity of the first mention overlapping an occurrence of ``spelling`` in
     ``text`` (case-insensitive), or None."""
-    low, needle = text.casefold(), spelling.casefold()
+    # typographic apostrophes and quotes as cleaning writes them (one character each, so
+    # offsets stay): the gold spells names as the raw page does ("L’X"), the text is cleaned
+    low, needle = _plain_quotes(text.casefold()), _plain_quotes(spelling.casefold())
     at = low.find(needle)
     while at >= 0:
         end = at + len(needle)
@@ -254,6 +256,13 @@ def _covering(text: str, spelling: str, spans: list[tuple[int, int, str]]) -> st
                 return entity
         at = low.find(needle, at + 1)
     return None
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain_quotes(text: str) -> str:
+    return text.translate(_QUOTES)
 
 
 def translations(report: Report, gold: dict[str, str]) -> dict:

@@ -366,3 +366,40 @@ def test_short_place_names_and_names_written_as_one_word_across_scripts(gazettee
     assert in_arabic["Todi"] == ["تودي"]
     assert in_arabic["Val-Fleury"] == ["فالفلوري"]
     assert in_arabic["Kamal"] == []
+
+
+def test_a_longer_story_name_wins_over_a_town_read_inside_it(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    # an invented hamlet whose first word is also Rome in Arabic: the gazetteer alone reads
+    # "روما" as Rome, the story's three-word name is found whole
+    italian_text = "A Roma del Colle la scossa ha svegliato tutti."
+    arabic_text = "استيقظ سكان روما ديل كولي على الهزة."
+    italian = Article(
+        id="it-1",
+        source=SourceRef("it-1"),
+        kind="txt",
+        raw_text=italian_text,
+        text=italian_text,
+        language="it",
+        annotations=Annotations(
+            sentences=(Sentence(0, len(italian_text)),),
+            entities=(EntityMention(2, 16, "LOC"),),
+        ),
+    )
+    arabic = _article("ar-1", arabic_text, "ar")
+    start = arabic_text.index("روما")
+    arabic = dataclasses.replace(
+        arabic,
+        annotations=dataclasses.replace(
+            arabic.annotations,
+            entities=(EntityMention(start, start + 4, "GPE", "gazetteer", ROME),),
+        ),
+    )
+    entities = resolve_story([italian, arabic], gazetteer)
+    in_arabic = {
+        e.name: [arabic_text[m.start : m.end] for m in e.mentions if m.article == "ar-1"]
+        for e in entities
+    }
+    assert in_arabic == {"Roma del Colle": ["روما ديل كولي"]}

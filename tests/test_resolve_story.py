@@ -301,6 +301,37 @@ def test_landmark_named_with_its_kind_in_several_languages_joins(gaz: Gazetteer)
     assert by_alias(ents, "Hotel Milano") != by_alias(ents, "Milano")
 
 
+def test_short_form_of_a_place_joins_the_long_name_it_starts(gaz: Gazetteer) -> None:
+    # the gazetteer alone reads "Francavilla" as another town of that name; the story's own
+    # longer name says which one it shortens
+    arts = [
+        article(
+            "a",
+            "Le scuole di Francavilla al Mare, in Italia, resteranno chiuse fino a lunedì.",
+            [("Francavilla al Mare", "GPE"), ("Italia", "GPE")],
+        ),
+        article(
+            "b",
+            "A Francavilla i volontari hanno distribuito coperte per tutta la notte.",
+            [("Francavilla", "GPE")],
+        ),
+    ]
+    town = by_alias(resolve_story(arts, gaz), "Francavilla")
+    assert town.aliases == ("Francavilla al Mare", "Francavilla")
+    assert town.geo is not None and town.geo.name == "Francavilla al Mare"
+
+
+def test_two_names_in_one_span_are_split_at_the_comma(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "Heavy rain flooded roads across Liguria, Piedmont and the coast overnight.",
+            [("Liguria, Piedmont", "ORG")],
+        )
+    ]
+    assert sorted(e.name for e in resolve_story(arts, gaz)) == ["Liguria", "Piedmont"]
+
+
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [

@@ -6,6 +6,7 @@ Repairs (each general, each noted on the mention):
 * **edges** - a leading "the", quotes, a possessive "'s", a trailing dash or comma are cut;
 * **parentheses** - "Name (ACR" missing its ")" is extended to it, and "Name (ACR)" is split
   into the name and the acronym;
+* **commas** - "X, Y" (two one-word names) is split into X and Y;
 * **headlines** - in a title-cased line, where capitals say nothing, "X Wavers" is cut to X when
   X is a name known from running text;
 * **foreign articles** - "Il X", "Le X" (a source-language article left by a translation) is cut
@@ -147,6 +148,10 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# Two capitalised one-word names with a comma between them.
+_TWO_NAMES = re.compile(r"([^\W\d_][^\W\d_]{2,}),\s+([^\W\d_][^\W\d_]{2,})")
+
+
 def _repair(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Return the repaired span(s) of one annotated entity: edges trimmed, a missing closing
     parenthesis added, "Name (ACR)" split in two."""
@@ -159,6 +164,14 @@ def _repair(text: str, start: int, end: int) -> list[tuple[int, int, str | None]
             e += close.end()
             span = text[s:e]
             note = "extended to the closing parenthesis"
+    comma = _TWO_NAMES.fullmatch(span)
+    if (
+        comma and comma.group(1)[0].isupper() and comma.group(2)[0].isupper()
+    ):  # "Lazio, Umbria": two names in one span, never one name
+        return [
+            (s + comma.start(1), s + comma.end(1), "split at a comma"),
+            (s + comma.start(2), s + comma.end(2), "split at a comma"),
+        ]
     paren = re.fullmatch(r"(.+?)\s*\(\s*([^()]+?)\s*\)", span)
     if paren:
         a0, a1 = _trim_edges(text, s + paren.start(1), s + paren.end(1))

@@ -18,7 +18,8 @@ Order of work (each step is general; none knows any particular name):
       compatible types *decide* (fuzzy matching never joins on its own);
    e. short forms of organisations: the words before "of/for" ("Syrian Observatory");
       a landmark's name with a noun of its kind in any language ("X Cathedral", "cattedrale
-      di X", "X de <a place of the story>") joined to the name alone;
+      di X", "X de <a place of the story>") joined to the name alone; a one-word name with no
+      place of its own joined to the one longer place name that starts with it ("X del Y");
    f. surnames and partial names joined to the full name that bears them (the most mentioned
       when several do, if clearly so); a surname misspelt in vowels only, when the full name is
       in the same article;
@@ -196,6 +197,7 @@ def _locate(
     chosen = choose_places(place_groups, gazetteer)
     for i, choice in chosen.items():
         groups[i].place, groups[i].place_why = choice.place, choice.why
+    _drop_partial_places(groups, chosen)
     countries = {c.place.country for c in chosen.values()}
     person_words = {t for g in groups if g.kind == "person" and len(g.tokens) > 1 for t in g.tokens}
     by_doc = {d.order: d for d in docs}
@@ -218,6 +220,21 @@ def _locate(
                 "a town of the story's countries in the gazetteer, and nothing in "
                 "the text reads it as a person"
             )
+
+
+def _drop_partial_places(groups: Sequence[Group], chosen: dict) -> None:  # noqa: ANN001
+    """Unplace a one-word name that the gazetteer matched only as the start of a longer place
+    name ("X" read as "X Scrivia") when the story itself writes a longer name that starts with
+    it ("X del Tronto"): the story's own long name says which place it shortens."""
+    starts = {g.tokens[0] for g in groups if len(g.tokens) > 1 and g.kind != "person"}
+    for g in groups:
+        p = g.place
+        if p is None or len(g.tokens) != 1 or g.tokens[0] not in starts:
+            continue
+        name = " ".join(core_tokens(name_tokens(p.name)))
+        if name != g.key and name.startswith(g.key + " "):
+            g.place, g.place_why = None, None
+            chosen.pop(g.index, None)
 
 
 # ----------------------------------------------------------------------------- rules
@@ -258,6 +275,7 @@ class _Rules:
         self.variants()
         self.org_short_forms()
         self.landmark_kinds()
+        self.place_short_forms()
         self.surnames()
         self.given_names()
         self.roles()
@@ -429,6 +447,29 @@ class _Rules:
                         f"{_quote(g.surface)} is {_quote(anchor.surface)} named with a word "
                         "of its kind or its place",
                     )
+
+    def place_short_forms(self) -> None:
+        """Join a one-word name with no gazetteer place of its own to the one longer place
+        name of the story that starts with it and goes on with a particle ("X" and "X del
+        Y")."""
+        longs: dict[str, list[Group]] = defaultdict(list)
+        for g in self.groups:
+            words = name_tokens(g.surface)
+            if len(words) > 2 and words[1].islower() and g.kind != "person":
+                longs[g.tokens[0]].append(g)
+        for g in self.groups:
+            if len(g.tokens) != 1 or len(g.key) < 4 or self.c.place_ids(g.index):
+                continue
+            if self.c.kind(g.index) in ("person", "norp"):
+                continue
+            cands = longs.get(g.key, [])
+            if len({self.c.find(b.index) for b in cands}) == 1:
+                self.c.union(
+                    cands[0].index,
+                    g.index,
+                    f"{_quote(g.surface)} is the short form of {_quote(cands[0].surface)}, "
+                    "the one longer name of the story that starts with it",
+                )
 
     def _landmark_target(self, g: Group) -> bool:
         if self.c.kind(g.index) in ("person", "norp") or g.acronym:

@@ -168,7 +168,12 @@ def propagate_across_scripts(docs: Sequence[Doc], languages: Sequence[str | None
                 i += 1
                 continue
             start, end, (label, key), width = hit
-            if not any(m.start < end and start < m.end for m in doc.mentions):
+            over = [m for m in doc.mentions if m.start < end and start < m.end]
+            # a longer name of the story wins over a shorter place read inside it ("X del Y"
+            # found whole, where the gazetteer alone read its first word as the town X)
+            if all(
+                start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in over
+            ) and (not over or width > 1):
                 note = "known name found in another script"
                 if place_span(doc, start, end, label, "propagated", note) and key:
                     for m in doc.mentions:
