@@ -125,3 +125,63 @@ def test_two_tolls_for_one_named_day_are_disputed(articles):
     assert claim is _claim_with(claims, es, "55")
     assert claim.status == "disputed"
     assert {v.value for c in claim.conflicts for v in c.values} == {"40", "55"}
+
+
+MEANING = {
+    "bridge-en.txt": _doc(
+        "Pacific Wire",
+        "2030-04-02",
+        "The old railway bridge over the Aconcagua river collapsed on Tuesday morning. "
+        "Engineers had warned about cracks in its pillars for years.",
+    ),
+    "bridge-es.txt": _doc(
+        "Diario del Puerto",
+        "2030-04-02",
+        "El viejo puente ferroviario sobre el río Aconcagua se derrumbó el martes por la "
+        "mañana. Los vecinos organizaron una colecta para las familias de la zona.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bridge(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("bridge")
+    for name, text in MEANING.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def test_a_statement_and_its_translation_are_one_claim(bridge):
+    from consilience.annotate.gist import SentenceEncoder
+
+    en, es = bridge["bridge-en"], bridge["bridge-es"]
+    encoder = SentenceEncoder().load()
+    claims = analyze_story([en, es], gazetteer=_gazetteer(), encoder=encoder)
+    claim = _claim_with(claims, en, "collapsed")
+    assert claim is _claim_with(claims, es, "se derrumbó")
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+    # what only the Spanish article says, in words the event lexicon cannot read, is no claim
+    neighbours = es.text.index("Los vecinos")
+    assert not any(
+        e.article == es.id and e.start <= neighbours < e.end for c in claims for e in c.evidence
+    )
+    # without the encoder the two languages share no word: two claims, or none in Spanish
+    alone = analyze_story([en, es], gazetteer=_gazetteer())
+    assert _claim_with(alone, en, "collapsed").independent_sources == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("plus de 10.000 morts en 1985", "más de 10 000 muertos en 1985", True),
+        ("se reportan 248 fallecidos", "se reportan 226 fallecidos", False),
+        ("the towers were saved", "les tours ont été sauvées", True),
+        ("نحو ٤٠٠ إطفائي", "environ 400 pompiers", True),
+        ("the fire started at 18:50", "le feu a pris vers 18h50", True),
+    ],
+)
+def test_sentences_writing_different_numbers_never_align_by_meaning(a, b, same):
+    from consilience.claims.align import _same_numbers
+
+    assert _same_numbers(a, b) is same

@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Article, Entity
+import numpy as np
+
+from ..model import Article, Entity, Source
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..annotate.gist import SentenceEncoder
     from ..gazetteer import Gazetteer
 from .align import AlignParams, align
-from .extract import article_candidates
+from .extract import article_candidates, unread_alone
 from .keys import EntityKeys
 from .records import ClaimCandidate, EventDate, Figure
 
@@ -36,6 +39,8 @@ def extract_claims(
     params: AlignParams | None = None,
     *,
     gazetteer: Gazetteer | None = None,
+    encoder: SentenceEncoder | None = None,
+    sources: Sequence[Source] = (),
 ) -> list[ClaimCandidate]:
     """Return the claim candidates of ``articles`` (in article-id order, then text order),
     each with ``group`` set: candidates of one group report the same fact.
@@ -43,10 +48,52 @@ def extract_claims(
     ``entities`` are the story's resolved entities; when given, a mention of one of them is
     keyed by its entity id, so spellings the resolution joined compare equal. ``gazetteer``
     (a ``consilience.gazetteer.Gazetteer``, the run's) places towns in their country; without
-    it places stay without a country (and give no place conflict).
+    it places stay without a country (and give no place conflict). ``encoder`` (the run's
+    multilingual sentence encoder) aligns statements across languages by meaning; without it
+    they align by shared entities, words and days only; ``sources`` (the story's) tell which
+    articles translate another, whose statements are not embedded.
     """
     keys = EntityKeys(entities, gazetteer)
     candidates: list[ClaimCandidate] = []
     for article in sorted(articles, key=lambda a: a.id):
         candidates.extend(article_candidates(article, keys))
-    return align(candidates, params)
+    meanings = None
+    if encoder is not None:
+        translated = {a for s in sources for a, rel, _ in s.relations if rel == "translation"}
+        meanings = _meanings(candidates, encoder, translated)
+    return unread_alone(align(candidates, params, meanings))
+
+
+# A sentence longer than this tells several facts: one vector for all of them says none well.
+_MEANING_WORDS = 40
+# Statements embedded per article at most, in text order (the facts a story is told with come
+# first): the encoder's cost stays bounded by the number of articles.
+_MEANING_PER_ARTICLE = 20
+
+
+def _meanings(
+    candidates: Sequence[ClaimCandidate], encoder: SentenceEncoder, translated: set[str]
+) -> dict[str, np.ndarray]:
+    """Return candidate id -> sentence vector for the statements of a story told in several
+    languages ({} otherwise: one language aligns by its words), leaving out translations of
+    another article of the story (they count with it as one source), sentences of more than
+    ``_MEANING_WORDS`` words, and an article's statements after its first
+    ``_MEANING_PER_ARTICLE``; each distinct text is embedded once."""
+    statements = []
+    per_article: dict[str, int] = {}
+    for c in candidates:
+        if c.kind != "statement" or c.article in translated:
+            continue
+        if len(c.text.split()) > _MEANING_WORDS:
+            continue
+        seen = per_article.get(c.article, 0)
+        if seen >= _MEANING_PER_ARTICLE:
+            continue
+        per_article[c.article] = seen + 1
+        statements.append(c)
+    if len({c.language for c in statements}) < 2:
+        return {}
+    texts = sorted({c.text for c in statements})
+    vectors = encoder.encode(texts)
+    row = {t: i for i, t in enumerate(texts)}
+    return {c.id: vectors[row[c.text]] for c in statements}

@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from ..tuning import AlignParams
 from . import lexicon as lx
@@ -33,10 +37,18 @@ from .records import ClaimCandidate
 
 
 def align(
-    candidates: Sequence[ClaimCandidate], params: AlignParams | None = None
+    candidates: Sequence[ClaimCandidate],
+    params: AlignParams | None = None,
+    meanings: Mapping[str, np.ndarray] | None = None,
 ) -> list[ClaimCandidate]:
     """Return the candidates with ``group`` set: 0, 1, 2 ... in order of each group's first
-    candidate (input order). Candidates of one group report the same fact."""
+    candidate (input order). Candidates of one group report the same fact.
+
+    ``meanings``: candidate id -> unit vector of its sentence (the multilingual sentence
+    encoder's), for statements of a story told in several languages: two statements of
+    different languages whose vectors are close are scored by that closeness
+    (``AlignParams.meaning_threshold``), since they share no word and, outside English, no
+    event class."""
     params = params or AlignParams()
     given = list(candidates)
     if not given:
@@ -46,6 +58,9 @@ def align(
     cands = [given[i] for i in order]
     weights = _Weights(cands)
     pairs = _scored_pairs(cands, weights, params)
+    if meanings:
+        for pair, score in _meaning_pairs(cands, meanings, params).items():
+            pairs[pair] = max(pairs.get(pair, 0.0), score)
     sorted_labels = _average_linkage(cands, pairs, params)
     labels = [0] * len(given)
     for pos, i in enumerate(order):
@@ -134,6 +149,56 @@ def _scored_pairs(
             if (a, b) not in pairs:
                 pairs[(a, b)] = similarity(cands[a], cands[b], weights, params)
     return {p: s for p, s in pairs.items() if s > 0}
+
+
+def _meaning_pairs(
+    cands: list[ClaimCandidate], meanings: Mapping[str, np.ndarray], params: AlignParams
+) -> dict[tuple[int, int], float]:
+    """Return {(i, j): cosine} for statements of different languages (and articles) whose
+    sentence vectors are at least ``meaning_threshold`` close, each among the other's
+    ``meaning_neighbours`` nearest; a denial is never paired with a report, nor two sentences
+    that write different numbers (a vector sees neither a negation nor a number)."""
+    idx = [i for i, c in enumerate(cands) if c.kind == "statement" and c.id in meanings]
+    if len({cands[i].language for i in idx}) < 2:
+        return {}
+    matrix = np.stack([meanings[cands[i].id] for i in idx])
+    k = min(params.meaning_neighbours + 1, len(idx))
+    out: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(idx), 256):
+        block = matrix[lo : lo + 256] @ matrix.T
+        nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        for r, cols in enumerate(nearest):
+            a = cands[idx[lo + r]]
+            for col in cols:
+                score = float(block[r, col])
+                b = cands[idx[col]]
+                if (
+                    score < params.meaning_threshold
+                    or a.language == b.language
+                    or a.article == b.article
+                    or a.negated != b.negated
+                    or (a.sides and b.sides and not a.sides & b.sides)
+                    or not _same_numbers(a.text, b.text)
+                ):
+                    continue
+                pair = (min(idx[lo + r], idx[col]), max(idx[lo + r], idx[col]))
+                out[pair] = max(out.get(pair, 0.0), score)
+    return out
+
+
+_DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c]\d+|[ \u00a0\u202f]\d{3}(?!\d))*")
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    """Return True unless both texts write numbers in digits and not the same ones (any
+    script, separators dropped: "10.000" is "10 000" is "١٠٠٠٠")."""
+
+    def numbers(text: str) -> set[str]:
+        folded = "".join(str(unicodedata.digit(ch, ch)) for ch in text)
+        return {re.sub(r"\D", "", m) for m in _DIGITS.findall(folded)}
+
+    na, nb = numbers(a), numbers(b)
+    return not (na and nb and na != nb)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], weight, prefix: str = "") -> float:

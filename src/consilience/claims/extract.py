@@ -84,6 +84,7 @@ class _Features:
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
     """Return the claim candidates of one article, in text order."""
     ann = article.annotations
+    english = _base(article.language) in (None, "en")
     pairs = keys.keys(article)
     out: list[ClaimCandidate] = []
     previous: _Features | None = None
@@ -109,8 +110,32 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
         )
         measured = {f.figure.event for f in figures if f.figure is not None}
-        out.extend(_statements(article, sent, feats, measured, counted))
-    return out
+        stated = _statements(article, sent, feats, measured, counted)
+        if not stated and not figures and not english:
+            # The event words are English: a sentence of another language states a fact the
+            # lexicon cannot name. It is kept as a statement with no event class, which aligns
+            # only by meaning with a report in another language (``align``) and stands as a
+            # claim only when it does (``unread_alone``).
+            whole = _candidate(article, sent, sent.start, sent.end, "statement", feats)
+            stated = [replace(whole, unread=True)]
+        out.extend(stated)
+    language = _base(article.language)
+    return [replace(c, language=language) for c in out]
+
+
+def _base(language: str | None) -> str | None:
+    return language.split("-")[0].lower() if language else None
+
+
+def unread_alone(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return ``candidates`` without the statements of a language the event lexicon cannot
+    read (``ClaimCandidate.unread``) whose group holds no other article: what no other report
+    states, in words the pipeline cannot judge, is left out rather than shown as a claim
+    nobody can check it read right."""
+    articles_of: dict[int, set[str]] = {}
+    for c in candidates:
+        articles_of.setdefault(c.group, set()).add(c.article)
+    return [c for c in candidates if not (c.unread and len(articles_of[c.group]) < 2)]
 
 
 def _is_figure(article: Article, q: Quantity) -> bool:

@@ -71,6 +71,10 @@ class ClaimCandidate:
     update_cue: bool = False  # "rose to", "revised down": the figure replaces an earlier one
     # a running count: a change or a toll as it stands ("death toll", "il bilancio", "حصيلة")
     running: bool = False
+    language: str | None = None  # the article's language ("en", "es" ...), its base code
+    # a sentence of a language whose event words are not known, kept as a statement with no
+    # event class: it aligns by meaning across languages only (``align``)
+    unread: bool = False
     # Where the event is said to happen ("in Geneva"): (start, end, country code or None).
     event_places: tuple[tuple[int, int, str | None], ...] = ()
     # Keys among ``entities`` that name a whole country (or its people): too broad to show on

@@ -22,6 +22,7 @@ class Claims(StoryStageBase):
     def initialize(self, settings: Settings, resources: Resources) -> None:
         super().initialize(settings, resources)
         self.gazetteer = resources.gazetteer()
+        self.encoder = resources.encoder()
 
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
@@ -34,5 +35,6 @@ class Claims(StoryStageBase):
             story.sources,
             gazetteer=self.gazetteer,
             params=self.settings.align,
+            encoder=self.encoder,
         )
         return replace(story, claims=claims), {}

@@ -16,6 +16,7 @@ from ..model import Article, Claim, Entity, Source
 from .judge import judge
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..annotate.gist import SentenceEncoder
     from ..gazetteer import Gazetteer
 
 __all__ = ["analyze_story", "judge"]
@@ -28,9 +29,14 @@ def analyze_story(
     *,
     gazetteer: Gazetteer | None = None,
     params: AlignParams | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> tuple[Claim, ...]:
     """Return the story's claims, ids "c1", "c2" ... (disputed first, then updated,
     corroborated and single-source; see ``consilience.verdicts.judge``). ``params``: how
-    claims are aligned (``Settings.align``; the defaults when None)."""
-    candidates = extract_claims(articles, entities, params, gazetteer=gazetteer)
+    claims are aligned (``Settings.align``; the defaults when None); ``encoder``: the
+    multilingual sentence encoder that aligns statements across languages (see
+    ``consilience.claims.extract_claims``)."""
+    candidates = extract_claims(
+        articles, entities, params, gazetteer=gazetteer, encoder=encoder, sources=sources
+    )
     return judge(candidates, {a.id: a for a in articles}, sources)
