@@ -332,6 +332,24 @@ def test_two_names_in_one_span_are_split_at_the_comma(gaz: Gazetteer) -> None:
     assert sorted(e.name for e in resolve_story(arts, gaz)) == ["Liguria", "Piedmont"]
 
 
+def test_dotted_abbreviation_and_its_acronym_join_the_name_spelt_out(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "The United Nations Relief Office sent tents to the valley on Tuesday.",
+            [("United Nations Relief Office", "ORG")],
+        ),
+        article(
+            "b",
+            "A convoy of the U.N. Relief Office reached the hamlets before noon.",
+            [("U.N. Relief Office", "ORG")],
+        ),
+        article("c", "Trucks marked UNRO were unloaded near the bridge.", [("UNRO", "ORG")]),
+    ]
+    (e,) = resolve_story(arts, gaz)
+    assert e.aliases == ("United Nations Relief Office", "U.N. Relief Office", "UNRO")
+
+
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [

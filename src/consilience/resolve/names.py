@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from ..text import ARABIC_ARTICLES as TRANSLITERATED_ARTICLES
 
 __all__ = [
+    "DOTTED",
     "FUNCTION_WORDS",
     "TITLES",
     "acronym_letters",
@@ -117,6 +118,7 @@ _TOKEN_FAMILIES = {
 # "abd" + "rahman").
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}[lrsztdn](?=[a-z]{3})|[aeiou]{1,2}[lrsztdn]$|ou$|u$)?")
 
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _SPLIT = re.compile(r"[\s\u2010-\u2015/]+")
 _HYPHEN = re.compile(r"-+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -297,12 +299,15 @@ def variant_similarity(a: list[str], b: list[str]) -> float:
 def initials(words: list[str], keep_function_words: bool = False) -> str:
     """Return the upper-case initials of a name's words, function words and Arabic articles
     skipped unless ``keep_function_words``; hyphenated parts count as words ("Tahrir al-Sham"
-    -> "TS")."""
+    -> "TS"); a dotted abbreviation gives all its letters ("U.N. Security Council" -> "UNSC")."""
     out = []
     for word in words:
         for part in _HYPHEN.split(word):
             low = ascii_word(part)
             if not low:
+                continue
+            if DOTTED.fullmatch(part):
+                out.append(low.upper())
                 continue
             if not keep_function_words and (low in FUNCTION_WORDS or low in ARABIC_ARTICLES):
                 continue

@@ -25,7 +25,9 @@ Order of work (each step is general; none knows any particular name):
       in the same article;
    g. a given name alone joined to the one full name in the same article that starts with it;
    h. the same unique role of the same entity ("HTS leader X", "Y, the leader of HTS");
-   i. an acronym never defined in the story joined to the one name whose initials it is.
+   i. a name opening with a dotted abbreviation joined to the one name that spells it out
+      before the same words ("U.N. X" and "United Nations X"); an acronym never defined in
+      the story joined to the one name whose initials it is.
 
 5. entities are built: ids ``e1``, ``e2`` ... in order of first mention.
 """
@@ -45,6 +47,7 @@ from .cluster import Clusters, Group, close_lengths, is_subsequence, same_token
 from .geo import PlaceName, choose_places, geo_of
 from .mentions import AcronymDef, Doc, Mention
 from .names import (
+    DOTTED,
     FUNCTION_WORDS,
     TITLES,
     acronym_letters,
@@ -279,6 +282,7 @@ class _Rules:
         self.surnames()
         self.given_names()
         self.roles()
+        self.dotted_heads()
         self.undefined_acronyms()
 
     def group_of(self, doc_id: str, span: tuple[int, int]) -> int | None:
@@ -685,6 +689,31 @@ class _Rules:
         ) and not self.c.place_ids(g)
 
     # i. undefined acronyms -------------------------------------------------------------------
+    def dotted_heads(self) -> None:
+        """Join a name that opens with a dotted abbreviation ("U.N. Security Council") to the
+        one name of the story that spells the abbreviation out before the same words ("United
+        Nations Security Council")."""
+        by_tail: dict[tuple[str, ...], list[tuple[str, Group]]] = defaultdict(list)
+        for g in self.groups:
+            words = name_tokens(g.surface)
+            for cut in range(1, len(words)):
+                tail = tuple(core_tokens(words[cut:]))
+                by_tail[tail].append((initials(words[:cut], keep_function_words=True), g))
+        for g in self.groups:
+            words = name_tokens(g.surface)
+            if len(words) < 2 or not DOTTED.fullmatch(words[0]):
+                continue
+            letters = acronym_letters(words[0])
+            tail = tuple(core_tokens(words[1:]))
+            cands = [b for head, b in by_tail.get(tail, []) if head == letters and b is not g]
+            if len({self.c.find(b.index) for b in cands}) == 1:
+                self.c.union(
+                    cands[0].index,
+                    g.index,
+                    f"{_quote(g.surface)} abbreviates the first words of "
+                    f"{_quote(cands[0].surface)}",
+                )
+
     def undefined_acronyms(self) -> None:
         by_initials: dict[str, list[Group]] = defaultdict(list)
         for g in self.groups:
