@@ -364,6 +364,7 @@ def test_short_place_names_and_names_written_as_one_word_across_scripts(gazettee
         for e in entities
     }
     assert in_arabic["Todi"] == ["تودي"]
+    # "Val-Fleury" as one word, not "Val" or a one-word name its skeleton begins with
     assert in_arabic["Val-Fleury"] == ["فالفلوري"]
     assert in_arabic["Kamal"] == []
 

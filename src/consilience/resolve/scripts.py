@@ -195,10 +195,11 @@ def _match(
             if cut and not (first.startswith(cut) and len(first) - len(cut) >= 3):
                 continue
             key = (sound_skeleton(first[len(cut) :]), *(sound_skeleton(w) for _, _, w in span[1:]))
-            if width == 1:
-                found_short = names.get(("=" + vowel_form(first[len(cut) :]),))
-                if found_short is not None:
-                    return span[0][0] + len(cut), span[-1][1], found_short, width
+            exact = names.get(key)  # an equal skeleton first, then a close one
+            if exact is None and width == 1:
+                exact = names.get(("=" + vowel_form(first[len(cut) :]),))
+            if exact is not None:
+                return span[0][0] + len(cut), span[-1][1], exact, width
             for name, found in names.items():
                 if name[0].startswith("="):
                     continue
