@@ -32,7 +32,17 @@ from typing import Protocol
 from .errors import ConsilienceError, NothingReadError, UsageError
 from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
 from .resources import Resources
-from .runtime import Held, Holding, StoryResult, StoryTask, phase
+from .runtime import (
+    Held,
+    Holding,
+    StoryResult,
+    StoryTask,
+    clear_seconds,
+    merge_seconds,
+    phase,
+    progress_bar,
+    timed,
+)
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -155,6 +165,8 @@ class Pipeline:
         resources: Resources | None = None,
     ):
         self.settings = settings or Settings()
+        self.custom_stages = stages is not None
+        self.custom_story_stages = story_stages is not None
         self.stages = tuple(stages) if stages is not None else default_stages()
         self.story_stages = (
             tuple(story_stages) if story_stages is not None else default_story_stages()
@@ -185,10 +197,29 @@ class Pipeline:
         everything stored: what one run over all the stored inputs together would return.
         Folders in ``exclude`` (where the reports go) are not read when an input folder holds
         them."""
-        from .ingest import read_inputs
 
         inputs = list(inputs)
-        work = executor or LocalExecutor()
+        own = LocalExecutor() if executor is None else None
+        try:
+            report = self._run(inputs, own or executor, store, exclude)  # type: ignore[arg-type]
+        except BaseException as stop:
+            if own is not None:
+                _release(stop)
+                own.close(failed=True)
+            raise
+        if own is not None:
+            own.close()
+        return report
+
+    def _run(
+        self,
+        inputs: list[str | PathLike[str]],
+        work: Executor,
+        store: StoreLike | None,
+        exclude: Iterable[str | PathLike[str]],
+    ) -> Report:
+        from .ingest import read_inputs
+
         held = store.begin([str(p) for p in inputs]) if store is not None else Batch(self.settings)
         fresh: list[Article] = []
         skipped: list[Skipped] = []
@@ -229,17 +260,33 @@ class Pipeline:
         )
 
     def annotate(self, articles: list[Article], skipped: list[Skipped]) -> list[Article]:
-        """Run the per-article stages; articles a stage fails on go to ``skipped``."""
+        """Run the per-article stages over ``articles``, in chunks of ``CHUNK`` (each chunk
+        through every stage before the next: the same batches whatever runs them); articles a
+        stage fails on go to ``skipped``."""
+        kept: list[Article] = []
         if articles:
             self.initialize()
-            for stage in self.stages:
-                kept: list[Article] = []
+            bar = progress_bar(len(articles), self.settings, "annotating")
+            try:
+                for chunk in chunks(articles):
+                    kept.extend(self._annotate_chunk(chunk, skipped))
+                    if bar is not None:
+                        bar.update(len(chunk))
+            finally:
+                if bar is not None:
+                    bar.close()
+        return kept
+
+    def _annotate_chunk(self, articles: list[Article], skipped: list[Skipped]) -> list[Article]:
+        for stage in self.stages:
+            kept: list[Article] = []
+            with timed(f"stage:{stage.name}"):
                 for item in stage.pipe(articles):
                     if isinstance(item, Skipped):
                         skipped.append(item)
                     else:
                         kept.append(item)
-                articles = kept
+            articles = kept
         return articles
 
     def run_story(self, story: Story, members: Sequence[Article]) -> StoryResult:
@@ -253,7 +300,8 @@ class Pipeline:
         for stage in self.story_stages:
             current = {aid: by_id[aid] for aid in done.articles}
             try:
-                done, changed = stage.process_story(done, current)
+                with timed(f"story:{stage.name}"):
+                    done, changed = stage.process_story(done, current)
                 skipped.extend(getattr(stage, "drain_failures", list)())
             except Exception as exc:
                 log.debug("story stage %s failed on %s", stage.name, done.id, exc_info=exc)
@@ -271,17 +319,260 @@ class Pipeline:
         return done, [by_id[aid] for aid in story.articles], skipped
 
 
+# Articles per task of the per-article stages. A run cuts its articles into chunks of this size
+# whatever the number of processes, and each chunk goes through the stages alone, so spaCy's and
+# the sentence encoder's batches, and with them every figure, are the same with one process or
+# several.
+CHUNK = 32
+# Below this many articles (to annotate, or in the stories to analyse), a run stays in one
+# process: starting workers and loading their models costs more than it saves.
+POOL_FROM = 200
+
+
+def chunks(articles: Sequence[Article], size: int = CHUNK) -> list[list[Article]]:
+    """``articles`` cut into consecutive chunks of ``size`` (the last one shorter)."""
+    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+
+
 class LocalExecutor:
-    """The stages in this process (spaCy may still use several: ``settings.workers``)."""
+    """The stages on this machine: in this process, or, with ``settings.workers`` of 2 or more
+    and at least ``pool_from`` articles, in a pool of that many worker processes (forked from
+    this one, where the platform forks; elsewhere the run stays in this process). The per-article
+    stages go to the pool in chunks of ``CHUNK`` articles, each chunk through every stage in
+    one worker, so one worker's spaCy runs while another's sentence encoder does; the story
+    stages go one task per story, largest first. Results come back in the order given and are
+    the same whatever the number of processes. ``workers`` overrides ``settings.workers``.
+    ``close`` ends the workers (``Pipeline.run`` closes the executor it makes)."""
+
+    def __init__(self, workers: int | None = None, pool_from: int = POOL_FROM) -> None:
+        self.workers = workers
+        self.pool_from = pool_from
+        self._pool: ProcessPool | None = None
+        self.worker_pids: set[int] = set()  # the processes a pool ran the work in
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self.close(failed=kind is not None)
+
+    def _pool_for(self, pipeline: Pipeline, size: int) -> ProcessPool | None:
+        """The pool for ``size`` articles of work, started on first need; None when the work
+        stays in this process."""
+        if self._pool is None:
+            workers = self.workers or pipeline.settings.workers
+            if workers < 2 or size < self.pool_from or not ProcessPool.possible(pipeline):
+                return None
+            self._pool = ProcessPool(pipeline, workers)
+        return self._pool
 
     def annotate(
         self, pipeline: Pipeline, articles: list[Article]
     ) -> tuple[list[Article], list[Skipped]]:
+        kept: list[Article] = []
         failed: list[Skipped] = []
-        return pipeline.annotate(articles, failed), failed
+        pool = self._pool_for(pipeline, len(articles))
+        if pool is None:
+            return pipeline.annotate(articles, failed), failed
+        work = chunks(articles)
+        bar = progress_bar(len(articles), pipeline.settings, "annotating")
+        try:
+            for some, fails in pool.annotate(work):
+                kept.extend(some)
+                failed.extend(fails)
+                if bar is not None:
+                    bar.update(len(some) + len(fails))
+        finally:
+            if bar is not None:
+                bar.close()
+        return kept, failed
 
     def run_stories(self, pipeline: Pipeline, tasks: Sequence[StoryTask]) -> list[StoryResult]:
-        return [pipeline.run_story(story, members) for story, members in tasks]
+        pool = self._pool_for(pipeline, sum(len(members) for _, members in tasks))
+        if pool is None:
+            return [pipeline.run_story(story, members) for story, members in tasks]
+        return pool.run_stories(tasks)
+
+    def close(self, failed: bool = False) -> None:
+        """End the workers: at once when the run ``failed`` (or was interrupted), else once
+        idle."""
+        if self._pool is not None:
+            self.worker_pids |= self._pool.pids()
+            self._pool.close(failed)
+            self._pool = None
+
+
+class ProcessPool:
+    """Worker processes, each with the pipeline's settings (one spaCy process, no progress bar)
+    and its stages (the default ones built there; custom ones sent, when they can be pickled),
+    its own resources, loaded when it starts, while this process goes on. They are forked from
+    a clean server process (multiprocessing's "forkserver"; "spawn" where there is none), never
+    from this one, whose threads (lingua's, BLAS's) a fork would leave stuck. They end with this
+    process (even on kill -9) and leave Ctrl-C to it. The seconds they spend per stage are
+    added to this process's (``runtime.spent``)."""
+
+    @staticmethod
+    def possible(pipeline: Pipeline) -> bool:
+        """Whether ``pipeline``'s stages can be sent to worker processes."""
+        import pickle
+
+        try:
+            pickle.dumps(_sent_stages(pipeline))
+        except Exception:  # a custom stage that cannot be pickled: the run stays here
+            log.debug("the stages cannot be sent to worker processes", exc_info=True)
+            return False
+        return True
+
+    def __init__(self, pipeline: Pipeline, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        method = "forkserver" if "forkserver" in methods else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(["consilience.pipeline", "consilience.stages"])
+        # Ctrl-C waits until every worker has started (each is then known, and stopped by
+        # ``close``; one half-started would be left behind)
+        with _deferred_interrupt() as interrupt:
+            self.executor = ProcessPoolExecutor(
+                workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(pipeline.settings, *_sent_stages(pipeline)),
+            )
+            # start them now: each loads its models (the first task waits for that)
+            for n in range(workers):
+                self.executor.submit(_pid, n)
+        if interrupt.pressed:
+            self.close(failed=True)
+            raise KeyboardInterrupt
+
+    def pids(self) -> set[int]:
+        """The process ids of the workers."""
+        return set(getattr(self.executor, "_processes", None) or {})
+
+    def annotate(self, work: list[list[Article]]) -> Iterator[tuple[list[Article], list[Skipped]]]:
+        """The per-article stages over each chunk of ``work``: (kept, failed) per chunk, in
+        order, as they come."""
+        for kept, failed, seconds in self.executor.map(_annotate_chunk, work):
+            merge_seconds(seconds)
+            yield kept, failed
+
+    def run_stories(self, tasks: Sequence[StoryTask]) -> list[StoryResult]:
+        """The story stages over each task, largest story first; the results in task order."""
+        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0].articles))
+        futures = {i: self.executor.submit(_run_story, tasks[i]) for i in order}
+        out: list[StoryResult] = []
+        for i in range(len(tasks)):
+            result, seconds = futures[i].result()
+            merge_seconds(seconds)
+            out.append(result)
+        return out
+
+    def close(self, failed: bool) -> None:
+        """End the workers: once idle, or (``failed``: an error, Ctrl-C) at once. Either way
+        the pool's queues are released before this returns (an interrupted run ends with
+        ``os._exit``, which would leave their semaphores to the resource tracker's warning)."""
+        import gc
+
+        if failed:  # stop the workers now rather than let them finish their tasks
+            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=failed)
+        del self.executor
+        gc.collect()
+
+
+class _deferred_interrupt:
+    """Holds back Ctrl-C (SIGINT) in the block: ``pressed`` says whether it came. Only in the
+    main thread (elsewhere no signal reaches the block)."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: object = None
+
+    def __enter__(self) -> _deferred_interrupt:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._press)
+        return self
+
+    def _press(self, signum: int, frame: object) -> None:
+        self.pressed = True
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+
+
+def _release(stop: BaseException) -> None:
+    """Drop the traceback of a Ctrl-C (``stop``): its frames may hold a pool's queues, whose
+    semaphores must be released before an interrupted run ends (``ProcessPool.close``)."""
+    if isinstance(stop, KeyboardInterrupt):
+        stop.with_traceback(None)
+
+
+# The pipeline of a worker process of ``ProcessPool``.
+_WORKER: Pipeline | None = None
+
+
+def _sent_stages(
+    pipeline: Pipeline,
+) -> tuple[Sequence[Stage] | None, Sequence[StoryStage] | None]:
+    """What a worker is sent of ``pipeline``'s stages: None for the default ones (built there)."""
+    return (
+        pipeline.stages if pipeline.custom_stages else None,
+        pipeline.story_stages if pipeline.custom_story_stages else None,
+    )
+
+
+def _start_worker(
+    settings: Settings,
+    stages: Sequence[Stage] | None,
+    story_stages: Sequence[StoryStage] | None,
+) -> None:
+    """Run in each new worker of a ``ProcessPool``: it ends with its parent and leaves Ctrl-C
+    to it; its pipeline, one spaCy process and no progress bar, is initialised (its models
+    loaded) now."""
+    global _WORKER
+    import os
+
+    from .annotate.runner import as_worker
+
+    as_worker()
+    # one thread for lingua's batches (rayon's pool, made on its first use): the workers
+    # already take every core
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
+    _WORKER = Pipeline(settings.with_(workers=1, progress=False), stages, story_stages)
+    _WORKER.initialize()
+    clear_seconds()
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def _worker() -> Pipeline:
+    assert _WORKER is not None, "not a worker of a ProcessPool"
+    return _WORKER
+
+
+def _annotate_chunk(chunk: list[Article]) -> tuple[list[Article], list[Skipped], dict[str, float]]:
+    failed: list[Skipped] = []
+    kept = _worker().annotate(chunk, failed)
+    return kept, failed, clear_seconds()
+
+
+def _run_story(task: StoryTask) -> tuple[StoryResult, dict[str, float]]:
+    story, members = task
+    return _worker().run_story(story, members), clear_seconds()
 
 
 class Batch:

@@ -50,6 +50,54 @@ def progress_bar(total: int, settings: Settings, label: str) -> tqdm | None:
 progress_log = logging.getLogger("consilience.progress")
 
 
+# Seconds spent per part of a run in this process (and, merged in by the executors, in its
+# worker processes): "phase:<what>" for each phase, "stage:<name>" for each stage,
+# "ner" for spaCy itself. What ``bench/throughput.py`` reports; cleared by ``clear_seconds``.
+_SECONDS: dict[str, float] = {}
+
+
+def add_seconds(key: str, seconds: float) -> None:
+    """Add ``seconds`` to the time spent on ``key`` (see ``spent``)."""
+    _SECONDS[key] = _SECONDS.get(key, 0.0) + seconds
+
+
+def spent() -> dict[str, float]:
+    """The seconds spent per part of the runs of this process since ``clear_seconds``: summed
+    over processes, so with workers they may add up to more than the wall time."""
+    return dict(_SECONDS)
+
+
+def clear_seconds() -> dict[str, float]:
+    """Return ``spent()`` and start counting from zero."""
+    out = dict(_SECONDS)
+    _SECONDS.clear()
+    return out
+
+
+def merge_seconds(seconds: Mapping[str, float]) -> None:
+    """Add the seconds a worker process spent (its ``clear_seconds()``) to this process's."""
+    for key, value in seconds.items():
+        add_seconds(key, value)
+
+
+class timed:
+    """Adds the seconds spent in the block to ``key`` (``spent``)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __enter__(self) -> timed:
+        import time
+
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        import time
+
+        add_seconds(self.key, time.perf_counter() - self._start)
+
+
 class phase:
     """Times one phase of a run and logs "<what>: <detail> (<seconds> s)" when it ends;
     ``detail`` may be set inside the block once the count is known."""
@@ -69,6 +117,7 @@ class phase:
 
         if kind is None:
             took = time.perf_counter() - self._start
+            add_seconds(f"phase:{self.what}", took)
             detail = f": {self.detail}" if self.detail else ""
             progress_log.info("%s%s (%.1f s)", self.what, detail, took)
 

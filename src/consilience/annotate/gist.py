@@ -116,13 +116,13 @@ class SentenceEncoder:
 
 def gists(articles: Sequence[Article], encoder: SentenceEncoder, batch: int = 64) -> list[str]:
     """Return the packed gist of each article ("" when its gist text is empty), in order;
-    texts are embedded in batches of ``batch``."""
+    each distinct text is embedded once (copies of one article share it), in batches of
+    ``batch``."""
     texts = [gist_text(a) for a in articles]
-    todo = [i for i, t in enumerate(texts) if t]
-    out = [""] * len(articles)
-    for k in range(0, len(todo), batch):
-        chunk = todo[k : k + batch]
-        vectors = encoder.encode([texts[i] for i in chunk])
-        for i, v in zip(chunk, vectors, strict=True):
-            out[i] = pack(v)
-    return out
+    unique = list(dict.fromkeys(t for t in texts if t))
+    packed: dict[str, str] = {"": ""}
+    for k in range(0, len(unique), batch):
+        chunk = unique[k : k + batch]
+        for text, vector in zip(chunk, encoder.encode(chunk), strict=True):
+            packed[text] = pack(vector)
+    return [packed[t] for t in texts]

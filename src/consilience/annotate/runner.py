@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import DateMention, EntityMention, Sentence
+from ..runtime import timed
 from . import nlp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -115,7 +116,9 @@ def _docs(
     for i in range(0, len(texts), batch_size):
         chunk = list(texts[i : i + batch_size])
         try:
-            yield from list(model.pipe(chunk, batch_size=batch_size))
+            with timed("ner"):
+                parsed = list(model.pipe(chunk, batch_size=batch_size))
+            yield from parsed
         except Exception:
             for text in chunk:
                 try:
@@ -148,7 +151,8 @@ def _parallel(model: Language, texts: list[str], size: int, workers: int) -> lis
             # W127 "not all worker processes completed": said when Ctrl-C stopped them, which
             # the run reports itself ("interrupted: ...")
             warnings.filterwarnings("ignore", message=r"\[W127\]")
-            return list(model.pipe(texts, batch_size=size, n_process=workers))
+            with timed("ner"):
+                return list(model.pipe(texts, batch_size=size, n_process=workers))
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -175,8 +179,15 @@ def die_with_parent() -> None:
 
 
 def _in_child(_: object) -> None:
-    """Run in a worker just forked: end it when its parent ends (the kernel's parent-death
-    signal on Linux, else a thread watching the parent), and ignore SIGINT."""
+    as_worker(forked=True)
+
+
+def as_worker(forked: bool = False) -> None:
+    """Run in a worker process just started: end it when its parent ends (the kernel's
+    parent-death signal on Linux, else a thread watching the parent), and ignore SIGINT.
+    ``forked``: forked by the parent itself; otherwise started through a server process
+    (multiprocessing's forkserver), which outlives the parent as long as its children live:
+    such a worker watches the parent itself."""
     import multiprocessing
     import os
     import signal
@@ -186,7 +197,8 @@ def _in_child(_: object) -> None:
     parent = multiprocessing.parent_process()
     if parent is None:
         return
-    if sys.platform.startswith("linux"):
+    # a server's child watches its parent itself: the server lives as long as its children do
+    if forked and sys.platform.startswith("linux"):
         try:
             import ctypes
 
@@ -236,7 +248,9 @@ def foreign(
     from .dates import foreign_date_spans
 
     if model is not None:
-        parsed = nlp.parse(whole_doc(model, text), nlp.FOREIGN_LABELS)
+        with timed("ner"):
+            doc = whole_doc(model, text)
+        parsed = nlp.parse(doc, nlp.FOREIGN_LABELS)
         sentences = parsed.sentences
         entities = nlp.drop_heading_guesses(text, parsed.entities)
         found = list(parsed.date_spans)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError, UsageError
 from ..model import Article, Report, Skipped
+from ..pipeline import CHUNK as PIPELINE_CHUNK
 from ..pipeline import Pipeline, StoreLike
 from ..runtime import StoryResult, StoryTask
 from ..settings import Settings
@@ -37,8 +38,9 @@ from ..settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
 
-# Articles per task of the per-article stages: enough to batch spaCy, small enough to spread.
-CHUNK = 64
+# Articles per task of the per-article stages: enough to batch spaCy, small enough to spread; a
+# multiple of the pipeline's own chunks (``pipeline.CHUNK``), so the batches are a local run's.
+CHUNK = 2 * PIPELINE_CHUNK
 
 
 def analyze_on_cluster(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..annotate import runner
 from ..model import Article, Skipped
 from ..resources import Resources
-from ..runtime import progress_bar, stage_failure
+from ..runtime import stage_failure
 from ..settings import Settings
 from .base import with_annotations
 
@@ -35,17 +35,11 @@ class Annotate:
     def pipe(self, articles: Sequence[Article]) -> Iterator[Article | Skipped]:
         english = [a.text for a in articles if a.language == "en"]
         docs = runner.docs(self.nlp, english, self.settings.batch_size, self.settings.workers)
-        bar = progress_bar(len(articles), self.settings, "annotating")
         for article in articles:
             try:
                 yield self._annotated(article, docs)
             except Exception as exc:
                 yield stage_failure(self.name, article, exc)
-            finally:
-                if bar is not None:
-                    bar.update(1)
-        if bar is not None:
-            bar.close()
 
     def _annotated(self, article: Article, docs: Iterator[Doc | Exception]) -> Article:
         """``article`` with its annotations; an English one takes the next of ``docs``."""

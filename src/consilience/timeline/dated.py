@@ -17,7 +17,7 @@ from .candidates import _dateline_end, _is_edge, _is_event_mention, _sentence_of
 from .clauses import _capitalise, _parsed_clauses, _stem
 from .lexicons import _MARKUP, _PLACE_LABELS
 from .params import MAX_WORDS
-from .parser import load_parser
+from .parser import load_parser, parse_sentences
 from .records import DatedClause
 
 
@@ -47,7 +47,7 @@ def dated_clauses(
     out: list[DatedClause] = []
     texts = [article.text[starts[s] : s[1]] for s in spans]
     docs = (
-        list(nlp.pipe(texts))
+        parse_sentences(nlp, texts)
         if nlp is not None and article.language in (None, "en")
         else ([None] * len(spans))
     )

@@ -1,0 +1,52 @@
+"""The report does not depend on the number of processes: one run in this process, one in a
+pool of two real worker processes, same report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+from consilience.pipeline import CHUNK, LocalExecutor, Pipeline, chunks
+from consilience.report.json import to_dict
+from consilience.sample import corpus_files
+from consilience.settings import Settings
+
+REFERENCE = date(2026, 11, 22)
+
+
+def copies(folder: Path, times: int) -> list[str]:
+    """The packaged sample corpus copied ``times`` times into ``folder`` (each copy under its
+    own names, so each article has its own id): more articles than one chunk."""
+    for n in range(times):
+        for path in corpus_files():
+            shutil.copy(path, folder / f"c{n}-{path.name}")
+    return [str(folder)]
+
+
+def report_with(inputs: list[str], workers: int) -> tuple[dict, set[int]]:
+    """The report of ``inputs`` with ``settings.workers = workers`` (a pool from the first
+    article), and the worker processes it ran in."""
+    settings = Settings(workers=workers, progress=False, reference_date=REFERENCE)
+    with LocalExecutor(pool_from=1) as executor:
+        report = Pipeline(settings).run(inputs, executor=executor)
+    return to_dict(report), executor.worker_pids
+
+
+def test_chunks_cut_the_articles_in_order_whatever_their_number():
+    assert [len(c) for c in chunks(list(range(70)))] == [CHUNK, CHUNK, 70 - 2 * CHUNK]  # type: ignore[arg-type]
+    assert chunks([]) == []
+
+
+def test_the_report_is_the_same_with_one_process_and_with_two(tmp_path):
+    inputs = copies(tmp_path, 6)
+    one, none = report_with(inputs, 1)
+    two, pids = report_with(inputs, 2)
+    assert none == set()  # one worker: no pool, everything in this process
+    assert len(pids) == 2 and os.getpid() not in pids  # two real worker processes
+    assert len(one["articles"]) > CHUNK  # several chunks went to the workers
+    assert one["settings"].pop("workers") == 1
+    assert two["settings"].pop("workers") == 2
+    del one["created"], two["created"]  # when each report was made
+    assert one == two
