@@ -404,3 +404,31 @@ def test_a_longer_story_name_wins_over_a_town_read_inside_it(gazetteer):
         for e in entities
     }
     assert in_arabic == {"Roma del Colle": ["روما ديل كولي"]}
+
+
+def test_a_word_goes_to_the_name_it_spells_not_to_one_it_begins_with(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    # invented places: "Valdorra" and "Valdorra Nuova", the second written as one word in Arabic
+    italian_text = "Valdorra e Valdorra Nuova sono senza luce da ieri sera."
+    arabic_text = "انقطعت الكهرباء في فالدورانوفا منذ مساء أمس."
+    italian = Article(
+        id="it-1",
+        source=SourceRef("it-1"),
+        kind="txt",
+        raw_text=italian_text,
+        text=italian_text,
+        language="it",
+        annotations=Annotations(
+            sentences=(Sentence(0, len(italian_text)),),
+            entities=(EntityMention(0, 8, "LOC"), EntityMention(11, 25, "LOC")),
+        ),
+    )
+    arabic = _article("ar-1", arabic_text, "ar")
+    entities = resolve_story([italian, arabic], gazetteer)
+    in_arabic = {
+        e.name: [arabic_text[m.start : m.end] for m in e.mentions if m.article == "ar-1"]
+        for e in entities
+    }
+    assert in_arabic == {"Valdorra": [], "Valdorra Nuova": ["فالدورانوفا"]}

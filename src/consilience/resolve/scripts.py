@@ -191,15 +191,19 @@ def _match(
     for width in range(min(MAX_WORDS, len(words) - i), 0, -1):
         span = words[i : i + width]
         first = span[0][2]
+        keys = []
         for cut in (*glued, ""):  # a clitic cut first: "و" (and) is silent in a skeleton
             if cut and not (first.startswith(cut) and len(first) - len(cut) >= 3):
                 continue
-            key = (sound_skeleton(first[len(cut) :]), *(sound_skeleton(w) for _, _, w in span[1:]))
-            exact = names.get(key)  # an equal skeleton first, then a close one
+            rest = (sound_skeleton(w) for _, _, w in span[1:])
+            keys.append((cut, (sound_skeleton(first[len(cut) :]), *rest)))
+        for cut, key in keys:  # an equal skeleton (or vowel form) first, with or without a cut
+            exact = names.get(key)
             if exact is None and width == 1:
                 exact = names.get(("=" + vowel_form(first[len(cut) :]),))
             if exact is not None:
                 return span[0][0] + len(cut), span[-1][1], exact, width
+        for cut, key in keys:  # then a close one
             for name, found in names.items():
                 if name[0].startswith("="):
                     continue
