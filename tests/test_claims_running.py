@@ -185,3 +185,51 @@ def test_sentences_writing_different_numbers_never_align_by_meaning(a, b, same):
     from consilience.claims.align import _same_numbers
 
     assert _same_numbers(a, b) is same
+
+
+SCOPES = {
+    "scope-en.txt": _doc(
+        "Pacific Wire",
+        "2030-05-10",
+        "Officials said 40 people died in Valparaiso and 25 in Santiago after the storm.",
+    ),
+    "scope-es.txt": _doc(
+        "Diario del Puerto",
+        "2030-05-10",
+        "Las autoridades informaron de que murieron 40 personas en Valparaíso y 25 en Santiago "
+        "tras la tormenta.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def scoped(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("scopes")
+    for name, text in SCOPES.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def test_figures_counted_in_two_places_are_two_claims(scoped):
+    from consilience.claims import extract_claims
+
+    en, es = scoped["scope-en"], scoped["scope-es"]
+    figures = [c for c in extract_claims([en, es], gazetteer=_gazetteer()) if c.figure]
+    groups = {(c.language, c.figure.value): c.group for c in figures}
+    # "25 en Santiago" names nothing it counts: it counts the dead of the figure before it
+    assert set(groups) == {("en", 40.0), ("en", 25.0), ("es", 40.0), ("es", 25.0)}
+    assert groups[("en", 40.0)] == groups[("es", 40.0)]
+    assert groups[("en", 25.0)] == groups[("es", 25.0)]
+    assert groups[("en", 40.0)] != groups[("en", 25.0)]
+    scopes = {(c.language, c.figure.value): c.figure.scope for c in figures}
+    assert scopes[("es", 25.0)] == scopes[("en", 25.0)] == frozenset({"n:santiago"})
+    claims = analyze_story([en, es], gazetteer=_gazetteer())
+    both = [
+        c
+        for c in claims
+        if c.status == "corroborated"
+        and c.independent_sources == 2
+        and {e.article for e in c.evidence} == {en.id, es.id}
+    ]
+    assert len(both) == 2

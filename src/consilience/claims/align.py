@@ -281,6 +281,8 @@ def _figure_similarity(
     assert fa is not None and fb is not None
     if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
         return 0.0
+    if fa.scope and fb.scope and not fa.scope & fb.scope:
+        return 0.0  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
     low, high = sorted((abs(fa.base), abs(fb.base)))
     if low == 0 or high / low > params.max_ratio:
         return 0.0

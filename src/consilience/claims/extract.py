@@ -79,6 +79,7 @@ class _Features:
     sides: set[str]  # armed_opposition | state_forces
     words: set[str]  # stems of the content words outside the mentions
     dates: tuple[EventDate, ...]
+    place_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, key) of its places
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -240,6 +241,7 @@ def _sentence_features(
         sides=lx.actor_sides(text),
         words=_content_words(text, mention_spans),
         dates=_dates(article, sent.start, sent.end),
+        place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
     )
 
 
@@ -349,6 +351,7 @@ def _figure_candidate(
     written = article.text[q.start : q.end]
     if not _is_figure(article, q):
         return None
+    q = _elided(article, sent, q)
     attr = feats.attr
     if attr is not None and attr.source_start <= q.start < attr.source_end:
         return None  # "two officials told AFP": the size of the source, not a fact
@@ -390,6 +393,7 @@ def _figure_candidate(
         event=event,
         noun=q.counted.lower() if q.counted and counted else None,
         concept=concept,
+        scope=_scope(article.text, q, feats),
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -410,6 +414,38 @@ def _figure_candidate(
     update = bool(lx.UPDATE_CUES.search(before))
     running = update or bool(lx.running_cues().search(before))
     return replace(cand, update_cue=update, running=running)
+
+
+def _elided(article: Article, sent: Sentence, q: Quantity) -> Quantity:
+    """Return ``q`` with what the figure before it in the sentence counts, when ``q`` names
+    nothing itself and follows it closely ("40 muertos en Valparaíso y 25 en Santiago": the
+    25 are dead too); else ``q`` unchanged."""
+    if q.counted is not None or q.concept is not None or q.unit is not None:
+        return q
+    before = [
+        o
+        for o in article.annotations.quantities
+        if sent.start <= o.start and o.end <= q.start and o.concept is not None
+    ]
+    if not before:
+        return q
+    prev = max(before, key=lambda o: o.end)
+    if q.start - prev.end > 60 or re.search(r"[.;:!?]", article.text[prev.end : q.start]):
+        return q
+    return replace(q, counted=prev.counted, concept=prev.concept)
+
+
+def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
+    """Return the keys of the place a figure was counted in: the first place mention that
+    starts within a few words after the figure behind a locative word ("93 in Mexico City",
+    "11 ad Accumoli", "207 ad Amatrice"); empty when none does."""
+    after = sorted((s, e, k) for s, e, k in feats.place_spans if s >= q.end)
+    if not after:
+        return frozenset()
+    start = after[0][0]
+    if not lx.scope_locatives().search(text[q.end : start]):
+        return frozenset()
+    return frozenset(k for s, _, k in after if s == start)
 
 
 def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:

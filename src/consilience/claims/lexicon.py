@@ -276,6 +276,22 @@ def running_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def scope_locatives() -> re.Pattern[str]:
+    """Return the pattern, anchored at the end of the text it is searched in, of a figure's
+    value followed by a locative word of any language of ``data/locatives.json`` ("93 in ",
+    "11 ad ", "55 en ", "12 в "): the place that follows is where the figure was counted."""
+    raw = resources.files("consilience.claims").joinpath("data/locatives.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    words = sorted(
+        {w for k, v in data.items() if not k.startswith("_") for w in v}, key=lambda w: -len(w)
+    )
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"^[^.;:!?\n]{{0,24}}?(?<!\w)(?:{alternatives})\s*(?:the\s+)?$", re.IGNORECASE
+    )
+
+
 # Concepts that are one property of the event itself (one earthquake has one magnitude):
 # different values of it at one place and time are a dispute, not two readings.
 MEASURE_CONCEPTS = frozenset({"magnitude"})

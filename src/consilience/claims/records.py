@@ -24,6 +24,8 @@ class Figure:
     event: str | None  # the event class the figure measures: kill, displace ...
     noun: str | None = None  # what it counts as written, lowercased: "army soldiers"
     concept: str | None = None  # what it measures, in words of no language: dead, magnitude ...
+    # where it was counted: the keys of the place named right after it ("93 in Mexico City")
+    scope: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

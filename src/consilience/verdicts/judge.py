@@ -94,14 +94,23 @@ def _groups(candidates: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:
             lone = lone[1:]  # nobody else reports any of them: keep the first as the claim
         dropped.update(c.id for c in lone)
     # Groups that hold exactly the same sentences (a figure and its sentence's statement, or
-    # two statements of one two-event sentence met by the same reports) are one claim.
+    # two statements of one two-event sentence met by the same reports) are one claim; two
+    # figures are not ("40 dead in X and 25 in Y" in two reports: two facts), and the
+    # statement goes with the first of them.
     merged: dict[frozenset, list[ClaimCandidate]] = {}
+    figures: list[tuple[frozenset, list[ClaimCandidate]]] = []
     for g in sorted(by_group):
         members = [c for c in by_group[g] if c.id not in dropped]
         if members:
             key = frozenset((c.article, c.sentence) for c in members)
-            merged.setdefault(key, []).extend(members)
-    return list(merged.values())
+            if any(c.figure is not None for c in members):
+                figures.append((key, members))
+            else:
+                merged.setdefault(key, []).extend(members)
+    out = []
+    for key, members in figures:
+        out.append(members + merged.pop(key, []))
+    return out + list(merged.values())
 
 
 def _dedupe(members: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
