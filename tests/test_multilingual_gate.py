@@ -34,17 +34,17 @@ def _article(aid: str, text: str) -> Article:
 
 def test_scorers_on_a_made_up_report(bench):
     arts = (
-        _article("s-01", "Macron spoke in Paris."),
-        _article("s-02", "ماكرون تحدث في باريس."),
-        _article("s-03", "Macron a parlé."),
+        _article("s-01", "Lemoine spoke in Dijon."),
+        _article("s-02", "لوموان تحدث في ديجون."),
+        _article("s-03", "Lemoine a parlé."),
     )
     story = Story(
         id="story-1",
         title="t",
         articles=("s-01", "s-02", "s-03"),
         entities=(
-            Entity("e1", "Macron", "PERSON", ("Macron",), (Ref("s-01", 0, 6), Ref("s-03", 0, 6))),
-            Entity("e2", "ماكرون", "PERSON", ("ماكرون",), (Ref("s-02", 0, 6),)),
+            Entity("e1", "Lemoine", "PERSON", ("Lemoine",), (Ref("s-01", 0, 7), Ref("s-03", 0, 7))),
+            Entity("e2", "لوموان", "PERSON", ("لوموان",), (Ref("s-02", 0, 6),)),
         ),
         sources=(Source("src-1", ("s-01", "s-02"), (("s-02", "translation", "s-01"),)),),
     )
@@ -58,10 +58,10 @@ def test_scorers_on_a_made_up_report(bench):
                 ],
                 "entities": [
                     {
-                        "id": "macron",
+                        "id": "lemoine",
                         "variants": {
-                            "Macron": ["texts/s/01.txt", "texts/s/03.txt"],
-                            "ماكرون": ["texts/s/02.txt"],
+                            "Lemoine": ["texts/s/01.txt", "texts/s/03.txt"],
+                            "لوموان": ["texts/s/02.txt"],
                         },
                     }
                 ],
@@ -75,6 +75,16 @@ def test_scorers_on_a_made_up_report(bench):
     assert entities["precision"] == 1.0
     assert entities["recall"] == round(5 / 9, 4)
     assert entities["mentions_found"] == 3
+
+
+def test_spellings_are_found_whatever_apostrophe_the_gold_writes(bench):
+    # cleaning writes a typographic apostrophe as a plain one: "L’Orme" in the gold, "L'Orme"
+    # in the article's text, is one spelling
+    text = "Rescuers reached L'Orme at dawn."
+    spans = [(17, 23, "story-1/e1")]
+    assert bench._covering(text, "L’Orme", spans) == "story-1/e1"
+    assert bench._covering(text, "Orme", spans) == "story-1/e1"
+    assert bench._covering(text, "Dijon", spans) is None
 
 
 @pytest.mark.shared
