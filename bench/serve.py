@@ -126,30 +126,66 @@ def targets(db: Path, per_kind: int) -> dict[str, list[str]]:
     }
 
 
-async def client(
-    httpx,
-    base: str,
-    plan: list[tuple[str, str]],
-    until: float,
-    record: list,  # noqa: ANN001
-) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=30.0, follow_redirects=True) as http:
-        n = 0
-        while time.monotonic() < until:
-            kind, path = plan[n % len(plan)]
-            n += 1
-            t0 = time.perf_counter()
-            try:
-                r = await http.get(path)
-                status = r.status_code
-            except httpx.HTTPError as exc:
-                status = type(exc).__name__
-            record.append((kind, status, time.perf_counter() - t0, time.monotonic()))
+class Connection:
+    """One keep-alive HTTP/1.1 connection, as light as a load client can be (asyncio streams;
+    a client library would take a good part of the 2 cores the server runs on)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str, hops: int = 3) -> int:
+        """The status of GET ``path`` (redirects followed, at most ``hops``)."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("ascii"))
+        await writer.drain()
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split(" ", 2)[1])
+        fields = {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:] if h)}
+        if "content-length" in fields:
+            await reader.readexactly(int(fields["content-length"]))
+        elif fields.get("transfer-encoding") == "chunked":
+            while size := int((await reader.readuntil(b"\r\n")).strip(), 16):
+                await reader.readexactly(size + 2)
+            await reader.readuntil(b"\r\n")
+        if fields.get("connection") == "close":
+            await self.close()
+        if status in (301, 302) and hops > 0 and fields.get("location", "").startswith("/"):
+            return await self.get(fields["location"], hops - 1)
+        return status
+
+    async def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def client(base: str, plan: list[tuple[str, str]], until: float, record: list) -> None:
+    host, port = base.split("//", 1)[1].rstrip("/").rsplit(":", 1)
+    http = Connection(host, int(port))
+    n = 0
+    while time.monotonic() < until:
+        kind, path = plan[n % len(plan)]
+        n += 1
+        t0 = time.perf_counter()
+        try:
+            status: int | str = await asyncio.wait_for(http.get(path), timeout=30)
+        except (
+            TimeoutError,
+            OSError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+            ValueError,
+        ) as exc:
+            status = type(exc).__name__
+            await http.close()
+        record.append((kind, status, time.perf_counter() - t0, time.monotonic()))
+    await http.close()
 
 
 async def load(base: str, pages: dict[str, list[str]], clients: int, seconds: float) -> list:
-    import httpx
-
     record: list = []
     until = time.monotonic() + seconds
     tasks = []
@@ -159,7 +195,7 @@ async def load(base: str, pages: dict[str, list[str]], clients: int, seconds: fl
         rnd = random.Random(c)
         orders = {k: rnd.sample(v, len(v)) for k, v in pages.items() if v}
         plan = [(k, order[i % len(order)]) for i in range(longest) for k, order in orders.items()]
-        tasks.append(client(httpx, base, plan, until, record))
+        tasks.append(client(base, plan, until, record))
     await asyncio.gather(*tasks)
     return record
 
@@ -241,7 +277,6 @@ def main() -> int:
         pages = targets(db, args.per_kind)
         server, base = serve(db, folder)
         try:
-            asyncio.run(load(base, pages, 1, 0.0))  # nothing: imports httpx, opens the loop
             warm = asyncio.run(_warm(base, pages))
             extra = write_jsonl(
                 folder / "new.jsonl", ecb_records(args.write, start=before["articles"], tag="w")
@@ -292,14 +327,13 @@ def main() -> int:
 
 async def _warm(base: str, pages: dict[str, list[str]]) -> int:
     """Ask for every page once; return how many failed."""
-    import httpx
-
+    host, port = base.split("//", 1)[1].rstrip("/").rsplit(":", 1)
+    http = Connection(host, int(port))
     failed = 0
-    async with httpx.AsyncClient(base_url=base, timeout=120.0, follow_redirects=True) as http:
-        for paths in pages.values():
-            for path in paths:
-                if (await http.get(path)).status_code != 200:
-                    failed += 1
+    for paths in pages.values():
+        for path in paths:
+            failed += await http.get(path) != 200
+    await http.close()
     return failed
 
 

@@ -325,9 +325,9 @@ def test_a_store_grown_in_three_runs_keeps_every_story_link_working(tmp_path: Pa
         (b, 2, 3),
     ]
     # a run with nothing new changes no story's page (what the server caches pages by)
-    pages = rows(db, "SELECT story_id, report FROM story_pages ORDER BY story_id")
+    pages = rows(db, "SELECT story_id, digest, report FROM story_pages ORDER BY story_id")
     analyze([], settings=SETTINGS, into=db)
-    assert rows(db, "SELECT story_id, report FROM story_pages ORDER BY story_id") == pages
+    assert rows(db, "SELECT story_id, digest, report FROM story_pages ORDER BY story_id") == pages
     served = start_server(db)
     try:
         for sid in {s for run in seen for s in run.values()}:

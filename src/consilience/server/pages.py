@@ -109,25 +109,25 @@ async def stories(datasette: Any, request: Request) -> Response:
 
 
 class _Rendered:
-    """Story pages rendered from their stored report, kept by content (a run that changes a
-    story changes its report, and with it the key)."""
+    """Story pages rendered from their stored report, kept by the report's digest (a run that
+    changes a story changes its report, and with it the digest)."""
 
-    def __init__(self, size: int = 128) -> None:
+    def __init__(self, size: int = 256) -> None:
         self.size = size
-        self.pages: OrderedDict[tuple[str, bytes], str] = OrderedDict()
+        self.pages: OrderedDict[tuple[str, str], str] = OrderedDict()
         self.lock = Lock()
 
-    def get(self, sid: str, blob: bytes) -> str:
-        import hashlib
-
-        key = (sid, hashlib.sha256(blob).digest())
+    def get(self, sid: str, digest: str) -> str | None:
         with self.lock:
-            if key in self.pages:
-                self.pages.move_to_end(key)
-                return self.pages[key]
+            page = self.pages.get((sid, digest))
+            if page is not None:
+                self.pages.move_to_end((sid, digest))
+            return page
+
+    def render(self, sid: str, digest: str, blob: bytes) -> str:
         page = _story_page(sid, unpack(blob))
         with self.lock:
-            self.pages[key] = page
+            self.pages[(sid, digest)] = page
             while len(self.pages) > self.size:
                 self.pages.popitem(last=False)
         return page
@@ -140,7 +140,7 @@ async def story(datasette: Any, request: Request) -> Response:
     """A story's report, rendered live from the store; an id merged into another story
     redirects to it."""
     sid = ident(request.url_vars["sid"])
-    row = await _one(datasette, "SELECT report FROM story_pages WHERE story_id = ?", (sid,))
+    row = await _one(datasette, "SELECT digest FROM story_pages WHERE story_id = ?", (sid,))
     if row is None:
         moved = await _one(
             datasette, "SELECT story_id FROM story_redirects WHERE old_id = ?", (sid,)
@@ -148,8 +148,17 @@ async def story(datasette: Any, request: Request) -> Response:
         if moved is None:
             return _missing("story")
         return Response.redirect(link_for("story", moved["story_id"]), status=302)
-    # rendering a large story takes a while: in a thread, so other requests go on meanwhile
-    html = await asyncio.to_thread(_RENDERED.get, sid, row["report"])
+    html = _RENDERED.get(sid, row["digest"])
+    if html is None:
+        page = await _one(
+            datasette,
+            "SELECT digest, report FROM story_pages WHERE story_id = ?",
+            (sid,),
+        )
+        if page is None:  # a run replaced the story between the two reads
+            return _missing("story")
+        # rendering a large story takes a while: in a thread, so other requests go on
+        html = await asyncio.to_thread(_RENDERED.render, sid, page["digest"], page["report"])
     return Response.html(html)
 
 

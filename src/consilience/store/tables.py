@@ -11,7 +11,8 @@ reader (``consilience serve``, Datasette, ``sqlite3``) sees one whole run or the
   (article, span start/end, the passage);
 - ``entities`` (name, type, every spelling, place), ``mentions`` (article, span, spelling);
 - ``sources`` (an origin and the articles that copy, rewrite or translate it);
-- ``story_pages``: each story's report as JSON (what ``report.html`` renders), compressed;
+- ``story_pages``: each story's report as JSON (what ``report.html`` renders), compressed, and
+  a digest of it (a reader caching a rendered page keeps it while the digest stays);
 - full-text search (SQLite FTS5) over articles (title, text), claims (text) and entities
   (name, spellings): ``articles_fts``, ``claims_fts``, ``entities_fts``.
 
@@ -21,6 +22,7 @@ is the passage.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -54,7 +56,11 @@ CREATE TABLE IF NOT EXISTS story_redirects (
     story_id TEXT NOT NULL,
     run INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS story_pages (story_id TEXT PRIMARY KEY, report BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS story_pages (
+    story_id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    report BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     story_id TEXT,
@@ -247,9 +253,9 @@ def _story(db: sqlite3.Connection, item: Published, arrived: dict[str, int]) -> 
             item.key,
         ),
     )
-    db.execute(
-        "INSERT INTO story_pages VALUES (?, ?)", (sid, pack(_page(story, members, item.changed_at)))
-    )
+    blob = pack(_page(story, members, item.changed_at))
+    digest = hashlib.sha256(blob).hexdigest()[:32]
+    db.execute("INSERT INTO story_pages VALUES (?, ?, ?)", (sid, digest, blob))
     names = _names_by_article(story.entities, by_id)
     for article in members:
         _article(db, article, sid, arrived[article.id], names.get(article.id, []))
