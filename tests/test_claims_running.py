@@ -233,3 +233,23 @@ def test_figures_counted_in_two_places_are_two_claims(scoped):
         and {e.article for e in c.evidence} == {en.id, es.id}
     ]
     assert len(both) == 2
+
+
+def test_evidence_gives_each_passage_its_figure_normalised(articles):
+    es, ar = articles["fire-es"], articles["fire-ar"]
+    claim = _claim_with(analyze_story([es, ar], gazetteer=_gazetteer()), es, "300")
+    got = {(e.article, e.figure) for e in claim.evidence}
+    assert got == {(es.id, "about 300"), (ar.id, "about 300")}
+    # the report shows it beside a passage in another language, not beside English
+    from consilience.report.json import to_dict
+    from consilience.report.markdown import render_markdown
+
+    folder = Path(es.source.path).parent
+    report = consilience.analyze(
+        [folder / "fire-es.txt", folder / "fire-ar.txt", folder / "toll-en.txt"],
+        reference_date=REFERENCE,
+        progress=False,
+    )
+    text = render_markdown(to_dict(report))
+    assert text.count("(reads about 300)") == 2
+    assert "reads 12" not in text

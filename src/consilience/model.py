@@ -244,6 +244,9 @@ class Evidence:
     end: int
     attributed_to: str | None = None  # who said it, as written
     stance: Stance = "asserted"
+    # the figure the passage gives, normalised whatever its language and digits: "400",
+    # "at least 247", "93 m", "7.1 magnitude"; None for a statement
+    figure: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -297,6 +297,10 @@ def _claim(view: StoryView, marks: Marks, claim: dict) -> str:
             notes.append(f"attributed to {_e(who)}")
         if stance and stance != "asserted":
             notes.append(_e(stance))
+        figure = text_of(ev.get("figure"))
+        if figure and view.language(ev.get("article")) not in (None, "en"):
+            # a passage in another language: the figure as the pipeline read it, to check
+            notes.insert(0, f"reads {_e(figure)}")
         note = f' <span class="stance">({", ".join(notes)})</span>' if notes else ""
         c = view.by_id.get(ev.get("article")) if isinstance(ev.get("article"), str) else None
         outlet = f"{_e(outlet_label(c.data))} " if c else ""

@@ -232,6 +232,7 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
                         **span(ev.article, ev.start, ev.end),
                         "attributed_to": ev.attributed_to,
                         "stance": ev.stance,
+                        "figure": ev.figure,
                     }
                     for ev in c.evidence
                 ],

@@ -179,6 +179,10 @@ def _evidence_lines(view: StoryView, claim: dict) -> list[str]:
             note.append(f"attributed to {md_escape(who)}")
         if stance and stance != "asserted":
             note.append(md_escape(stance))
+        figure = text_of(ev.get("figure"))
+        if figure and view.language(ev.get("article")) not in (None, "en"):
+            # a passage in another language: the figure as the pipeline read it, to check
+            note.insert(0, f"reads {md_escape(figure)}")
         tail = f" ({', '.join(note)})" if note else ""
         out.append(f"  - {quote(ev.get('text'))}{tail} {cites([n] if n else [])}".rstrip())
     return out

@@ -187,6 +187,12 @@ class StoryView:
         c = self.by_id.get(article_id) if isinstance(article_id, str) else None
         return c.number if c else None
 
+    def language(self, article_id: object) -> str | None:
+        """Return the language of an article of the story, or None when unknown."""
+        c = self.by_id.get(article_id) if isinstance(article_id, str) else None
+        lang = c.data.get("language") if c else None
+        return lang if isinstance(lang, str) else None
+
     def claims(self, status: str) -> list[dict]:
         """Return the claims with ``status``, most independent sources first."""
         found = [c for c in _dicts(self.story.get("claims")) if c.get("status") == status]

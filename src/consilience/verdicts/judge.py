@@ -175,6 +175,7 @@ def _verdict(
             end=c.end,
             attributed_to=c.attributed_to,
             stance=c.stance,
+            figure=_normalised(c),
         )
         for c in members
     )
@@ -188,6 +189,18 @@ def _verdict(
         conflicts=tuple(conflicts),
         why=why,
     )
+
+
+def _normalised(c: ClaimCandidate) -> str | None:
+    """Return a figure candidate's value as a reader of any language checks it: "400",
+    "at least 247", "93 m", "7.1 magnitude"; None for a statement."""
+    f = c.figure
+    if f is None:
+        return None
+    value = f"{f.value:,.6g}" if abs(f.value) >= 10_000 else f"{f.value:.6g}"
+    unit = f" {f.unit}" if f.unit else ""
+    qualifier = f"{f.qualifier} " if f.qualifier else ""
+    return f"{qualifier}{value}{unit}"
 
 
 def _representative(members: Sequence[ClaimCandidate]) -> str:
