@@ -12,9 +12,12 @@ end", "if the rebels seize"), and descriptions with no event word, no figure and
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Article, Attribution, DateMention, EntityMention, Quantity, Sentence, Stance
 from . import lexicon as lx
@@ -325,8 +328,25 @@ def _event_date(text: str, d: DateMention) -> EventDate:
     )
 
 
-def _clauses(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Return the narrow and the wide clause of ``text`` (a sentence) around ``pos``."""
+@lru_cache(maxsize=32)
+def _weak(language: str | None) -> re.Pattern[str]:
+    """Return the weak clause boundaries of ``language``: English's, or its words in
+    ``data/clauses.json`` and a comma (Latin or Arabic)."""
+    if language in (None, "en"):
+        return _WEAK
+    raw = resources.files("consilience.claims").joinpath("data/clauses.json")
+    words = json.loads(raw.read_text(encoding="utf-8")).get(language or "", [])
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    if not alternatives:
+        return re.compile(r"[,،]\s")
+    return re.compile(rf"\s(?:{alternatives})\s|[,،]\s", re.IGNORECASE)
+
+
+def _clauses(
+    text: str, pos: int, weak: re.Pattern[str] = _WEAK
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Return the narrow and the wide clause of ``text`` (a sentence) around ``pos``; ``weak``:
+    the boundaries of the narrow one (the sentence's language's)."""
 
     def around(pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
         start, end = lo, hi
@@ -339,7 +359,7 @@ def _clauses(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
         return start, end
 
     wide = around(_STRONG, 0, len(text))
-    return around(_WEAK, *wide), wide
+    return around(weak, *wide), wide
 
 
 def _figure_candidate(
@@ -358,7 +378,7 @@ def _figure_candidate(
     rel = q.start - sent.start
     if _replaced_in_sentence(article, sent, q):
         return None  # "estimated initially at 6.8 and then at 7.1": the first is superseded
-    narrow, wide = _clauses(text, rel)
+    narrow, wide = _clauses(text, rel, _weak(_base(article.language)))
     for lo, hi in (narrow, wide):
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
             return None
