@@ -79,6 +79,13 @@ def test_places_in_arabic_script_with_clitics_and_letter_variants(gazetteer):
     ]
 
 
+def test_a_dateline_city_in_arabic_script_needs_no_country_named(gazetteer):
+    # a one-word town in a script without capitals counts only in a country the article
+    # names, unless it opens the text as a dateline
+    assert places("روما - ضرب زلزال قوي المنطقة فجر اليوم.", gazetteer, "ar") == [("روما", ROME)]
+    assert places("ضرب زلزال قوي روما فجر اليوم.", gazetteer, "ar") == []
+
+
 def test_places_in_a_latin_language_keep_towns_of_the_named_country(gazetteer):
     # "Puente" and "Norte" are towns elsewhere, not in Chile: never read as places here
     text = "El Puente del Norte cayó en Valparaíso, Chile, según la Protección Civil."

@@ -14,7 +14,9 @@ What a bare look-up would get wrong is left out: a capitalised word that is also
 or a calendar word of the article's language, a one-word name of under four letters, a town
 smaller than ``MIN_TOWN_POPULATION`` named by one word, and a town in a country the article
 does not name (nor any of its regions): "Puente" or "Norte" in a Spanish report on Mexico are
-not towns of the United States or Chile. Countries and first-level regions are always kept.
+not towns of the United States or Chile. Countries and first-level regions are always kept. A
+one-word name in a script without capitals that opens the text as a dateline ("باريس:") is read
+like a capitalised one: a town of a named country, or a city of ``LONE_TOWN_POPULATION``.
 """
 
 from __future__ import annotations
@@ -160,10 +162,21 @@ def find_places(
         # Without capitals nothing marks a word as a name: a one-word town there counts only
         # in a country the article names ("مدينة", "city", is also Medina).
         uncased = not _cased(surface) and " " not in surface.strip()
+        if uncased and _dateline(text, mention.start, mention.end):
+            uncased = False  # "باريس:" opening the text is the dateline's city
         place = _in_context(places, named if uncased else countries, lone=not uncased)
         if place is not None:
             kept.append(replace(mention, geonameid=place.geonameid))
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+_DATELINE_END = re.compile(r"\s*(?:[:\u2013\u2014-]|\()")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Return whether ``[start, end)`` is the first word of the text and a colon, dash or
+    parenthesis follows it: a dateline, which names a city."""
+    return not text[:start].strip() and _DATELINE_END.match(text, end) is not None
 
 
 def _countries(found: Sequence[tuple[EntityMention, list[Place]]]) -> set[str]:
