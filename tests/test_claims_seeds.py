@@ -146,3 +146,23 @@ def test_every_verdict_says_why(seed_story):
     _, claims = seed_story
     assert all(c.why for c in claims)
     assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+
+
+def test_content_flagged_unsupported_is_no_claim_nor_evidence(seed_story, seeds_report):
+    from consilience.model import inside, unsupported_spans
+
+    keyed, claims = seed_story
+    padded = keyed["002"]
+    flagged = unsupported_spans(padded)
+    assert len(flagged) == 1  # the interview appended to the report
+    start, end = flagged[0]
+    assert "Exclusive Interview" in padded.text[start:end]
+    assert not [
+        (c.id, e.start)
+        for c in claims
+        for e in c.evidence
+        if e.article == padded.id and inside(flagged, e.start, e.end)
+    ]
+    # nor does it date its article: the report's own text does (the same day as the others)
+    dated = {Path(a.source.path).name[:3]: a.published.date for a in seeds_report.articles}
+    assert dated["002"] == "2024-12-07"

@@ -171,6 +171,20 @@ class Flag:
     related: tuple[str, ...] = ()
 
 
+UNSUPPORTED_CONTENT = "unsupported_content"  # the flag of content no other report supports
+
+
+def unsupported_spans(article: Article) -> tuple[tuple[int, int], ...]:
+    """Return the spans of ``article`` flagged as unsupported content (appended text no other
+    report of the story supports): never a claim, evidence, a timeline entry or a date."""
+    return tuple(span for f in article.flags if f.kind == UNSUPPORTED_CONTENT for span in f.spans)
+
+
+def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Return True when ``[start, end)`` lies within one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str

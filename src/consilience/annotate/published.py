@@ -398,11 +398,16 @@ def infer(
     return {aid: _infer_one(article_clues, story) for aid, article_clues in articles.items()}
 
 
-def story_dates(articles: Sequence[Article], reference: date) -> dict[str, Published]:
+def story_dates(
+    articles: Sequence[Article],
+    reference: date,
+    exclude: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> dict[str, Published]:
     """The publication date of each article of one story (article id -> Published): from its
     metadata when that can be read, else inferred from the text with the story's other articles
     (``infer``; articles dated by their metadata anchor the window). An article with neither
-    gets an empty Published."""
+    gets an empty Published. ``exclude``: article id -> spans whose dates are no clue (content
+    flagged as unsupported)."""
     results: dict[str, Published] = {}
     known: dict[str, date] = {}
     found: dict[str, list[Clue]] = {}
@@ -412,7 +417,12 @@ def story_dates(articles: Sequence[Article], reference: date) -> dict[str, Publi
             known[a.id] = meta
             results[a.id] = Published(meta.isoformat(), "metadata")
         else:
-            spans = [(d.start, d.end) for d in a.annotations.dates]
+            skip = (exclude or {}).get(a.id, ())
+            spans = [
+                (d.start, d.end)
+                for d in a.annotations.dates
+                if not any(s <= d.start and d.end <= e for s, e in skip)
+            ]
             found[a.id] = clues(a.text, spans, a.language or "en")
     for aid, inferred in infer(found, reference, known=known).items():
         if inferred is not None:

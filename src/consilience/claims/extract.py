@@ -19,7 +19,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Article, Attribution, DateMention, EntityMention, Quantity, Sentence, Stance
+from ..model import (
+    Article,
+    Attribution,
+    DateMention,
+    EntityMention,
+    Quantity,
+    Sentence,
+    Stance,
+    inside,
+    unsupported_spans,
+)
 from . import lexicon as lx
 from .keys import PLACE_LABELS, EntityKeys, country_code
 from .records import ClaimCandidate, EventDate, Figure
@@ -93,7 +103,10 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
     out: list[ClaimCandidate] = []
     previous: _Features | None = None
     recent_places: list[list[str]] = []
+    flagged = unsupported_spans(article)
     for sent in ann.sentences:
+        if inside(flagged, sent.start, sent.end):
+            continue  # content no other report supports is never a claim nor evidence
         feats = _sentence_features(article, sent, pairs, recent_places, keys)
         recent_places.append(feats.own_places)
         if feats.stance == "denied" and previous is not None and _anaphoric(feats):

@@ -40,5 +40,30 @@ class Flags(StoryStageBase):
             vocabulary=self.vocabulary,
             params=self.settings.flags,
         )
-        changed = {a.id: replace(a, flags=flags.get(a.id, ())) for a in members}
-        return story, changed
+        flagged = [replace(a, flags=flags.get(a.id, ())) for a in members]
+        return story, {a.id: a for a in self._redated(flagged)}
+
+    def _redated(self, articles: list[Article]) -> list[Article]:
+        """Return ``articles``, those dated from a phrase in content flagged as unsupported
+        dated again without it (and their date phrases resolved against the new date):
+        appended content no other report supports never dates its article."""
+        from ..annotate.published import story_dates
+        from ..model import inside, unsupported_spans
+        from ..runtime import today
+        from .dates import Dates
+
+        spans = {a.id: unsupported_spans(a) for a in articles}
+        stale = {
+            a.id
+            for a in articles
+            if a.published.from_ == "text"
+            and a.published.evidence is not None
+            and inside(spans[a.id], *a.published.evidence)
+        }
+        if not stale:
+            return articles
+        dated = story_dates(articles, today(self.settings), exclude=spans)
+        return [
+            Dates().process(replace(a, published=dated[a.id])) if a.id in stale else a
+            for a in articles
+        ]

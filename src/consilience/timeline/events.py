@@ -16,6 +16,8 @@ from ..model import (
     Precision,
     Ref,
     TimelineEvent,
+    inside,
+    unsupported_spans,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -169,7 +171,12 @@ def build_timeline(
     mentions = _entity_mentions(entities)
     clauses: list[DatedClause] = []
     for article in ordered:
-        clauses.extend(dated_clauses(article, nlp, mentions.get(article.id)))
+        flagged = unsupported_spans(article)  # content no other report supports: no entry
+        clauses.extend(
+            c
+            for c in dated_clauses(article, nlp, mentions.get(article.id))
+            if not inside(flagged, *c.sentence)
+        )
     if not clauses:
         return ()
     weights = _weights(clauses)
