@@ -33,6 +33,13 @@ Matching rules (each gold ``value`` is a verbatim substring of its file):
   9; ``"5 (...)"``: 5). A fact with no number is matched by its files only: the matched
   claim's text is written out for a reader to check.
 
+``meantime_figures_same_claim`` (``../shared/data/meantime-multilingual``, its 480 documents
+through the pipeline as ``bench/multilingual.py`` sends them, sharing its cache): every figure
+of an English article that a claim holds, against each of its es/it/nl translations, is
+*found* when the same claim also holds, in the translation, a quantity of the same value.
+Recall over (figure, translation) pairs, per language (issue #12 asks >= 0.85); the English
+quantities no claim holds are counted apart.
+
 Diagnostics (not gated): per language, how many gold conflict/update values the pipeline read
 as a quantity (an annotation overlapping the value) and how many any claim holds.
 
@@ -348,6 +355,59 @@ def diagnostics(report: Report, gold_json: Mapping) -> dict:
     return dict(sorted(out.items()))
 
 
+# ----------------------------------------------------------------------------- MEANTIME
+
+
+def translated_figures(report: Report, docs: Sequence[Mapping]) -> dict:
+    """Every figure of an English MEANTIME article that a claim holds, against each of the
+    article's translations: *found* when that same claim also holds, in the translation, a
+    quantity of the same value (evidence overlapping it). Recall over (figure, translation)
+    pairs, per language. A quantity of the English article that no claim holds (a title, a
+    heading, a sentence that states no fact) is no figure of a claim: it is counted apart
+    (``english_figures_in_no_claim``), not in the recall."""
+    language = {d["id"]: d["language"] for d in docs}
+    event = {d["id"]: d["event"] for d in docs}
+    by_event: dict[str, list[str]] = {}
+    for d in docs:
+        by_event.setdefault(d["event"], []).append(d["id"])
+    arts = {a.id: a for a in report.articles}
+    holding: dict[tuple[str, int, int], list[Claim]] = {}
+    claims = [c for s in report.stories for c in s.claims]
+    for c in claims:
+        for ev in c.evidence:
+            holding.setdefault((ev.article, ev.start, ev.end), []).append(c)
+
+    def claims_over(aid: str, s: int, e: int) -> list[Claim]:
+        return [
+            c for (a, es, ee), cs in holding.items() if a == aid and es < e and s < ee for c in cs
+        ]
+
+    per: dict[str, list[int]] = {}
+    unclaimed = 0
+    for aid, art in arts.items():
+        if language.get(aid) != "en":
+            continue
+        others = [o for o in by_event[event[aid]] if o != aid and o in arts]
+        for q in art.annotations.quantities:
+            held = claims_over(aid, q.start, q.end)
+            if not held:
+                unclaimed += 1
+                continue
+            for other in others:
+                row = per.setdefault(language[other], [0, 0])
+                row[1] += 1
+                values = [x for x in arts[other].annotations.quantities if x.value == q.value]
+                row[0] += any(c in held for x in values for c in claims_over(other, x.start, x.end))
+    found = sum(r[0] for r in per.values())
+    total = sum(r[1] for r in per.values())
+    return {
+        "recall": _ratio(found, total),
+        "counts": [found, total],
+        "languages": {k: [*v, _ratio(*v)] for k, v in sorted(per.items())},
+        "english_figures_in_no_claim": unclaimed,
+    }
+
+
 # ----------------------------------------------------------------------------- main
 
 
@@ -366,9 +426,16 @@ def main(argv: list[str] | None = None) -> int:
     results = score(report, gold_json)
     results["languages"] = diagnostics(report, gold_json)
     results["claims"] = _status_counts(report)
+    if multilingual.MEANTIME.exists():
+        mdocs, _ = multilingual.meantime_docs()
+        mreport = multilingual.analysed("meantime", mdocs, not args.no_cache)
+        full = [json.loads(x) for x in multilingual.MEANTIME.read_text("utf-8").splitlines() if x]
+        results["meantime_figures"] = translated_figures(mreport, full)
+        results["figures"]["meantime_figures_same_claim"] = results["meantime_figures"]["recall"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(json.dumps({k: results[k] for k in ("figures", "languages", "claims")}, indent=1))
+    shown = ("figures", "languages", "claims", "meantime_figures")
+    print(json.dumps({k: results[k] for k in shown if k in results}, indent=1))
     if GATES.exists():
         low = under_floors(results["figures"], json.loads(GATES.read_text("utf-8")))
         if low:

@@ -253,3 +253,44 @@ def test_evidence_gives_each_passage_its_figure_normalised(articles):
     text = render_markdown(to_dict(report))
     assert text.count("(reads about 300)") == 2
     assert "reads 12" not in text
+
+
+TRANSLATED = {
+    "deal-en.txt": _doc(
+        "Pacific Wire",
+        "2030-06-01",
+        "The navy of Chile signed a contract worth 2.4 billion dollars with a shipyard in "
+        "Valparaiso on Monday. The yard will deliver 6 frigates over 9 years, starting in 2033. "
+        "Officials said 1,200 workers would be hired for the programme, which replaces ships "
+        "built in the 1990s.",
+    ),
+    "deal-es.txt": _doc(
+        "Diario del Puerto",
+        "2030-06-01",
+        "La armada de Chile firmó el lunes un contrato por valor de 2.400 millones de dólares "
+        "con un astillero de Valparaíso. El astillero entregará 6 fragatas en 9 años, a partir "
+        "de 2033. Los funcionarios dijeron que se contratarían 1.200 trabajadores para el "
+        "programa, que sustituye a buques construidos en los años noventa.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory):
+    folder: Path = tmp_path_factory.mktemp("translated")
+    for name, text in TRANSLATED.items():
+        (folder / name).write_text(text, "utf-8")
+    return consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+
+
+def test_a_translation_states_its_originals_figures_in_the_same_claims(translated):
+    (story,) = translated.stories
+    by_name = {Path(a.source.path).stem: a for a in translated.articles}
+    en, es = by_name["deal-en"], by_name["deal-es"]
+    relations = [r for s in story.sources for r in s.relations]
+    assert [(kind, {a, b}) for a, kind, b in relations] == [("translation", {en.id, es.id})]
+    for en_value, es_value in (("6 frigates", "6 fragatas"), ("1,200", "1.200")):
+        claim = _claim_with(story.claims, en, en_value)
+        assert claim is _claim_with(story.claims, es, es_value)
+        # one origin: a translation adds evidence, not an independent source
+        assert claim.independent_sources == 1

@@ -23,6 +23,7 @@ from .align import AlignParams, align
 from .extract import article_candidates, unread_alone
 from .keys import EntityKeys
 from .records import ClaimCandidate, EventDate, Figure
+from .translations import through_originals
 
 __all__ = [
     "AlignParams",
@@ -51,7 +52,8 @@ def extract_claims(
     it places stay without a country (and give no place conflict). ``encoder`` (the run's
     multilingual sentence encoder) aligns statements across languages by meaning; without it
     they align by shared entities, words and days only; ``sources`` (the story's) tell which
-    articles translate another, whose statements are not embedded.
+    articles translate another: their statements are not embedded, and their figures are
+    read through the original's (``translations.through_originals``).
     """
     keys = EntityKeys(entities, gazetteer)
     candidates: list[ClaimCandidate] = []
@@ -61,7 +63,8 @@ def extract_claims(
     if encoder is not None:
         translated = {a for s in sources for a, rel, _ in s.relations if rel == "translation"}
         meanings = _meanings(candidates, encoder, translated)
-    return unread_alone(align(candidates, params, meanings))
+    grouped = through_originals(align(candidates, params, meanings), articles, sources)
+    return unread_alone(grouped)
 
 
 # A sentence longer than this tells several facts: one vector for all of them says none well.

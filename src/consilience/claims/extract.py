@@ -481,6 +481,33 @@ def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
     return frozenset(k for s, _, k in after if s == start)
 
 
+def no_figure(article: Article, q: Quantity) -> bool:
+    """Return True for a quantity that states no figure of its own: a duration, an age, a vague
+    plural, or a first estimate its sentence replaces ("initially 6.8, then 7.1")."""
+    if not _is_figure(article, q):
+        return True
+    sent = next((s for s in article.annotations.sentences if s.start <= q.start < s.end), None)
+    return sent is not None and _replaced_in_sentence(article, sent, q)
+
+
+def figure_passage(article: Article, q: Quantity) -> tuple[int, int, tuple[int, int]]:
+    """Return ``(start, end, sentence)`` of the passage cited for quantity ``q``: its
+    sentence, or the narrow clause around it when the sentence holds other quantities."""
+    sent = next(
+        (s for s in article.annotations.sentences if s.start <= q.start < s.end),
+        None,
+    )
+    lo, hi = (sent.start, sent.end) if sent else (q.start, q.end)
+    others = [o for o in article.annotations.quantities if o is not q and lo <= o.start < hi]
+    if others:
+        text = article.text[lo:hi]
+        narrow, _ = _clauses(text, q.start - lo, _weak(_base(article.language)))
+        start, end = _trim(article.text, lo + narrow[0], lo + narrow[1])
+    else:
+        start, end = _trim(article.text, lo, hi)
+    return start, end, (lo, hi)
+
+
 def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:
     """Return True for a figure its own sentence marks as a first estimate ("initially") and
     replaces by a later figure of the same thing (same concept or unit)."""
