@@ -368,7 +368,8 @@ def test_unsupported_content_is_never_corroboration(stories):
     assert claim.status == "corroborated"
     claim = _claim_with(analyze_story([a, flagged], gazetteer=_gazetteer()), a, "Two people died")
     assert claim.status == "single_source"
-    assert "flagged as unsupported" in claim.why
+    # content flagged as unsupported is no evidence at all (issue 13)
+    assert {e.article for e in claim.evidence} == {a.id}
 
 
 def test_claim_ids_are_deterministic(stories):
