@@ -391,7 +391,7 @@ def _figure_candidate(
     rel = q.start - sent.start
     if _replaced_in_sentence(article, sent, q):
         return None  # "estimated initially at 6.8 and then at 7.1": the first is superseded
-    narrow, wide = _clauses(text, rel, _weak(_base(article.language)))
+    narrow, wide = _clauses(text, rel)
     for lo, hi in (narrow, wide):
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
             return None
