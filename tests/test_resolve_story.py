@@ -350,6 +350,24 @@ def test_dotted_abbreviation_and_its_acronym_join_the_name_spelt_out(gaz: Gazett
     assert e.aliases == ("United Nations Relief Office", "U.N. Relief Office", "UNRO")
 
 
+def test_a_handle_that_spells_a_persons_name_is_that_person(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "Jane Moretti, the regional coordinator, said the roads were closed.",
+            [("Jane Moretti", "PERSON")],
+        ),
+        article(
+            "b",
+            "Updates came from @JANEMORETTI_ all night; @janemo and press@janemoretti.example "
+            "are not her handle.",
+            [],
+        ),
+    ]
+    (e,) = resolve_story(arts, gaz)
+    assert e.aliases == ("Jane Moretti", "@JANEMORETTI_")
+
+
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [

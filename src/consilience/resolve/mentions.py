@@ -13,6 +13,8 @@ Repairs (each general, each noted on the mention):
   to X when X, and not the whole span, is a known name or a gazetteer place; "TheX" (a missing
   space) likewise;
 * **acronym definitions** - "Long Name (ACR)" and "ACR (Long Name)" make both spans mentions;
+* **handles** - an "@handle" that spells the name of exactly one person of the story
+  ("@janed", "@JaneDoe") is a mention of that person;
 * **propagation** - every exact occurrence of a known name (a surface already seen in the story,
   a defined acronym, an alias from the alias table) that no mention covers becomes a mention; an
   occurrence that strictly contains mentions replaces them ("Tahrir al-Sham" inside "Hayat Tahrir
@@ -769,6 +771,56 @@ def _propagate_one(doc: Doc, start: int, end: int, label: str | None) -> None:
         if m.start <= start and end <= m.end:
             return  # already covered (exactly or by a longer name)
     place_span(doc, start, end, label, "propagated", "known name found in the text")
+
+
+# ----------------------------------------------------------------------------- handles
+
+# A social-media handle: "@" and 3-30 letters, digits or underscores, not inside a word or an
+# e-mail address.
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{3,30})(?![\w@])")
+MIN_HANDLE_LETTERS = 6
+
+
+def handle_forms(words: Sequence[str]) -> set[str]:
+    """Return the ways a handle spells a person's name of two to four words, in lower-case
+    letters: all words whole ("janedoe"), the last one as its initial ("janed"), the first
+    ones as initials ("jdoe"), the first and last words ("janedoe" for "Jane M. Doe")."""
+    toks = [t for t in (ascii_word(w) for w in words) if t]
+    if not 2 <= len(toks) <= 4:
+        return set()
+    forms = {
+        "".join(toks),
+        "".join(toks[:-1]) + toks[-1][0],
+        "".join(t[0] for t in toks[:-1]) + toks[-1],
+        toks[0] + toks[-1],
+    }
+    return {f for f in forms if len(f) >= MIN_HANDLE_LETTERS}
+
+
+def find_handles(docs: Sequence[Doc]) -> None:
+    """Make each "@handle" that spells the name of exactly one person of the story (see
+    ``handle_forms``; digits and underscores aside) a mention of that person."""
+    persons: dict[str, set[str]] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.label != "PERSON":
+                continue
+            surface = doc.surface(m)
+            for form in handle_forms(name_tokens(surface, person=True)):
+                persons.setdefault(form, set()).add(surface_key(surface, "PERSON"))
+    if not persons:
+        return
+    for doc in docs:
+        for h in _HANDLE.finditer(doc.text):
+            keys = persons.get(re.sub(r"[^a-z]", "", h.group(1).lower()))
+            if not keys or len(keys) != 1:
+                continue
+            start, end = h.start(), h.end()
+            note = "a handle that spells a person's name"
+            if place_span(doc, start, end, "PERSON", "propagated", note):
+                for m in doc.mentions:
+                    if (m.start, m.end) == (start, end):
+                        m.key = next(iter(keys))
 
 
 # ----------------------------------------------------------------------------- groups of people

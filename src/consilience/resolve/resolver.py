@@ -115,6 +115,7 @@ def prepare(
     mn.trim_foreign_articles(docs, mn.known_keys(docs), gazetteer)
     mn.apply_acronyms(docs)
     mn.propagate(docs, aliases.surfaces() if aliases is not None else (), ordinary)
+    mn.find_handles(docs)
 
 
 def build_groups(docs: Sequence[Doc]) -> tuple[list[Group], dict[tuple[str, int, int], int]]:
