@@ -368,6 +368,23 @@ def test_a_handle_that_spells_a_persons_name_is_that_person(gaz: Gazetteer) -> N
     assert e.aliases == ("Jane Moretti", "@JANEMORETTI_")
 
 
+def test_a_courtesy_title_makes_a_person_whatever_the_label(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "Relief came late, said Ms Clara Benedetti, who runs the shelter in the valley.",
+            [("Ms Clara Benedetti", "ORG")],
+        ),
+        article(
+            "b",
+            "Clara Benedetti asked for more blankets before the night.",
+            [("Clara Benedetti", "PERSON")],
+        ),
+    ]
+    (e,) = resolve_story(arts, gaz)
+    assert (e.type, e.aliases) == ("PERSON", ("Ms Clara Benedetti", "Clara Benedetti"))
+
+
 def test_two_names_for_one_role_join(gaz: Gazetteer) -> None:
     """A nom de guerre and a real name given to the same unique role of the same group."""
     arts = [

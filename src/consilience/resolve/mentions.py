@@ -113,11 +113,24 @@ class Doc:
         return self.text[m.start : m.end]
 
 
+# Courtesy titles that only ever stand before a person's name (several languages).
+COURTESY_TITLES = frozenset(
+    "mr mrs ms mme mlle messrs herr frau sig signor signora sr sra senor senora dott".split()
+)
+
+
+def courtesy_titled(surface: str) -> bool:
+    """Return whether a span is a courtesy title and two words or more ("Ms Jane Doe"): a
+    person, whatever label the model gave it."""
+    words = name_tokens(surface)
+    return len(words) >= 3 and ascii_word(words[0].rstrip(".")) in COURTESY_TITLES
+
+
 @lru_cache(maxsize=65536)
 def surface_key(surface: str, label: str | None) -> str:
     """Return the exact-match key of a mention: lower-case ASCII core tokens (honorifics dropped
     for persons, a trailing administrative noun dropped for places)."""
-    words = name_tokens(surface, person=label == "PERSON")
+    words = name_tokens(surface, person=label == "PERSON" or courtesy_titled(surface))
     if label in PLACE_LABELS and len(words) > 1 and words[-1].lower() in ADMIN_NOUNS:
         words = words[:-1]
     return " ".join(core_tokens(words))

@@ -148,6 +148,8 @@ def _label_vote(doc: Doc, m: Mention) -> str:
     assert m.label is not None  # the caller counts labelled mentions only
     if m.label == "PERSON" and mn.reads_as_group(doc, m):
         return "NORP"
+    if m.label != "PERSON" and mn.courtesy_titled(doc.surface(m)):
+        return "PERSON"  # "Ms Jane Doe" labelled ORG is still a person
     return m.label
 
 
