@@ -294,3 +294,27 @@ def test_a_translation_states_its_originals_figures_in_the_same_claims(translate
         assert claim is _claim_with(story.claims, es, es_value)
         # one origin: a translation adds evidence, not an independent source
         assert claim.independent_sources == 1
+
+
+def test_a_pronoun_source_is_the_source_named_before_it(tmp_path):
+    from consilience.claims import extract_claims
+
+    (tmp_path / "a.txt").write_text(
+        _doc(
+            "Pacific Wire",
+            "2030-07-01",
+            "He added that the river rose by two metres overnight in Valparaiso. "
+            "Mayor Ana Ruiz said the old bridge in Valparaiso collapsed on Monday. "
+            "She also said three people were injured when the bridge collapsed.",
+        ),
+        "utf-8",
+    )
+    (article,) = consilience.analyze([tmp_path], reference_date=REFERENCE, progress=False).articles
+    said = {
+        article.text[c.sentence[0] : c.sentence[0] + 12]: c.attributed_to
+        for c in extract_claims([article], gazetteer=_gazetteer())
+    }
+    # "He added" names nobody before it: no claim; "She also said" is the mayor's
+    assert "He added tha" not in said
+    assert said["She also sai"] == said["Mayor Ana Ru"]
+    assert "Ana Ruiz" in said["She also sai"]

@@ -37,7 +37,7 @@ from typing import Any
 
 from ..model import Attribution, EntityMention, Sentence, Stance
 
-__all__ = ["find_attributions_in", "has_attribution_language"]
+__all__ = ["find_attributions_in", "has_attribution_language", "pronouns"]
 
 _DATA = "data/attribution"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -63,6 +63,19 @@ class _Lang:
     verb_first: bool
     caseless_words: int
     lower_after_capital: bool
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> frozenset[str]:
+    """Return the personal pronouns that can stand as a source, in English and in every
+    language with a data file, lowercased ("he", "she", "elle", "он" ...)."""
+    out = set("he she they it we i you".split())
+    for name in resources.files("consilience.annotate").joinpath(_DATA).iterdir():
+        if name.name.endswith(".json"):
+            lang = _load(name.name[: -len(".json")])
+            if lang is not None:
+                out |= lang.pronouns
+    return frozenset(out)
 
 
 def has_attribution_language(code: str | None) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..annotate.attribution_lang import pronouns
 from ..model import (
     Article,
     Attribution,
@@ -93,6 +94,8 @@ class _Features:
     words: set[str]  # stems of the content words outside the mentions
     dates: tuple[EventDate, ...]
     place_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, key) of its places
+    # who said it, a pronoun ("she added") read as the source last named before it
+    speaker: str | None = None
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -102,6 +105,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
     pairs = keys.keys(article)
     out: list[ClaimCandidate] = []
     previous: _Features | None = None
+    named: str | None = None  # the source last named in the article
     recent_places: list[list[str]] = []
     flagged = unsupported_spans(article)
     for sent in ann.sentences:
@@ -112,6 +116,13 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         if feats.stance == "denied" and previous is not None and _anaphoric(feats):
             feats = _inherit(feats, previous)
         previous = feats
+        said = _source_text(article, feats.attr)
+        if said is not None and said.lower() in pronouns():
+            if named is None:
+                continue  # "she also added ...": nobody named before it to say who she is
+            feats = replace(feats, speaker=named)
+        elif said is not None:
+            named = said
         if not _is_fact_sentence(article, sent, feats):
             continue
         figures = [
@@ -583,6 +594,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _source_text(article: Article, attr: Attribution | None) -> str | None:
+    """Return who an attribution names, as written, or None when it names nobody."""
+    if attr is None or attr.source_end <= attr.source_start:
+        return None
+    return article.text[attr.source_start : attr.source_end]
+
+
 def _candidate(
     article: Article,
     sent: Sentence,
@@ -593,9 +611,7 @@ def _candidate(
     figure: Figure | None = None,
 ) -> ClaimCandidate:
     attr = feats.attr
-    source = None
-    if attr is not None and attr.source_end > attr.source_start:
-        source = article.text[attr.source_start : attr.source_end]
+    source = feats.speaker or _source_text(article, attr)
     classes = set(feats.classes)
     if figure is not None and figure.event:
         classes.add(figure.event)
