@@ -304,6 +304,27 @@ def test_merges_over_runs_leave_every_old_id_leading_to_a_story(tmp_path: Path) 
     assert second["c1"] == first["c1"]
     assert live == {third["a1"]}
     assert redirects == {first["b1"]: third["a1"], first["c1"]: third["a1"]}
+    # and the app sends an old link to the merged story
+    served = start_server(tmp_path / "news.db")
+    try:
+
+        class Stay(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+                return None
+
+        for old in (first["b1"], first["c1"]):
+            try:
+                urllib.request.build_opener(Stay).open(f"{served.url}stories/{old}", timeout=30)
+                raise AssertionError("no redirect")
+            except urllib.error.HTTPError as moved:
+                assert (moved.code, moved.headers["location"]) == (
+                    302,
+                    f"/stories/{third['a1']}",
+                )
+        status, _, body = served.get(f"/stories/{first['b1']}")
+        assert status == 200 and f"story <code>{third['a1']}</code>".encode() in body
+    finally:
+        stop_server(served)
 
 
 def test_a_store_grown_in_three_runs_keeps_every_story_link_working(tmp_path: Path) -> None:
