@@ -89,11 +89,21 @@ def build(db: Path, articles: int, folder: Path) -> float:
     return time.perf_counter() - t0
 
 
-def serve(db: Path, folder: Path) -> tuple[subprocess.Popen, str]:
+def serve(db: Path, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
     out = folder / "serve.out"
     with out.open("w") as stdout, (folder / "serve.err").open("w") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "consilience.cli", "serve", str(db), "--port", "0"],
+            [
+                sys.executable,
+                "-m",
+                "consilience.cli",
+                "serve",
+                str(db),
+                "--port",
+                "0",
+                "--workers",
+                str(workers),
+            ],  # fmt: skip
             stdout=stdout,
             stderr=stderr,
         )
@@ -271,6 +281,7 @@ def main() -> int:
     ap.add_argument(
         "--store", type=Path, help="the store to use: built there when absent, kept after"
     )
+    ap.add_argument("--workers", type=int, default=1, help="consilience serve --workers")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     if not ECB.exists():
@@ -284,7 +295,7 @@ def main() -> int:
             print(f"store of {args.articles} article(s) built in {built:.0f} s", flush=True)
         before = store_counts(db)
         pages = targets(db, args.per_kind)
-        server, base = serve(db, folder)
+        server, base = serve(db, folder, args.workers)
         try:
             warm = asyncio.run(_warm(base, pages))
             extra = write_jsonl(
@@ -317,6 +328,7 @@ def main() -> int:
             },
             "store_after_write": store_counts(db),
             "clients": args.clients,
+            "serve_workers": args.workers,
             "seconds": args.seconds,
             "warm_up_errors": warm,
             "pages": {k: len(v) for k, v in pages.items()},

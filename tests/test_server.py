@@ -606,3 +606,17 @@ def test_ctrl_c_stops_the_server_without_an_error(store) -> None:  # noqa: ANN00
     assert served.process.wait(timeout=30) == 0
     out = Path(str(store[0]) + ".serve.out").read_text(encoding="utf-8").splitlines()
     assert out == [f"consilience serve: {store[0]} at {served.url}", "consilience serve: stopped"]
+
+
+def test_two_worker_processes_answer_and_stop_on_ctrl_c(store) -> None:  # noqa: ANN001
+    import signal
+
+    served = start_server(store[0], "--workers", "2")
+    try:
+        for _ in range(4):
+            status, _, body = served.get("/")
+            assert status == 200 and b"<h1>Stories</h1>" in body
+        assert served.get("/stories/nothing")[0] == 404
+    finally:
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=30) == 0

@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on (default 127.0.0.1; another address is warned about)",
     )
     s.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 picks a free one)")
+    s.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes answering (default 1)"
+    )
     return p
 
 
@@ -297,7 +300,7 @@ def _phase_lines(args: argparse.Namespace) -> Iterator[None]:
         progress_log.propagate = propagate
 
 
-def run_serve(store: str, host: str, port: int) -> int:
+def run_serve(store: str, host: str, port: int, workers: int = 1) -> int:
     """Serve ``store`` until interrupted (Ctrl-C ends it with exit 0)."""
     from .server import serve
 
@@ -308,7 +311,7 @@ def run_serve(store: str, host: str, port: int) -> int:
         print(f"consilience: warning: {line}", file=sys.stderr, flush=True)
 
     try:
-        serve(store, host=host, port=port, say=say, warn=warn)
+        serve(store, host=host, port=port, say=say, warn=warn, workers=max(1, workers))
     except KeyboardInterrupt:  # Ctrl-C is how a server is stopped: no error
         pass
     print("consilience serve: stopped", flush=True)
@@ -369,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "analyze":
             return run_analyze(args.inputs, args.out, args)
         if args.command == "serve":
-            return run_serve(args.store, args.host, args.port)
+            return run_serve(args.store, args.host, args.port, args.workers)
         from .sample import corpus_files
 
         return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)

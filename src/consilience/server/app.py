@@ -163,9 +163,11 @@ def serve(
     port: int = 8001,
     say: Callable[[str], None] = print,
     warn: Callable[[str], None] = print,
+    workers: int = 1,
 ) -> None:
     """Serve the store at ``path`` until interrupted: ``say`` is given the URL once the socket
-    listens, ``warn`` a warning when ``host`` is not a loopback address."""
+    listens, ``warn`` a warning when ``host`` is not a loopback address. With ``workers`` over
+    1, that many processes answer on the one socket (each its own Datasette)."""
     ds = build(path)
     try:
         import uvicorn
@@ -182,16 +184,35 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     say(f"consilience serve: {Path(path)} at http://{shown}:{sock.getsockname()[1]}/")
-    config = uvicorn.Config(
-        guarded(ds.app()),
-        log_level="warning",
-        access_log=False,
-        timeout_keep_alive=5,
-        h11_max_incomplete_event_size=16 * 1024,
-        server_header=False,
-    )
-    server = uvicorn.Server(config)
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_keep_alive": 5,
+        "h11_max_incomplete_event_size": 16 * 1024,
+        "server_header": False,
+    }
     try:
-        server.run(sockets=[sock])
+        if workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            os.environ[_STORE_VARIABLE] = str(Path(path).resolve())
+            config = uvicorn.Config(
+                f"{__name__}:worker_app", factory=True, workers=workers, **options
+            )
+            Multiprocess(config, sockets=[sock]).run()
+        else:
+            uvicorn.Server(uvicorn.Config(guarded(ds.app()), **options)).run(sockets=[sock])
     finally:
         sock.close()
+
+
+_STORE_VARIABLE = "CONSILIENCE_SERVE_STORE"
+
+
+def worker_app() -> Any:
+    """The app of one worker process (``serve(..., workers=N)``): the store is named by the
+    serving process in the environment."""
+    from .guard import guarded
+
+    _quiet_tracebacks()
+    return guarded(build(os.environ[_STORE_VARIABLE]).app())
