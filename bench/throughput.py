@@ -223,6 +223,37 @@ def load() -> str:
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
+def speedup(n: int, model: str, results: Path) -> int:
+    """Analyze the corpus with 1 and 2 workers, in the order 1, 2, 2, 1; write each run's
+    seconds, memory and load, and the speed-up of the summed times."""
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path, count, words = make_input(n, Path(tmp))
+        for k, workers in enumerate((1, 2, 2, 1)):
+            before = load()
+            res = run_part("analyze", path, model, workers, Path(tmp) / f"out{k}")
+            runs.append(
+                {
+                    "workers": workers,
+                    "seconds": res["seconds"],
+                    "peak_tree_pss_mb": res["peak_tree_pss_mb"],
+                    "load_before": before,
+                    "load_after": load(),
+                }
+            )
+            print(json.dumps(runs[-1]), flush=True)
+    one = sum(r["seconds"] for r in runs if r["workers"] == 1)
+    two = sum(r["seconds"] for r in runs if r["workers"] == 2)
+    result = {"articles": count, "words": words, "runs": runs, "speedup": round(one / two, 3)}
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    print(
+        f"{count} articles: workers 1 {one / 2:.1f} s, workers 2 {two / 2:.1f} s (means); "
+        f"speed-up {result['speedup']} -> {results}"
+    )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--articles", type=int, default=1600)
@@ -232,6 +263,12 @@ def main() -> int:
     ap.add_argument("--input", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--results", type=Path, default=OUT, help="where the JSON goes")
+    ap.add_argument(
+        "--speedup",
+        action="store_true",
+        help="instead: analyze with 1 and 2 workers, in the order 1, 2, 2, 1 (so a load that "
+        "rises or falls weighs on both), and the speed-up; writes throughput-speedup.json",
+    )
     args = ap.parse_args()
     if args.part == "analyze":
         print(json.dumps(part_analyze(args.input, args.workers, args.out)))
@@ -243,6 +280,8 @@ def main() -> int:
     if missing:
         print(f"skipped: {missing[0]} is absent (the data lives in ../shared, beside the checkout)")
         return 0
+    if args.speedup:
+        return speedup(args.articles, args.model, args.results.with_name("throughput-speedup.json"))
     load_before = load()
     with tempfile.TemporaryDirectory() as tmp:
         path, n, words = make_input(args.articles, Path(tmp))
