@@ -21,7 +21,13 @@ from consilience.model import (
 
 ROOT = Path(__file__).resolve().parents[1]
 GATES = ROOT / "bench" / "gates" / "claims_multilingual.json"
-FIGURES = ("conflicts_found", "updates_labelled", "apparent_not_disputed", "corroborated_found")
+FIGURES = (
+    "conflicts_found",
+    "updates_labelled",
+    "apparent_not_disputed",
+    "corroborated_found",
+    "meantime_figures_same_claim",
+)
 
 TEXTS = {
     "s-01": "About 400 firefighters fought the fire. The toll rose to 18. Spire 93 m.",
@@ -171,3 +177,53 @@ def test_floors_file_names_the_figures():
     floors = json.loads(GATES.read_text("utf-8"))
     assert sorted(k for k in floors if not k.startswith("_")) == sorted(FIGURES)
     assert all(0.0 <= floors[k] <= 1.0 for k in FIGURES)
+
+
+def test_translated_figures_scorer(bench):
+    from consilience.model import Annotations, Quantity
+
+    texts = {
+        "en/1": "Rescuers saved 12 people. The dam is 40 m high. Report of 2030.",
+        "es/1": "Los rescatistas salvaron a 12 personas. La presa mide 40 m.",
+        "it/1": "I soccorritori hanno salvato 12 persone. La diga è alta 41 m.",
+    }
+
+    def quantities(text: str) -> tuple[Quantity, ...]:
+        out = []
+        for word in ("12", "40", "41", "2030"):
+            at = text.find(word)
+            if at >= 0:
+                out.append(Quantity(at, at + len(word), float(word)))
+        return tuple(out)
+
+    arts = tuple(
+        Article(
+            id=a,
+            source=SourceRef(a),
+            kind="txt",
+            raw_text=t,
+            text=t,
+            annotations=Annotations(quantities=quantities(t)),
+        )
+        for a, t in texts.items()
+    )
+
+    def ev(aid: str, word: str) -> Evidence:
+        at = texts[aid].index(word)
+        return Evidence(aid, at, at + len(word))
+
+    claims = (
+        _claim("c1", "single_source", 1, ev("en/1", "12"), ev("es/1", "12"), ev("it/1", "12")),
+        _claim("c2", "single_source", 1, ev("en/1", "40"), ev("it/1", "41")),
+        _claim("c3", "single_source", 1, ev("es/1", "40")),
+    )
+    report = Report(arts, (), (Story("s1", "t", tuple(texts), claims=claims),))
+    docs = [{"id": a, "language": a[:2], "event": "1"} for a in texts]
+    got = bench.translated_figures(report, docs)
+    # 12: found in es and it; 40: es holds it in another claim, it writes 41; 2030: no claim
+    assert got == {
+        "recall": 0.5,
+        "counts": [2, 4],
+        "languages": {"es": [1, 2, 0.5], "it": [1, 2, 0.5]},
+        "english_figures_in_no_claim": 1,
+    }
