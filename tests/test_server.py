@@ -544,7 +544,7 @@ def test_an_old_store_is_refused_with_its_format_named(tmp_path: Path) -> None:
         Store(db, SETTINGS)
     assert str(err.value) == (
         f"store {db} was made by another consilience version (store format 1; this version "
-        "reads format 2). Analyse its inputs again into a new store"
+        "reads format 3). Analyse its inputs again into a new store"
     )
     run = subprocess.run(
         [sys.executable, "-m", "consilience.cli", "serve", str(db), "--port", "0"],
@@ -555,7 +555,7 @@ def test_an_old_store_is_refused_with_its_format_named(tmp_path: Path) -> None:
     )
     assert run.returncode == 1
     assert run.stderr == (
-        f"consilience: error: store {db} has store format 1; this version serves format 2: "
+        f"consilience: error: store {db} has store format 1; this version serves format 3: "
         "analyse its inputs again into a new store\n"
     )
     assert rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'") == [("meta",)]

@@ -51,7 +51,8 @@ from .codec import decoder, encode
 from .ids import assign
 
 # 2: the queryable tables (``tables``) and stable story ids; the working rows renamed kept_*
-FORMAT = 2
+# 3: story_pages.digest (stores of format 2 lived a few hours, on the development machine)
+FORMAT = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
