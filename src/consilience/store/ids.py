@@ -5,7 +5,8 @@ articles join it. The store therefore names stories itself, once, and carries ea
 from run to run by the articles the stories share:
 
 - a story whose articles held no id before (all of them new) gets a fresh id, made from its
-  first article id (``s`` and 8 hex digits of its SHA-256), so the same inputs give the same id;
+  smallest article id (``s`` and 8 hex digits of its SHA-256), so the same runs over the same
+  inputs give the same ids;
 - a story keeps the id of the earlier story it shares the most articles with (each earlier id
   goes to one story only; ties go to the lower id, then to the earlier story);
 - an earlier id no story kept (two stories merged) becomes a redirect to the story holding most
