@@ -318,3 +318,59 @@ def test_a_pronoun_source_is_the_source_named_before_it(tmp_path):
     assert "He added tha" not in said
     assert said["She also sai"] == said["Mayor Ana Ru"]
     assert "Ana Ruiz" in said["She also sai"]
+
+
+DENIAL = {
+    "market-en.txt": _doc(
+        "Pacific Wire",
+        "2030-08-04",
+        "Government troops shelled the central market in Valparaiso on Tuesday, witnesses said.",
+    ),
+    "market-es.txt": _doc(
+        "Diario del Puerto",
+        "2030-08-04",
+        "El ejército negó haber bombardeado el mercado central de Valparaíso el martes.",
+    ),
+    "market-fr.txt": _doc(
+        "Courrier du Pacifique",
+        "2030-08-04",
+        "Le maire de Valparaiso a demandé une aide internationale pour reconstruire la ville.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def market(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("market")
+    for name, text in DENIAL.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def test_a_denial_in_another_language_disputes_the_report(market):
+    from consilience.annotate.gist import SentenceEncoder
+
+    en, es, fr = market["market-en"], market["market-es"], market["market-fr"]
+    claims = analyze_story([en, es, fr], gazetteer=_gazetteer(), encoder=SentenceEncoder().load())
+    claim = _claim_with(claims, en, "shelled")
+    assert claim is _claim_with(claims, es, "negó")
+    assert claim.status == "disputed"
+    assert [c.kind for c in claim.conflicts] == ["denial"]
+    # the mayor's request names the same city but is another fact
+    assert not any(e.article == fr.id for e in claim.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("The president remains in the capital.", {"stay"}),
+        ("Its survival remains in question.", set()),
+        ("The firefighter remains in hospital.", set()),
+        ("The curfew remains in force.", set()),
+    ],
+)
+def test_remaining_somewhere_is_staying_but_not_remaining_in_a_state(text, classes):
+    from consilience.claims import lexicon
+
+    assert lexicon.event_classes(text) == classes

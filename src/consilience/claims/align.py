@@ -156,8 +156,11 @@ def _meaning_pairs(
 ) -> dict[tuple[int, int], float]:
     """Return {(i, j): cosine} for statements of different languages (and articles) whose
     sentence vectors are at least ``meaning_threshold`` close, each among the other's
-    ``meaning_neighbours`` nearest; a denial is never paired with a report, nor two sentences
-    that write different numbers (a vector sees neither a negation nor a number)."""
+    ``meaning_neighbours`` nearest; never two sentences that write different numbers (a vector
+    does not see a number). A denial and a report (a vector does not see a negation either:
+    "X did it" and "X denied doing it" are close) pair when they name one actor or place that
+    is not a whole country, and no two different days, at a closeness a little lower (a
+    denial words its object its own way): that pair is a dispute."""
     idx = [i for i, c in enumerate(cands) if c.kind == "statement" and c.id in meanings]
     if len({cands[i].language for i in idx}) < 2:
         return {}
@@ -173,10 +176,10 @@ def _meaning_pairs(
                 score = float(block[r, col])
                 b = cands[idx[col]]
                 if (
-                    score < params.meaning_threshold
+                    score < params.meaning_threshold - (0.1 if a.negated != b.negated else 0.0)
                     or a.language == b.language
                     or a.article == b.article
-                    or a.negated != b.negated
+                    or (a.negated != b.negated and not _one_event(a, b))
                     or (a.sides and b.sides and not a.sides & b.sides)
                     or not _same_numbers(a.text, b.text)
                 ):
@@ -184,6 +187,16 @@ def _meaning_pairs(
                 pair = (min(idx[lo + r], idx[col]), max(idx[lo + r], idx[col]))
                 out[pair] = max(out.get(pair, 0.0), score)
     return out
+
+
+def _one_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when a denial and a report name the same actor or place (not a whole
+    country) and give no two different days."""
+    if not (a.entities & b.entities) - a.broad - b.broad:
+        return False
+    days_a = {d.value for d in a.dates if d.exact and not d.since}
+    days_b = {d.value for d in b.dates if d.exact and not d.since}
+    return not (days_a and days_b and not days_a & days_b)
 
 
 _DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c]\d+|[ \u00a0\u202f]\d{3}(?!\d))*")

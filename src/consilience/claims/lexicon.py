@@ -134,7 +134,14 @@ CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bgiven\s+way\b", "breach"),
         (r"\b(?:has|had|have)\s+failed\b", "breach"),
         (r"\bcalled\s+on\b", "warn"),
-        (r"\b(?:remains?|remained|stays?|stayed|is\s+still|was\s+still)\s+in\b", "stay"),
+        # "remains in Damascus" (did not flee), not "remains in question / doubt / place"
+        (
+            r"\b(?:remains?|remained|stays?|stayed|is\s+still|was\s+still)\s+in\b"
+            r"(?!\s+(?:question|doubt|force|effect|place|power|office|charge|control|custody"
+            r"|contact|touch|use|session|limbo|danger|jeopardy|shock|hospital|critical|serious"
+            r"|stable|good|poor|the\s+balance)\b)",
+            "stay",
+        ),
         (r"\bgot\s+involved\b|\bget\s+involved\b", "intervene"),
         (r"\bdeath\s+toll\b", "kill"),
         (_BANKS, "flood"),
