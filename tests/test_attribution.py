@@ -334,7 +334,7 @@ def test_annotators_on_the_shared_seeds():
     spans000 = {s000[q.start : q.end] for q in q000}
     assert not spans000 & {"1", "4", "5", "2011", "2017"}  # road and base names, years
     q002 = {(s002[q.start : q.end], q.unit) for q in find_quantities(s002)}
-    assert ("20 miles", "mile") in q002
+    assert ("within 20 miles", "mile") in q002
 
     a002 = find_attributions(s002, _split(s002))
     stances = {(s002[a.source_start : a.source_end], a.cue): a.stance for a in a002}

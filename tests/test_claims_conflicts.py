@@ -57,7 +57,7 @@ STORIES: dict[str, dict[str, str]] = {
         "b.txt": _doc(
             "Alentejo Post",
             "2030-08-04",
-            "The wildfire front was burning within 15 miles of Evora on Sunday, "
+            "The wildfire front was burning 15 miles from Evora on Sunday, "
             "firefighters said. Roads to the south were closed.",
         ),
     },

@@ -374,3 +374,40 @@ def test_remaining_somewhere_is_staying_but_not_remaining_in_a_state(text, class
     from consilience.claims import lexicon
 
     assert lexicon.event_classes(text) == classes
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ((300.0, "at least"), (350.0, None), True),
+        ((300.0, "at least"), (250.0, None), False),
+        ((20_000.0, "less than"), (32_187.0, "within"), True),  # 20 km / 20 miles, in metres
+        ((25_000.0, None), (20_000.0, "less than"), False),
+        ((100.0, "nearly"), (97.0, None), True),
+        ((100.0, "nearly"), (120.0, None), False),
+        ((400.0, None), (500.0, "more than"), False),
+        ((400.0, None), (401.0, None), False),
+    ],
+)
+def test_bounds_that_can_both_be_true_agree(a, b, agree):
+    from consilience.claims.align import compatible
+    from consilience.claims.records import Figure
+
+    def fig(value: float, qualifier: str | None) -> Figure:
+        return Figure(
+            value=value,
+            text="",
+            start=0,
+            end=0,
+            unit=None,
+            dimension="count",
+            base=value,
+            counted=None,
+            approximate=qualifier is not None,
+            qualifier=qualifier,
+            event=None,
+        )
+
+    fa, fb = fig(*a), fig(*b)
+    assert compatible(fa.base, fb.base, fa, fb) is agree
+    assert compatible(fb.base, fa.base, fb, fa) is agree

@@ -58,11 +58,11 @@ def _one(text: str):
         ),
         (
             "Tanks stopped within 20 miles of the capital.",
-            "20 miles",
+            "within 20 miles",
             20,
             "mile",
             None,
-            None,
+            "within",
             "plain",
         ),
         (

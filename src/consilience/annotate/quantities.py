@@ -148,7 +148,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"|more\s+than|fewer\s+than|less\s+than|just\s+over|just\s+under|well\s+over"
     r"|upwards\s+of|in\s+excess\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as"
     r"|close\s+to|an\s+estimated|estimated|nearly|almost|about|around|approximately"
-    r"|approx\.?|roughly|some|over|circa)\s+$",
+    r"|approx\.?|roughly|some|over|circa|within)\s+$",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(

@@ -320,11 +320,48 @@ def _figure_similarity(
     return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
 
 
+# Qualifiers that make a figure a bound: "at least 300" is 300 or more, "less than 20 km" and
+# "within 20 miles" are at most that; "nearly 100" is a little under 100. Two figures that can
+# both be true ("at least 300" / "350"; "less than 20 km" / "within 20 miles") agree.
+_AT_LEAST = frozenset(
+    "at least|more than|over|just over|well over|upwards of|in excess of|no fewer than"
+    "|no less than|-plus|+|or more".split("|")
+)
+_AT_MOST = frozenset(
+    "at most|less than|fewer than|no more than|up to|as many as|as much as|within|just under"
+    "|under".split("|")
+)
+_NEARLY = frozenset({"nearly", "almost", "close to"})
+
+
+def _bounds(value: float, qualifier: str | None) -> tuple[float, float] | None:
+    """Return the interval a bounded figure allows, or None for a point figure."""
+    q = (qualifier or "").strip().lower()
+    if q in _AT_LEAST:
+        return value, math.inf
+    if q in _AT_MOST:
+        return -math.inf, value
+    if q in _NEARLY:
+        return value * 0.85, value
+    return None
+
+
 def compatible(x: float, y: float, fa=None, fb=None, tolerance: float = 0.05) -> bool:
     """Return True when two figures agree within rounding: equal, or within ``tolerance``
-    of each other when either is approximate or both are large round numbers."""
+    of each other when either is approximate or both are large round numbers, or both true
+    at once when either is a bound ("at least 300" and "350")."""
     if x == y:
         return True
+    ba = _bounds(x, getattr(fa, "qualifier", None)) if fa is not None else None
+    bb = _bounds(y, getattr(fb, "qualifier", None)) if fb is not None else None
+    if ba is not None or bb is not None:
+        lo_a, hi_a = ba or (x * (1 - tolerance), x * (1 + tolerance))
+        lo_b, hi_b = bb or (y * (1 - tolerance), y * (1 + tolerance))
+        if fa is not None and not fa.approximate and ba is None:
+            lo_a, hi_a = x, x
+        if fb is not None and not fb.approximate and bb is None:
+            lo_b, hi_b = y, y
+        return max(lo_a, lo_b) <= min(hi_a, hi_b)
     approx = (fa is not None and fa.approximate) or (fb is not None and fb.approximate)
     if approx or min(abs(x), abs(y)) >= 1000:
         return abs(x - y) <= tolerance * max(abs(x), abs(y))
