@@ -346,14 +346,17 @@ def _bounds(value: float, qualifier: str | None) -> tuple[float, float] | None:
     return None
 
 
-def compatible(x: float, y: float, fa=None, fb=None, tolerance: float = 0.05) -> bool:
+def compatible(
+    x: float, y: float, fa=None, fb=None, tolerance: float = 0.05, bounds: bool = True
+) -> bool:
     """Return True when two figures agree within rounding: equal, or within ``tolerance``
     of each other when either is approximate or both are large round numbers, or both true
-    at once when either is a bound ("at least 300" and "350")."""
+    at once when either is a bound ("at least 300" and "350"; ``bounds`` False reads bounds
+    as points)."""
     if x == y:
         return True
-    ba = _bounds(x, getattr(fa, "qualifier", None)) if fa is not None else None
-    bb = _bounds(y, getattr(fb, "qualifier", None)) if fb is not None else None
+    ba = _bounds(x, getattr(fa, "qualifier", None)) if fa is not None and bounds else None
+    bb = _bounds(y, getattr(fb, "qualifier", None)) if fb is not None and bounds else None
     if ba is not None or bb is not None:
         lo_a, hi_a = ba or (x * (1 - tolerance), x * (1 + tolerance))
         lo_b, hi_b = bb or (y * (1 - tolerance), y * (1 + tolerance))

@@ -127,12 +127,18 @@ def figure_subject(c: ClaimCandidate) -> str:
 
 
 def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[list[ClaimCandidate]]:
-    """Return the figures grouped by agreeing value, smallest value first."""
+    """Return the figures grouped by agreeing value, smallest value first: a figure joins a
+    class whose every figure it agrees with. A tally's "at least 73" is the count so far, not a
+    bound that a later 247 meets: its bounds are read as points."""
+    tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
     classes: list[list[ClaimCandidate]] = []
     for c in sorted(figs, key=lambda c: (_figure(c).base, c.published or "", c.article)):
+        f = _figure(c)
         for cls in classes:
-            head = _figure(cls[0])
-            if compatible(head.base, _figure(c).base, head, c.figure, tolerance):
+            if all(
+                compatible(_figure(m).base, f.base, m.figure, f, tolerance, bounds=not tally)
+                for m in cls
+            ):
                 cls.append(c)
                 break
         else:
