@@ -1,24 +1,24 @@
-"""Whole-analysis scaling: consilience.analyze plus the claims of every story, on ECB+ news
-replicated to 250, 1,000 and 4,000 articles.
+"""Whole-analysis scaling: the run a user makes (``consilience analyze``: every stage, the three
+reports written) on ECB+ news replicated to 1,000, 2,000 and 4,000 articles (``--sizes``), in a
+fresh process each, with ``settings.workers`` = ``--workers`` (default 2).
 
 The ECB+ documents (../shared/data/ecbplus-dev/docs.jsonl, 535 articles in 25 topics) are
 repeated in order, each repeat with a distinct id, until a corpus has N articles; written as one
-JSON-lines input. For each N, in a fresh process (so that peak memory is that run's own):
+JSON-lines input. For each N:
 
-  * ``analyze``: consilience.analyze() on the file (reading, cleaning, language, spaCy,
-    gazetteer, dates, quantities, attributions), model loading included;
-  * ``claims_by_topic``: for each ECB+ topic as one story, sources
-    (consilience.sources.independence.find_sources) then consilience.verdicts.analyze_story;
-  * ``claims_one_story``: every article as one story, the worst case for alignment (a fact
-    repeated in every copy of its article), sources then analyze_story.
+  * ``analyze``: the whole run, model loading included, timed from outside its process; its
+    memory is the peak, sampled every 0.1 s, of the resident memory summed over its process tree
+    (the run and its worker processes), as RSS and as PSS (shared pages counted once); its
+    seconds per part of the run (``consilience.runtime.spent``, summed over processes);
+  * with ``--claims``, in another process: the claims of each ECB+ topic as one story
+    (sources, then consilience.verdicts.analyze_story) and of every article as one story, the
+    worst case for alignment (``claims_by_topic``, ``one_story``).
 
-Reports seconds, peak resident memory, articles, claim candidates and claims, and the growth
-exponent of time with size between consecutive sizes (1.0 is linear; alignment compares each
-candidate with at most ``AlignParams.max_neighbours`` others found through an inverted index,
-never all pairs). Writes bench/results/analysis.json.
+Reports the growth exponent of time with size between consecutive sizes and the least-squares
+exponent over all of them (1.0 is linear). Writes bench/results/analysis.json.
 
-  .venv/bin/python bench/analysis.py                 # 250, 1000, 4000
-  .venv/bin/python bench/analysis.py --sizes 100 200 # a quick look
+  .venv/bin/python bench/analysis.py                    # 1000, 2000, 4000
+  .venv/bin/python bench/analysis.py --sizes 1000 20000 # the bar of issue 16 (long)
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import subprocess
 import sys
@@ -38,10 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev" / "docs.jsonl"
 OUT = ROOT / "bench" / "results" / "analysis.json"
-SIZES = (250, 1000, 4000)
+SIZES = (1000, 2000, 4000)
 REFERENCE = date(2026, 11, 22)
 
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def replicated(n: int) -> list[dict]:
@@ -63,8 +65,40 @@ def replicated(n: int) -> list[dict]:
     return out
 
 
+def write_input(n: int, folder: Path) -> tuple[Path, dict[str, str]]:
+    """Write ``n`` replicated records to one JSON-lines file; return it and each id's topic."""
+    records = replicated(n)
+    path = folder / "ecb.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    return path, {r["id"]: r["topic"] for r in records}
+
+
+def run_analyze(n: int, workers: int) -> dict:
+    """The whole run over ``n`` articles in this process, reports written; its figures."""
+    from consilience.pipeline import Pipeline, checked
+    from consilience.report.json import to_dict
+    from consilience.report.render import render
+    from consilience.runtime import phase, spent
+    from consilience.settings import Settings
+
+    settings = Settings(workers=workers, progress=False, reference_date=REFERENCE)
+    with tempfile.TemporaryDirectory() as tmp:
+        path, _ = write_input(n, Path(tmp))
+        report = checked(Pipeline(settings).run([path]), settings)
+        with phase("wrote the reports"):
+            render(to_dict(report), ("json", "md", "html"), Path(tmp) / "out")
+    return {
+        "articles": len(report.articles),
+        "skipped": len(report.skipped),
+        "stories": len(report.stories),
+        "words": sum(len(a.text.split()) for a in report.articles),
+        "spent": {k: round(v, 2) for k, v in sorted(spent().items())},
+        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def one_run(n: int) -> dict:
-    """Measure one size in this process; return the figures."""
+    """The claims experiments over ``n`` articles (``--claims``); return the figures."""
     import consilience
     from consilience.claims import extract_claims
     from consilience.gazetteer import Gazetteer
@@ -72,14 +106,9 @@ def one_run(n: int) -> dict:
     from consilience.sources.independence import find_sources
     from consilience.verdicts import analyze_story, judge
 
-    records = replicated(n)
-    topic = {r["id"]: r["topic"] for r in records}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "ecb.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-        t0 = time.perf_counter()
+        path, topic = write_input(n, Path(tmp))
         report = consilience.analyze([path], reference_date=REFERENCE, progress=False)
-        t_analyze = time.perf_counter() - t0
     articles = list(report.articles)
     by_topic: dict[str, list] = defaultdict(list)
     for a in articles:
@@ -104,9 +133,6 @@ def one_run(n: int) -> dict:
     t_judge = time.perf_counter() - t0
     return {
         "articles": len(articles),
-        "skipped": len(report.skipped),
-        "words": sum(len(a.text.split()) for a in articles),
-        "analyze_s": round(t_analyze, 2),
         "claims_by_topic_s": round(t_topics, 2),
         "claims_by_topic": dict(sorted(statuses.items())),
         "one_story": {
@@ -118,9 +144,40 @@ def one_run(n: int) -> dict:
             "claims": len(claims),
             "statuses": dict(sorted(Counter(c.status for c in claims).items())),
         },
-        "total_s": round(t_analyze + t_topics, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+
+
+def measured(n: int, workers: int) -> dict:
+    """``run_analyze(n, workers)`` in a fresh process, timed from outside, with the peak
+    memory of its process tree."""
+    from throughput import TreeMemory
+
+    command = [sys.executable, __file__, "--analyze", str(n), "--workers", str(workers)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with TreeMemory(proc.pid) as memory:
+        stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"analyze {n} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    run = json.loads(stdout.strip().splitlines()[-1])
+    run["analyze_s"] = round(seconds, 2)
+    run["peak_tree_rss_mb"] = round(memory.peak_rss / 2**20, 1)
+    run["peak_tree_pss_mb"] = round(memory.peak_pss / 2**20, 1)
+    run["processes"] = memory.peak_processes
+    run["cpu_seconds"] = round(memory.cpu_seconds, 1)
+    return run
+
+
+def fitted(runs: list[dict], key) -> float | None:  # noqa: ANN001 - key: run -> seconds
+    """The least-squares slope of log(seconds) on log(articles) over ``runs``."""
+    if len(runs) < 2:
+        return None
+    xs = [math.log(r["articles"]) for r in runs]
+    ys = [math.log(key(r)) for r in runs]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den, 3)
 
 
 def growth(runs: list[dict], key) -> list[dict]:  # noqa: ANN001 - key: run -> seconds
@@ -140,37 +197,60 @@ def growth(runs: list[dict], key) -> list[dict]:  # noqa: ANN001 - key: run -> s
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--workers", type=int, default=2, help="settings.workers of the runs")
+    parser.add_argument("--claims", action="store_true", help="the claims experiments too")
+    parser.add_argument("--results", type=Path, default=OUT, help="where the JSON goes")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--analyze", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_run(args.one)))
+        return 0
+    if args.analyze:
+        print(json.dumps(run_analyze(args.analyze, args.workers)))
         return 0
     if not ECB.exists():
         print(f"skipped: {ECB} is absent (it lives in ../shared beside the checkout)")
         return 0
     runs = []
     for n in args.sizes:
-        done = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
-        )
-        run = json.loads(done.stdout.strip().splitlines()[-1])
-        print(json.dumps(run))
+        load = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+        run = {**measured(n, args.workers), "load_before": load}
+        run["load_after"] = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+        if args.claims:
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", str(n)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            run["claims"] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(json.dumps({k: v for k, v in run.items() if k != "spent"}), flush=True)
         runs.append(run)
     result = {
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
         "runs": runs,
         "growth": {
             "analyze": growth(runs, lambda r: r["analyze_s"]),
-            "claims_by_topic": growth(runs, lambda r: r["claims_by_topic_s"]),
-            "claims_one_story": growth(
-                runs, lambda r: r["one_story"]["extract_and_align_s"] + r["one_story"]["judge_s"]
-            ),
-            "total": growth(runs, lambda r: r["total_s"]),
+            "analyze_fitted_exponent": fitted(runs, lambda r: r["analyze_s"]),
         },
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    if args.claims:
+        result["growth"]["claims_by_topic"] = growth(
+            runs, lambda r: r["claims"]["claims_by_topic_s"]
+        )
+        result["growth"]["claims_one_story"] = growth(
+            runs,
+            lambda r: (
+                r["claims"]["one_story"]["extract_and_align_s"]
+                + r["claims"]["one_story"]["judge_s"]
+            ),
+        )
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     print(json.dumps(result["growth"], indent=2))
     return 0
 

@@ -143,6 +143,7 @@ class TreeMemory:
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_processes = 0
+        self._cpu: dict[int, float] = {}  # user + system seconds of each process, last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
@@ -153,6 +154,12 @@ class TreeMemory:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    @property
+    def cpu_seconds(self) -> float:
+        """The CPU seconds (user + system) of the tree's processes, each as last sampled (a
+        process's last tenth of a second may be missing)."""
+        return sum(self._cpu.values())
 
     def _watch(self) -> None:
         import psutil
@@ -170,8 +177,10 @@ class TreeMemory:
             for proc in tree:
                 try:
                     info = proc.memory_full_info()
+                    times = proc.cpu_times()
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
+                self._cpu[proc.pid] = times.user + times.system
                 rss += info.rss
                 pss += getattr(info, "pss", info.rss)
                 count += 1
@@ -198,6 +207,7 @@ def run_part(name: str, path: Path, model: str, workers: int, out: Path) -> dict
     res["peak_tree_rss_mb"] = round(memory.peak_rss / 2**20, 1)
     res["peak_tree_pss_mb"] = round(memory.peak_pss / 2**20, 1)
     res["processes"] = memory.peak_processes
+    res["cpu_seconds"] = round(memory.cpu_seconds, 1)
     return res
 
 
@@ -237,6 +247,7 @@ def speedup(n: int, model: str, results: Path) -> int:
                     "workers": workers,
                     "seconds": res["seconds"],
                     "peak_tree_pss_mb": res["peak_tree_pss_mb"],
+                    "cpu_seconds": res["cpu_seconds"],
                     "load_before": before,
                     "load_after": load(),
                 }
