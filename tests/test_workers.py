@@ -46,7 +46,6 @@ def test_the_report_is_the_same_with_one_process_and_with_two(tmp_path):
     assert none == set()  # one worker: no pool, everything in this process
     assert len(pids) == 2 and os.getpid() not in pids  # two real worker processes
     assert len(one["articles"]) > CHUNK  # several chunks went to the workers
-    assert one["settings"].pop("workers") == 1
-    assert two["settings"].pop("workers") == 2
+    assert "workers" not in one["settings"]  # how fast a run goes is not what it reports
     del one["created"], two["created"]  # when each report was made
     assert one == two

@@ -125,12 +125,13 @@ class Settings:
 
     def to_dict(self) -> dict[str, object]:
         """The settings a reader sets, as JSON values (the report's ``settings``); the tuning
-        parameters are left out (``tuning()`` gives them), and so is ``progress``."""
+        parameters are left out (``tuning()`` gives them), and so are ``progress`` and
+        ``workers``."""
         out = {}
         for f in fields(self):
-            # progress only changes what a terminal shows: two runs that differ only in it
-            # give equal reports
-            if f.name in TUNING or f.name == "progress":
+            # progress only changes what a terminal shows, workers only how fast the run goes:
+            # two runs that differ only in them give equal reports
+            if f.name in TUNING or f.name in ("progress", "workers"):
                 continue
             v = getattr(self, f.name)
             out[f.name] = (
