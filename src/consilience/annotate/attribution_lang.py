@@ -28,7 +28,6 @@ and the sentence's stance.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,10 +35,10 @@ from importlib import resources
 from typing import Any
 
 from ..model import Attribution, EntityMention, Sentence, Stance
+from .datafile import language_data
 
 __all__ = ["find_attributions_in", "has_attribution_language", "pronouns"]
 
-_DATA = "data/attribution"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
 _MAX_WORDS = 8
 _MAX_LOWER = 2
@@ -70,7 +69,7 @@ def pronouns() -> frozenset[str]:
     """Return the personal pronouns that can stand as a source, in English and in every
     language with a data file, lowercased ("he", "she", "elle", "он" ...)."""
     out = set("he she they it we i you".split())
-    for name in resources.files("consilience.annotate").joinpath(_DATA).iterdir():
+    for name in resources.files("consilience.annotate").joinpath("data/attribution").iterdir():
         if name.name.endswith(".json"):
             lang = _load(name.name[: -len(".json")])
             if lang is not None:
@@ -308,13 +307,10 @@ def _phrases(items: list[str], prefixes: list[str] | None = None) -> re.Pattern[
 @lru_cache(maxsize=32)
 def _load(code: str) -> _Lang | None:
     """Return the compiled data of language ``code``, or None when there is no data file."""
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code == "en":
+    found = language_data("attribution", code)
+    if found is None:
         return None
-    try:
-        raw = resources.files("consilience.annotate").joinpath(f"{_DATA}/{code}.json")
-        data: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
-    except (FileNotFoundError, OSError):
-        return None
+    data: dict[str, Any] = found
 
     def words(key: str) -> frozenset[str]:
         return frozenset(_low(w) for w in data.get(key, []))

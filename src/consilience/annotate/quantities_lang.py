@@ -15,18 +15,16 @@ before it is read, so every span points into the original text.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Quantity
+from .datafile import language_data
 
 __all__ = ["find_quantities_in", "has_language", "english_concept"]
 
-_DATA = "data/quantities"
 
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits, the Arabic decimal and thousands marks.
 _FOLD = {0x0660 + i: ord("0") + i for i in range(10)}
@@ -114,14 +112,8 @@ def has_language(code: str | None) -> bool:
 @lru_cache(maxsize=32)
 def _load(code: str) -> _Lang | None:
     """Return the compiled data of language ``code``, or None when there is no data file."""
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code == "en":
-        return None
-    try:
-        raw = resources.files("consilience.annotate").joinpath(f"{_DATA}/{code}.json")
-        data: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
-    except (FileNotFoundError, OSError):
-        return None
-    return _compile(code, data)
+    data = language_data("quantities", code)
+    return None if data is None else _compile(code, data)
 
 
 def _compile(code: str, d: dict[str, Any]) -> _Lang:

@@ -12,12 +12,10 @@ end", "if the rebels seize"), and descriptions with no event word, no figure and
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from ..annotate.attribution_lang import pronouns
 from ..model import (
@@ -358,9 +356,7 @@ def _weak(language: str | None) -> re.Pattern[str]:
     ``data/clauses.json`` and a comma (Latin or Arabic)."""
     if language in (None, "en"):
         return _WEAK
-    raw = resources.files("consilience.claims").joinpath("data/clauses.json")
-    words = json.loads(raw.read_text(encoding="utf-8")).get(language or "", [])
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    alternatives = lx.word_alternation(lx.language_words("clauses").get(language or "", ()))
     if not alternatives:
         return re.compile(r"[,،]\s")
     return re.compile(rf"\s(?:{alternatives})\s|[,،]\s", re.IGNORECASE)

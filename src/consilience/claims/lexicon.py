@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 # Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
@@ -255,17 +256,32 @@ CONCEPT_EVENTS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=16)
+def language_words(name: str) -> dict[str, tuple[str, ...]]:
+    """Return ``data/<name>.json`` of this package: language code -> its words (keys opening
+    with "_" are notes, left out)."""
+    raw = resources.files("consilience.claims").joinpath(f"data/{name}.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words`` (phrases: any run of spaces between their
+    words), longest first."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+
+
+def _every_language(name: str) -> str:
+    return word_alternation(w for words in language_words(name).values() for w in words)
+
+
 @functools.lru_cache(maxsize=1)
 def first_estimate_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/revisions.json``, that mark
     a figure as a first estimate its own sentence then replaces ("initially 6.8, then 7.1"),
     ending a few words before the figure."""
-    raw = resources.files("consilience.claims").joinpath("data/revisions.json")
-    data = json.loads(raw.read_text(encoding="utf-8"))
-    cues = sorted(
-        {c for k, v in data.items() if not k.startswith("_") for c in v}, key=lambda c: -len(c)
-    )
-    alternatives = "|".join(re.escape(c) for c in cues)
+    alternatives = _every_language("revisions")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE)
 
 
@@ -274,13 +290,7 @@ def running_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/running.json``, that mark a
     figure as a running count: a change ("rose to", "sale a") or a toll as it stands ("death
     toll", "bilancio", "حصيلة")."""
-    raw = resources.files("consilience.claims").joinpath("data/running.json")
-    data = json.loads(raw.read_text(encoding="utf-8"))
-    cues = sorted(
-        {c for k, v in data.items() if not k.startswith("_") for c in v}, key=lambda c: -len(c)
-    )
-    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_every_language('running')})(?!\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,12 +298,7 @@ def scope_locatives() -> re.Pattern[str]:
     """Return the pattern, anchored at the end of the text it is searched in, of a figure's
     value followed by a locative word of any language of ``data/locatives.json`` ("93 in ",
     "11 ad ", "55 en ", "12 в "): the place that follows is where the figure was counted."""
-    raw = resources.files("consilience.claims").joinpath("data/locatives.json")
-    data = json.loads(raw.read_text(encoding="utf-8"))
-    words = sorted(
-        {w for k, v in data.items() if not k.startswith("_") for w in v}, key=lambda w: -len(w)
-    )
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = _every_language("locatives")
     return re.compile(
         rf"^[^.;:!?\n]{{0,24}}?(?<!\w)(?:{alternatives})\s*(?:the\s+)?$", re.IGNORECASE
     )
