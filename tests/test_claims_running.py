@@ -14,7 +14,7 @@ import pytest
 
 import consilience
 from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Claim
+from consilience.model import Article, Claim, Report
 from consilience.settings import Settings
 from consilience.verdicts import analyze_story
 
@@ -75,10 +75,19 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> dict[str, Article]:
-    folder: Path = tmp_path_factory.mktemp("running")
-    for name, text in FILES.items():
-        (folder / name).write_text(text, "utf-8")
-    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return _by_name(_analysed(tmp_path_factory, "running", FILES))
+
+
+def _analysed(tmp_path_factory, name: str, files: dict[str, str]) -> Report:
+    """Return the report of ``files`` (name -> text) written to a folder of their own."""
+    folder: Path = tmp_path_factory.mktemp(name)
+    for file, text in files.items():
+        (folder / file).write_text(text, "utf-8")
+    return consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+
+
+def _by_name(report: Report) -> dict[str, Article]:
+    """Return the report's articles keyed by their file's stem."""
     return {Path(a.source.path).stem: a for a in report.articles}
 
 
@@ -145,11 +154,7 @@ MEANING = {
 
 @pytest.fixture(scope="module")
 def bridge(tmp_path_factory) -> dict[str, Article]:
-    folder: Path = tmp_path_factory.mktemp("bridge")
-    for name, text in MEANING.items():
-        (folder / name).write_text(text, "utf-8")
-    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-    return {Path(a.source.path).stem: a for a in report.articles}
+    return _by_name(_analysed(tmp_path_factory, "bridge", MEANING))
 
 
 def test_a_statement_and_its_translation_are_one_claim(bridge):
@@ -204,11 +209,7 @@ SCOPES = {
 
 @pytest.fixture(scope="module")
 def scoped(tmp_path_factory) -> dict[str, Article]:
-    folder: Path = tmp_path_factory.mktemp("scopes")
-    for name, text in SCOPES.items():
-        (folder / name).write_text(text, "utf-8")
-    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-    return {Path(a.source.path).stem: a for a in report.articles}
+    return _by_name(_analysed(tmp_path_factory, "scopes", SCOPES))
 
 
 def test_figures_counted_in_two_places_are_two_claims(scoped):
@@ -277,10 +278,7 @@ TRANSLATED = {
 
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory):
-    folder: Path = tmp_path_factory.mktemp("translated")
-    for name, text in TRANSLATED.items():
-        (folder / name).write_text(text, "utf-8")
-    return consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return _analysed(tmp_path_factory, "translated", TRANSLATED)
 
 
 def test_a_translation_states_its_originals_figures_in_the_same_claims(translated):
@@ -341,11 +339,7 @@ DENIAL = {
 
 @pytest.fixture(scope="module")
 def market(tmp_path_factory) -> dict[str, Article]:
-    folder: Path = tmp_path_factory.mktemp("market")
-    for name, text in DENIAL.items():
-        (folder / name).write_text(text, "utf-8")
-    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-    return {Path(a.source.path).stem: a for a in report.articles}
+    return _by_name(_analysed(tmp_path_factory, "market", DENIAL))
 
 
 def test_a_denial_in_another_language_disputes_the_report(market):
