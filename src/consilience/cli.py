@@ -369,13 +369,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        if args.command == "analyze":
-            return run_analyze(args.inputs, args.out, args)
         if args.command == "serve":
             return run_serve(args.store, args.host, args.port, args.workers)
-        from .sample import corpus_files
+        if args.command == "analyze":
+            code = run_analyze(args.inputs, args.out, args)
+        else:
+            from .sample import corpus_files
 
-        return run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
+            code = run_analyze([str(p) for p in corpus_files()], args.out, args, demo=True)
+        if argv is None:
+            # The reports are written whole: a Ctrl-C while the interpreter ends (its exit
+            # handlers join the worker pool) changes nothing and must not kill it unhandled.
+            _ignore_interrupts()
+        return code
     except KeyboardInterrupt as stop:
         _ignore_interrupts()
         said = f"interrupted: {stop}" if isinstance(stop, ReportsWritten) else None
