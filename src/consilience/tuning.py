@@ -59,8 +59,10 @@ class StoryParams:
     pile of several languages, nearest articles by what every language shares (the words channel
     left out) each article keeps besides its ``neighbours``. ``gist_language_shrink``: each
     language's mean gist is taken off its articles' gists, scaled by n / (n + shrink) for n
-    articles (``stories.similarity.gist_matrix``). ``max_span``: a story's articles dated by their
-    metadata lie at most this many days apart (None: no limit).
+    articles (``stories.similarity.gist_matrix``). ``event_lag``: two groups never merge when the
+    event day one's articles give (``stories.features.event_day``) lies more than this many days
+    after the other's first metadata publication day (None: no such rule). ``max_span``: a
+    story's articles dated by their metadata lie at most this many days apart (None: no limit).
     """
 
     weights: tuple[tuple[str, float], ...] = (
@@ -87,6 +89,7 @@ class StoryParams:
     neutral_neighbours: int = 3
     gist_language_shrink: float = 5.0
     max_span: int | None = 120
+    event_lag: int | None = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ TITLES = frozenset(
     monsieur madame senor señor sra sr dott doctor reverend rev father brother sister saint st
     foreign defence defense interior finance deputy constable officer detective det inspector
     insp superintendent supt councilman councilwoman councillor councilor alderman
-    undersheriff sheriff marshal trooper corporal cpl private pvt""".split()
+    undersheriff sheriff marshal trooper corporal cpl private pvt coordinator""".split()
 )
 
 # Transliteration families of a whole name token: one spelling stands for all.

@@ -125,7 +125,8 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
     if params.neutral_neighbours and len({lang for lang in languages if lang}) > 1:
         near = _with_neutral_neighbours(near, profiles, params, gist)
     edges = second_order(near, params.edge_floor, params.hub)
-    labels = agglomerate(vec.n, edges, params.link, days, params.max_span)
+    events = [p.event_day.toordinal() if p.event_day else None for p in profiles]
+    labels = agglomerate(vec.n, edges, params.link, days, params.max_span, events, params.event_lag)
     centrality = [0.0] * vec.n
     for (i, j), w in edges.items():
         if labels[i] == labels[j]:

@@ -58,6 +58,8 @@ def agglomerate(
     threshold: float,
     days: Sequence[int | None] = (),
     max_span: int | None = None,
+    events: Sequence[int | None] = (),
+    event_lag: int | None = None,
 ) -> list[int]:
     """Return a group label (its lowest member) for each of ``n`` items.
 
@@ -66,10 +68,28 @@ def agglomerate(
     (each item's publication day, or None) and ``max_span``, two groups never merge when their
     dated items would then lie more than ``max_span`` days apart: reports published two years
     apart are two events, however many undated reports link them.
+
+    With ``events`` (each item's event day, see ``features.event_day``, or None) and
+    ``event_lag``, two groups never merge when one's event day (the median of its items'
+    event days: one report that dates only an earlier quake it recalls does not move it) lies
+    more than ``event_lag`` days after the other's earliest publication day: a report
+    published on the 9th cannot tell of a quake of the 19th, and reports published on the
+    19th cannot tell of a quake of the 23rd (another one of the same kind, however alike the
+    words).
     """
     span: list[tuple[int, int] | None] = [
         (d, d) if d is not None else None for d in (days or [None] * n)
     ]
+    event_days: list[list[int]] = [[e] if e is not None else [] for e in events or [None] * n]
+    if event_lag is not None and events:
+        edges = {
+            (i, j): w
+            for (i, j), w in edges.items()
+            if not (
+                _after(event_days[j], span[i], event_lag)
+                or _after(event_days[i], span[j], event_lag)
+            )
+        }
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), w in edges.items():
         adj[i][j] = w
@@ -86,7 +106,14 @@ def agglomerate(
         joined = _joined(span[a], span[b])
         if max_span is not None and joined is not None and joined[1] - joined[0] > max_span:
             continue
+        if event_lag is not None and (
+            _after(event_days[b], span[a], event_lag) or _after(event_days[a], span[b], event_lag)
+        ):
+            continue
         span[a] = joined
+        if event_days[b]:
+            event_days[a] = sorted(event_days[a] + event_days[b])
+            event_days[b] = []
         _merge(adj, size, label, version, a, b)
         for c, w in adj[a].items():
             linkage = w / min(size[a], size[c])
@@ -94,6 +121,12 @@ def agglomerate(
                 lo, hi = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-linkage, lo, hi, version[lo], version[hi]))
     return [_root(label, i) for i in range(n)]
+
+
+def _after(events: list[int], span: tuple[int, int] | None, lag: int) -> bool:
+    """True when the (lower) median of ``events`` (sorted) lies more than ``lag`` days after
+    the first day of ``span``."""
+    return bool(events) and span is not None and events[(len(events) - 1) // 2] - span[0] > lag
 
 
 def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:

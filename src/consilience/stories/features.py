@@ -63,6 +63,7 @@ class Profile:
     published: date | None = None
     gist: str = ""  # packed title-and-lead vector (consilience.annotate.gist), "" when none
     language: str | None = None  # the article's language (its word keys are of that language)
+    event_day: date | None = None  # the day the reported event happened (``event_day``)
 
     def channels(self) -> dict[str, Counter[str]]:
         """Return the channels by name."""
@@ -92,13 +93,18 @@ def profile(article: Article) -> Profile:
         published=published,
         gist=article.annotations.gist,
         language=article.language,
+        event_day=event_day(article, published),
     )
 
 
 def _published(article: Article) -> date | None:
-    """Return the publication date when the input's metadata gave it; a date inferred from the
-    text is left out (it may come from a background date, and the text's dates are read anyway)."""
+    """Return the publication date when the input's metadata gave it to the day; a date
+    inferred from the text is left out (it may come from a background date, and the text's
+    dates are read anyway), and so is a metadata value that names only a month or a year
+    ("2017-09" is not the first of September)."""
     pub = article.published
+    if _MONTH_ONLY.match(article.published_raw or ""):
+        return None
     value = pub.date if pub is not None and pub.from_ == "metadata" else None
     if not value:
         # Grouping runs before the story stages read the metadata date into ``published``:
@@ -110,6 +116,45 @@ def _published(article: Article) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+_MONTH_ONLY = re.compile(r"\s*\d{4}(?:[-/.]\d{1,2})?\s*$")
+
+# The days an article dates its event by lie within this many days of its latest one: "the
+# quake of Tuesday" beside "rescuers on Friday", not the anniversary of an older disaster.
+EVENT_WINDOW = 7
+# With a publication day, the event a report tells of lies at most this many days before it
+# (older days are recalled events: "the 1974 fire of 14 February").
+RECENT = 31
+
+
+def event_day(article: Article, published: date | None = None) -> date | None:
+    """Return the day of the event ``article`` reports: the earliest day it writes out within
+    ``EVENT_WINDOW`` days of the latest one, or None when it writes none.
+
+    Grouping runs before date phrases are resolved, so only days written out count ("23
+    September 2017", "October 30th", "19 de septiembre", in any language whose month names
+    the date library knows): a day without its year takes the year of ``published`` (the
+    metadata publication day), and is left out without one; with ``published``, neither that
+    day (a dateline, or a day's own news: no evidence of an earlier event), nor a later one (a
+    funeral announced for Friday is not the event), nor one more than ``RECENT`` days older
+    counts. Older days ("the quake of 19
+    September 1985") lie outside the window of the latest."""
+    days = []
+    for month, day, year in day_month_phrases(article.text or ""):
+        if year is None and published is not None:
+            # "30 December" in a report of 3 January is last year's
+            year = published.year - ((month, day) > (published.month, published.day + 1))
+        try:
+            when = date(year, month, day) if year else None
+        except ValueError:
+            continue
+        if when is not None and (published is None or 0 < (published - when).days <= RECENT):
+            days.append(when)
+    if not days:
+        return None
+    latest = max(days)
+    return min(d for d in days if (latest - d).days <= EVENT_WINDOW)
 
 
 def _entity_spans(article: Article, shift: int) -> list[tuple[int, int]]:
