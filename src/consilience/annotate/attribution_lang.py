@@ -37,7 +37,7 @@ from typing import Any
 from ..model import Attribution, EntityMention, Sentence, Stance
 from .datafile import language_data
 
-__all__ = ["find_attributions_in", "has_attribution_language", "pronouns"]
+__all__ = ["find_attributions_in", "has_attribution_language", "language_pronouns", "pronouns"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
 _MAX_WORDS = 8
@@ -75,6 +75,13 @@ def pronouns() -> frozenset[str]:
             if lang is not None:
                 out |= lang.pronouns
     return frozenset(out)
+
+
+def language_pronouns(code: str) -> frozenset[str]:
+    """Return the personal pronouns of one language, lowercased (English's for "en" and for a
+    language with no data file)."""
+    lang = _load(code) if code != "en" else None
+    return lang.pronouns if lang is not None else frozenset("he she they it we i you".split())
 
 
 def has_attribution_language(code: str | None) -> bool:

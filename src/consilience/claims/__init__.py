@@ -23,6 +23,7 @@ from .align import AlignParams, align
 from .extract import article_candidates, unread_alone
 from .keys import EntityKeys
 from .records import ClaimCandidate, EventDate, Figure
+from .support import by_support
 from .translations import through_originals
 
 __all__ = [
@@ -53,7 +54,9 @@ def extract_claims(
     multilingual sentence encoder) aligns statements across languages by meaning; without it
     they align by shared entities, words and days only; ``sources`` (the story's) tell which
     articles translate another: their statements are not embedded, and their figures are
-    read through the original's (``translations.through_originals``).
+    read through the original's (``translations.through_originals``). A group of statements
+    keeps only the members that state what its assertion states (``support``); the others
+    become claims of their own.
     """
     keys = EntityKeys(entities, gazetteer)
     candidates: list[ClaimCandidate] = []
@@ -64,7 +67,7 @@ def extract_claims(
         translated = {a for s in sources for a, rel, _ in s.relations if rel == "translation"}
         meanings = _meanings(candidates, encoder, translated)
     grouped = through_originals(align(candidates, params, meanings), articles, sources)
-    return unread_alone(grouped)
+    return unread_alone(by_support(grouped))
 
 
 # A sentence longer than this tells several facts: one vector for all of them says none well.

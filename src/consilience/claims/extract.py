@@ -7,7 +7,12 @@ clause around the figure; a class that one of its figures measures is left to th
 Sentences that state no fact are left out: headings (no closing punctuation), questions,
 sentences under five words, conditions and prospects stated by the writer ("could mark the
 end", "if the rebels seize"), and descriptions with no event word, no figure and no named day
-("the city is a symbol of resistance") -- the background rule.
+("the city is a symbol of resistance") -- the background rule; so are commentary ("analysts
+believe ...", per language in ``data/opinion.json``) and sentences all of whose dates lie more
+than a year before the article was published ("the war broke out in 2011"), descriptions of
+places and things ("the province hosts a refinery", per language in ``data/background.json``),
+and a sentence that opens by pointing back at one of these ("It left ...", "During that
+siege ...").
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..annotate.attribution_lang import pronouns
@@ -106,6 +112,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
     named: str | None = None  # the source last named in the article
     recent_places: list[list[str]] = []
     flagged = unsupported_spans(article)
+    aside = False  # the sentence before was background or commentary
     for sent in ann.sentences:
         if inside(flagged, sent.start, sent.end):
             continue  # content no other report supports is never a claim nor evidence
@@ -123,6 +130,15 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             named = said
         if not _is_fact_sentence(article, sent, feats):
             continue
+        if (
+            _commentary(article, feats)
+            or _background(article, sent, feats)
+            or _description(article, feats)
+            or (aside and _points_back(article, feats))
+        ):
+            aside = True
+            continue
+        aside = False
         figures = [
             c
             for q in ann.quantities
@@ -313,6 +329,87 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
     # is a statement whose reported content holds the modal ("warned that any use would").
     main = _CONTENT_START.split(text, maxsplit=1)[0]
     return not (_MODAL.search(main) and feats.attr is None and feats.stance == "asserted")
+
+
+def _commentary(article: Article, feats: _Features) -> bool:
+    """Return True for analysis or opinion: commentators saying what they think
+    ("analysts believe ...", "according to an analyst"; ``lexicon.opinion_cues``), or the
+    writer saying, in their own voice, how things seem ("Ankara seems to be ...")."""
+    language = _base(article.language) or "en"
+    cues = lx.opinion_cues(language)
+    if cues is not None and cues.search(feats.text) is not None:
+        return True
+    seems = lx.language_cues("opinion", "writer", language)
+    return feats.attr is None and seems is not None and seems.search(feats.text) is not None
+
+
+def _description(article: Article, feats: _Features) -> bool:
+    """Return True for a description of how a place or thing is ("Located 160 km from the
+    capital, the city is a hub", "the province hosts a refinery"): a describing verb of
+    ``data/background.json`` and no event word, figure or not."""
+    verbs = lx.language_cues("background", "describe", _base(article.language) or "en")
+    if verbs is None or verbs.search(feats.text) is None:
+        return False
+    return not (feats.classes - lx.WEAK_CLASSES)
+
+
+def _points_back(article: Article, feats: _Features) -> bool:
+    """Return True when the sentence opens by pointing back at the one before it ("It left
+    ...", "During that siege ..."; ``data/background.json``)."""
+    opener = lx.language_cues("background", "anaphora", _base(article.language) or "en")
+    if opener is None:
+        return False
+    found = opener.search(feats.text.lstrip(" \"'“‘«"))
+    return found is not None and found.start() == 0
+
+
+# A sentence all of whose dates lie this long before its article was published tells the
+# story's background ("the war began in 2011"), not its news.
+_BACKGROUND_DAYS = 365
+# The clauses an old date can stand in while the sentence tells news: a comma clause ("talks,
+# in a format created in 2017, resumed") or a coordinated one; not a clause tied to the date
+# by time ("broke out in 2014 when rebels seized the town" tells what happened then).
+_DESCRIPTIVE = re.compile(r"\s(?:and|but|while)\s|,\s")
+
+
+def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
+    """Return True when every date the sentence names ends more than ``_BACKGROUND_DAYS``
+    before the article's publication day and every event word of the sentence lies in the
+    clause of one of them (a sentence naming no date is not judged so)."""
+    published = article.published.date
+    if not feats.dates or not published:
+        return False
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    limit = day - timedelta(days=_BACKGROUND_DAYS)
+    if not all(_last_day(d) < limit for d in feats.dates):
+        return False
+    # The old date may only describe something the sentence names in passing ("talks in the
+    # format created in 2017"): the sentence is background when each of its event words lies
+    # in the narrow clause of one of its old dates.
+    language = _base(article.language)
+    weak = _DESCRIPTIVE if language in (None, "en") else _weak(language)
+    spans = [_clauses(feats.text, d.start - sent.start, weak)[0] for d in feats.dates]
+    return all(
+        any(lo <= at < hi for lo, hi in spans)
+        for at, cls in lx.class_positions(feats.text)
+        if cls not in lx.WEAK_CLASSES
+    )
+
+
+def _last_day(d: EventDate) -> date:
+    """Return the last day a date of any precision covers ("2011" -> 31 December 2011)."""
+    parts = [int(x) for x in d.value.split("-")[:3] if x.isdigit()]
+    if not parts:
+        return date.max
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(*parts)
 
 
 def _content_words(text: str, skip: Sequence[tuple[int, int]]) -> set[str]:

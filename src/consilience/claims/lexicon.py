@@ -285,6 +285,30 @@ def first_estimate_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=32)
+def opinion_cues(language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern of analysis and opinion in ``language`` (``data/opinion.json``): a
+    commentator word ("analysts") within four words of a verb of belief or report ("believe",
+    "argue", "according to"), in either order; None for a language with no entry."""
+    data = language_words("opinion")
+    who, verbs = data.get(language or "en"), data.get(f"{language or 'en'}:verbs")
+    if not who or not verbs:
+        return None
+    a, b = word_alternation(who), word_alternation(verbs)
+    gap = r"(?:\W+\w+){0,4}?\W+"
+    return re.compile(rf"(?<!\w)(?:(?:{a}){gap}(?:{b})|(?:{b}){gap}(?:{a}))(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def language_cues(name: str, kind: str, language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern of the ``<language>:<kind>`` words of ``data/<name>.json`` (English's
+    for None) as whole words, or None when the language has none."""
+    words = language_words(name).get(f"{language or 'en'}:{kind}")
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def running_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/running.json``, that mark a

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..claims.records import ClaimCandidate
+from ..claims.support import representative
 from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
@@ -204,8 +205,12 @@ def _normalised(c: ClaimCandidate) -> str | None:
 
 
 def _representative(members: Sequence[ClaimCandidate]) -> str:
-    """Return the wording that shares most words with the group's other reports (a report
-    that is not a denial when there is one), ties by reading order."""
+    """Return the claim's wording: for statements, the assertion their support was checked
+    against (``claims.support.representative``); for figures, the wording that shares most
+    words with the group's other reports (a report that is not a denial when there is one),
+    ties by reading order."""
+    if all(c.figure is None for c in members):
+        return " ".join(representative(members).text.split())
     pool = [c for c in members if not c.negated] or list(members)
 
     def shared(c: ClaimCandidate) -> int:

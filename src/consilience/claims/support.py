@@ -1,0 +1,226 @@
+"""Support: a passage is evidence of a claim only when it states what the claim asserts.
+
+Alignment (``align``) puts together statements that look alike: the same event class, shared
+actors, places and words. That is enough to say they are about one event, not that each backs
+every part of the sentence a claim shows. "Aleppo and Hama were taken" backs that the cities
+were taken, not that they were taken on 27 November; "the army withdrew from the south" does
+not back "the rebels' movements in Damascus were reported".
+
+Each statement is read as a frame of slots: its event classes (what happened), its actors and
+places (resolved entity keys; whole countries are too broad to count), and the days it names
+outright. A group of statements from two or more articles is checked like this:
+
+1. Its *assertion* is the member whose slots the other articles back best: one with no slot
+   that no other article states (a day or an actor only it gives) if there is one, then the
+   one the most articles support (step 2), the fewest slots of its own, the most slots others
+   state, a report before a denial or a rumour, a named subject before a pronoun, the shorter
+   sentence. Its slots that another article also states are the claim's core.
+2. A member supports the assertion when it states the core: an event class of the assertion
+   (or a related one), every core day, and one of the core's actors and places at least (a
+   sentence names some in passing: "Hafez al-Assad, Bashar's father"). A denial, or a report of
+   a denial, contests the core rather than repeating it: it stays when it names one of the
+   core's actors or places (or the core names none).
+3. Members that do not support it are taken out and checked the same way among themselves:
+   they become claims of their own (a fact one of them states with another), or stand alone.
+   A member that also states another part's assertion is evidence of that claim too (a
+   sentence telling two facts backs both), as a copy of the candidate with its own id.
+
+Groups of figures are left whole (their values are judged together: a dispute needs both
+values in one claim), and so are groups holding a statement of a language the event lexicon
+cannot read (they aligned by meaning; their slots are not known).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..annotate.attribution_lang import language_pronouns
+from . import lexicon as lx
+from .records import ClaimCandidate
+
+
+def by_support(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return ``candidates`` (same order) with statement groups split so that every member
+    of a group supports its assertion (see the module docstring), each followed by its copies
+    into the other claims it supports (id "<id>+1" ...); groups renumbered 0, 1, 2 ... in
+    order of their first candidate."""
+    groups: dict[int, list[ClaimCandidate]] = defaultdict(list)
+    for c in candidates:
+        groups[c.group].append(c)
+    label: dict[str, tuple[int, int]] = {}
+    also: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g, members in groups.items():
+        parts = [members] if not _checked(members) else _split(members)
+        for i, part in enumerate(parts):
+            for c in part:
+                label[c.id] = (g, i)
+        if len(parts) > 1:
+            for c, i in _also_supporting(members, parts):
+                also[c.id].append((g, i))
+    first: dict[tuple[int, int], int] = {}
+    for c in candidates:
+        first.setdefault(label[c.id], len(first))
+    out = []
+    for c in candidates:
+        out.append(replace(c, group=first[label[c.id]]))
+        for n, lab in enumerate(also.get(c.id, ()), 1):
+            out.append(replace(c, id=f"{c.id}+{n}", group=first[lab]))
+    return out
+
+
+def _also_supporting(
+    members: Sequence[ClaimCandidate], parts: Sequence[Sequence[ClaimCandidate]]
+) -> list[tuple[ClaimCandidate, int]]:
+    """Return (member, part index) for each member of one part that also states another
+    part's assertion: a sentence that tells two facts ("the offensive, led by the group,
+    began on 27 November") is evidence of each. Only an assertion that states nothing no other
+    article states takes such members."""
+    part_of = {c.id: i for i, part in enumerate(parts) for c in part}
+    out = []
+    for i, part in enumerate(parts):
+        rep = representative(part)
+        others = {s for c in members if c.article != rep.article for s in slots(c)}
+        if slots(rep) - others:
+            continue
+        kernel = core(rep, members)
+        for c in members:
+            if part_of[c.id] != i and not _contests(c) and supports(c, rep, kernel):
+                out.append((c, i))
+    return out
+
+
+def _checked(members: Sequence[ClaimCandidate]) -> bool:
+    """Return True for a group whose support is checked: statements of read languages from two
+    or more articles."""
+    if len({c.article for c in members}) < 2:
+        return False
+    return all(c.figure is None and not c.unread for c in members)
+
+
+def slots(c: ClaimCandidate) -> frozenset[str]:
+    """Return the frame slots ``c`` states: "c:<event class>", "e:<actor or place>" (not a
+    whole country), "d:<ISO day named outright>"."""
+    out = {"c:" + k for k in c.classes - lx.WEAK_CLASSES}
+    out |= {"e:" + k for k in c.entities - c.broad}
+    out |= {"d:" + d.value for d in c.dates if d.exact and not d.since and d.precision == "day"}
+    return frozenset(out)
+
+
+def _contests(c: ClaimCandidate) -> bool:
+    return c.negated or c.disputes_reports or c.stance == "denied"
+
+
+def _pronoun_subject(c: ClaimCandidate) -> bool:
+    """Return True when the sentence's subject is a bare pronoun ("It captured ...", "In a
+    few days, it captured ..."): a claim worded so does not say who."""
+    head = lx.words(c.text)[:6]
+    known = language_pronouns(c.language or "en")
+    return any(w.lower() in known for w in head)
+
+
+def _preference(members: Sequence[ClaimCandidate]):  # noqa: ANN202
+    """Return the key that orders members as assertions, best first: a report before a denial
+    or a rumour, no day only it names, fewest slots only its article states, most slots
+    others state, a named subject before a pronoun, the shorter sentence."""
+    frames = {c.id: slots(c) for c in members}
+    stated: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        for s in frames[c.id]:
+            stated[s].add(c.article)
+
+    def key(c: ClaimCandidate) -> tuple:
+        alone = [s for s in frames[c.id] if stated[s] == {c.article}]
+        shared = len(frames[c.id]) - len(alone)
+        return (
+            _contests(c),
+            c.stance == "rumoured",
+            any(s.startswith("d:") for s in alone),
+            len(alone),
+            -shared,
+            _pronoun_subject(c),
+            len(c.text),
+            c.published or "9999",
+            c.article,
+            c.start,
+        )
+
+    return key
+
+
+def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
+    """Return the member asserted as the group's claim: one that states nothing no other
+    article states, if any does; then the one the most articles of the group support
+    (``supports``), the fewest slots only it states, the most slots others also state, then
+    by ``_preference``."""
+    key = _preference(members)
+    others: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        others[c.article] |= slots(c)
+    best: tuple | None = None
+    chosen = members[0]
+    for rep in members:
+        kernel = core(rep, members)
+        backing = {c.article for c in members if supports(c, rep, kernel)}
+        alone = len(slots(rep) - {s for a, o in others.items() if a != rep.article for s in o})
+        rank = (alone > 0, -len(backing), alone, -len(kernel), key(rep))
+        if best is None or rank < best:
+            best, chosen = rank, rep
+    return chosen
+
+
+def core(rep: ClaimCandidate, members: Sequence[ClaimCandidate]) -> frozenset[str]:
+    """Return the slots of ``rep`` that another article of ``members`` also states."""
+    others = {s for c in members if c.article != rep.article for s in slots(c)}
+    return slots(rep) & others
+
+
+def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> bool:
+    """Return True when ``c`` states what ``rep`` asserts: its core ``kernel``."""
+    if c is rep:
+        return True
+    own = slots(c)
+    places = {s for s in kernel if s.startswith("e:")}
+    if _contests(c) and not _contests(rep):
+        return not places or bool(places & own)
+    classes = {s[2:] for s in slots(rep) if s.startswith("c:")}
+    if classes:
+        related = set(classes)
+        for k in classes:
+            related |= lx.RELATED_CLASSES.get(k, frozenset())
+        if not {s[2:] for s in own if s.startswith("c:")} & related:
+            return False
+    days = {s for s in kernel if s.startswith("d:")}
+    named = {s for s in kernel if s.startswith("e:")}
+    return days <= own and (not named or bool(named & own))
+
+
+def _split(members: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:
+    """Return ``members`` cut into parts whose members support the part's assertion; a
+    denial or a report of one joins the part it shares most actors and places with (it
+    contests that part's assertion), or stands alone."""
+    contesting = [c for c in members if _contests(c)]
+    parts: list[list[ClaimCandidate]] = []
+    remaining = [c for c in members if not _contests(c)] or list(members)
+    if len(remaining) == len(members):
+        contesting = []
+    while remaining:
+        if len({c.article for c in remaining}) < 2:
+            parts.append(remaining)
+            break
+        rep = representative(remaining)
+        kernel = core(rep, remaining)
+        keep = [c for c in remaining if supports(c, rep, kernel)]
+        parts.append(keep)
+        kept = {c.id for c in keep}
+        remaining = [c for c in remaining if c.id not in kept]
+    for c in contesting:
+        own = {s for s in slots(c) if s.startswith("e:")}
+        shared = [len(own & {s for m in part for s in slots(m)}) for part in parts]
+        best = max(range(len(parts)), key=lambda i: (shared[i], -i)) if parts else -1
+        if best >= 0 and (shared[best] or not own):
+            parts[best].append(c)
+        else:
+            parts.append([c])
+    return parts

@@ -1,0 +1,196 @@
+"""Support by frame, commentary and background, on small invented stories run through the real
+pipeline: a passage is evidence of a claim only when it states what the claim asserts (its
+event, its actors and places, its day), the claim's wording is the assertion the most sources
+back, and analysis or old history is never a claim. Every story here is invented for these
+tests (real place names, made-up events)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import consilience
+from consilience.claims.records import ClaimCandidate
+from consilience.claims.support import by_support, representative, slots, supports
+from consilience.gazetteer import Gazetteer
+from consilience.model import Article, Claim
+from consilience.settings import Settings
+from consilience.verdicts import analyze_story
+
+REFERENCE = date(2031, 1, 1)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.open(Settings())
+
+
+def _doc(outlet: str, published: str, body: str) -> str:
+    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
+
+
+STORIES: dict[str, dict[str, str]] = {
+    # Only one report gives the day the towns fell; the others say they fell.
+    "day": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "On March 3, rebel fighters captured Tartu and Viljandi after a night of "
+            "shelling. Residents fled south.",
+        ),
+        "b.txt": _doc(
+            "Northern Courier",
+            "2030-03-06",
+            "Rebel fighters have captured Tartu and Viljandi, a regional official said. "
+            "Shops stayed closed.",
+        ),
+        "c.txt": _doc(
+            "Harbour Post",
+            "2030-03-06",
+            "The rebels captured Tartu and Viljandi in a rapid advance, witnesses said. "
+            "Trains were cancelled.",
+        ),
+    },
+    # Analysis and old history next to the news.
+    "noise": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "Rebel fighters captured Tartu on Monday, the army said. "
+            "Analysts believe the fall of Tartu will change the course of the war. "
+            "The region's first uprising broke out in 2014 when rebels seized Tartu. "
+            "The talks, held in a format created in 2019, resumed in Geneva on Monday.",
+        ),
+        "b.txt": _doc(
+            "Northern Courier",
+            "2030-03-06",
+            "Rebel fighters captured Tartu on Monday, residents said. "
+            "The talks resumed in Geneva on Monday, a diplomat said.",
+        ),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory) -> dict[str, list[Article]]:
+    """Every mini-story through the real pipeline, once: name -> articles in file order."""
+    out = {}
+    for name, files in STORIES.items():
+        folder: Path = tmp_path_factory.mktemp(name)
+        for fname, text in files.items():
+            (folder / fname).write_text(text, "utf-8")
+        report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+        out[name] = sorted(report.articles, key=lambda a: Path(a.source.path).name)
+    return out
+
+
+def _holding(claims: tuple[Claim, ...], article: Article, phrase: str) -> list[Claim]:
+    pos = article.text.index(phrase)
+    return [
+        c
+        for c in claims
+        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
+    ]
+
+
+def test_a_day_one_report_gives_is_not_what_the_claim_asserts(stories):
+    a, b, c = stories["day"]
+    claims = analyze_story([a, b, c], gazetteer=_gazetteer())
+    (claim,) = _holding(claims, b, "captured Tartu")
+    assert _holding(claims, c, "captured Tartu") == [claim]
+    assert _holding(claims, a, "captured Tartu") == [claim]  # it states all of it, and more
+    assert claim.status == "corroborated"
+    assert claim.independent_sources == 3
+    # the wording is one the three reports back: not the one with the day only it gives
+    assert "March 3" not in claim.text
+    assert claim.text == (
+        "Rebel fighters have captured Tartu and Viljandi, a regional official said."
+    )
+
+
+def test_commentary_and_old_history_are_not_claims(stories):
+    a, b = stories["noise"]
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
+    assert _holding(claims, a, "Analysts believe") == []
+    assert _holding(claims, a, "first uprising") == []
+    # an old date describing something in passing leaves the news in the sentence a claim
+    (talks,) = _holding(claims, a, "resumed in Geneva")
+    assert _holding(claims, b, "resumed in Geneva") == [talks]
+    assert talks.status == "corroborated"
+    (capture,) = _holding(claims, a, "captured Tartu")
+    assert capture.status == "corroborated"
+    assert capture.independent_sources == 2
+
+
+# ----------------------------------------------------------------------------- units
+
+
+def _cand(
+    i: int,
+    article: str,
+    entities: set[str],
+    classes: set[str],
+    group: int = 0,
+    negated: bool = False,
+) -> ClaimCandidate:
+    return ClaimCandidate(
+        id=f"{article}@{i}",
+        article=article,
+        start=i,
+        end=i + 1,
+        sentence=(i, i + 1),
+        text=f"sentence {i} of {article}",
+        kind="statement",
+        published=None,
+        stance="denied" if negated else "asserted",
+        negated=negated,
+        disputes_reports=False,
+        attributed_to=None,
+        cue=None,
+        channel=None,
+        attribution=None,
+        entities=frozenset(entities),
+        places=frozenset(),
+        classes=frozenset(classes),
+        sides=frozenset(),
+        words=frozenset(),
+        group=group,
+    )
+
+
+def test_slots_leave_out_weak_classes_and_whole_countries():
+    c = _cand(0, "a", {"id:e1", "id:e2"}, {"seize", "attack"})
+    c = ClaimCandidate(**{**{f: getattr(c, f) for f in c.__slots__}, "broad": frozenset({"id:e2"})})
+    assert slots(c) == frozenset({"c:seize", "e:id:e1"})
+
+
+def test_a_member_naming_none_of_the_actors_is_taken_out():
+    members = [
+        _cand(0, "a", {"id:x", "id:y"}, {"seize"}),
+        _cand(1, "b", {"id:x", "id:y"}, {"seize"}),
+        _cand(2, "c", {"id:x"}, {"seize"}),
+        _cand(3, "d", {"id:z"}, {"seize"}),
+    ]
+    out = by_support(members)
+    groups = [c.group for c in out]
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0]
+    rep = representative(members)
+    assert rep.article in {"a", "b"}
+    assert not supports(members[3], rep, frozenset({"c:seize", "e:id:x", "e:id:y"}))
+
+
+def test_a_denial_stays_with_the_report_it_contests():
+    members = [
+        _cand(0, "a", {"id:x"}, {"enter"}),
+        _cand(1, "b", {"id:x"}, {"enter"}),
+        _cand(2, "c", {"id:w"}, {"withdraw"}),
+        _cand(3, "d", {"id:w"}, {"withdraw"}),
+        _cand(4, "e", {"id:x"}, set(), negated=True),
+    ]
+    out = {c.id: c.group for c in by_support(members)}
+    assert out["e@4"] == out["a@0"] == out["b@1"]
+    assert out["c@2"] == out["d@3"] != out["a@0"]
