@@ -62,6 +62,7 @@ STORIES: dict[str, dict[str, str]] = {
             "Rebel fighters captured Tartu on Monday, the army said. "
             "Analysts believe the fall of Tartu will change the course of the war. "
             "The region's first uprising broke out in 2014 when rebels seized Tartu. "
+            "Rebel fighters shelled the port of Parnu last month. "
             "The talks, held in a format created in 2019, resumed in Geneva on Monday.",
         ),
         "b.txt": _doc(
@@ -116,6 +117,7 @@ def test_commentary_and_old_history_are_not_claims(stories):
     claims = analyze_story([a, b], gazetteer=_gazetteer())
     assert _holding(claims, a, "Analysts believe") == []
     assert _holding(claims, a, "first uprising") == []
+    assert _holding(claims, a, "shelled the port") == []  # before the story's events
     # an old date describing something in passing leaves the news in the sentence a claim
     (talks,) = _holding(claims, a, "resumed in Geneva")
     assert _holding(claims, b, "resumed in Geneva") == [talks]

@@ -11,7 +11,8 @@ end", "if the rebels seize"), and descriptions with no event word, no figure and
 believe ...", per language in ``data/opinion.json``) and sentences all of whose dates lie more
 than a year before the article was published ("the war broke out in 2011"), descriptions of
 places and things ("the province hosts a refinery", per language in ``data/background.json``),
-and a sentence that opens by pointing back at one of these ("It left ...", "During that
+what a sentence places before the story's events ("last month", "in recent months"), and a
+sentence that opens by pointing back at one of these ("It left ...", "During that
 siege ...").
 """
 
@@ -134,6 +135,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             _commentary(article, feats)
             or _background(article, sent, feats)
             or _description(article, feats)
+            or _earlier(article, feats)
             or (aside and _points_back(article, feats))
         ):
             aside = True
@@ -341,6 +343,15 @@ def _commentary(article: Article, feats: _Features) -> bool:
         return True
     seems = lx.language_cues("opinion", "writer", language)
     return feats.attr is None and seems is not None and seems.search(feats.text) is not None
+
+
+def _earlier(article: Article, feats: _Features) -> bool:
+    """Return True when the sentence places what it tells before the story's events ("last
+    month", "in recent months"; ``data/background.json``) and names no day outright."""
+    cues = lx.language_cues("background", "earlier", _base(article.language) or "en")
+    if cues is None or cues.search(feats.text) is None:
+        return False
+    return not any(d.exact and not d.since for d in feats.dates)
 
 
 def _description(article: Article, feats: _Features) -> bool:
