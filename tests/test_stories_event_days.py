@@ -12,7 +12,7 @@ import consilience
 from consilience.model import Article, Published, SourceRef
 from consilience.stories import Params, group
 from consilience.stories.cluster import agglomerate
-from consilience.stories.features import _published, event_day
+from consilience.stories.features import _published, event_day, event_month_day
 
 
 def _article(text: str, raw: str | None = None) -> Article:
@@ -133,3 +133,32 @@ def test_a_second_quake_told_in_another_language_is_its_own_story(tmp_path: Path
         frozenset(lang[i] for i in s.articles) for s in group(articles, Params(event_lag=None))
     }
     assert merged == {frozenset({"en", "es", "fr"})}
+
+
+def test_a_day_without_a_year_or_publication_day_is_kept_as_month_and_day():
+    text = (
+        "On Sunday, October 30th a second quake hit the valley; unlike the quake of August "
+        "24th, it killed no one. The bridge reopened on November 2nd."
+    )
+    assert event_month_day(_article(text)) == "10-30"
+    assert event_month_day(_article(text, raw="2031-11-03"), date(2031, 11, 3)) == ""
+    assert event_month_day(_article("The quake of 24 August 2031.")) == ""
+    assert event_month_day(_article("No day at all.")) == ""
+
+
+def test_a_yearless_event_day_is_read_in_the_year_nearest_the_other_group():
+    edges = {(0, 1): 0.9, (1, 2): 0.8, (0, 2): 0.7}
+    published = [date(2031, 8, 24).toordinal(), date(2031, 8, 25).toordinal(), None]
+    # item 2 writes "October 30th" and nothing else: read as 30 October 2031, after them
+    late = [None, None, -(100 * 10 + 30)]
+    assert agglomerate(3, edges, 0.3, published, 120, late, 1) == [0, 0, 2]
+    # "August 24th" is their own day
+    same = [None, None, -(100 * 8 + 24)]
+    assert agglomerate(3, edges, 0.3, published, 120, same, 1) == [0, 0, 0]
+    # "December 30th" beside reports of early January is last year's, before them
+    january = [date(2032, 1, 3).toordinal(), date(2032, 1, 3).toordinal(), None]
+    assert agglomerate(3, edges, 0.3, january, 120, [None, None, -(100 * 12 + 30)], 1) == [
+        0,
+        0,
+        0,
+    ]

@@ -125,7 +125,7 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
     if params.neutral_neighbours and len({lang for lang in languages if lang}) > 1:
         near = _with_neutral_neighbours(near, profiles, params, gist)
     edges = second_order(near, params.edge_floor, params.hub)
-    events = [p.event_day.toordinal() if p.event_day else None for p in profiles]
+    events = [_event(p) for p in profiles]
     labels = agglomerate(vec.n, edges, params.link, days, params.max_span, events, params.event_lag)
     centrality = [0.0] * vec.n
     for (i, j), w in edges.items():
@@ -133,6 +133,17 @@ def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[in
             centrality[i] += w
             centrality[j] += w
     return labels, centrality
+
+
+def _event(p: Profile) -> int | None:
+    """The event day as ``agglomerate`` takes it: an ordinal, or -(100 * month + day) for a day
+    written without its year (``Profile.event_md``), or None."""
+    if p.event_day is not None:
+        return p.event_day.toordinal()
+    if p.event_md:
+        month, day = p.event_md.split("-")
+        return -(100 * int(month) + int(day))
+    return None
 
 
 def _with_neutral_neighbours(

@@ -18,6 +18,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 
 def second_order(
@@ -75,7 +76,8 @@ def agglomerate(
     more than ``event_lag`` days after the other's earliest publication day: a report
     published on the 9th cannot tell of a quake of the 19th, and reports published on the
     19th cannot tell of a quake of the 23rd (another one of the same kind, however alike the
-    words).
+    words). An event day given as -(100 * month + day) has no year: it is read in the year
+    that puts it nearest the other group's earliest publication day.
     """
     span: list[tuple[int, int] | None] = [
         (d, d) if d is not None else None for d in (days or [None] * n)
@@ -124,9 +126,29 @@ def agglomerate(
 
 
 def _after(events: list[int], span: tuple[int, int] | None, lag: int) -> bool:
-    """True when the (lower) median of ``events`` (sorted) lies more than ``lag`` days after
-    the first day of ``span``."""
-    return bool(events) and span is not None and events[(len(events) - 1) // 2] - span[0] > lag
+    """True when the (lower) median of ``events`` lies more than ``lag`` days after the first
+    day of ``span``."""
+    if not events or span is None:
+        return False
+    days = sorted(e if e > 0 else _nearest_year(e, span[0]) for e in events)
+    return days[(len(days) - 1) // 2] - span[0] > lag
+
+
+def _nearest_year(event: int, day: int) -> int:
+    """Return the ordinal of the yearless ``event`` (-(100 * month + day)) in the year that
+    puts it nearest the ordinal ``day``."""
+    month, dom = divmod(-event, 100)
+    year = date.fromordinal(day).year
+    best = day
+    gap = None
+    for y in (year - 1, year, year + 1):
+        try:
+            when = date(y, month, dom).toordinal()
+        except ValueError:
+            continue
+        if gap is None or abs(when - day) < gap:
+            best, gap = when, abs(when - day)
+    return best
 
 
 def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -64,6 +64,9 @@ class Profile:
     gist: str = ""  # packed title-and-lead vector (consilience.annotate.gist), "" when none
     language: str | None = None  # the article's language (its word keys are of that language)
     event_day: date | None = None  # the day the reported event happened (``event_day``)
+    # "MM-DD" when the article writes its event's day without a year and has no publication
+    # day to take one from (``event_month_day``); "" otherwise
+    event_md: str = ""
 
     def channels(self) -> dict[str, Counter[str]]:
         """Return the channels by name."""
@@ -94,6 +97,7 @@ def profile(article: Article) -> Profile:
         gist=article.annotations.gist,
         language=article.language,
         event_day=event_day(article, published),
+        event_md=event_month_day(article, published),
     )
 
 
@@ -155,6 +159,30 @@ def event_day(article: Article, published: date | None = None) -> date | None:
         return None
     latest = max(days)
     return min(d for d in days if (latest - d).days <= EVENT_WINDOW)
+
+
+def event_month_day(article: Article, published: date | None = None) -> str:
+    """Return "MM-DD", the event's day as ``event_day`` would read it, when the article
+    writes days only without their year and ``published`` is None ("on Sunday, October 30th",
+    "the quake of August 24th"): story grouping places it in the year nearest the days it is
+    compared with. "" when the article has a publication day, writes a year with a day, or
+    writes no day."""
+    if published is not None:
+        return ""
+    found = day_month_phrases(article.text or "")
+    if not found or any(year for _, _, year in found):
+        return ""
+    days = []
+    for month, day, _ in found:
+        try:
+            days.append(date(2000, month, day))  # a leap year: any day of any month fits
+        except ValueError:
+            continue
+    if not days:
+        return ""
+    latest = max(days)
+    first = min(d for d in days if (latest - d).days <= EVENT_WINDOW)
+    return f"{first.month:02d}-{first.day:02d}"
 
 
 def _entity_spans(article: Article, shift: int) -> list[tuple[int, int]]:
