@@ -196,3 +196,14 @@ def test_a_denial_stays_with_the_report_it_contests():
     out = {c.id: c.group for c in by_support(members)}
     assert out["e@4"] == out["a@0"] == out["b@1"]
     assert out["c@2"] == out["d@3"] != out["a@0"]
+
+
+def test_a_dispute_is_worded_by_the_report_the_denial_contests():
+    members = [
+        _cand(0, "a", {"id:x", "id:y"}, {"seize"}),
+        _cand(1, "b", {"id:x"}, {"enter"}),
+        _cand(2, "c", {"id:x"}, {"seize"}),
+        _cand(3, "d", {"id:x"}, {"enter"}, negated=True),
+    ]
+    assert representative(members).id == "b@1"
+    assert representative(members[:3]).id in {"a@0", "c@2"}

@@ -10,12 +10,12 @@ Each statement is read as a frame of slots: its event classes (what happened), i
 places (resolved entity keys; whole countries are too broad to count), and the days it names
 outright. A group of statements from two or more articles is checked like this:
 
-1. Its *assertion* is the member whose slots the other articles back best: one that names an
-   event and has no slot that no other article states (a day or an actor only it gives) if
-   there is one, then the one the most articles support (step 2), the fewest slots of its
-   own, the most slots others state, a report before a denial or a rumour, a named subject
-   before a pronoun, the shorter sentence. Its slots that another article also states are
-   the claim's core.
+1. Its *assertion* is the member whose slots the other articles back best: a report (in a
+   group holding a denial, the one naming most of what the denial names), one that names an
+   event and has no slot that no other article states (a day or an actor only it gives) if there is
+   one, then the one the most articles support (step 2), the fewest slots of its own, the
+   most slots others state, a report before a rumour, a named subject before a pronoun, the
+   shorter sentence. Its slots that another article also states are the claim's core.
 2. A member supports the assertion when it states the core: an event class of the assertion
    (or a related one), every core day, and one of the core's actors and places at least (a
    sentence names some in passing: "Hafez al-Assad, Bashar's father"). A denial, or a report of
@@ -151,12 +151,16 @@ def _preference(members: Sequence[ClaimCandidate]):  # noqa: ANN202
 
 
 def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
-    """Return the member asserted as the group's claim: one that names an event (a sentence
+    """Return the member asserted as the group's claim: a report, not a denial, and in a
+    group holding a denial the one naming most of the events, actors and places the denial
+    names; one that names an
+    event (a sentence
     naming none, "the company is a studio", says too little to check the others against)
     and states nothing no other article states, if any does; then the one the most articles
     of the group support (``supports``), the fewest slots only it states, the most slots
     others also state, then by ``_preference``."""
     key = _preference(members)
+    contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
     for c in members:
         others[c.article] |= slots(c)
@@ -167,7 +171,16 @@ def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
         backing = {c.article for c in members if supports(c, rep, kernel)}
         alone = len(slots(rep) - {s for a, o in others.items() if a != rep.article for s in o})
         told = any(s.startswith("c:") for s in slots(rep))
-        rank = (not told, alone > 0, -len(backing), alone, -len(kernel), key(rep))
+        rank = (
+            _contests(rep),
+            len(contested - slots(rep)),
+            not told,
+            alone > 0,
+            -len(backing),
+            alone,
+            -len(kernel),
+            key(rep),
+        )
         if best is None or rank < best:
             best, chosen = rank, rep
     return chosen
