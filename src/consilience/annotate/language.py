@@ -23,6 +23,17 @@ MIN_LETTERS = 3  # fewer letters than this: no language at all
 MIN_SENTENCE_CHARS = 20  # shorter sentences inherit the article's language
 MIN_SENTENCE_CONFIDENCE = 0.5  # a less certain sentence (names, numbers) inherits it too
 SAMPLE_CHARS = 4_000  # per slice of a long article (start, middle, end)
+# One short text per script (under 120 characters, so lingua loads the n-gram models of every
+# length it uses for a sentence): loading them all up front (``LanguageDetector.load_models``).
+SCRIPT_SAMPLES = (
+    "The talks will go on next week, the minister said",  # Latin: every Latin-script model
+    "Переговоры продолжатся на следующей неделе",  # Cyrillic
+    "وقال الوزير إن المحادثات ستستمر الأسبوع المقبل",  # Arabic
+    "השיחות יימשכו בשבוע הבא, אמר השר",  # Hebrew
+    "Οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα",  # Greek
+    "谈判将于下周继续",  # Han
+    "बातचीत अगले सप्ताह जारी रहेगी",  # Devanagari
+)
 
 
 def _letters(text: str) -> int:
@@ -56,6 +67,14 @@ class LanguageDetector:
             builder = builder.with_preloaded_language_models()
         self._detector = builder.build()
         self.languages = tuple(c.name.lower() for c in codes)
+
+    def load_models(self) -> None:
+        """Load now the models lingua loads lazily, for every script of its languages: one
+        text per script, one at a time (lingua's parallel calls start a thread pool, after
+        which a process must not fork). The answers do not change: the same models, loaded
+        earlier."""
+        for text in SCRIPT_SAMPLES:
+            self._detector.compute_language_confidence_values(text)
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """Return (ISO 639-1 code, confidence 0..1) for ``text``; (None, 0.0) when it has fewer
@@ -93,12 +112,37 @@ class LanguageDetector:
 def function_words(language: str | None) -> frozenset[str]:
     """Return the lower-cased function words of ``language`` from spaCy's stop lists (empty
     when spaCy has none for it)."""
-    import importlib
-
     if not language or not language.isalpha():
         return frozenset()
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))
+    return frozenset(w.lower() for w in _stop_words_module(language))
+
+
+def _stop_words_module(language: str) -> set[str] | frozenset[str]:
+    """spaCy's ``STOP_WORDS`` of ``language`` (empty when it has none), read from the module
+    file alone: importing ``spacy.lang.<language>.stop_words`` would run the language package's
+    ``__init__`` first, which builds its tokenizer exceptions (about 4 s for French) for a list
+    of words. A module already imported is taken as it is."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = f"spacy.lang.{language}.stop_words"
+    module = sys.modules.get(name)
+    if module is None:
+        spacy = importlib.util.find_spec("spacy")
+        origin = spacy.origin if spacy is not None else None
+        path = Path(origin).parent / "lang" / language / "stop_words.py" if origin else None
+        if path is None or not path.is_file():
+            return frozenset()
+        spec = importlib.util.spec_from_file_location(f"_consilience_stop_words_{language}", path)
+        if spec is None or spec.loader is None:
+            return frozenset()
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except Exception:  # a module that needs its package: import it the ordinary way
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                return frozenset()
+    return getattr(module, "STOP_WORDS", frozenset())
