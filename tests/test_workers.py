@@ -8,7 +8,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from consilience.pipeline import CHUNK, LocalExecutor, Pipeline, chunks
+from consilience.pipeline import CHUNK, LocalExecutor, Pipeline, ProcessPool, chunks
 from consilience.report.json import to_dict
 from consilience.sample import corpus_files
 from consilience.settings import Settings
@@ -49,3 +49,28 @@ def test_the_report_is_the_same_with_one_process_and_with_two(tmp_path):
     assert "workers" not in one["settings"]  # how fast a run goes is not what it reports
     del one["created"], two["created"]  # when each report was made
     assert one == two
+
+
+def _starts_from_the_server_models(_: int) -> bool:
+    """In a pool's worker: whether its pipeline's models are those the server process loaded
+    before forking it (the same objects, not copies loaded again)."""
+    from consilience import pipeline, preload
+
+    assert preload.SHARED is not None and pipeline._WORKER is not None
+    mine, server = pipeline._WORKER.resources, preload.SHARED
+    return (
+        mine.english() is server.english()
+        and mine.parser() is server.parser()
+        and mine.encoder() is server.encoder()
+        and mine.detector() is server.detector()
+    )
+
+
+def test_the_workers_share_the_models_their_server_loaded_once():
+    settings = Settings(workers=2, progress=False, reference_date=REFERENCE)
+    pool = ProcessPool(Pipeline(settings), 2)
+    try:
+        shared = list(pool.executor.map(_starts_from_the_server_models, range(4)))
+    finally:
+        pool.close(failed=False)
+    assert shared == [True] * 4

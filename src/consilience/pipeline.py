@@ -431,7 +431,10 @@ class ProcessPool:
         method = "forkserver" if "forkserver" in methods else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
-            context.set_forkserver_preload(["consilience.pipeline", "consilience.stages"])
+            # the server loads the workers' models once; each worker shares them
+            from .preload import start_server
+
+            start_server(_worker_settings(pipeline.settings))
         # Ctrl-C waits until every worker has started (each is then known, and stopped by
         # ``close``; one half-started would be left behind)
         with _deferred_interrupt() as interrupt:
@@ -548,9 +551,19 @@ def _start_worker(
     # one thread for lingua's batches (rayon's pool, made on its first use): the workers
     # already take every core
     os.environ.setdefault("RAYON_NUM_THREADS", "1")
-    _WORKER = Pipeline(settings.with_(workers=1, progress=False), stages, story_stages)
+    from .preload import shared_for
+
+    own = _worker_settings(settings)
+    # the models the server process loaded before forking this worker, when it loaded them
+    # for these settings (``consilience.preload``); else this worker loads its own
+    _WORKER = Pipeline(own, stages, story_stages, resources=shared_for(own))
     _WORKER.initialize()
     clear_seconds()
+
+
+def _worker_settings(settings: Settings) -> Settings:
+    """The settings of a pool's worker: one spaCy process, no progress bar."""
+    return settings.with_(workers=1, progress=False)
 
 
 def _pid(_: int) -> int:

@@ -38,9 +38,11 @@ T = TypeVar("T")
 class Resources:
     """The loaded models and data of one run, each loaded at most once."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, shared: Resources | None = None) -> None:
         self.settings = settings
-        self._loaded: dict[tuple[str, str], object] = {}
+        # each slot is keyed by what it depends on (a model's name, the languages...), so the
+        # slots ``shared`` loaded serve these settings where their keys match, and only there
+        self._loaded: dict[tuple[str, str], object] = dict(shared._loaded) if shared else {}
         # configured language models found missing: each is said once (a warning)
         self._missing: set[str] = set()
 
@@ -116,6 +118,25 @@ class Resources:
         from .resolve import load_aliases
 
         return self._once("aliases", str(path), lambda: load_aliases(path))
+
+    def preload(self) -> Resources:
+        """Load now every slot a run's stages take (but the gazetteer and the aliases, cheap to
+        open and, for the gazetteer, a database connection that must not cross a fork): the
+        English model, each configured language's model, the timeline's parser, the sentence
+        encoder, the language detector with the models of each script it knows (one text at a
+        time: no thread pool is started, so the process can still fork safely) and the English
+        vocabulary of the flags. Return self. What ``consilience.preload`` runs in the server
+        process a run's workers are forked from."""
+        from .flags import english_vocabulary
+
+        self.english()
+        for language, _ in self.settings.language_models:
+            self.language_model(language)
+        self.parser()
+        self.encoder()
+        self.detector().load_models()
+        english_vocabulary(self.settings.spacy_model)
+        return self
 
     def encoder(self) -> SentenceEncoder:
         """The multilingual sentence encoder (an article's gist: story grouping and
