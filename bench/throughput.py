@@ -24,7 +24,10 @@ resident memory summed over the process tree (the process and its workers), as R
 reports the seconds per part of the run (``consilience.runtime.spent``): each phase (reading,
 per-article stages, grouping, story stages, writing), each per-article stage (NER apart from
 the rest of ``annotate``) and each story stage, summed over processes (with W workers they add
-up to as much as W times the wall time). Writes bench/results/throughput.json.
+up to as much as W times the wall time), as wall seconds and as the CPU seconds of the process
+that ran each (on a shared machine the wall seconds of a part grow with the load, its CPU
+seconds much less; a phase's CPU seconds are those of the run's own process alone). Writes
+bench/results/throughput.json.
 
   .venv/bin/python bench/throughput.py                      # 1,600 articles, 2 workers
   .venv/bin/python bench/throughput.py --workers 1 --articles 300
@@ -211,13 +214,20 @@ def run_part(name: str, path: Path, model: str, workers: int, out: Path) -> dict
     return res
 
 
-def stage_table(spent: dict[str, float]) -> dict[str, float]:
-    """The seconds per part of the run, in the run's order: NER apart from the rest of the
-    annotate stage."""
-    table = {k: v for k, v in spent.items() if k.startswith(("phase:", "stage:", "story:"))}
-    if "ner" in spent and "stage:annotate" in spent:
-        table["stage:annotate"] = round(spent["stage:annotate"] - spent["ner"], 2)
-        table["ner"] = spent["ner"]
+def stage_table(spent: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The seconds per part of the run, in the run's order, NER apart from the rest of the
+    annotate stage: for each, its wall seconds and the CPU seconds of the process that ran it
+    (``cpu``; a phase's are those of the run's own process alone)."""
+    cpu = {k.removeprefix("cpu:"): v for k, v in spent.items() if k.startswith("cpu:")}
+    wall = {k: v for k, v in spent.items() if not k.startswith("cpu:")}
+    for part in (wall, cpu):
+        if "ner" in part and "stage:annotate" in part:
+            part["stage:annotate"] = part["stage:annotate"] - part["ner"]
+    table = {
+        k: {"seconds": round(v, 2), "cpu": round(cpu.get(k, 0.0), 2)}
+        for k, v in wall.items()
+        if k.startswith(("phase:", "stage:", "story:")) or k == "ner"
+    }
     order = ["phase:read", "stage:clean", "stage:language", "ner", "stage:annotate"]
     order += ["stage:places", "stage:gist", "stage:quantities", "stage:attributions"]
     order += ["phase:annotated", "phase:grouped"]
@@ -315,8 +325,9 @@ def main() -> int:
     }
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
-    for key, seconds in analyze_res["stages"].items():
-        print(f"  {key:32s} {seconds:8.2f} s")
+    print(f"  {'part of the run':32s} {'wall s':>8s} {'CPU s':>8s}")
+    for key, part in analyze_res["stages"].items():
+        print(f"  {key:32s} {part['seconds']:8.2f} {part['cpu']:8.2f}")
     print(
         f"{n} articles, {words} words, {args.workers} worker(s), load {load_before} -> "
         f"{result['load_after']}: analyze {analyze_res['seconds']:.1f} s, {a_wps:.0f} w/s "

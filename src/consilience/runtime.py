@@ -52,7 +52,9 @@ progress_log = logging.getLogger("consilience.progress")
 
 # Seconds spent per part of a run in this process (and, merged in by the executors, in its
 # worker processes): "phase:<what>" for each phase, "stage:<name>" for each stage,
-# "ner" for spaCy itself. What ``bench/throughput.py`` reports; cleared by ``clear_seconds``.
+# "ner" for spaCy itself, each also as "cpu:<key>", the CPU seconds of the process that ran it
+# (a phase's CPU seconds are those of the run's own process alone, not its workers'). What
+# ``bench/throughput.py`` reports; cleared by ``clear_seconds``.
 _SECONDS: dict[str, float] = {}
 
 
@@ -80,8 +82,13 @@ def merge_seconds(seconds: Mapping[str, float]) -> None:
         add_seconds(key, value)
 
 
+CPU = "cpu:"  # the CPU seconds of a part are kept under its key with this prefix
+
+
 class timed:
-    """Adds the seconds spent in the block to ``key`` (``spent``)."""
+    """Adds the seconds spent in the block to ``key`` (``spent``), and the CPU seconds this
+    process spent in it to ``"cpu:" + key``: on a busy machine the wall time of a part grows
+    with what else runs, its CPU time much less."""
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -90,12 +97,14 @@ class timed:
         import time
 
         self._start = time.perf_counter()
+        self._cpu = time.process_time()
         return self
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         import time
 
         add_seconds(self.key, time.perf_counter() - self._start)
+        add_seconds(CPU + self.key, time.process_time() - self._cpu)
 
 
 class phase:
@@ -110,6 +119,7 @@ class phase:
         import time
 
         self._start = time.perf_counter()
+        self._cpu = time.process_time()
         return self
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
@@ -118,6 +128,7 @@ class phase:
         if kind is None:
             took = time.perf_counter() - self._start
             add_seconds(f"phase:{self.what}", took)
+            add_seconds(f"{CPU}phase:{self.what}", time.process_time() - self._cpu)
             detail = f": {self.detail}" if self.detail else ""
             progress_log.info("%s%s (%.1f s)", self.what, detail, took)
 
