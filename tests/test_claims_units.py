@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from consilience.claims import extract_claims, lexicon
 from consilience.claims.align import AlignParams, _Weights, align, compatible, similarity
-from consilience.claims.keys import country_code, demonym_country, spelling_key
+from consilience.claims.keys import capital_country, country_code, demonym_country, spelling_key
 from consilience.claims.records import ClaimCandidate, Figure
 
 
@@ -28,6 +28,10 @@ from consilience.claims.records import ClaimCandidate, Figure
         ("the offensive began on Friday", {"begin"}),
         ("she began to speak", set()),
         ("protesters tore down a statue", {"topple"}),
+        ("rebels began to encircle the capital", {"encircle"}),
+        ("troops surrounded the town", {"encircle"}),
+        ("the ministry started to evacuate its diplomats", {"withdraw", "displace"}),
+        ("residents were evacuated from the town", {"displace"}),
     ],
 )
 def test_event_classes(text, classes):
@@ -248,3 +252,9 @@ def test_figures_of_one_article_that_disagree_stay_apart():
 
 def test_extract_claims_on_nothing():
     assert extract_claims([]) == []
+
+
+def test_a_capital_stands_for_its_country():
+    assert capital_country("Tehran") == "IR"
+    assert capital_country("Paris") == "FR"
+    assert capital_country("Aleppo") is None  # a city, not a capital

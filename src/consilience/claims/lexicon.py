@@ -103,7 +103,12 @@ breach breached breaching breaches burst bursting collapsed collapse
 """,
 )
 _add("warn", "warn warned warning warnings warns urge urged urges appeal appealed demanded")
-_add("approach", "approach approached approaching advance advanced advancing encircle encircled")
+_add("approach", "approach approached approaching advance advanced advancing")
+_add(
+    "encircle",
+    "encircle encircled encircles encircling encirclement surround surrounded surrounding besiege"
+    " besieged besieging",
+)
 _add("topple", "topple toppled toppling")
 _add("arrest", "arrest arrested arrests detained detention")
 _add("resign", "resign resigned resignation")
@@ -129,6 +134,9 @@ CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:took|take|taken|taking)\s+control\b", "seize"),
         (r"\bcontrol\s+(?:of|over)\b", "seize"),
         (r"\b(?:pulled|pull|pulling)\s+back\b", "withdraw"),
+        # a state or a company evacuating its own people withdraws them; evacuated residents
+        # are displaced
+        (r"\bevacuat(?:e|es|ed|ing)\s+(?:its|their|his|her)\b", "withdraw"),
         (r"\b(?:swept|sweep|moved|pushed)\s+into\b", "enter"),
         (r"\b(?:are|were|is|was|now|already|be|been)\s+inside\b", "enter"),
         (r"\b(?:tore|tearing|torn|tear|pulled|pulling)\s+down\b", "topple"),
