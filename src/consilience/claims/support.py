@@ -19,8 +19,9 @@ outright. A group of statements from two or more articles is checked like this:
 2. A member supports the assertion when it states the core: an event class of the assertion
    (or a related one), every core day, and one of the core's actors and places at least (a
    sentence names some in passing: "Hafez al-Assad, Bashar's father"). A denial, or a report of
-   a denial, contests the core rather than repeating it: it stays when it names one of the
-   core's actors or places (or the core names none).
+   a denial, contests the core rather than repeating it, and a report in another language is
+   read with that language's words (its event words or days may not be read): either stays
+   when it names one of the core's actors or places (or the core names none).
 3. Members that do not support it are taken out and checked the same way among themselves:
    they become claims of their own (a fact one of them states with another), or stand alone.
    A member that also states another part's assertion is evidence of that claim too (a
@@ -151,27 +152,30 @@ def _preference(members: Sequence[ClaimCandidate]):  # noqa: ANN202
 
 
 def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
-    """Return the member asserted as the group's claim: a report, not a denial, and in a
-    group holding a denial the one naming most of the events, actors and places the denial
-    names; one that names an
-    event (a sentence
-    naming none, "the company is a studio", says too little to check the others against)
-    and states nothing no other article states, if any does; then the one the most articles
-    of the group support (``supports``), the fewest slots only it states, the most slots
-    others also state, then by ``_preference``."""
+    """Return the member asserted as the group's claim (the first of ``ranked``)."""
+    return ranked(members)[0]
+
+
+def ranked(members: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return the members in the order they would serve as the group's assertion: a report,
+    not a denial, and in a group holding a denial the one naming most of the events, actors
+    and places the denial names; one that names an event (a sentence naming none, "the
+    company is a studio", says too little to check the others against) and states nothing no
+    other article states, if any does; then the one the most articles of the group support
+    (``supports``), the fewest slots only it states, the most slots others also state, then
+    by ``_preference``."""
     key = _preference(members)
     contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
     for c in members:
         others[c.article] |= slots(c)
-    best: tuple | None = None
-    chosen = members[0]
-    for rep in members:
+
+    def rank(rep: ClaimCandidate) -> tuple:
         kernel = core(rep, members)
         backing = {c.article for c in members if supports(c, rep, kernel)}
         alone = len(slots(rep) - {s for a, o in others.items() if a != rep.article for s in o})
         told = any(s.startswith("c:") for s in slots(rep))
-        rank = (
+        return (
             _contests(rep),
             len(contested - slots(rep)),
             not told,
@@ -181,9 +185,8 @@ def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
             -len(kernel),
             key(rep),
         )
-        if best is None or rank < best:
-            best, chosen = rank, rep
-    return chosen
+
+    return sorted(members, key=rank)
 
 
 def core(rep: ClaimCandidate, members: Sequence[ClaimCandidate]) -> frozenset[str]:
@@ -198,7 +201,10 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
         return True
     own = slots(c)
     places = {s for s in kernel if s.startswith("e:")}
-    if _contests(c) and not _contests(rep):
+    if (_contests(c) and not _contests(rep)) or (c.language or "en") != (rep.language or "en"):
+        # a denial contests the core; a report in another language is read with that
+        # language's words (its event words and days may not be read at all): what both state
+        # in every language is who and where
         return not places or bool(places & own)
     classes = {s[2:] for s in slots(rep) if s.startswith("c:")}
     if classes:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..claims.records import ClaimCandidate
-from ..claims.support import representative
+from ..claims.support import ranked
 from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
@@ -48,8 +48,10 @@ def judge(
     origins = Origins(articles, sources)
     groups = _groups(candidates)
     judged = []
+    worded: set[str] = set()
     for members in groups:
-        claim = _verdict(members, articles, origins)
+        claim = _verdict(members, articles, origins, worded)
+        worded.add(claim.text)
         judged.append((claim, _first(members)))
     judged.sort(
         key=lambda x: (
@@ -133,7 +135,10 @@ def _unsupported(article: Article | None, c: ClaimCandidate) -> bool:
 
 
 def _verdict(
-    members: Sequence[ClaimCandidate], articles: Mapping[str, Article], origins: Origins
+    members: Sequence[ClaimCandidate],
+    articles: Mapping[str, Article],
+    origins: Origins,
+    worded: set[str] | frozenset[str] = frozenset(),
 ) -> Claim:
     members = _dedupe(members)
     origin_groups = origins.groups(members)
@@ -183,7 +188,7 @@ def _verdict(
     why = _why(status, members, support, flagged, conflicts, update, origins, articles)
     return Claim(
         id="",
-        text=_representative(members),
+        text=_representative(members, worded),
         status=status,
         independent_sources=count,
         evidence=evidence,
@@ -204,20 +209,26 @@ def _normalised(c: ClaimCandidate) -> str | None:
     return f"{qualifier}{value}{unit}"
 
 
-def _representative(members: Sequence[ClaimCandidate]) -> str:
+def _representative(
+    members: Sequence[ClaimCandidate], worded: set[str] | frozenset[str] = frozenset()
+) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
-    against (``claims.support.representative``); for figures, the wording that shares most
-    words with the group's other reports (a report that is not a denial when there is one),
-    ties by reading order."""
+    against (``claims.support.ranked``); for figures, the wording that shares most words with
+    the group's other reports (a report that is not a denial when there is one), ties by
+    reading order. A wording another claim already has (``worded``: one sentence telling two
+    facts) gives way to the next member's, when there is one."""
     if all(c.figure is None for c in members):
-        return " ".join(representative(members).text.split())
+        order = ranked(members)
+        texts = [" ".join(c.text.split()) for c in order]
+        return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
 
     def shared(c: ClaimCandidate) -> int:
         return sum(len(c.words & o.words) for o in members if o is not c)
 
-    best = max(pool, key=lambda c: (shared(c), -len(c.text)))
-    return " ".join(best.text.split())
+    order = sorted(pool, key=lambda c: (-shared(c), len(c.text)))
+    texts = [" ".join(c.text.split()) for c in order]
+    return next((t for t in texts if t not in worded), texts[0])
 
 
 # ----------------------------------------------------------------------------- wording
