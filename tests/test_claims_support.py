@@ -72,6 +72,16 @@ STORIES: dict[str, dict[str, str]] = {
             "The talks resumed in Geneva on Monday, a diplomat said.",
         ),
     },
+    # A pronoun closing the sentence is its own subject, not the source named before.
+    "they": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "Defence minister Anna Berg said the troops were on alert. "
+            "The foreign ministers of Estonia and Latvia met in Riga on Monday and agreed "
+            "to share radar data, they said.",
+        ),
+    },
 }
 
 
@@ -125,6 +135,17 @@ def test_commentary_and_old_history_are_not_claims(stories):
     (capture,) = _holding(claims, a, "captured Tartu")
     assert capture.status == "corroborated"
     assert capture.independent_sources == 2
+
+
+def test_a_pronoun_closing_the_sentence_names_no_one_else(stories):
+    (a,) = stories["they"]
+    claims = analyze_story([a], gazetteer=_gazetteer())
+    held = _holding(claims, a, "agreed")
+    assert held
+    for claim in held:
+        (ev,) = [e for e in claim.evidence if e.article == a.id]
+        assert ev.attributed_to is None
+        assert ev.stance == "reported"
 
 
 # ----------------------------------------------------------------------------- units

@@ -99,7 +99,8 @@ class _Features:
     words: set[str]  # stems of the content words outside the mentions
     dates: tuple[EventDate, ...]
     place_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, key) of its places
-    # who said it, a pronoun ("she added") read as the source last named before it
+    # who said it, a pronoun ("she added") read as the source last named before it; "" when
+    # the pronoun closes the sentence and so is its own subject ("..., they said"): unnamed
     speaker: str | None = None
 
 
@@ -124,9 +125,14 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         previous = feats
         said = _source_text(article, feats.attr)
         if said is not None and said.lower() in pronouns():
-            if named is None:
+            if _after_content(sent, feats.attr):
+                # "the ministers met on Saturday and agreed ..., they said": the pronoun is the
+                # sentence's own subject, not the source named before; no name is given
+                feats = replace(feats, speaker="")
+            elif named is None:
                 continue  # "she also added ...": nobody named before it to say who she is
-            feats = replace(feats, speaker=named)
+            else:
+                feats = replace(feats, speaker=named)
         elif said is not None:
             named = said
         if not _is_fact_sentence(article, sent, feats):
@@ -313,6 +319,14 @@ def _attribution(attributions: Iterable[Attribution], sent: Sentence) -> Attribu
     named = [a for a in found if a.source_end > a.source_start]
     chosen = named or found
     return chosen[0] if chosen else None
+
+
+def _after_content(sent: Sentence, attr: Attribution | None) -> bool:
+    """Return True when the source closes the sentence, after what it says ("..., they
+    said."): it stands in the last fifth of the sentence."""
+    if attr is None:
+        return False
+    return attr.source_start - sent.start > 0.8 * (sent.end - sent.start)
 
 
 def _anaphoric(feats: _Features) -> bool:
@@ -734,7 +748,7 @@ def _candidate(
     figure: Figure | None = None,
 ) -> ClaimCandidate:
     attr = feats.attr
-    source = feats.speaker or _source_text(article, attr)
+    source = feats.speaker if feats.speaker is not None else _source_text(article, attr)
     classes = set(feats.classes)
     if figure is not None and figure.event:
         classes.add(figure.event)
@@ -751,7 +765,7 @@ def _candidate(
         stance=feats.stance,
         negated=feats.negated,
         disputes_reports=feats.disputes,
-        attributed_to=source,
+        attributed_to=source or None,
         cue=attr.cue if attr is not None else None,
         channel=attr.channel if attr is not None else None,
         attribution=attr,
