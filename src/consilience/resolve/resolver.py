@@ -45,6 +45,7 @@ from . import mentions as mn
 from .aliases import BUILTIN, AliasEntry, AliasTable
 from .cluster import Clusters, Group, close_lengths, is_subsequence, same_token
 from .geo import PlaceName, choose_places, geo_of
+from .institutions import find_institutions, kind_of_body
 from .mentions import AcronymDef, Doc, Mention
 from .names import (
     DOTTED,
@@ -116,6 +117,7 @@ def prepare(
     mn.apply_acronyms(docs)
     mn.propagate(docs, aliases.surfaces() if aliases is not None else (), ordinary)
     mn.find_handles(docs)
+    find_institutions(docs)
 
 
 def build_groups(docs: Sequence[Doc]) -> tuple[list[Group], dict[tuple[str, int, int], int]]:
@@ -281,6 +283,7 @@ class _Rules:
         self.variants()
         self.org_short_forms()
         self.landmark_kinds()
+        self.institutions()
         self.place_short_forms()
         self.surnames()
         self.given_names()
@@ -422,6 +425,29 @@ class _Rules:
                     f"{_quote(g.surface)} is the short form of "
                     f"{_quote(longs[0].surface)} (its words before "
                     f"{_quote(longs[0].tokens[len(g.tokens)])})",
+                )
+
+    def institutions(self) -> None:
+        """Join the names of one kind of public body, in any language and case ("civil
+        protection agency", "Protezione Civile", "هيئة الحماية المدنية"): a story tells of one
+        event, so of one civil protection or one prosecutor's office (``institutions``). Not a
+        place the gazetteer located or a group of people; a "person" only when the phrase is
+        the whole name (a model calls "Protezione Civile" a person, no one is named so)."""
+        by_kind: dict[str, list[Group]] = defaultdict(list)
+        for g in self.groups:
+            kind_now = self.c.kind(g.index)
+            if g.place is not None or kind_now == "norp":
+                continue
+            kind = kind_of_body(g.surface, whole=kind_now == "person")
+            if kind is not None:
+                by_kind[kind].append(g)
+        for kind, members in by_kind.items():
+            names = ", ".join(_quote(g.surface) for g in members[:4])
+            for g in members[1:]:
+                self.c.union(
+                    members[0].index,
+                    g.index,
+                    f"{names} name one {kind.replace('_', ' ')} body in the story's languages",
                 )
 
     def landmark_kinds(self) -> None:

@@ -1,0 +1,108 @@
+"""Public bodies named by what they do: "the civil protection agency", "la protezione civile",
+"el Servicio Geológico de Estados Unidos", "النيابة العامة".
+
+News names a civil protection agency, a prosecutor's office, a geological survey or a fire
+service by its function, in the reader's language and often in lower case, where the model
+finds no name or finds one per language. The phrases of each kind of body, per language, are
+general vocabulary kept in a data file (``annotate/data/institutions.json``). Within one story
+(one event) the phrases of one kind are one body: ``find_institutions`` makes the lower-case
+ones mentions, and ``kind_of_body`` says which kind a name is, for the resolver to join them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from .mentions import Doc, is_title, place_span
+
+NOTE = "a public body named by what it does"
+MIN_COVER = 0.5  # share of a name's letters the phrase must cover to name the body itself
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """Return the pattern of every phrase, the kind of each (casefolded) phrase and the
+    phrases that may open a compound (German)."""
+    raw = json.loads(
+        resources.files("consilience.annotate")
+        .joinpath("data/institutions.json")
+        .read_text("utf-8")
+    )
+    kinds: dict[str, str] = {}
+    compound: set[str] = set()
+    for kind, by_language in raw.items():
+        if kind.startswith("_"):
+            continue
+        for language, phrases in by_language.items():
+            for phrase in phrases:
+                key = _plain(phrase)
+                kinds[key] = kind
+                if language == "de":
+                    compound.add(key)
+    alternatives = sorted(kinds, key=len, reverse=True)
+    body = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for p in alternatives
+    )
+    return re.compile(rf"(?<!\w)(?:{body})\w*", re.IGNORECASE), kinds, frozenset(compound)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+def _phrases(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, kind) of each phrase of the lexicon in ``text``: whole words (a
+    German phrase may open a compound), a one-word phrase only when written with a capital in
+    a script that has capitals."""
+    pattern, kinds, compound = _lexicon()
+    found = []
+    for m in pattern.finditer(text):
+        said = _plain(m.group())
+        key = next((k for k in _prefixes(said) if k in kinds), None)
+        if key is None:
+            continue
+        if len(said) > len(key) and key not in compound:
+            continue  # the phrase runs into a longer word ("procurare")
+        first = m.group()[0]
+        if " " not in key and first.lower() == first and first.upper() != first:
+            continue  # "procura" (a verb), not "Procura"
+        found.append((m.start(), m.end(), kinds[key]))
+    return found
+
+
+def _prefixes(said: str) -> list[str]:
+    """``said`` and its shorter prefixes, longest first (the phrase a match starts with)."""
+    return [said[:n] for n in range(len(said), 0, -1)]
+
+
+def find_institutions(docs: Sequence[Doc]) -> None:
+    """Make each phrase of the lexicon that no mention overlaps a mention (an organisation)."""
+    for doc in docs:
+        for start, end, _ in _phrases(doc.text):
+            if any(m.start < end and start < m.end for m in doc.mentions):
+                continue
+            place_span(doc, start, end, "ORG", "rule", NOTE)
+
+
+def kind_of_body(surface: str, whole: bool = False) -> str | None:
+    """Return the kind of public body ``surface`` names ("civil_protection" for "Protección
+    Civil" or "Civil Protection Agency"), or None: a phrase of the lexicon must cover at least
+    ``MIN_COVER`` of its letters ("Italian Civil Protection" yes, "Civil Protection chief
+    Fabrizio Curcio" no: a title or role word besides the phrase makes it a person), with
+    ``whole`` all of them."""
+    letters = sum(ch.isalpha() for ch in surface)
+    best = None
+    for start, end, kind in _phrases(surface):
+        rest = surface[:start] + " " + surface[end:]
+        if any(is_title(w) for w in re.findall(r"[^\W\d_]+", rest)):
+            continue
+        if (
+            sum(ch.isalpha() for ch in surface[start:end])
+            >= (1.0 if whole else MIN_COVER) * letters
+        ):
+            best = best or kind
+    return best
