@@ -233,7 +233,9 @@ class Pipeline:
         with phase("annotated") as step:
             annotated, failed = work.annotate(self, fresh)
             step.detail = f"{len(annotated)} article(s), {len(failed)} set aside"
+        del fresh  # each article as read: its annotated copy replaces it
         held.add(annotated, [*skipped, *failed])
+        del annotated  # held now: one reference fewer to drop when the stories come back
         with phase("grouped") as step:
             todo = held.pending()
             step.detail = f"{len(todo)} story(ies) to analyse"
@@ -388,10 +390,16 @@ class LocalExecutor:
         return kept, failed
 
     def run_stories(self, pipeline: Pipeline, tasks: Sequence[StoryTask]) -> list[StoryResult]:
+        """The story stages over each task. A list of tasks is emptied as they are taken, so
+        each story's articles before the stages are freed once its result is back (a run then
+        holds its articles about once, not twice)."""
         pool = self._pool_for(pipeline, sum(len(members) for _, members in tasks))
-        if pool is None:
-            return [pipeline.run_story(story, members) for story, members in tasks]
-        return pool.run_stories(tasks)
+        if pool is not None:
+            return pool.run_stories(tasks)
+        out: list[StoryResult] = []
+        for story, members in _taken(tasks):
+            out.append(pipeline.run_story(story, members))
+        return out
 
     def close(self, failed: bool = False) -> None:
         """End the workers: at once when the run ``failed`` (or was interrupted), else once
@@ -464,10 +472,13 @@ class ProcessPool:
 
     def run_stories(self, tasks: Sequence[StoryTask]) -> list[StoryResult]:
         """The story stages over each task, largest story first; the results in task order."""
-        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0].articles))
+        count = len(tasks)
+        order = sorted(range(count), key=lambda i: -len(tasks[i][0].articles))
         futures = {i: self.executor.submit(_run_story, tasks[i]) for i in order}
+        if isinstance(tasks, list):  # sent: the pool holds each task until its result is back
+            tasks.clear()
         out: list[StoryResult] = []
-        for i in range(len(tasks)):
+        for i in range(count):
             result, seconds = futures[i].result()
             merge_seconds(seconds)
             out.append(result)
@@ -485,6 +496,16 @@ class ProcessPool:
         self.executor.shutdown(wait=True, cancel_futures=failed)
         del self.executor
         gc.collect()
+
+
+def _taken(tasks: Sequence[StoryTask]) -> Iterator[StoryTask]:
+    """The tasks in order; a list is emptied as they are taken (``LocalExecutor.run_stories``)."""
+    if not isinstance(tasks, list):
+        yield from tasks
+        return
+    tasks.reverse()
+    while tasks:
+        yield tasks.pop()
 
 
 class _deferred_interrupt:
@@ -597,6 +618,7 @@ class Batch:
         self.taken: set[str] = set()
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
+        self.positions: dict[str, int] = {}
 
     def admit(self, raw: RawDoc) -> Article:
         from .ingest import to_article
@@ -608,13 +630,16 @@ class Batch:
         self.skipped = list(skipped)
 
     def pending(self) -> list[StoryTask]:
+        """Every story with its articles; from then on the tasks hold the articles, not this
+        batch (it keeps their order only)."""
         by_id = {a.id: a for a in self.articles}
         stories = group_stories(self.articles, self.settings)
+        self.positions = {a.id: n for n, a in enumerate(self.articles)}
+        self.articles = []
         return [(s, [by_id[aid] for aid in s.articles]) for s in stories]
 
     def finish(self, done: Sequence[StoryResult]) -> Held:
-        positions = {a.id: n for n, a in enumerate(self.articles)}
-        return Held(list(done), positions, self.skipped)
+        return Held(list(done), self.positions, self.skipped)
 
 
 def analyze(
