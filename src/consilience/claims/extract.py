@@ -61,6 +61,12 @@ _INEXACT_DATE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A preposition before a place name makes it a place, not an actor standing for a government.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|into|near|outside|inside|from|to|towards|toward|of|around|across|through"
+    r"|en|a|à|de|di|da|dans|nel|nella|em|no|na|bei|nach|von|aus|in|im)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
 _OBLIGATION = re.compile(
@@ -246,8 +252,13 @@ def _sentence_features(
         if named is not None:  # a country its resolved entity stands for: broad, and that country
             broad |= {k, f"n:country:{named}"}
             entities.add(f"n:country:{named}")
-        elif m.label in PLACE_LABELS and (governs := capital_country(written)) is not None:
+        elif (
+            m.label in PLACE_LABELS
+            and not _PLACE_BEFORE.search(article.text[max(0, m.start - 16) : m.start])
+            and (governs := capital_country(written)) is not None
+        ):
             # "Tehran has started to evacuate": the capital stands for its country's government
+            # (not "93 dead in Mexico City", "the road to Damascus": a place there)
             broad.add(f"n:country:{governs}")
             entities.add(f"n:country:{governs}")
     own_places = [
