@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import consilience
+from consilience.claims import extract_claims
 from consilience.claims.records import ClaimCandidate
 from consilience.claims.support import by_support, representative, slots, supports
 from consilience.gazetteer import Gazetteer
@@ -70,6 +71,15 @@ STORIES: dict[str, dict[str, str]] = {
             "2030-03-06",
             "Rebel fighters captured Tartu on Monday, residents said. "
             "The talks resumed in Geneva on Monday, a diplomat said.",
+        ),
+    },
+    # An event word inside a name is no event.
+    "name": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "Nordic Summit Pictures hired the director Anna Berg for its new film on Monday, "
+            "the studio said.",
         ),
     },
     # A pronoun closing the sentence is its own subject, not the source named before.
@@ -135,6 +145,13 @@ def test_commentary_and_old_history_are_not_claims(stories):
     (capture,) = _holding(claims, a, "captured Tartu")
     assert capture.status == "corroborated"
     assert capture.independent_sources == 2
+
+
+def test_an_event_word_inside_a_name_is_no_event(stories):
+    (a,) = stories["name"]
+    candidates = extract_claims([a], gazetteer=_gazetteer())
+    assert candidates
+    assert all("meet" not in c.classes for c in candidates)
 
 
 def test_a_pronoun_closing_the_sentence_names_no_one_else(stories):

@@ -286,7 +286,13 @@ def _sentence_features(
                 places.add(earlier[0])
                 entities.add(earlier[0])
                 break
-    classes = lx.event_classes(text)
+    # Event words inside a name are not events ("Summit Entertainment", "Strike Force Alpha")
+    masked = list(text)
+    for m, _ in inside:
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+            for i in range(m.start - sent.start, m.end - sent.start):
+                masked[i] = " "
+    classes = lx.event_classes("".join(masked))
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():
         if cls in classes:
