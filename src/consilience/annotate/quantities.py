@@ -114,6 +114,7 @@ _UNIT = re.compile(
     r"|(?P<km2>(?:square|sq\.?)\s*(?:kilomet(?:er|re)s?|km)|km²|km2)"
     r"|(?P<km>kilomet(?:er|re)s?|kms?)"
     r"|(?P<mile>miles?)"
+    r"|(?P<ft>feet|foot|ft)"
     r"|(?P<m>met(?:er|re)s?|m)"
     r"|(?P<ton>(?:metric\s+)?(?:tonnes?|tons?))"
     r"|(?P<kg>kilo(?:gram(?:me)?)?s?|kg)"
@@ -332,7 +333,7 @@ _AMBIGUOUS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _POINTS = re.compile(r"[\s\u00a0-]{1,2}percentage[\s\u00a0-]points?\b", re.IGNORECASE)
 # Units of measure, whose figures are often fractional (not counts, durations or money).
-_MEASURES = frozenset({"mph", "kmh", "km2", "km", "mile", "m", "ton", "kg"})
+_MEASURES = frozenset({"mph", "kmh", "km2", "km", "mile", "ft", "m", "ton", "kg"})
 
 
 def _unit_kind(text: str, pos: int, hi: int) -> str | None:

@@ -42,6 +42,10 @@ from .records import ClaimCandidate, EventDate, Figure
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]*]*\s*$|[\"”’»]\s*$")
 _MIN_WORDS = 5
+# A short line closing on a quotation mark with no stop inside it is a heading, not a sentence
+# ('Minister: "Citizens abroad are safe"'); a quoted sentence ends '."' or '".'.
+_HEADLINE_QUOTE = re.compile(r"[^.!?…\s][\"'”’»]\s*$")
+_HEADLINE_WORDS = 15
 # Clause boundaries: strong ones end a clause; weak ones ("and", "after") end the narrow clause
 # a figure is read in, which widens to the strong clause when it names no event.
 _STRONG = re.compile(
@@ -373,6 +377,8 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
         return False
     if len(lx.words(text)) < _MIN_WORDS or not _TERMINAL.search(text):
         return False
+    if _HEADLINE_QUOTE.search(text) and len(lx.words(text)) <= _HEADLINE_WORDS:
+        return False  # 'Minister: "Citizens abroad are safe"': a heading closing on a quote
     if lx.QUESTION.search(text):
         return False
     if _CONDITION.search(text) or _PROSPECT.search(text):
@@ -385,14 +391,11 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
 
 def _commentary(article: Article, feats: _Features) -> bool:
     """Return True for analysis or opinion: commentators saying what they think
-    ("analysts believe ...", "according to an analyst"; ``lexicon.opinion_cues``), or the
-    writer saying, in their own voice, how things seem ("Ankara seems to be ...")."""
-    language = _base(article.language) or "en"
-    cues = lx.opinion_cues(language)
-    if cues is not None and cues.search(feats.text) is not None:
-        return True
-    seems = lx.language_cues("opinion", "writer", language)
-    return feats.attr is None and seems is not None and seems.search(feats.text) is not None
+    ("analysts believe ...", "according to an analyst"; ``lexicon.opinion_cues``). A writer's
+    "seems" stays: it hedges a fact as often as it judges ("the fire seems to have started
+    near the scaffolding")."""
+    cues = lx.opinion_cues(_base(article.language) or "en")
+    return cues is not None and cues.search(feats.text) is not None
 
 
 def _earlier(article: Article, feats: _Features) -> bool:

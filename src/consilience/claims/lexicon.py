@@ -354,6 +354,7 @@ PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arr
 UNITS: dict[str, tuple[str, float]] = {
     "km": ("length", 1000.0),
     "mile": ("length", 1609.344),
+    "ft": ("length", 0.3048),
     "m": ("length", 1.0),
     "km2": ("area", 1e6),
     "kmh": ("speed", 1.0),
