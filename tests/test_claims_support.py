@@ -66,7 +66,8 @@ STORIES: dict[str, dict[str, str]] = {
             "Rebel fighters shelled the port of Parnu last month. "
             "The talks, held in a format created in 2019, resumed in Geneva on Monday.\n\n"
             'Crisis meeting in Tallinn, minister Tamm: "Our citizens in Tartu are safe"\n\n'
-            "Trains to Tartu were cancelled on Monday, the railway company said.",
+            "Trains to Tartu were cancelled on Monday, the railway company said. "
+            "The army is no longer capable of regaining control of the town.",
         ),
         "b.txt": _doc(
             "Northern Courier",
@@ -142,6 +143,7 @@ def test_commentary_and_old_history_are_not_claims(stories):
     assert _holding(claims, a, "shelled the port") == []  # before the story's events
     assert _holding(claims, a, "Our citizens") == []  # a heading closing on a quote
     assert _holding(claims, a, "Trains to Tartu")  # the next line is read
+    assert _holding(claims, a, "capable of") == []  # what it could do, not what happened
     # an old date describing something in passing leaves the news in the sentence a claim
     (talks,) = _holding(claims, a, "resumed in Geneva")
     assert _holding(claims, b, "resumed in Geneva") == [talks]

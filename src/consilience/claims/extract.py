@@ -296,6 +296,14 @@ def _sentence_features(
         if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
             for i in range(m.start - sent.start, m.end - sent.start):
                 masked[i] = " "
+    # nor what someone could, wants or tries to do ("capable of regaining control")
+    irrealis = lx.language_cues("irrealis", None, _base(article.language) or "en")
+    if irrealis is not None:
+        for found in irrealis.finditer(text):
+            after = re.match(r"(?:\W+\w+){1,2}", text[found.end() :])
+            if after is not None:
+                for i in range(found.end(), found.end() + after.end()):
+                    masked[i] = " "
     classes = lx.event_classes("".join(masked))
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():

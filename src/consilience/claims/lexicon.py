@@ -308,10 +308,12 @@ def opinion_cues(language: str | None) -> re.Pattern[str] | None:
 
 
 @functools.lru_cache(maxsize=32)
-def language_cues(name: str, kind: str, language: str | None) -> re.Pattern[str] | None:
-    """Return the pattern of the ``<language>:<kind>`` words of ``data/<name>.json`` (English's
-    for None) as whole words, or None when the language has none."""
-    words = language_words(name).get(f"{language or 'en'}:{kind}")
+def language_cues(name: str, kind: str | None, language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern of the ``<language>:<kind>`` words of ``data/<name>.json`` (the
+    ``<language>`` words when ``kind`` is None; English's for no language) as whole words, or
+    None when the language has none."""
+    code = language or "en"
+    words = language_words(name).get(f"{code}:{kind}" if kind else code)
     if not words:
         return None
     return re.compile(rf"(?<!\w)(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
