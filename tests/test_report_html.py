@@ -227,10 +227,10 @@ def test_claim_filters_count_each_status(doc, rich: dict) -> None:  # noqa: ANN0
     claims = rich["stories"][0]["claims"]
     buttons = {b.get("data-filter"): b.text_content() for b in doc.xpath("//button")}
     expected = {"all": f"All {len(claims)}"}
-    labels = {
-        "corroborated": "Established",
+    labels = {  # in reading order: contested first, then changed, established, one source
         "disputed": "Disputed",
         "updated": "Updated",
+        "corroborated": "Established",
         "single_source": "Single source",
     }
     for status, label in labels.items():

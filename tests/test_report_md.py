@@ -160,13 +160,13 @@ def test_sections_in_reading_order(md: str) -> None:
     assert headings == [
         "# Consilience briefing",
         "## 1. Adige bursts its banks near Rovereto; two dead, 12,000 evacuated",
-        "### What is established",
+        "### Warnings about articles",
         "### What is disputed",
         "### What changed as the story developed",
+        "### What is established",
         "### What only one source says",
         "### Timeline",
         "### Who and where",
-        "### Warnings about articles",
         "### Sources",
     ]
 

@@ -96,10 +96,10 @@ def _story(view: StoryView) -> list[str]:
     story = view.story
     title = md_escape(story.get("title") or "Untitled story")
     out = [f"## {view.index}. {title}", "", _summary(view)]
+    out += _warnings(view)  # first: they change how the sources below are read
     out += _claims(view)
     out += _timeline(view)
     out += _entities(view)
-    out += _warnings(view)
     out += _source_list(view)
     return out
 
@@ -132,9 +132,9 @@ def _claims(view: StoryView) -> list[str]:
             "sources are listed below.",
         ]
     sections = (
-        ("corroborated", "What is established", _established),
         ("disputed", "What is disputed", _disputed),
         ("updated", "What changed as the story developed", _updated),
+        ("corroborated", "What is established", _established),
         ("single_source", "What only one source says", _single),
     )
     for status, heading, item in sections:

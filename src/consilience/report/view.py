@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 from ..text import shorten
 
 # Claim statuses in the order a briefing presents them, with the heading a reader sees.
-STATUSES: tuple[str, ...] = ("corroborated", "disputed", "updated", "single_source")
+# Reading order: what is contested first, then what changed, what is established, what one
+# source alone says.
+STATUSES: tuple[str, ...] = ("disputed", "updated", "corroborated", "single_source")
 STATUS_LABELS = {
     "corroborated": "Established",
     "disputed": "Disputed",
