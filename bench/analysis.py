@@ -65,12 +65,21 @@ def replicated(n: int) -> list[dict]:
     return out
 
 
-def write_input(n: int, folder: Path) -> tuple[Path, dict[str, str]]:
-    """Write ``n`` replicated records to one JSON-lines file; return it and each id's topic."""
+# Records per JSON-lines input file: a file stays well under ``settings.max_bytes`` (20 MB), which
+# one file of 20,000 ECB+ records (about 70 MB) is not.
+PER_FILE = 4000
+
+
+def write_input(n: int, folder: Path) -> tuple[list[Path], dict[str, str]]:
+    """Write ``n`` replicated records to JSON-lines files of ``PER_FILE`` records; return them,
+    in order, and each id's topic."""
     records = replicated(n)
-    path = folder / "ecb.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-    return path, {r["id"]: r["topic"] for r in records}
+    paths = []
+    for k in range(0, len(records), PER_FILE):
+        path = folder / f"ecb-{k // PER_FILE:02d}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records[k : k + PER_FILE]), "utf-8")
+        paths.append(path)
+    return paths, {r["id"]: r["topic"] for r in records}
 
 
 def run_analyze(n: int, workers: int) -> dict:
@@ -83,8 +92,8 @@ def run_analyze(n: int, workers: int) -> dict:
 
     settings = Settings(workers=workers, progress=False, reference_date=REFERENCE)
     with tempfile.TemporaryDirectory() as tmp:
-        path, _ = write_input(n, Path(tmp))
-        report = checked(Pipeline(settings).run([path]), settings)
+        paths, _ = write_input(n, Path(tmp))
+        report = checked(Pipeline(settings).run(paths), settings)
         with phase("wrote the reports"):
             render(to_dict(report), ("json", "md", "html"), Path(tmp) / "out")
     return {
@@ -107,8 +116,8 @@ def one_run(n: int) -> dict:
     from consilience.verdicts import analyze_story, judge
 
     with tempfile.TemporaryDirectory() as tmp:
-        path, topic = write_input(n, Path(tmp))
-        report = consilience.analyze([path], reference_date=REFERENCE, progress=False)
+        paths, topic = write_input(n, Path(tmp))
+        report = consilience.analyze(paths, reference_date=REFERENCE, progress=False)
     articles = list(report.articles)
     by_topic: dict[str, list] = defaultdict(list)
     for a in articles:
