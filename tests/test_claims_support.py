@@ -15,7 +15,7 @@ import pytest
 import consilience
 from consilience.claims import extract_claims
 from consilience.claims.records import ClaimCandidate
-from consilience.claims.support import by_support, representative, slots, supports
+from consilience.claims.support import by_support, ranked, representative, slots, supports
 from consilience.gazetteer import Gazetteer
 from consilience.model import Article, Claim
 from consilience.settings import Settings
@@ -251,3 +251,12 @@ def test_a_dispute_is_worded_by_the_report_the_denial_contests():
     ]
     assert representative(members).id == "b@1"
     assert representative(members[:3]).id in {"a@0", "c@2"}
+
+
+def test_a_machine_translated_report_words_a_claim_only_when_no_other_can():
+    members = [_cand(0, "a", {"id:x"}, {"seize"}), _cand(1, "b", {"id:x"}, {"seize"})]
+    assert ranked(members)[0].id == "a@0"
+    assert ranked(members, flagged={"a"})[0].id == "b@1"
+    # a flagged report that alone states the event still words it
+    alone = [_cand(0, "a", {"id:x"}, {"seize"}), _cand(1, "b", {"id:x"}, set())]
+    assert ranked(alone, flagged={"a"})[0].id == "a@0"

@@ -156,14 +156,17 @@ def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
     return ranked(members)[0]
 
 
-def ranked(members: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
+def ranked(
+    members: Sequence[ClaimCandidate], flagged: frozenset[str] | set[str] = frozenset()
+) -> list[ClaimCandidate]:
     """Return the members in the order they would serve as the group's assertion: a report,
     not a denial, and in a group holding a denial the one naming most of the events, actors
     and places the denial names; one that names an event (a sentence naming none, "the
     company is a studio", says too little to check the others against) and states nothing no
     other article states, if any does; then the one the most articles of the group support
-    (``supports``), the fewest slots only it states, the most slots others also state, then
-    by ``_preference``."""
+    (``supports``), one from an article not in ``flagged`` (machine-translated or of low
+    quality: its wording reads worst), the fewest slots only it states, the most slots others
+    also state, then by ``_preference``."""
     key = _preference(members)
     contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
@@ -181,6 +184,7 @@ def ranked(members: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
             not told,
             alone > 0,
             -len(backing),
+            rep.article in flagged,
             alone,
             -len(kernel),
             key(rep),

@@ -188,12 +188,24 @@ def _verdict(
     why = _why(status, members, support, flagged, conflicts, update, origins, articles)
     return Claim(
         id="",
-        text=_representative(members, worded),
+        text=_representative(members, worded, _poorly_worded(articles)),
         status=status,
         independent_sources=count,
         evidence=evidence,
         conflicts=tuple(conflicts),
         why=why,
+    )
+
+
+# Flags that say an article's wording reads badly: its sentence is a claim's wording only when
+# no other report's will do.
+_POOR_WORDING = frozenset({"machine_translation", "low_quality"})
+
+
+def _poorly_worded(articles: Mapping[str, Article]) -> frozenset[str]:
+    """Return the ids of the articles flagged machine-translated or of low quality."""
+    return frozenset(
+        aid for aid, a in articles.items() if any(f.kind in _POOR_WORDING for f in a.flags)
     )
 
 
@@ -210,15 +222,18 @@ def _normalised(c: ClaimCandidate) -> str | None:
 
 
 def _representative(
-    members: Sequence[ClaimCandidate], worded: set[str] | frozenset[str] = frozenset()
+    members: Sequence[ClaimCandidate],
+    worded: set[str] | frozenset[str] = frozenset(),
+    flagged: set[str] | frozenset[str] = frozenset(),
 ) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
-    against (``claims.support.ranked``); for figures, the wording that shares most words with
-    the group's other reports (a report that is not a denial when there is one), ties by
-    reading order. A wording another claim already has (``worded``: one sentence telling two
-    facts) gives way to the next member's, when there is one."""
+    against (``claims.support.ranked``: an article flagged machine-translated or of low
+    quality words it only when no other as well backed can); for figures, the wording that
+    shares most words with the group's other reports (a report that is not a denial when
+    there is one), ties by reading order. A wording another claim already has (``worded``:
+    one sentence telling two facts) gives way to the next member's, when there is one."""
     if all(c.figure is None for c in members):
-        order = ranked(members)
+        order = ranked(members, flagged)
         texts = [" ".join(c.text.split()) for c in order]
         return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
