@@ -166,3 +166,44 @@ def test_content_flagged_unsupported_is_no_claim_nor_evidence(seed_story, seeds_
     # nor does it date its article: the report's own text does (the same day as the others)
     dated = {Path(a.source.path).name[:3]: a.published.date for a in seeds_report.articles}
     assert dated["002"] == "2024-12-07"
+
+
+def _holding(seed_story, key: str, phrase: str) -> list[Claim]:
+    keyed, claims = seed_story
+    article = keyed[key]
+    pos = article.text.index(phrase)
+    return [
+        c
+        for c in claims
+        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
+    ]
+
+
+def test_a_day_only_one_report_gives_is_not_corroborated(seed_story):
+    """Aleppo and Hama taken: corroborated by three; the day only one report gives for it is
+    not what the claim asserts (issue 13)."""
+    claim = claim_at(seed_story, "004", "captured dozens")
+    assert claim in _holding(seed_story, "001", "gunmen seized control")
+    assert (claim.status, claim.independent_sources) == ("corroborated", 3)
+    assert "November 27" not in claim.text
+
+
+def test_the_commander_encircling_the_capital_is_corroborated(seed_story):
+    """His two spellings were one entity; his claim, told twice, was not (issue 13)."""
+    (claim,) = [
+        c
+        for c in _holding(seed_story, "004", "started to encircle")
+        if c in _holding(seed_story, "001", "surrounding Damascus")
+    ]
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+
+
+def test_a_garbled_opinion_is_no_evidence(seed_story):
+    assert _holding(seed_story, "000", "past reconciliation") == []
+
+
+def test_disputes_are_worded_by_a_report_not_a_denial(seed_story):
+    homs = claim_at(seed_story, "002", "not penetrated")
+    assert homs.text.startswith('"The insurgents are inside the city,"')
+    fled = claim_at(seed_story, "004", "rumors that")
+    assert fled.text.startswith("There were even rumors that")
