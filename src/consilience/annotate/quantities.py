@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Quantity
-from .quantities_lang import english_concept
+from .quantities_lang import english_concept, mark_properties
 
 __all__ = ["find_quantities"]
 
@@ -272,7 +272,7 @@ def find_quantities(
         from .quantities_lang import find_quantities_in, has_language
 
         if has_language(code):
-            return find_quantities_in(code, text, start, end)
+            return mark_properties(code, text, find_quantities_in(code, text, start, end))
     hi = len(text) if end is None else min(end, len(text))
     out: list[Quantity] = []
     covered = start
@@ -287,7 +287,7 @@ def find_quantities(
         if q is not None:
             out.append(q)
             covered = q.end
-    return out
+    return mark_properties("en", text, out)
 
 
 def _quantity(

@@ -15,15 +15,17 @@ before it is read, so every span points into the original text.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..model import Quantity
 from .datafile import language_data
 
-__all__ = ["find_quantities_in", "has_language", "english_concept"]
+__all__ = ["find_quantities_in", "has_language", "english_concept", "mark_properties"]
 
 
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits, the Arabic decimal and thousands marks.
@@ -763,3 +765,94 @@ def english_concept(
             if nxt and data.get(nxt.group(1)) not in (None, "people"):
                 return data[nxt.group(1)]
     return concept
+
+
+# ----------------------------------------------------------------------------- properties
+
+
+@dataclass(frozen=True, slots=True)
+class _Property:
+    """How a language marks a measure as a property of a thing (``properties`` in its data
+    file): the units it is measured in, the words right before the figure ("alto 36 metri",
+    "medía 36 metros"), right after its unit ("37 mètres de haut", "20 feet high"), the
+    connectors that tie it to a noun ("il campanile centrale di 36 metri"), whether a unit
+    hyphenated to its number names one ("a 120-foot tower"), and the words that make the
+    length something else (a depth, a distance, a radius)."""
+
+    units: frozenset[str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    of: re.Pattern[str]
+    not_re: re.Pattern[str]
+    compound: bool
+
+
+@lru_cache(maxsize=32)
+def _properties(code: str) -> tuple[tuple[str, _Property], ...]:
+    """Return the compiled ``properties`` of language ``code`` (English included): each
+    property but ``units`` and ``not``, which all of them share, in the file's order."""
+    if code == "en":
+        raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
+        data = json.loads(raw.read_text(encoding="utf-8"))
+    else:
+        data = language_data("quantities", code) or {}
+    props = data.get("properties", {})
+    units = frozenset(props.get("units", []))
+    not_re = re.compile(r"(?<!\w)" + _alternation([w.lower() for w in props.get("not", [])]))
+    out = []
+    for name, p in props.items():
+        if name in ("units", "not"):
+            continue
+        before = _alternation([w.lower() for w in p.get("before", [])])
+        after = _alternation([w.lower() for w in p.get("after", [])])
+        of = _alternation([w.lower() for w in p.get("of", [])])
+        prop = _Property(
+            units=units,
+            before=re.compile(r"(?<!\w)" + before + r"[\s\u00a0]+$"),
+            after=re.compile(r"[\s\u00a0-]*" + after),
+            of=re.compile(r"(?<!\w)(?P<noun>[^\W\d_]+)[\s\u00a0]+" + of + r"[\s\u00a0]+$"),
+            not_re=not_re,
+            compound=bool(p.get("compound", False)),
+        )
+        out.append((name, prop))
+    return tuple(out)
+
+
+def mark_properties(code: str, text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Return ``quantities`` with the measures that state a property of a thing given that
+    property as their concept, read from the ``properties`` of the language's data file:
+    ``height`` ("36 metres high", "il campanile alto 36 metri"), ``length`` ("longue de 80
+    mètres"), ``extent`` when the words say a size but not which ("a 120-foot tower", "It
+    measured 36 metres", "il campanile centrale di 36 metri"). A quantity that already names a
+    concept, whose unit is not a length, or that a word of ``not`` makes a depth, a distance
+    or a radius ("12 km de profundidad", "a distance of 10 km") is left as it is."""
+    props = _properties(code)
+    if not props:
+        return quantities
+    low = _fold(text)
+    out = []
+    for q in quantities:
+        for name, p in props:
+            if q.concept is None and q.unit in p.units and _is_property(text, low, q, p):
+                q = replace(q, concept=name)
+                break
+        out.append(q)
+    return out
+
+
+def _is_property(text: str, low: str, q: Quantity, p: _Property) -> bool:
+    """Return True when the words around quantity ``q`` make it property ``p``."""
+    if re.search(r"[\d\s-]M$", text[q.start : q.end]):
+        return False  # "a 6.3-M quake": a magnitude written in capitals, not metres
+    before = low[max(0, q.start - 40) : q.start]
+    after = low[q.end : q.end + 40]
+    if p.not_re.match(after.lstrip(" \u00a0-")):
+        return False  # "10 km de profondeur", "20 miles away"
+    if p.after.match(after) or p.before.search(before):
+        return True
+    if p.compound and re.match(r"\d[\d.,]*-[^\W\d_A-Z]", text[q.start : q.end]):
+        # "a 120-foot tower": a unit hyphenated to its number describes the noun after it (in
+        # capitals, "6.3-M", it is a magnitude)
+        return bool(re.match(r"[\s\u00a0]+[^\W\d_]", after))
+    tied = p.of.search(before)
+    return tied is not None and not p.not_re.fullmatch(tied.group("noun"))

@@ -308,9 +308,15 @@ def _figure_similarity(
         days_b = {d.value for d in b.dates if d.exact and not d.since}
         if high / low > lx.MEASURE_MAX_RATIO or (days_a and days_b and not days_a & days_b):
             return 0.0  # a whole step apart on the scale, or another day: another event
-    if fa.dimension != "count" and not agree and fa.value != fb.value and not measure:
+    prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
+    if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
+        return 0.0  # a height and a length: two measures, whatever they are of
+    if fa.dimension != "count" and not agree and fa.value != fb.value and not (measure or prop):
         return 0.0  # a level or a distance at two values is two readings, not one disputed
     named = fa.concept is not None and fa.concept == fb.concept and fa.dimension == "count"
+    # a property of a thing ("36 metres high" / "alto 36 metri") that agrees within rounding is
+    # one fact across languages; two values that disagree need a word or an actor in common
+    named = named or (prop and agree)
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400

@@ -383,7 +383,9 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
     text = feats.text.strip()
     if article.title and text == article.title.strip():
         return False
-    if len(lx.words(text)) < _MIN_WORDS or not _TERMINAL.search(text):
+    if not _TERMINAL.search(text):
+        return False
+    if len(lx.words(text)) < _MIN_WORDS and not _states_property(article, sent):
         return False
     if _HEADLINE_QUOTE.search(text) and len(lx.words(text)) <= _HEADLINE_WORDS:
         return False  # 'Minister: "Citizens abroad are safe"': a heading closing on a quote
@@ -395,6 +397,16 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
     # is a statement whose reported content holds the modal ("warned that any use would").
     main = _CONTENT_START.split(text, maxsplit=1)[0]
     return not (_MODAL.search(main) and feats.attr is None and feats.stance == "asserted")
+
+
+def _states_property(article: Article, sent: Sentence) -> bool:
+    """Return True for a short sentence of two words or more that gives a property of a
+    thing ("It measured 36 metres."; ``lexicon.PROPERTY_CONCEPTS``): a fact however short."""
+    return len(lx.words(article.text[sent.start : sent.end])) >= 2 and any(
+        q.concept in lx.PROPERTY_CONCEPTS
+        for q in article.annotations.quantities
+        if sent.start <= q.start < sent.end
+    )
 
 
 def _commentary(article: Article, feats: _Features) -> bool:
@@ -582,9 +594,12 @@ def _figure_candidate(
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
+    prop = concept in lx.PROPERTY_CONCEPTS and dimension != "count"
     if dimension != "count":
         event = None  # a distance or an amount: the nearest event word need not be its own
         counted = None if concept in lx.MEASURE_CONCEPTS else counted
+        if prop:
+            counted = lx.SOME_EXTENT  # "36 metres high" / "alto 36 metri": a thing's size
     elif event is None and not (concept in lx.COUNTED_CONCEPTS and not english):
         return None  # "two major highways": a description, not a reported figure
     lo, hi = wide
@@ -597,7 +612,8 @@ def _figure_candidate(
         dimension=dimension,
         base=base,
         counted=counted,
-        approximate=q.approximate,
+        # a property of a thing is a measure rounded by whoever writes it (37 m, 120 ft)
+        approximate=q.approximate or prop,
         qualifier=q.qualifier,
         event=event,
         noun=q.counted.lower() if q.counted and counted else None,

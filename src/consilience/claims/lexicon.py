@@ -344,6 +344,15 @@ MEASURE_CONCEPTS = frozenset({"magnitude"})
 # Two readings of such a property further apart than this ratio are of two events (a
 # magnitude of 8.2 and one of 7.1 are two earthquakes; 6.8 and 7.1 two estimates of one).
 MEASURE_MAX_RATIO = 1.1
+# Concepts that are a property of a thing the story is about, read by the quantity reader
+# from the words around a measure ("36 metres high", "il campanile alto 36 metri": ``height``;
+# "longue de 80 mètres": ``length``; "a 120-foot tower", "Medía 36 metros": ``extent``, a
+# size the words do not say more of): figures of them are one fact when they agree within
+# rounding (a measure of a thing is rounded by whoever writes it), and two values that
+# disagree are a dispute when something else (a word, an actor) says it is the same thing. A
+# height is never a length; an ``extent`` may be either.
+PROPERTY_CONCEPTS = frozenset({"height", "length", "extent"})
+SOME_EXTENT = "extent"
 # Concepts that name a counted group or thing on their own ("400 bomberos"): a figure of one
 # of them needs no event word, only the story's places or words in common.
 COUNTED_CONCEPTS = frozenset(

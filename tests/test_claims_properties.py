@@ -1,0 +1,91 @@
+"""A property of a thing stated as a figure in several languages (a tower's height): one
+claim, corroborated when the values agree within rounding (120 feet and 37 metres), disputed
+when they do not (37 metres and 18). Every sentence is written for this test (a real place
+name, a made-up fire)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import consilience
+from consilience.gazetteer import Gazetteer
+from consilience.model import Article, Claim
+from consilience.settings import Settings
+from consilience.verdicts import analyze_story
+
+REFERENCE = date(2031, 1, 1)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.open(Settings())
+
+
+def _doc(outlet: str, published: str, body: str) -> str:
+    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
+
+
+FILES = {
+    "en.txt": _doc(
+        "Valley Wire",
+        "2030-06-04",
+        "In Reims, firefighters watched as the 120-foot bell tower of the old abbey fell in "
+        "the night.",
+    ),
+    "fr.txt": _doc(
+        "Journal de Bourgogne",
+        "2030-06-04",
+        "À Reims, le clocher de la vieille abbaye, haut de 37 mètres, s'est effondré dans la "
+        "nuit malgré les efforts des pompiers.",
+    ),
+    "it.txt": _doc(
+        "Corriere del Nord",
+        "2030-06-04",
+        "A Reims il campanile della vecchia abbazia, alto 18 metri, è crollato durante la "
+        "notte nonostante il lavoro dei vigili del fuoco.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("vezelay")
+    for name, text in FILES.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def _claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Claim:
+    pos = article.text.index(phrase)
+    found = [
+        c
+        for c in claims
+        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
+    ]
+    assert found, f"no claim holds {phrase!r}"
+    return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
+
+
+def test_a_height_in_feet_and_in_metres_corroborates(articles):
+    en, fr = articles["en"], articles["fr"]
+    claims = analyze_story([en, fr], gazetteer=_gazetteer())
+    claim = _claim_with(claims, en, "120-foot")
+    assert claim is _claim_with(claims, fr, "37 mètres")
+    assert claim.status == "corroborated"
+    assert claim.independent_sources == 2
+
+
+def test_a_height_that_disagrees_is_disputed(articles):
+    en, fr, it = articles["en"], articles["fr"], articles["it"]
+    claims = analyze_story([en, fr, it], gazetteer=_gazetteer())
+    claim = _claim_with(claims, fr, "37 mètres")
+    assert claim is _claim_with(claims, it, "18 metri")
+    assert claim is _claim_with(claims, en, "120-foot")
+    assert claim.status == "disputed"
+    conflict = next(c for c in claim.conflicts if c.kind == "number")
+    assert {v.value for v in conflict.values} == {"120-foot", "37 mètres", "18 metri"}

@@ -1,0 +1,57 @@
+"""A measure that is a property of a thing (its height, its length, a size the words do not
+say more of), read from the ``properties`` of each language's quantity data file. Every
+sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.annotate.quantities import find_quantities
+
+
+def _read(text: str, language: str) -> list[tuple[float, str | None, str | None]]:
+    return [(q.value, q.unit, q.concept) for q in find_quantities(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The tower, 40 metres high, fell on Monday.", [(40.0, "m", "height")]),
+        ("en", "The bridge is 300 metres long.", [(300.0, "m", "length")]),
+        ("en", "A 120-foot bell tower collapsed.", [(120.0, "ft", "extent")]),
+        ("en", "The wall measured 12 metres.", [(12.0, "m", "extent")]),
+        ("en", "A queue of 8 km formed at the border.", [(8.0, "km", "extent")]),
+        ("fr", "Le clocher, haut de 37 mètres, s'est effondré.", [(37.0, "m", "height")]),
+        ("fr", "Le clocher et ses 37 mètres de haut.", [(37.0, "m", "height")]),
+        ("fr", "La charpente, longue de 80 mètres, a brûlé.", [(80.0, "m", "length")]),
+        ("it", "Il campanile alto 36 metri è crollato.", [(36.0, "m", "height")]),
+        ("it", "Il campanile centrale di 36 metri è crollato.", [(36.0, "m", "extent")]),
+        ("es", "Medía 36 metros.", [(36.0, "m", "extent")]),
+        ("es", "La torre, de 36 metros de altura, cayó.", [(36.0, "m", "height")]),
+        ("ca", "El campanar de 36 metres d'alçada va caure.", [(36.0, "m", "height")]),
+        ("pt", "A torre, com 36 metros de altura, caiu.", [(36.0, "m", "height")]),
+        ("de", "Der 36 Meter hohe Turm stürzte ein.", [(36.0, "m", "height")]),
+        ("nl", "De toren is 36 meter hoog.", [(36.0, "m", "height")]),
+    ],
+)
+def test_a_measure_of_a_thing_is_its_property(language, text, expected):
+    assert _read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a depth, a distance, a direction or a magnitude are no size of a thing
+        ("es", "El sismo tuvo 12 kilómetros de profundidad.", [(12.0, "km", None)]),
+        ("es", "El sismo ocurrió a una profundidad de 12 kilómetros.", [(12.0, "km", None)]),
+        ("it", "Un terremoto di 10 km di profondità.", [(10.0, "km", None)]),
+        ("fr", "L'épicentre, à une distance de 40 km de la ville.", [(40.0, "km", None)]),
+        ("en", "It struck 10 km deep.", [(10.0, "km", None)]),
+        ("en", "A depth of 10 km was reported.", [(10.0, "km", None)]),
+        ("en", "It struck 65 miles south of the capital.", [(65.0, "mile", None)]),
+        ("en", "A 10-km-deep quake hit the coast.", [(10.0, "km", None)]),
+        ("en", "Toll rises as result of 6.3-M quake.", [(6.3, "m", None)]),
+    ],
+)
+def test_a_depth_a_distance_or_a_magnitude_is_no_property(language, text, expected):
+    assert _read(text, language) == expected
