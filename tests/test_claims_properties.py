@@ -89,3 +89,48 @@ def test_a_height_that_disagrees_is_disputed(articles):
     assert claim.status == "disputed"
     conflict = next(c for c in claim.conflicts if c.kind == "number")
     assert {v.value for v in conflict.values} == {"120-foot", "37 mètres", "18 metri"}
+
+
+TOWN = {
+    "en.txt": _doc(
+        "Valley Wire",
+        "2030-06-04",
+        "Officials in France said the old quarter of Reims, a district of 900 inhabitants, "
+        "was badly damaged by the flood on Monday.",
+    ),
+    "es.txt": _doc(
+        "Diario del Valle",
+        "2030-06-04",
+        "En Reims, el viejo barrio, de unos 3.000 habitantes, sufrió graves daños por la "
+        "inundación del lunes.",
+    ),
+    "it.txt": _doc(
+        "Corriere del Nord",
+        "2030-06-04",
+        "A Reims il vecchio quartiere, di circa 3.000 abitanti, ha subito gravi danni per "
+        "l'alluvione di lunedì.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("quarter")
+    for name, text in TOWN.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def test_a_population_agreeing_corroborates_and_one_far_off_disputes(town):
+    en, es, it = town["en"], town["es"], town["it"]
+    agreeing = analyze_story([es, it], gazetteer=_gazetteer())
+    claim = _claim_with(agreeing, es, "3.000")
+    assert claim is _claim_with(agreeing, it, "3.000")
+    assert claim.status == "corroborated"
+    claims = analyze_story([en, es, it], gazetteer=_gazetteer())
+    claim = _claim_with(claims, en, "900 inhabitants")
+    assert claim is _claim_with(claims, es, "3.000")
+    assert claim.status == "disputed"
+    conflict = next(c for c in claim.conflicts if c.kind == "number")
+    assert {v.value for v in conflict.values} == {"900", "unos 3.000", "circa 3.000"}

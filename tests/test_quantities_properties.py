@@ -1,6 +1,6 @@
 """A measure that is a property of a thing (its height, its length, a size the words do not
-say more of), read from the ``properties`` of each language's quantity data file. Every
-sentence is written for this test."""
+say more of; a place's population), read from the ``properties`` of each language's quantity
+data file. Every sentence is written for this test."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ def _read(text: str, language: str) -> list[tuple[float, str | None, str | None]
         ("pt", "A torre, com 36 metros de altura, caiu.", [(36.0, "m", "height")]),
         ("de", "Der 36 Meter hohe Turm stürzte ein.", [(36.0, "m", "height")]),
         ("nl", "De toren is 36 meter hoog.", [(36.0, "m", "height")]),
+        # a count of inhabitants, or after "a population of", is a place's population
+        ("en", "A village of 900 inhabitants.", [(900.0, None, "population")]),
+        ("en", "It has a population of about 900 people.", [(900.0, None, "population")]),
+        ("es", "Un pueblo de unos 900 habitantes.", [(900.0, None, "population")]),
+        ("it", "Un borgo di circa 900 abitanti.", [(900.0, None, "population")]),
+        ("fr", "Un village de 900 habitants.", [(900.0, None, "population")]),
+        ("de", "Ein Dorf mit 900 Einwohnern.", [(900.0, None, "population")]),
     ],
 )
 def test_a_measure_of_a_thing_is_its_property(language, text, expected):
@@ -51,6 +58,8 @@ def test_a_measure_of_a_thing_is_its_property(language, text, expected):
         ("en", "It struck 65 miles south of the capital.", [(65.0, "mile", None)]),
         ("en", "A 10-km-deep quake hit the coast.", [(10.0, "km", None)]),
         ("en", "Toll rises as result of 6.3-M quake.", [(6.3, "m", None)]),
+        # inhabitants who were evacuated are a tally of the evacuation
+        ("en", "About 900 inhabitants were evacuated.", [(900.0, None, "evacuated")]),
     ],
 )
 def test_a_depth_a_distance_or_a_magnitude_is_no_property(language, text, expected):

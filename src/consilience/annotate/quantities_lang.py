@@ -785,6 +785,9 @@ class _Property:
     of: re.Pattern[str]
     not_re: re.Pattern[str]
     compound: bool
+    # a count (no unit) of one of these nouns: "a town of 900 inhabitants" is its population
+    counted: frozenset[str] = frozenset()
+    count: bool = False  # the property is a count, not a measure in ``units``
 
 
 @lru_cache(maxsize=32)
@@ -813,6 +816,8 @@ def _properties(code: str) -> tuple[tuple[str, _Property], ...]:
             of=re.compile(r"(?<!\w)(?P<noun>[^\W\d_]+)[\s\u00a0]+" + of + r"[\s\u00a0]+$"),
             not_re=not_re,
             compound=bool(p.get("compound", False)),
+            counted=frozenset(w.lower() for w in p.get("counted", [])),
+            count=bool(p.get("count", False)),
         )
         out.append((name, prop))
     return tuple(out)
@@ -825,7 +830,9 @@ def mark_properties(code: str, text: str, quantities: list[Quantity]) -> list[Qu
     mètres"), ``extent`` when the words say a size but not which ("a 120-foot tower", "It
     measured 36 metres", "il campanile centrale di 36 metri"). A quantity that already names a
     concept, whose unit is not a length, or that a word of ``not`` makes a depth, a distance
-    or a radius ("12 km de profundidad", "a distance of 10 km") is left as it is."""
+    or a radius ("12 km de profundidad", "a distance of 10 km") is left as it is. A property
+    with ``count`` is a count of no unit: ``population`` ("a village of 900 inhabitants",
+    "una población de 900")."""
     props = _properties(code)
     if not props:
         return quantities
@@ -833,7 +840,11 @@ def mark_properties(code: str, text: str, quantities: list[Quantity]) -> list[Qu
     out = []
     for q in quantities:
         for name, p in props:
-            if q.concept is None and q.unit in p.units and _is_property(text, low, q, p):
+            if p.count:
+                if q.unit is None and q.concept in (None, "people") and _is_count_of(low, q, p):
+                    q = replace(q, concept=name)
+                    break
+            elif q.concept is None and q.unit in p.units and _is_property(text, low, q, p):
                 q = replace(q, concept=name)
                 break
         out.append(q)
@@ -856,3 +867,13 @@ def _is_property(text: str, low: str, q: Quantity, p: _Property) -> bool:
         return bool(re.match(r"[\s\u00a0]+[^\W\d_]", after))
     tied = p.of.search(before)
     return tied is not None and not p.not_re.fullmatch(tied.group("noun"))
+
+
+def _is_count_of(low: str, q: Quantity, p: _Property) -> bool:
+    """Return True when count ``q`` is property ``p`` of a place or thing: its counted noun is
+    one of ``counted`` ("a town of 900 inhabitants") or a word of ``before`` comes right
+    before it ("a population of 900")."""
+    words = (q.counted or "").lower().split()
+    if words and words[-1] in p.counted:
+        return True
+    return bool(p.before.search(low[max(0, q.start - 40) : q.start]))

@@ -297,7 +297,11 @@ def _figure_similarity(
     if fa.scope and fb.scope and not fa.scope & fb.scope:
         return 0.0  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
     low, high = sorted((abs(fa.base), abs(fb.base)))
-    if low == 0 or high / low > params.max_ratio:
+    prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
+    # one property of a thing both name ("a town of 900 inhabitants" / "Vézelay, 2,900
+    # habitants") is one fact even far apart: a dispute, not two things
+    limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
+    if low == 0 or high / low > limit:
         return 0.0
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
     if a.article == b.article and not agree:
@@ -308,7 +312,6 @@ def _figure_similarity(
         days_b = {d.value for d in b.dates if d.exact and not d.since}
         if high / low > lx.MEASURE_MAX_RATIO or (days_a and days_b and not days_a & days_b):
             return 0.0  # a whole step apart on the scale, or another day: another event
-    prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
     if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
         return 0.0  # a height and a length: two measures, whatever they are of
     if fa.dimension != "count" and not agree and fa.value != fb.value and not (measure or prop):
@@ -316,7 +319,7 @@ def _figure_similarity(
     named = fa.concept is not None and fa.concept == fb.concept and fa.dimension == "count"
     # a property of a thing ("36 metres high" / "alto 36 metri") that agrees within rounding is
     # one fact across languages; two values that disagree need a word or an actor in common
-    named = named or (prop and agree)
+    named = (named and not prop) or (prop and agree)
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400

@@ -586,6 +586,8 @@ def _figure_candidate(
     english = (article.language or "en").split("-")[0] == "en"
     counted, event = _counted(q, text, rel, narrow, wide)
     concept = q.concept
+    if concept == lx.POPULATION and _nearest_class(text, rel, narrow) in lx.FIGURE_EVENTS:
+        concept = None  # "900 residents were trapped": a tally of the event, not a population
     if concept in lx.CONCEPT_EVENTS and (event is None or not english):
         # what the quantity reader says it counts, in any language: "30 muertos" are dead
         counted, event = "people", lx.CONCEPT_EVENTS[concept]
@@ -594,8 +596,10 @@ def _figure_candidate(
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
-    prop = concept in lx.PROPERTY_CONCEPTS and dimension != "count"
-    if dimension != "count":
+    prop = concept in lx.PROPERTY_CONCEPTS and (dimension != "count" or concept == lx.POPULATION)
+    if concept == lx.POPULATION:
+        counted, event = concept, None  # "a town of 900 inhabitants": the town's population
+    elif dimension != "count":
         event = None  # a distance or an amount: the nearest event word need not be its own
         counted = None if concept in lx.MEASURE_CONCEPTS else counted
         if prop:
@@ -612,7 +616,7 @@ def _figure_candidate(
         dimension=dimension,
         base=base,
         counted=counted,
-        # a property of a thing is a measure rounded by whoever writes it (37 m, 120 ft)
+        # a property of a thing is rounded by whoever writes it (37 m, 120 ft; 900 inhabitants)
         approximate=q.approximate or prop,
         qualifier=q.qualifier,
         event=event,

@@ -351,8 +351,14 @@ MEASURE_MAX_RATIO = 1.1
 # rounding (a measure of a thing is rounded by whoever writes it), and two values that
 # disagree are a dispute when something else (a word, an actor) says it is the same thing. A
 # height is never a length; an ``extent`` may be either.
-PROPERTY_CONCEPTS = frozenset({"height", "length", "extent"})
+# A count can be one too: a place's ``population`` ("a town of 900 inhabitants", "de unos 900
+# habitantes") when no event word of its clause makes it a tally.
+PROPERTY_CONCEPTS = frozenset({"height", "length", "extent", "population"})
 SOME_EXTENT = "extent"
+POPULATION = "population"
+# Two values of one property of a thing both reports name (an actor or a place in common)
+# are one disputed fact up to this ratio; otherwise ``AlignParams.max_ratio`` holds.
+PROPERTY_MAX_RATIO = 10.0
 # Concepts that name a counted group or thing on their own ("400 bomberos"): a figure of one
 # of them needs no event word, only the story's places or words in common.
 COUNTED_CONCEPTS = frozenset(
