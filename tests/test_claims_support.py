@@ -64,6 +64,7 @@ STORIES: dict[str, dict[str, str]] = {
             "Analysts believe the fall of Tartu will change the course of the war. "
             "The region's first uprising broke out in 2014 when rebels seized Tartu. "
             "Rebel fighters shelled the port of Parnu last month. "
+            "Rebels recently seized a fuel depot near Parnu. "
             "The talks, held in a format created in 2019, resumed in Geneva on Monday.\n\n"
             'Crisis meeting in Tallinn, minister Tamm: "Our citizens in Tartu are safe"\n\n'
             "Trains to Tartu were cancelled on Monday, the railway company said. "
@@ -141,6 +142,7 @@ def test_commentary_and_old_history_are_not_claims(stories):
     assert _holding(claims, a, "Analysts believe") == []
     assert _holding(claims, a, "first uprising") == []
     assert _holding(claims, a, "shelled the port") == []  # before the story's events
+    assert _holding(claims, a, "fuel depot") == []
     assert _holding(claims, a, "Our citizens") == []  # a heading closing on a quote
     assert _holding(claims, a, "Trains to Tartu")  # the next line is read
     assert _holding(claims, a, "capable of") == []  # what it could do, not what happened
