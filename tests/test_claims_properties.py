@@ -134,3 +134,45 @@ def test_a_population_agreeing_corroborates_and_one_far_off_disputes(town):
     assert claim.status == "disputed"
     conflict = next(c for c in claim.conflicts if c.kind == "number")
     assert {v.value for v in conflict.values} == {"900", "unos 3.000", "circa 3.000"}
+
+
+EPICENTRE = {
+    "a.txt": _doc(
+        "Coast Wire",
+        "2030-09-10",
+        "The epicentre of the quake was 40 km south of Florence, the institute said on Monday.",
+    ),
+    "b.txt": _doc(
+        "Hill Courier",
+        "2030-09-10",
+        "Officials said the epicentre of the quake lay 25 miles south of Florence on Monday.",
+    ),
+    "c.txt": _doc(
+        "Valley Post",
+        "2030-09-10",
+        "The quake on Monday had its epicentre about 90 km from Florence, the agency said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def epicentre(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("epicentre")
+    for name, text in EPICENTRE.items():
+        (folder / name).write_text(text, "utf-8")
+    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
+    return {Path(a.source.path).stem: a for a in report.articles}
+
+
+def test_distances_from_one_place_are_one_fact(epicentre):
+    a, b, c = epicentre["a"], epicentre["b"], epicentre["c"]
+    agreeing = analyze_story([a, b], gazetteer=_gazetteer())
+    claim = _claim_with(agreeing, a, "40 km")
+    assert claim is _claim_with(agreeing, b, "25 miles")
+    assert claim.status == "corroborated"
+    claims = analyze_story([a, b, c], gazetteer=_gazetteer())
+    claim = _claim_with(claims, c, "90 km")
+    assert claim is _claim_with(claims, a, "40 km")
+    assert claim.status == "disputed"
+    conflict = next(x for x in claim.conflicts if x.kind == "number")
+    assert {v.value for v in conflict.values} == {"40 km", "25 miles", "about 90 km"}

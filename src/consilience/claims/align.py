@@ -298,6 +298,9 @@ def _figure_similarity(
         return 0.0  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
     low, high = sorted((abs(fa.base), abs(fb.base)))
     prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
+    # two distances from one place ("70 km south of X" / "120 km from X"): one fact, so two
+    # values of it are a dispute (the shared place says it is the same one)
+    prop = prop or (fa.counted == lx.DISTANCE and bool(fa.scope & fb.scope))
     # one property of a thing both name ("a town of 900 inhabitants" / "Vézelay, 2,900
     # habitants") is one fact even far apart: a dispute, not two things
     limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio

@@ -597,8 +597,13 @@ def _figure_candidate(
     if counted in lx.UNIT_WORDS:
         counted = None
     prop = concept in lx.PROPERTY_CONCEPTS and (dimension != "count" or concept == lx.POPULATION)
+    anchor = _anchor(article.text, q, feats) if dimension == "length" else frozenset()
     if concept == lx.POPULATION:
         counted, event = concept, None  # "a town of 900 inhabitants": the town's population
+    elif dimension == "length" and not prop:
+        # "70 km south of X", "20 km from the capital": how far, from the place it names if it
+        # names one (a direction word is no counted thing)
+        counted, event = lx.DISTANCE, None
     elif dimension != "count":
         event = None  # a distance or an amount: the nearest event word need not be its own
         counted = None if concept in lx.MEASURE_CONCEPTS else counted
@@ -622,7 +627,7 @@ def _figure_candidate(
         event=event,
         noun=q.counted.lower() if q.counted and counted else None,
         concept=concept,
-        scope=_scope(article.text, q, feats),
+        scope=anchor or _scope(article.text, q, feats),
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -673,6 +678,19 @@ def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
         return frozenset()
     start = after[0][0]
     if not lx.scope_locatives().search(text[q.end : start]):
+        return frozenset()
+    return frozenset(k for s, _, k in after if s == start)
+
+
+def _anchor(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
+    """Return the keys of the place a distance is measured from: the first place named after
+    it behind a tie word of any language ("70 km south of X", "45 km de la ciudad de X";
+    ``data/anchors.json``); empty when none is."""
+    after = sorted((s, e, k) for s, e, k in feats.place_spans if s >= q.end)
+    if not after:
+        return frozenset()
+    start = after[0][0]
+    if not lx.anchor_words().search(text[q.end : start]):
         return frozenset()
     return frozenset(k for s, _, k in after if s == start)
 

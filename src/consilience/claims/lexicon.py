@@ -338,6 +338,22 @@ def scope_locatives() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def anchor_words() -> re.Pattern[str]:
+    """Return the pattern, anchored at the end of the text between a distance and the next
+    place named, of the words of any language of ``data/anchors.json`` that make that place
+    where the distance is measured from ("70 km south of ", "45 km de la ciudad de "): a few
+    words at most, no sentence break, the tie word and at most two words after it."""
+    alternatives = _every_language("anchors")
+    return re.compile(
+        rf"^[^.,;:!?()\n]{{0,30}}?(?<!\w)(?:{alternatives})(?:\s+|(?<=['’]))(?:[^\W\d]+\s+){{0,2}}$",
+        re.IGNORECASE,
+    )
+
+
+# A distance measured from a place it names ("70 km south of X"): what it counts.
+DISTANCE = "distance"
+
 # Concepts that are one property of the event itself (one earthquake has one magnitude):
 # different values of it at one place and time are a dispute, not two readings.
 MEASURE_CONCEPTS = frozenset({"magnitude"})
