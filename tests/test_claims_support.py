@@ -262,3 +262,16 @@ def test_a_machine_translated_report_words_a_claim_only_when_no_other_can():
     # a flagged report that alone states the event still words it
     alone = [_cand(0, "a", {"id:x"}, {"seize"}), _cand(1, "b", {"id:x"}, set())]
     assert ranked(alone, flagged={"a"})[0].id == "a@0"
+
+
+def test_a_sentence_telling_another_event_words_a_claim_last():
+    members = [_cand(0, "a", {"id:x"}, {"seize"}), _cand(1, "b", {"id:x"}, {"seize"})]
+    assert ranked(members, busy={"a@0"})[0].id == "b@1"
+
+
+def test_a_member_must_tell_every_event_the_core_holds():
+    rep = _cand(0, "a", {"id:x"}, {"seize", "withdraw"})
+    kernel = frozenset({"c:seize", "c:withdraw", "e:id:x"})
+    assert supports(_cand(1, "b", {"id:x"}, {"seize", "withdraw"}), rep, kernel)
+    assert supports(_cand(2, "c", {"id:x"}, {"enter", "withdraw"}), rep, kernel)  # related
+    assert not supports(_cand(3, "d", {"id:x"}, {"seize"}), rep, kernel)

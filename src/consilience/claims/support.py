@@ -17,11 +17,12 @@ outright. A group of statements from two or more articles is checked like this:
    most slots others state, a report before a rumour, a named subject before a pronoun, the
    shorter sentence. Its slots that another article also states are the claim's core.
 2. A member supports the assertion when it states the core: an event class of the assertion
-   (or a related one), every core day, and one of the core's actors and places at least (a
-   sentence names some in passing: "Hafez al-Assad, Bashar's father"). A denial, or a report of
-   a denial, contests the core rather than repeating it, and a report in another language is
-   read with that language's words (its event words or days may not be read): either stays
-   when it names one of the core's actors or places (or the core names none).
+   (or a related one) and every event of the core (each, or a related one), every core day,
+   and one of the core's actors and places at least (a sentence names some in passing:
+   "Hafez al-Assad, Bashar's father"). A denial, or a report of a denial, contests the core
+   rather than repeating it, and a report in another language is read with that language's
+   words (its event words or days may not be read): either stays when it names one of the
+   core's actors or places (or the core names none).
 3. Members that do not support it are taken out and checked the same way among themselves:
    they become claims of their own (a fact one of them states with another), or stand alone.
    A member that also states another part's assertion is evidence of that claim too (a
@@ -157,7 +158,9 @@ def representative(members: Sequence[ClaimCandidate]) -> ClaimCandidate:
 
 
 def ranked(
-    members: Sequence[ClaimCandidate], flagged: frozenset[str] | set[str] = frozenset()
+    members: Sequence[ClaimCandidate],
+    flagged: frozenset[str] | set[str] = frozenset(),
+    busy: frozenset[str] | set[str] = frozenset(),
 ) -> list[ClaimCandidate]:
     """Return the members in the order they would serve as the group's assertion: a report,
     not a denial, and in a group holding a denial the one naming most of the events, actors
@@ -165,8 +168,9 @@ def ranked(
     company is a studio", says too little to check the others against) and states nothing no
     other article states, if any does; then the one the most articles of the group support
     (``supports``), one from an article not in ``flagged`` (machine-translated or of low
-    quality: its wording reads worst), the fewest slots only it states, the most slots others
-    also state, then by ``_preference``."""
+    quality: its wording reads worst), one whose sentence tells no other event (ids in
+    ``busy``: its wording would assert more than the claim), the fewest slots only it
+    states, the most slots others also state, then by ``_preference``."""
     key = _preference(members)
     contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
@@ -185,6 +189,7 @@ def ranked(
             alone > 0,
             -len(backing),
             rep.article in flagged,
+            rep.id in busy,
             alone,
             -len(kernel),
             key(rep),
@@ -211,15 +216,26 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
         # in every language is who and where
         return not places or bool(places & own)
     classes = {s[2:] for s in slots(rep) if s.startswith("c:")}
-    if classes:
-        related = set(classes)
-        for k in classes:
-            related |= lx.RELATED_CLASSES.get(k, frozenset())
-        if not {s[2:] for s in own if s.startswith("c:")} & related:
+    told = {s[2:] for s in own if s.startswith("c:")}
+    if classes and not told & _related(classes):
+        return False
+    # every event of the assertion that another article also tells must be told (or a related
+    # one): "the army withdrew and the rebels took the south" is not backed by "the rebels
+    # took positions" alone
+    for k in (s[2:] for s in kernel if s.startswith("c:")):
+        if not told & _related({k}):
             return False
     days = {s for s in kernel if s.startswith("d:")}
     named = {s for s in kernel if s.startswith("e:")}
     return days <= own and (not named or bool(named & own))
+
+
+def _related(classes: set[str] | frozenset[str]) -> set[str]:
+    """Return ``classes`` with the classes related to them ("entered" / "seized")."""
+    out = set(classes)
+    for k in classes:
+        out |= lx.RELATED_CLASSES.get(k, frozenset())
+    return out
 
 
 def _split(members: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:

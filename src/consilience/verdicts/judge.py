@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
 from ..claims.support import ranked
 from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
@@ -49,8 +50,9 @@ def judge(
     groups = _groups(candidates)
     judged = []
     worded: set[str] = set()
+    busy = _telling_more(candidates)
     for members in groups:
-        claim = _verdict(members, articles, origins, worded)
+        claim = _verdict(members, articles, origins, worded, busy)
         worded.add(claim.text)
         judged.append((claim, _first(members)))
     judged.sort(
@@ -139,6 +141,7 @@ def _verdict(
     articles: Mapping[str, Article],
     origins: Origins,
     worded: set[str] | frozenset[str] = frozenset(),
+    busy: set[str] | frozenset[str] = frozenset(),
 ) -> Claim:
     members = _dedupe(members)
     origin_groups = origins.groups(members)
@@ -188,13 +191,24 @@ def _verdict(
     why = _why(status, members, support, flagged, conflicts, update, origins, articles)
     return Claim(
         id="",
-        text=_representative(members, worded, _poorly_worded(articles)),
+        text=_representative(members, worded, _poorly_worded(articles), busy),
         status=status,
         independent_sources=count,
         evidence=evidence,
         conflicts=tuple(conflicts),
         why=why,
     )
+
+
+def _telling_more(candidates: Sequence[ClaimCandidate]) -> frozenset[str]:
+    """Return the ids of the statements whose sentence tells another event too (it gives a
+    candidate per event): worded by such a sentence a claim asserts more than its own fact."""
+    events: dict[tuple[str, tuple[int, int]], set[str]] = defaultdict(set)
+    for c in candidates:
+        events[(c.article, c.sentence)] |= c.classes - WEAK_CLASSES
+        if c.figure is not None and c.figure.event and c.figure.event not in WEAK_CLASSES:
+            events[(c.article, c.sentence)].add(c.figure.event)
+    return frozenset(c.id for c in candidates if len(events[(c.article, c.sentence)]) > 1)
 
 
 # Flags that say an article's wording reads badly: its sentence is a claim's wording only when
@@ -225,6 +239,7 @@ def _representative(
     members: Sequence[ClaimCandidate],
     worded: set[str] | frozenset[str] = frozenset(),
     flagged: set[str] | frozenset[str] = frozenset(),
+    busy: set[str] | frozenset[str] = frozenset(),
 ) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
     against (``claims.support.ranked``: an article flagged machine-translated or of low
@@ -233,7 +248,7 @@ def _representative(
     there is one), ties by reading order. A wording another claim already has (``worded``:
     one sentence telling two facts) gives way to the next member's, when there is one."""
     if all(c.figure is None for c in members):
-        order = ranked(members, flagged)
+        order = ranked(members, flagged, busy)
         texts = [" ".join(c.text.split()) for c in order]
         return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
