@@ -439,3 +439,14 @@ def test_a_word_goes_to_the_name_it_spells_not_to_one_it_begins_with(gazetteer):
         for e in entities
     }
     assert in_arabic == {"Valdorra": [], "Valdorra Nuova": ["فالدورانوفا"]}
+
+
+def test_a_day_with_a_two_digit_year_reads_as_the_full_year():
+    """A translation that writes the dateline "09-Jun-08" keeps the original's figures in
+    order ("June 9, 2008"): the two-digit year is read as the full one."""
+    from consilience.stories.features import digit_figures
+
+    assert digit_figures("Nieuw model 09-Jun-08 voor 199 dollar") == ["9", "2008", "199"]
+    assert digit_figures("New model June 9, 2008 for 199 dollars") == ["9", "2008", "199"]
+    assert digit_figures("Nuevo 8-mayo-96: 1.500 pesos") == ["8", "1996", "1500"]
+    assert digit_figures("Rooms 12-14 and 08-09") == ["12", "14", "8", "9"]  # no month: no day

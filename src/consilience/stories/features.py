@@ -328,11 +328,22 @@ def parse_number(whole: str, sep: str | None, frac: str | None) -> float | None:
     return value
 
 
+# A day written "09-Jun-08" / "9-juin-08": its two-digit year is the year a translation or the
+# original writes in full ("June 9, 2008").
+_SHORT_YEAR = re.compile(r"(?<![\w.,])\d{1,2}-[^\W\d_]{3,9}\.?-(\d{2})(?!\w)")
+
+
 def digit_figures(text: str) -> list[str]:
     """Return the figures written with digits in ``text``, in order, each as its value
-    ("40,000" and "40.000" both "40000", "6.2" and "6,2" both "6.2"), years included."""
+    ("40,000" and "40.000" both "40000", "6.2" and "6,2" both "6.2"), years included; the
+    two-digit year of a day written "09-Jun-08" as the full year (2008)."""
+    full = {m.start(1): m.group(1) for m in _SHORT_YEAR.finditer(text)}
     out = []
     for m in _NUMBER.finditer(text):
+        if m.start(1) in full:
+            yy = int(full[m.start(1)])
+            out.append(str(2000 + yy if yy < 50 else 1900 + yy))
+            continue
         value = parse_number(m.group(1), m.group(2), m.group(3))
         if value is not None:
             out.append(_number_key(value))
