@@ -5,32 +5,16 @@ once. Every story here is invented for these tests (real place names, made-up ev
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from claim_stories import analysed, in_file_order
+from claim_stories import claim_with as _claim_with
+from claim_stories import doc as _doc
+from claim_stories import gazetteer as _gazetteer
 
-import consilience
 from consilience.claims import extract_claims
-from consilience.gazetteer import Gazetteer
 from consilience.model import Article, Claim, Flag, Source
-from consilience.settings import Settings
 from consilience.verdicts import analyze_story
-
-REFERENCE = date(2031, 1, 1)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    """The gazetteer the claims stage is given (it places Geneva and Vienna in their
-    countries)."""
-    return Gazetteer.open(Settings())
-
-
-def _doc(outlet: str, published: str, body: str) -> str:
-    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
-
 
 STORIES: dict[str, dict[str, str]] = {
     "number": {
@@ -197,27 +181,10 @@ STORIES: dict[str, dict[str, str]] = {
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory) -> dict[str, list[Article]]:
     """Every mini-story through the real pipeline, once: name -> articles in file order."""
-    out = {}
-    for name, files in STORIES.items():
-        folder: Path = tmp_path_factory.mktemp(name)
-        for fname, text in files.items():
-            (folder / fname).write_text(text, "utf-8")
-        report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-        out[name] = sorted(report.articles, key=lambda a: Path(a.source.path).name)
-    return out
-
-
-def _claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Claim:
-    """Return the claim whose evidence holds ``phrase`` of ``article`` (figure claims first:
-    the one with the shortest evidence)."""
-    pos = article.text.index(phrase)
-    found = [
-        c
-        for c in claims
-        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
-    ]
-    assert found, f"no claim holds {phrase!r}"
-    return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
+    return {
+        name: in_file_order(analysed(tmp_path_factory, name, files))
+        for name, files in STORIES.items()
+    }
 
 
 def _values(claim: Claim, kind: str) -> list[tuple[str, str]]:

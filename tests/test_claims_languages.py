@@ -4,29 +4,14 @@ written by the team for this test (a real place name, a made-up event)."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
+from claim_stories import analysed, by_name
+from claim_stories import claim_with as _claim_with
+from claim_stories import doc as _doc
+from claim_stories import gazetteer as _gazetteer
 
-import consilience
-from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Claim
-from consilience.settings import Settings
+from consilience.model import Article
 from consilience.verdicts import analyze_story
-
-REFERENCE = date(2031, 1, 1)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer.open(Settings())
-
-
-def _doc(outlet: str, published: str, body: str) -> str:
-    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
-
 
 FILES = {
     "en.txt": _doc(
@@ -49,22 +34,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> dict[str, Article]:
-    folder: Path = tmp_path_factory.mktemp("valparaiso")
-    for name, text in FILES.items():
-        (folder / name).write_text(text, "utf-8")
-    report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-    return {Path(a.source.path).stem: a for a in report.articles}
-
-
-def _claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Claim:
-    pos = article.text.index(phrase)
-    found = [
-        c
-        for c in claims
-        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
-    ]
-    assert found, f"no claim holds {phrase!r}"
-    return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
+    return by_name(analysed(tmp_path_factory, "valparaiso", FILES))
 
 
 def test_a_magnitude_in_three_languages_is_disputed(articles):

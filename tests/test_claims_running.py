@@ -6,29 +6,17 @@ made-up flood and fire; real place names)."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from claim_stories import REFERENCE, analysed, by_name
+from claim_stories import claim_with as _claim_with
+from claim_stories import doc as _doc
+from claim_stories import gazetteer as _gazetteer
 
 import consilience
-from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Claim, Report
-from consilience.settings import Settings
+from consilience.model import Article
 from consilience.verdicts import analyze_story
-
-REFERENCE = date(2031, 1, 1)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer.open(Settings())
-
-
-def _doc(outlet: str, published: str, body: str) -> str:
-    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
-
 
 FILES = {
     # firefighters: Spanish and Arabic, no word in common
@@ -75,31 +63,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> dict[str, Article]:
-    return _by_name(_analysed(tmp_path_factory, "running", FILES))
-
-
-def _analysed(tmp_path_factory, name: str, files: dict[str, str]) -> Report:
-    """Return the report of ``files`` (name -> text) written to a folder of their own."""
-    folder: Path = tmp_path_factory.mktemp(name)
-    for file, text in files.items():
-        (folder / file).write_text(text, "utf-8")
-    return consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-
-
-def _by_name(report: Report) -> dict[str, Article]:
-    """Return the report's articles keyed by their file's stem."""
-    return {Path(a.source.path).stem: a for a in report.articles}
-
-
-def _claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Claim:
-    pos = article.text.index(phrase)
-    found = [
-        c
-        for c in claims
-        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
-    ]
-    assert found, f"no claim holds {phrase!r}"
-    return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
+    return by_name(analysed(tmp_path_factory, "running", FILES))
 
 
 def test_a_named_counted_thing_corroborates_across_languages(articles):
@@ -154,7 +118,7 @@ MEANING = {
 
 @pytest.fixture(scope="module")
 def bridge(tmp_path_factory) -> dict[str, Article]:
-    return _by_name(_analysed(tmp_path_factory, "bridge", MEANING))
+    return by_name(analysed(tmp_path_factory, "bridge", MEANING))
 
 
 def test_a_statement_and_its_translation_are_one_claim(bridge):
@@ -209,7 +173,7 @@ SCOPES = {
 
 @pytest.fixture(scope="module")
 def scoped(tmp_path_factory) -> dict[str, Article]:
-    return _by_name(_analysed(tmp_path_factory, "scopes", SCOPES))
+    return by_name(analysed(tmp_path_factory, "scopes", SCOPES))
 
 
 def test_figures_counted_in_two_places_are_two_claims(scoped):
@@ -278,7 +242,7 @@ TRANSLATED = {
 
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory):
-    return _analysed(tmp_path_factory, "translated", TRANSLATED)
+    return analysed(tmp_path_factory, "translated", TRANSLATED)
 
 
 def test_a_translation_states_its_originals_figures_in_the_same_claims(translated):
@@ -339,7 +303,7 @@ DENIAL = {
 
 @pytest.fixture(scope="module")
 def market(tmp_path_factory) -> dict[str, Article]:
-    return _by_name(_analysed(tmp_path_factory, "market", DENIAL))
+    return by_name(analysed(tmp_path_factory, "market", DENIAL))
 
 
 def test_a_denial_in_another_language_disputes_the_report(market):

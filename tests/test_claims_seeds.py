@@ -8,6 +8,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from claim_stories import holding
 
 from consilience.model import Claim
 from consilience.verdicts import analyze_story
@@ -170,13 +171,7 @@ def test_content_flagged_unsupported_is_no_claim_nor_evidence(seed_story, seeds_
 
 def _holding(seed_story, key: str, phrase: str) -> list[Claim]:
     keyed, claims = seed_story
-    article = keyed[key]
-    pos = article.text.index(phrase)
-    return [
-        c
-        for c in claims
-        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
-    ]
+    return holding(claims, keyed[key], phrase)
 
 
 def test_a_day_only_one_report_gives_is_not_corroborated(seed_story):

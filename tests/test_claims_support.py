@@ -6,32 +6,16 @@ tests (real place names, made-up events)."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
+from claim_stories import analysed, holding, in_file_order
+from claim_stories import doc as _doc
+from claim_stories import gazetteer as _gazetteer
 
-import consilience
 from consilience.claims import extract_claims
 from consilience.claims.records import ClaimCandidate
 from consilience.claims.support import by_support, ranked, representative, slots, supports
-from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Claim
-from consilience.settings import Settings
+from consilience.model import Article
 from consilience.verdicts import analyze_story
-
-REFERENCE = date(2031, 1, 1)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer.open(Settings())
-
-
-def _doc(outlet: str, published: str, body: str) -> str:
-    return f"---\ntitle: {outlet} report\noutlet: {outlet}\npublished: {published}\n---\n{body}\n"
-
 
 STORIES: dict[str, dict[str, str]] = {
     # Only one report gives the day the towns fell; the others say they fell.
@@ -102,31 +86,18 @@ STORIES: dict[str, dict[str, str]] = {
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory) -> dict[str, list[Article]]:
     """Every mini-story through the real pipeline, once: name -> articles in file order."""
-    out = {}
-    for name, files in STORIES.items():
-        folder: Path = tmp_path_factory.mktemp(name)
-        for fname, text in files.items():
-            (folder / fname).write_text(text, "utf-8")
-        report = consilience.analyze([folder], reference_date=REFERENCE, progress=False)
-        out[name] = sorted(report.articles, key=lambda a: Path(a.source.path).name)
-    return out
-
-
-def _holding(claims: tuple[Claim, ...], article: Article, phrase: str) -> list[Claim]:
-    pos = article.text.index(phrase)
-    return [
-        c
-        for c in claims
-        if any(e.article == article.id and e.start <= pos < e.end for e in c.evidence)
-    ]
+    return {
+        name: in_file_order(analysed(tmp_path_factory, name, files))
+        for name, files in STORIES.items()
+    }
 
 
 def test_a_day_one_report_gives_is_not_what_the_claim_asserts(stories):
     a, b, c = stories["day"]
     claims = analyze_story([a, b, c], gazetteer=_gazetteer())
-    (claim,) = _holding(claims, b, "captured Tartu")
-    assert _holding(claims, c, "captured Tartu") == [claim]
-    assert _holding(claims, a, "captured Tartu") == [claim]  # it states all of it, and more
+    (claim,) = holding(claims, b, "captured Tartu")
+    assert holding(claims, c, "captured Tartu") == [claim]
+    assert holding(claims, a, "captured Tartu") == [claim]  # it states all of it, and more
     assert claim.status == "corroborated"
     assert claim.independent_sources == 3
     # the wording is one the three reports back: not the one with the day only it gives
@@ -139,18 +110,18 @@ def test_a_day_one_report_gives_is_not_what_the_claim_asserts(stories):
 def test_commentary_and_old_history_are_not_claims(stories):
     a, b = stories["noise"]
     claims = analyze_story([a, b], gazetteer=_gazetteer())
-    assert _holding(claims, a, "Analysts believe") == []
-    assert _holding(claims, a, "first uprising") == []
-    assert _holding(claims, a, "shelled the port") == []  # before the story's events
-    assert _holding(claims, a, "fuel depot") == []
-    assert _holding(claims, a, "Our citizens") == []  # a heading closing on a quote
-    assert _holding(claims, a, "Trains to Tartu")  # the next line is read
-    assert _holding(claims, a, "capable of") == []  # what it could do, not what happened
+    assert holding(claims, a, "Analysts believe") == []
+    assert holding(claims, a, "first uprising") == []
+    assert holding(claims, a, "shelled the port") == []  # before the story's events
+    assert holding(claims, a, "fuel depot") == []
+    assert holding(claims, a, "Our citizens") == []  # a heading closing on a quote
+    assert holding(claims, a, "Trains to Tartu")  # the next line is read
+    assert holding(claims, a, "capable of") == []  # what it could do, not what happened
     # an old date describing something in passing leaves the news in the sentence a claim
-    (talks,) = _holding(claims, a, "resumed in Geneva")
-    assert _holding(claims, b, "resumed in Geneva") == [talks]
+    (talks,) = holding(claims, a, "resumed in Geneva")
+    assert holding(claims, b, "resumed in Geneva") == [talks]
     assert talks.status == "corroborated"
-    (capture,) = _holding(claims, a, "captured Tartu")
+    (capture,) = holding(claims, a, "captured Tartu")
     assert capture.status == "corroborated"
     assert capture.independent_sources == 2
 
@@ -165,7 +136,7 @@ def test_an_event_word_inside_a_name_is_no_event(stories):
 def test_a_pronoun_closing_the_sentence_names_no_one_else(stories):
     (a,) = stories["they"]
     claims = analyze_story([a], gazetteer=_gazetteer())
-    held = _holding(claims, a, "agreed")
+    held = holding(claims, a, "agreed")
     assert held
     for claim in held:
         (ev,) = [e for e in claim.evidence if e.article == a.id]
