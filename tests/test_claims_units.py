@@ -258,3 +258,19 @@ def test_a_capital_stands_for_its_country():
     assert capital_country("Tehran") == "IR"
     assert capital_country("Paris") == "FR"
     assert capital_country("Aleppo") is None  # a city, not a capital
+
+
+@pytest.mark.parametrize(
+    "language,before,place",
+    [
+        ("en", "93 dead in ", True),
+        ("en", "the road to the ", True),
+        ("en", "Another supporter of the regime, ", False),
+        ("fr", "morts dans la ", True),
+        ("es", "heridos en ", True),
+        ("ru", "погибли в ", True),
+        ("xx", "evacuated from ", True),  # a language with no list: English's
+    ],
+)
+def test_a_preposition_before_a_name_makes_it_a_place(language, before, place):
+    assert bool(lexicon.place_prepositions(language).search(before)) is place

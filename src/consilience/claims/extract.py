@@ -65,12 +65,6 @@ _INEXACT_DATE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
-# A preposition before a place name makes it a place, not an actor standing for a government.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|into|near|outside|inside|from|to|towards|toward|of|around|across|through"
-    r"|en|a|à|de|di|da|dans|nel|nella|em|no|na|bei|nach|von|aus|in|im)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
 _OBLIGATION = re.compile(
@@ -258,7 +252,9 @@ def _sentence_features(
             entities.add(f"n:country:{named}")
         elif (
             m.label in PLACE_LABELS
-            and not _PLACE_BEFORE.search(article.text[max(0, m.start - 16) : m.start])
+            and not lx.place_prepositions(_base(article.language)).search(
+                article.text[max(0, m.start - 16) : m.start]
+            )
             and (governs := capital_country(written)) is not None
         ):
             # "Tehran has started to evacuate": the capital stands for its country's government

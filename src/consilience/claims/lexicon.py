@@ -319,6 +319,19 @@ def language_cues(name: str, kind: str | None, language: str | None) -> re.Patte
     return re.compile(rf"(?<!\w)(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=32)
+def place_prepositions(language: str | None) -> re.Pattern[str]:
+    """Return the pattern, anchored at the end of a text, of a preposition of ``language``
+    (``data/prepositions.json``; English's for a language with none) right before a place name:
+    "in ", "to the ", "dans la "."""
+    data = language_words("prepositions")
+    words = data.get(language or "en") or data["en"]
+    return re.compile(
+        rf"(?<!\w)(?:{word_alternation(words)})\s+(?:the\s+|la\s+|el\s+|le\s+|al-\s*)?$",
+        re.IGNORECASE,
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def running_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/running.json``, that mark a
