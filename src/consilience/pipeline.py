@@ -27,7 +27,7 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import ConsilienceError, NothingReadError, UsageError
 from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
@@ -44,6 +44,12 @@ from .runtime import (
     timed,
 )
 from .settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .stories import Header, Profile
+
+    # What story grouping needs of one article (``stories.header``, ``stories.profile``).
+    GroupingItem = tuple[Header, Profile]
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +241,9 @@ class Pipeline:
             step.detail = f"{len(annotated)} article(s), {len(failed)} set aside"
         del fresh  # each article as read: its annotated copy replaces it
         held.add(annotated, [*skipped, *failed])
+        if isinstance(held, Batch) and isinstance(work, LocalExecutor):
+            # what the workers computed for grouping while they had the articles
+            held.grouping = work.take_grouping()
         del annotated  # held now: one reference fewer to drop when the stories come back
         with phase("grouped") as step:
             todo = held.pending()
@@ -351,6 +360,9 @@ class LocalExecutor:
         self.pool_from = pool_from
         self._pool: ProcessPool | None = None
         self.worker_pids: set[int] = set()  # the processes a pool ran the work in
+        # each annotated article's (Header, Profile) for story grouping, computed by the
+        # worker that annotated it (``take_grouping``); empty when the run stays here
+        self._grouping: dict[str, GroupingItem] = {}
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -379,15 +391,24 @@ class LocalExecutor:
         work = chunks(articles)
         bar = progress_bar(len(articles), pipeline.settings, "annotating")
         try:
-            for some, fails in pool.annotate(work):
+            for some, fails, items in pool.annotate(work):
                 kept.extend(some)
                 failed.extend(fails)
+                for article, item in zip(some, items, strict=True):
+                    self._grouping[article.id] = item
                 if bar is not None:
                     bar.update(len(some) + len(fails))
         finally:
             if bar is not None:
                 bar.close()
         return kept, failed
+
+    def take_grouping(self) -> dict[str, GroupingItem]:
+        """The (Header, Profile) of each article the pool annotated, by id, computed there
+        (``stories.header``, ``stories.profile``: the same values the run's process would
+        compute, while the workers had the articles); emptied here."""
+        out, self._grouping = self._grouping, {}
+        return out
 
     def run_stories(self, pipeline: Pipeline, tasks: Sequence[StoryTask]) -> list[StoryResult]:
         """The story stages over each task. A list of tasks is emptied as they are taken, so
@@ -463,12 +484,14 @@ class ProcessPool:
         """The process ids of the workers."""
         return set(getattr(self.executor, "_processes", None) or {})
 
-    def annotate(self, work: list[list[Article]]) -> Iterator[tuple[list[Article], list[Skipped]]]:
-        """The per-article stages over each chunk of ``work``: (kept, failed) per chunk, in
-        order, as they come."""
-        for kept, failed, seconds in self.executor.map(_annotate_chunk, work):
+    def annotate(
+        self, work: list[list[Article]]
+    ) -> Iterator[tuple[list[Article], list[Skipped], list[GroupingItem]]]:
+        """The per-article stages over each chunk of ``work``: (kept, failed, the grouping
+        item of each kept article) per chunk, in order, as they come."""
+        for kept, failed, items, seconds in self.executor.map(_annotate_chunk, work):
             merge_seconds(seconds)
-            yield kept, failed
+            yield kept, failed, items
 
     def run_stories(self, tasks: Sequence[StoryTask]) -> list[StoryResult]:
         """The story stages over each task, largest story first; the results in task order."""
@@ -598,10 +621,19 @@ def _worker() -> Pipeline:
     return _WORKER
 
 
-def _annotate_chunk(chunk: list[Article]) -> tuple[list[Article], list[Skipped], dict[str, float]]:
+def _annotate_chunk(
+    chunk: list[Article],
+) -> tuple[list[Article], list[Skipped], list[GroupingItem], dict[str, float]]:
+    """A worker's task: the per-article stages over ``chunk``, and what story grouping needs of
+    each article kept (its Header and Profile: computed here, in parallel, rather than in the
+    run's process while the workers wait)."""
+    from .stories import header, profile
+
     failed: list[Skipped] = []
     kept = _worker().annotate(chunk, failed)
-    return kept, failed, clear_seconds()
+    with timed("stage:grouping profile"):
+        items = [(header(a), profile(a)) for a in kept]
+    return kept, failed, items, clear_seconds()
 
 
 def _run_story(task: StoryTask) -> tuple[StoryResult, dict[str, float]]:
@@ -619,6 +651,9 @@ class Batch:
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
         self.positions: dict[str, int] = {}
+        # (Header, Profile) of articles, by id, computed where they were annotated (a pool's
+        # workers); the others' are computed by ``pending``
+        self.grouping: dict[str, GroupingItem] = {}
 
     def admit(self, raw: RawDoc) -> Article:
         from .ingest import to_article
@@ -632,8 +667,15 @@ class Batch:
     def pending(self) -> list[StoryTask]:
         """Every story with its articles; from then on the tasks hold the articles, not this
         batch (it keeps their order only)."""
+        from .stories import assemble, header, profile
+
         by_id = {a.id: a for a in self.articles}
-        stories = group_stories(self.articles, self.settings)
+        known, self.grouping = self.grouping, {}
+        items = [known.get(a.id) or (header(a), profile(a)) for a in self.articles]
+        del known
+        # what ``group_stories`` does, from the items the workers computed
+        stories = assemble(items, self.settings.stories)
+        del items
         self.positions = {a.id: n for n, a in enumerate(self.articles)}
         self.articles = []
         return [(s, [by_id[aid] for aid in s.articles]) for s in stories]

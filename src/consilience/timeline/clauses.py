@@ -429,12 +429,14 @@ def _keys(
     """Entity keys of the names among ``ids`` and stems of their other content words."""
     out: set[str] = set()
     named: set[int] = set()
+    # each token's span in the article, read once (not once per name of the article)
+    spans = [(i, base + doc[i].idx, base + doc[i].idx + len(doc[i].text)) for i in ids]
+    low = min((s for _, s, _ in spans), default=0)
+    high = max((e for _, _, e in spans), default=0)
     for start, end, key, _place in names:
-        inside = {
-            i
-            for i in ids
-            if base + doc[i].idx < end and start < base + doc[i].idx + len(doc[i].text)
-        }
+        if end <= low or start >= high:  # no token of the clause can lie inside this name
+            continue
+        inside = {i for i, s, e in spans if s < end and start < e}
         if inside:
             out.add(key)
             named |= inside
