@@ -85,3 +85,36 @@ def test_kind_of_body_reads_the_phrase_not_the_whole_sentence() -> None:
     assert kind_of_body("Civil Protection chief Ada Brenner") is None
     assert kind_of_body("Italian Civil Protection", whole=True) is None
     assert kind_of_body("Protezione Civile", whole=True) == "civil_protection"
+
+
+def test_a_place_before_a_body_is_one_mention_of_the_body(gaz: Gazetteer) -> None:
+    arts = [
+        article(
+            "a",
+            "The Lyon prosecutor Anne Vidal said an inquiry had been opened. "
+            "The prosecutor said nothing else.",
+            [("Lyon", "GPE"), ("Anne Vidal", "PERSON")],
+        ),
+        article("b", "Une enquête a été ouverte par le parquet de Lyon.", [("Lyon", "GPE")]),
+        article(
+            "c",
+            "The Lyon prosecutor's office declined to comment. The Lyon fire brigade sent "
+            "40 firefighters. Lyon is quiet.",
+            [("Lyon", "GPE", 0), ("Lyon", "GPE", 1), ("Lyon", "GPE", 2)],
+        ),
+    ]
+    ents = resolve_story(arts, gaz)
+    office = by_alias(ents, "parquet de")
+    assert surfaces(office, arts) == ["Lyon prosecutor", "parquet de", "Lyon prosecutor's office"]
+    assert surfaces(by_alias(ents, "Lyon fire brigade"), arts) == ["Lyon fire brigade"]
+    # "the prosecutor" alone is a person's role, not the body; the town is still a place
+    assert surfaces(by_alias(ents, "Lyon"), arts) == ["Lyon", "Lyon"]
+    assert surfaces(by_alias(ents, "Anne Vidal"), arts) == ["Anne Vidal"]
+    assert [e for e in ents if "prosecutor" in e.aliases] == []
+
+
+def test_kind_of_body_after_a_place() -> None:
+    assert kind_of_body("Lyon prosecutor") == "prosecution"
+    assert kind_of_body("Milan prosecutors") == "prosecution"
+    assert kind_of_body("the prosecutor") is None
+    assert kind_of_body("Deputy prosecutor") is None

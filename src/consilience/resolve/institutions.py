@@ -7,6 +7,9 @@ finds no name or finds one per language. The phrases of each kind of body, per l
 general vocabulary kept in a data file (``annotate/data/institutions.json``). Within one story
 (one event) the phrases of one kind are one body: ``find_institutions`` makes the lower-case
 ones mentions, and ``kind_of_body`` says which kind a name is, for the resolver to join them.
+A place's name right before such a phrase, or before a word that names a body only there
+("the Paris prosecutor", ``_after_a_place`` in the data file), is one mention with it: "Paris
+prosecutor's office" is the body, not the city.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from .mentions import Doc, is_title, place_span
+from .mentions import PLACE_LABELS, Doc, is_title, place_span
 
 NOTE = "a public body named by what it does"
 MIN_COVER = 0.5  # share of a name's letters the phrase must cover to name the body itself
@@ -79,13 +82,61 @@ def _prefixes(said: str) -> list[str]:
     return [said[:n] for n in range(len(said), 0, -1)]
 
 
+@lru_cache(maxsize=1)
+def _after_a_place() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Return the pattern of the words that name a body right after its place's name ("the
+    Paris prosecutor"), anchored at the start, and the kind of each (casefolded) word."""
+    raw = json.loads(
+        resources.files("consilience.annotate")
+        .joinpath("data/institutions.json")
+        .read_text("utf-8")
+    )
+    kinds: dict[str, str] = {}
+    for kind, by_language in raw.get("_after_a_place", {}).items():
+        if kind.startswith("_"):
+            continue
+        for words in by_language.values():
+            for word in words:
+                kinds[_plain(word)] = kind
+    if not kinds:
+        return None, kinds
+    body = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"[ \t]+({body})(?![\w-])"), kinds
+
+
 def find_institutions(docs: Sequence[Doc]) -> None:
-    """Make each phrase of the lexicon that no mention overlaps a mention (an organisation)."""
+    """Make each phrase of the lexicon that no mention overlaps a mention (an organisation),
+    and a place's name with a word that names its body right after it ("Paris prosecutor")
+    one mention of the body."""
+    after, _ = _after_a_place()
     for doc in docs:
         for start, end, _ in _phrases(doc.text):
             if any(m.start < end and start < m.end for m in doc.mentions):
                 continue
             place_span(doc, start, end, "ORG", "rule", NOTE)
+        for place in [m for m in doc.mentions if m.label in PLACE_LABELS]:
+            body_end = _body_after(doc, place.end, after)
+            if body_end is None:
+                continue
+            if any(
+                m is not place and m.start < body_end and place.start < m.end and m.note != NOTE
+                for m in doc.mentions
+            ):
+                continue
+            place_span(doc, place.start, body_end, "ORG", "rule", NOTE)
+
+
+def _body_after(doc: Doc, at: int, after: re.Pattern[str] | None) -> int | None:
+    """Return where a body named right after a place's name ending at ``at`` ends: a phrase
+    found as a body ("Paris | fire brigade", "Paris | prosecutor's office") or a word that names
+    one after a place ("Paris | prosecutor"); None when neither follows (spaces only between)."""
+    gap = len(doc.text[at:]) - len(doc.text[at:].lstrip(" \t"))
+    if gap:
+        for m in doc.mentions:
+            if m.start == at + gap and m.note == NOTE:
+                return m.end
+    hit = after.match(doc.text, at) if after is not None else None
+    return hit.end(1) if hit is not None else None
 
 
 def kind_of_body(surface: str, whole: bool = False) -> str | None:
@@ -95,6 +146,15 @@ def kind_of_body(surface: str, whole: bool = False) -> str | None:
     Fabrizio Curcio" no: a title or role word besides the phrase makes it a person), with
     ``whole`` all of them."""
     letters = sum(ch.isalpha() for ch in surface)
+    _, after = _after_a_place()
+    words = surface.split()
+    if (
+        len(words) >= 2
+        and _plain(words[-1]) in after
+        and words[-2][:1].isupper()
+        and not any(is_title(w) for w in words[:-1])
+    ):
+        return after[_plain(words[-1])]
     best = None
     for start, end, kind in _phrases(surface):
         rest = surface[:start] + " " + surface[end:]

@@ -20,6 +20,8 @@ Order of work (each step is general; none knows any particular name):
       a landmark's name with a noun of its kind in any language ("X Cathedral", "cattedrale
       di X", "X de <a place of the story>") joined to the name alone; a one-word name with no
       place of its own joined to the one longer place name that starts with it ("X del Y");
+      public bodies named by what they do, and parts of a building named by what they are
+      ("the spire", "la flèche", "la guglia"), one of each kind per story in any language;
    f. surnames and partial names joined to the full name that bears them (the most mentioned
       when several do, if clearly so); a surname misspelt in vowels only, when the full name is
       in the same article;
@@ -62,6 +64,7 @@ from .names import (
     soft_form,
     variant_similarity,
 )
+from .parts import find_parts, kind_of_part
 from .roles import find_roles
 from .scripts import propagate_across_scripts
 
@@ -95,6 +98,7 @@ def resolve_story(
     ordinary = mn.lower_words(docs)
     prepare(docs, gazetteer, ordinary, aliases)
     propagate_across_scripts(docs, [a.language for a in articles])
+    find_parts(docs, [a.language for a in articles])
     groups, span_group = build_groups(docs)
     _locate(groups, docs, gazetteer, table)
     clusters = Clusters(groups)
@@ -284,6 +288,7 @@ class _Rules:
         self.org_short_forms()
         self.landmark_kinds()
         self.institutions()
+        self.building_parts()
         self.place_short_forms()
         self.surnames()
         self.given_names()
@@ -448,6 +453,27 @@ class _Rules:
                     members[0].index,
                     g.index,
                     f"{names} name one {kind.replace('_', ' ')} body in the story's languages",
+                )
+
+    def building_parts(self) -> None:
+        """Join the nouns of one part of a building, in any language ("spire", "flèche",
+        "guglia", "البرج المدبب"): a story tells of one event at one building, so of one spire
+        (``parts``). Only groups that are such a noun as a whole and no gazetteer place."""
+        by_part: dict[str, list[Group]] = defaultdict(list)
+        for g in self.groups:
+            if g.place is not None or self.c.kind(g.index) in ("person", "norp"):
+                continue
+            part = kind_of_part(g.surface)
+            if part is not None:
+                by_part[part].append(g)
+        for part, members in by_part.items():
+            names = ", ".join(_quote(g.surface) for g in members[:4])
+            for g in members[1:]:
+                self.c.union(
+                    members[0].index,
+                    g.index,
+                    f"{names} name one {part.replace('_', ' ')} of a building in the story's "
+                    "languages",
                 )
 
     def landmark_kinds(self) -> None:
