@@ -607,6 +607,13 @@ def _figure_candidate(
             counted = lx.SOME_EXTENT  # "36 metres high" / "alto 36 metri": a thing's size
     elif event is None and not (concept in lx.COUNTED_CONCEPTS and not english):
         return None  # "two major highways": a description, not a reported figure
+    scope = anchor or _scope(article.text, q, feats)
+    if dimension == "count" and counted is not None and not scope:
+        part = _part(article, sent, q, event)
+        if part is not None:
+            # "12 X and 11 Y pirates": a part of a total, its own fact (the total another
+            # report gives is no other value of it)
+            counted = f"{counted}|{part}"
     lo, hi = wide
     figure = Figure(
         value=q.value,
@@ -623,7 +630,7 @@ def _figure_candidate(
         event=event,
         noun=q.counted.lower() if q.counted and counted else None,
         concept=concept,
-        scope=anchor or _scope(article.text, q, feats),
+        scope=scope,
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -644,6 +651,37 @@ def _figure_candidate(
     update = bool(lx.UPDATE_CUES.search(before))
     running = update or bool(lx.running_cues().search(before))
     return replace(cand, update_cue=update, running=running)
+
+
+def _part(article: Article, sent: Sentence, q: Quantity, event: str | None) -> str | None:
+    """Return the word that names ``q``'s part when ``q`` is one of two counts of the same
+    event joined as parts of a total ("the 12 X and 11 Y pirates", ``lexicon.coordination``)
+    and tells its part by a word before the noun it counts ("y" of "Y pirates"); None
+    otherwise ("between 12 and 15", "8 killed and 12 injured", "30 children and eight
+    adults": a noun of its own already keys each part apart)."""
+    text = article.text[sent.start : sent.end]
+    joined = lx.coordination()
+    for o in article.annotations.quantities:
+        if o is q or not sent.start <= o.start < sent.end or o.unit or q.unit:
+            continue
+        if not _is_figure(article, o):
+            continue  # "several hundred injured and thousands in need": no count of a part
+        first, second = (o, q) if o.end <= q.start else (q, o)
+        gap = article.text[first.end : second.start]
+        if second.start - first.end > 60 or not joined.search(gap):
+            continue
+        own = lx.words(first.counted or "")
+        if not own or [w.lower() for w in lx.words(gap)[: len(own)]] != [w.lower() for w in own]:
+            continue  # "2,000 were injured and 50 rescued": the words between are no noun of it
+        o = _elided(article, sent, o)
+        rel = o.start - sent.start
+        if event is None or _counted(o, text, rel, *_clauses(text, rel))[1] != event:
+            continue
+        noun = [w.lower() for w in lx.words(q.counted or "")]
+        # only a part told by a word before its noun ("11 Y pirates") counts the same thing as
+        # the total under another key; "eight adults" has its own key already
+        return noun[0] if len(noun) >= 2 else None
+    return None
 
 
 def _elided(article: Article, sent: Sentence, q: Quantity) -> Quantity:

@@ -352,6 +352,19 @@ def scope_locatives() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def coordination() -> re.Pattern[str]:
+    """Return the pattern of the text between two counts that makes them parts of one total
+    ("12 X and 11 Y", "five soldiers and three civilians", "5 soldiers, 3 civilians"): the
+    first count's own words (one to three), then a joining word of any language of
+    ``data/coordination.json`` or a comma, and nothing else."""
+    alternatives = _every_language("coordination")
+    return re.compile(
+        rf"^\s*(?:[^\W\d]+[\s-]+){{0,2}}[^\W\d]+\s*(?:,\s*|(?<!\w)(?:{alternatives})\s+|,\s*(?:{alternatives})\s+)$",
+        re.IGNORECASE,
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def anchor_words() -> re.Pattern[str]:
     """Return the pattern, anchored at the end of the text between a distance and the next
     place named, of the words of any language of ``data/anchors.json`` that make that place

@@ -1,0 +1,76 @@
+"""Counts given in parts ("the 12 X and 11 Y pirates") are parts of a total: they do not
+dispute the total another report gives, and each part is its own fact; a part named by a noun
+of its own ("30 children and eight adults") is keyed by that noun as it always is. Invented
+reports, run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, claim_with, doc
+
+
+def _claims(report):  # noqa: ANN001, ANN202
+    """Return the claims of the report's one story."""
+    assert len(report.stories) == 1
+    return report.stories[0].claims
+
+
+@pytest.fixture(scope="module")
+def pirates(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-04",
+            "The navy captured 23 pirates off the coast of Veldmark on Monday, officials said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-04",
+            "Navy commandos captured 23 pirates near Veldmark on Monday, a spokesman said.",
+        ),
+        "c.txt": doc(
+            "Sea Post",
+            "2030-03-04",
+            "Navy commandos boarded two boats near Veldmark and seized rifles from the "
+            "12 Malvish and 11 Torran pirates on board, a spokesman said on Monday.",
+        ),
+    }
+    return analysed(tmp_path_factory, "pirates", files)
+
+
+@pytest.fixture(scope="module")
+def missing(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-05-10",
+            "Eight adults were still missing after the school in Veldmark collapsed on "
+            "Friday, officials said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-05-10",
+            "After the school in Veldmark collapsed on Friday, 30 children and eight adults "
+            "were still missing, officials said.",
+        ),
+    }
+    return analysed(tmp_path_factory, "missing", files)
+
+
+def test_parts_of_a_count_do_not_dispute_the_total(pirates) -> None:  # noqa: ANN001
+    arts = by_name(pirates)
+    total = claim_with(_claims(pirates), arts["a"], "23 pirates")
+    assert total.status == "corroborated"
+    assert total.independent_sources == 2
+    assert {e.article for e in total.evidence} == {arts["a"].id, arts["b"].id}
+    part = claim_with(_claims(pirates), arts["c"], "11 Torran")
+    assert part is not total
+    assert all(c.status != "disputed" for c in _claims(pirates))
+
+
+def test_parts_named_by_their_own_nouns_keep_their_keys(missing) -> None:  # noqa: ANN001
+    arts = by_name(missing)
+    adults = claim_with(_claims(missing), arts["a"], "Eight adults")
+    assert adults.status == "corroborated"
+    assert adults.independent_sources == 2
+    assert any(e.article == arts["b"].id for e in adults.evidence)
