@@ -18,9 +18,11 @@ one JSON-lines input. Then, in the same run, two fresh processes, one after the 
 
 W is --workers (default 2). Each side's seconds are the wall time of its whole process
 (interpreter start to exit). Words are whitespace-separated tokens of the texts; the figure is
-the ratio of the two words-per-second rates. Memory: the peak, sampled every 0.1 s, of the
-resident memory summed over the process tree (the process and its workers), as RSS and as PSS
-(shared pages counted once: the fairer figure for forked workers). The analyze side also
+the ratio of the two words-per-second rates. Memory: the peak of the resident memory
+summed over the process tree (the process and its workers), as RSS (sampled every 0.1 s) and as
+PSS (shared pages counted once: the fairer figure for forked workers; sampled every second:
+reading it costs the kernel about 20 ms of CPU per process, which ten times a second took close
+to half a core from the runs measured). The analyze side also
 reports the seconds per part of the run (``consilience.runtime.spent``): each phase (reading,
 per-article stages, grouping, story stages, writing), each per-article stage (NER apart from
 the rest of ``annotate``) and each story stage, summed over processes (with W workers they add
@@ -137,12 +139,18 @@ def part_spacy(path: str, model: str, workers: int) -> dict:
 
 
 class TreeMemory:
-    """Samples the resident memory of a process and its descendants every ``every`` seconds
-    in a thread; keeps the peaks of the sums (RSS, and PSS where /proc gives it)."""
+    """Samples the resident memory of a process and its descendants in a thread: RSS (and the
+    CPU seconds) every ``every`` seconds, PSS every ``pss_every`` seconds; keeps the peaks of
+    the sums. PSS is costly to read: the kernel walks each process's page tables (about 17-20
+    ms of CPU per process of 700 MB), so reading it for every process ten times a second took
+    close to half a core of this 2-core machine from the processes measured, more from the
+    side with more processes (the run's process, the server and the workers); RSS costs a
+    hundredth of a millisecond."""
 
-    def __init__(self, pid: int, every: float = 0.1) -> None:
+    def __init__(self, pid: int, every: float = 0.1, pss_every: float = 1.0) -> None:
         self.pid = pid
         self.every = every
+        self.pss_every = pss_every
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_processes = 0
@@ -171,24 +179,32 @@ class TreeMemory:
             root = psutil.Process(self.pid)
         except psutil.NoSuchProcess:
             return
+        next_pss = 0.0
         while not self._stop.is_set():
             rss = pss = count = 0
+            with_pss = time.monotonic() >= next_pss
+            if with_pss:
+                next_pss = time.monotonic() + self.pss_every
             try:
                 tree = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 return
             for proc in tree:
                 try:
-                    info = proc.memory_full_info()
                     times = proc.cpu_times()
+                    if with_pss:
+                        info = proc.memory_full_info()
+                        pss += getattr(info, "pss", info.rss)
+                    else:
+                        info = proc.memory_info()
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
                 self._cpu[proc.pid] = times.user + times.system
                 rss += info.rss
-                pss += getattr(info, "pss", info.rss)
                 count += 1
             self.peak_rss = max(self.peak_rss, rss)
-            self.peak_pss = max(self.peak_pss, pss)
+            if with_pss:
+                self.peak_pss = max(self.peak_pss, pss)
             self.peak_processes = max(self.peak_processes, count)
             self._stop.wait(self.every)
 

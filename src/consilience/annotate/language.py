@@ -36,9 +36,17 @@ SCRIPT_SAMPLES = (
 )
 
 
-def _letters(text: str) -> int:
-    """Return how many alphabetic characters ``text`` has."""
-    return sum(ch.isalpha() for ch in text)
+def _has_letters(text: str, count: int = MIN_LETTERS) -> bool:
+    """Whether ``text`` has at least ``count`` alphabetic characters: read until that many are
+    found (not every character of a whole article, as counting them all did)."""
+    if count <= 0:
+        return True
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if not count:
+                return True
+    return False
 
 
 def _sample(text: str) -> str:
@@ -79,7 +87,7 @@ class LanguageDetector:
     def detect(self, text: str) -> tuple[str | None, float]:
         """Return (ISO 639-1 code, confidence 0..1) for ``text``; (None, 0.0) when it has fewer
         than three letters."""
-        if _letters(text) < MIN_LETTERS:
+        if not _has_letters(text):
             return None, 0.0
         values = self._detector.compute_language_confidence_values(_sample(text))
         if not values or values[0].value <= 0.0:
@@ -97,7 +105,7 @@ class LanguageDetector:
         pieces: list[str] = []
         for i, (start, end) in enumerate(spans):
             piece = text[start:end].strip()
-            if len(piece) >= MIN_SENTENCE_CHARS and _letters(piece) >= MIN_LETTERS:
+            if len(piece) >= MIN_SENTENCE_CHARS and _has_letters(piece):
                 todo.append(i)
                 pieces.append(piece)
         if pieces:
