@@ -274,12 +274,38 @@ def similarity(
         # Hama" / "captured Aleppo and Hama"). A denial or a rumour is exempt: it is about
         # another report's event and rarely repeats its words ("X has fled" / "X is in Y").
         return 0.0
-    return (
+    score = (
         params.w_entities * ent
         + params.w_words * words
         + params.w_class * cls
         + params.w_date * same_day
     )
+    if cls == 1.0 and words and _same_frame(a, b):
+        score = max(score, params.threshold + _FRAME_MARGIN)
+    return score
+
+
+# How far above the merge threshold two statements of one frame score (``_same_frame``): enough
+# that a group holding another sentence of either article still merges with them.
+_FRAME_MARGIN = 0.1
+# A sentence naming more places than this lists them (ambassadors to ten capitals): a place of
+# the list is no place of its event.
+_FRAME_PLACES = 3
+
+
+def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements of one event class (the caller checks it) and a word in
+    common name one place that is not a whole country, neither lists places, and they give no
+    two different days: "troops withdrew from much of Q province" / "they had also abandoned
+    their positions in the province of Q" report one withdrawal, however much else either
+    sentence tells (which dilutes their word and entity overlap)."""
+    if not (a.places & b.places) - a.broad - b.broad:
+        return False
+    if len(a.places - a.broad) > _FRAME_PLACES or len(b.places - b.broad) > _FRAME_PLACES:
+        return False
+    days_a = {d.value for d in a.dates if d.exact and not d.since}
+    days_b = {d.value for d in b.dates if d.exact and not d.since}
+    return not (days_a and days_b and not days_a & days_b)
 
 
 def _figure_similarity(
