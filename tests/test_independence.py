@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import REFERENCE
 from hypothesis import given
@@ -340,3 +341,55 @@ def test_sources_partition_the_input_whatever_the_order(seed, n, copies):
     assert {frozenset(s.articles) for s in find_sources(shuffled)} == {
         frozenset(s.articles) for s in sources
     }
+
+
+# Two sentences of one report, and the same two lightly edited (words changed, added,
+# moved): written for these tests.
+FERRY = (
+    "The ferry left the harbour of Saint-Malo shortly after nine in the evening with 212 "
+    "passengers and 31 crew members on board, the operator said.",
+    "Coastguard boats and two helicopters searched the water near the rocks until dawn, but no "
+    "one was found in the sea.",
+)
+FERRY_EDITED = (
+    "The ferry had left the port of Saint-Malo shortly after nine in the evening carrying 212 "
+    "passengers and 31 crew members, the operator said on Sunday.",
+    "Two helicopters and coastguard boats searched the water near the rocks until dawn, yet no "
+    "one was found in the sea, officials added.",
+)
+
+
+def _around(first: str, middle: str, last: str) -> str:
+    return f"{first}\n\n{middle}\n\n{last}"
+
+
+def test_sentences_copied_with_light_edits_are_a_copy():
+    a = _annotated("a", _around(FERRY[0], OTHER, FERRY[1]))
+    b = _annotated("b", _around(FERRY_EDITED[0], STORY, FERRY_EDITED[1]))
+    (link,) = find_links([a, b])
+    assert (link.a, link.b, link.kind) == (0, 1, "copy")
+    # not by the other rules: no long shared passage, under three of eight words
+    assert find_links([a, b], IndependenceParams(edited_shingles=10**6)) == []
+
+
+def test_one_edited_sentence_reordered_or_quoted_sentences_are_no_copy():
+    one = _annotated("one", _around(FERRY_EDITED[0], STORY, "The port reopened on Monday."))
+    a = _annotated("a", _around(FERRY[0], OTHER, FERRY[1]))
+    assert find_links([a, one]) == []
+    swapped = _annotated("swapped", _around(FERRY_EDITED[1], STORY, FERRY_EDITED[0]))
+    assert find_links([a, swapped]) == []
+    quoted = _annotated("quoted", _around(f'"{FERRY[0]}"', OTHER, f'"{FERRY[1]}"'))
+    edited = _annotated("edited", _around(FERRY_EDITED[0], STORY, FERRY_EDITED[1]))
+    assert find_links([quoted, edited]) == []
+    # two sentences repeated whole, word for word, read as a quotation without its marks
+    whole = _annotated("whole", _around(FERRY[0], STORY, FERRY[1]))
+    assert find_links([a, whole]) == []
+
+
+def test_chain_counts_pairs_in_order_in_both_texts():
+    from consilience.sources.independence import _chain
+
+    rows = np.array([0, 0, 1, 2, 3])
+    assert _chain(rows, np.array([2, 0, 1, 3, 4])) == 4  # 0-0, 1-1, 2-3, 3-4
+    assert _chain(rows, np.array([3, 2, 1, 0, 0])) == 1  # columns fall as rows rise
+    assert _chain(np.array([], dtype=int), np.array([], dtype=int)) == 0

@@ -113,6 +113,15 @@ class IndependenceParams:
     copy_passages: int = 3
     passage_words: int = 8
     long_passage_words: int = 60
+    # a copy edited sentence by sentence: ``edited_sentences`` sentences in order, each sharing
+    # ``edited_words`` words in order with one of the other text, covering ``edited_cover`` of
+    # the shorter sentence but not all of it (a sentence found whole is a quotation's or a
+    # passage's), quotations left out; only for pairs that share ``edited_shingles`` 5-word
+    # sequences
+    edited_sentences: int = 2
+    edited_words: int = 10
+    edited_cover: float = 0.7
+    edited_shingles: int = 8
     all_pairs: int = 300  # a set this small has every pair checked for copies (no LSH miss)
     rare_df: int = 50  # an index entry found in more articles is too common to use
     max_keys_per_sentence: int = 8
