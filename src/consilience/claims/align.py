@@ -58,6 +58,7 @@ def align(
     cands = [given[i] for i in order]
     weights = _Weights(cands)
     pairs = _scored_pairs(cands, weights, params)
+    pairs.update(_denial_pairs(cands, params))
     if meanings:
         for pair, score in _meaning_pairs(cands, meanings, params).items():
             pairs[pair] = max(pairs.get(pair, 0.0), score)
@@ -306,6 +307,53 @@ def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     days_a = {d.value for d in a.dates if d.exact and not d.since}
     days_b = {d.value for d in b.dates if d.exact and not d.since}
     return not (days_a and days_b and not days_a & days_b)
+
+
+def _denial_pairs(cands: list[ClaimCandidate], params: AlignParams) -> dict[tuple[int, int], float]:
+    """Return {(i, j): similarity} for each denial and figure report of the event it denies
+    (``_denial_of_figure``): they share no blocking key (a figure is indexed by what it
+    counts), and denials are few."""
+    contesting = [
+        i
+        for i, c in enumerate(cands)
+        if c.figure is None and (c.negated or c.disputes_reports or c.stance == "denied")
+    ]
+    if not contesting:
+        return {}
+    figures = [j for j, c in enumerate(cands) if c.figure is not None]
+    out = {}
+    for i in contesting:
+        for j in figures:
+            if cands[i].article == cands[j].article:
+                continue
+            score = _denial_of_figure(cands[i], cands[j], params)
+            if score > 0:
+                out[(min(i, j), max(i, j))] = score
+    return out
+
+
+def _denial_of_figure(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> float:
+    """Return the similarity of a denial and a figure report of the event it denies ("we had
+    no part in the strike" / "a strike killed three workers"): the event told by a figure is
+    reported by it, so the denial contests it. They are one fact when the denial names one of
+    the report's events (a weak class counts: a denial names the event it denies) and an actor
+    or place of it, on no other day, and no place of its own that the report does not name;
+    else 0."""
+    denial, report = (a, b) if a.figure is None else (b, a)
+    if denial.figure is not None or report.figure is None:
+        return 0.0
+    if not (denial.negated or denial.disputes_reports or denial.stance == "denied"):
+        return 0.0
+    if report.negated or (denial.sides and report.sides and not denial.sides & report.sides):
+        return 0.0
+    told = set(denial.classes)
+    for k in denial.classes:
+        told |= lx.RELATED_CLASSES.get(k, frozenset())
+    if not told & report.classes or not _one_event(denial, report):
+        return 0.0
+    if denial.places - denial.broad and not (denial.places - denial.broad) & report.entities:
+        return 0.0  # "denied that the dam in Y was damaged": another place, another event
+    return params.threshold + _FRAME_MARGIN
 
 
 def _figure_similarity(

@@ -1,0 +1,60 @@
+"""A denial of an event that the other reports tell with a figure ("a missile strike killed
+three workers" / "the army denied any involvement in the strike") disputes that claim: the
+figure's report is the side the denial contests. A denial of another event, or naming no actor
+or place of the report, stays apart. Invented reports, run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, claim_with, doc
+
+
+@pytest.fixture(scope="module")
+def strike(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-04",
+            "Missiles struck the power station in Kherson on Monday, killing three workers, "
+            "local officials said. The station supplied electricity to much of the region.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-05",
+            "A military spokesman said on Tuesday that its units had not operated near "
+            "Kherson that day. The army denied any involvement in the strike on the station.",
+        ),
+        "c.txt": doc(
+            "Sea Post",
+            "2030-03-04",
+            "A missile strike hit the Kherson power station on Monday and killed three "
+            "workers, the regional governor said. Officials denied that the dam in Odesa "
+            "had been damaged.",
+        ),
+    }
+    return analysed(tmp_path_factory, "strike", files)
+
+
+def _claims(report):  # noqa: ANN001, ANN202
+    assert len(report.stories) == 1
+    return report.stories[0].claims
+
+
+def test_a_denial_disputes_the_figure_report_of_its_event(strike) -> None:  # noqa: ANN001
+    arts = by_name(strike)
+    claim = claim_with(_claims(strike), arts["c"], "killed three")
+    assert claim.status == "disputed"
+    assert [x.kind for x in claim.conflicts] == ["denial"]
+    assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id, arts["c"].id}
+    denial = next(e for e in claim.evidence if e.article == arts["b"].id)
+    assert arts["b"].text[denial.start : denial.end] == (
+        "The army denied any involvement in the strike on the station."
+    )
+    assert denial.stance == "denied"
+
+
+def test_a_denial_of_another_event_stays_apart(strike) -> None:  # noqa: ANN001
+    arts = by_name(strike)
+    other = claim_with(_claims(strike), arts["c"], "the dam in Odesa")
+    assert {e.article for e in other.evidence} == {arts["c"].id}
+    assert other.status == "single_source"
