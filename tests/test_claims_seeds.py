@@ -202,3 +202,14 @@ def test_disputes_are_worded_by_a_report_not_a_denial(seed_story):
     assert homs.text.startswith('"The insurgents are inside the city,"')
     fled = claim_at(seed_story, "004", "rumors that")
     assert fled.text.startswith("There were even rumors that")
+
+
+def test_the_withdrawal_from_the_southern_province_is_corroborated(seed_story):
+    """One report tells it in a sentence of its own, the other at the end of a sentence about
+    another withdrawal, with the province's name spelled the French way (issue 13)."""
+    (claim,) = [
+        c
+        for c in _holding(seed_story, "001", "withdrew from much")
+        if c in _holding(seed_story, "004", "abandoned their positions")
+    ]
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
