@@ -33,15 +33,22 @@ def surfaces(e: Entity, arts: list[Article]) -> list[str]:
 
 def test_one_spire_in_four_languages_and_two_scripts(gaz: Gazetteer) -> None:
     arts = [
-        written("a", "en", "Fire swept through the old cathedral on Monday and the spire fell."),
+        written(
+            "a",
+            "en",
+            "Fire swept through the old cathedral and the spire fell. The spire"
+            " was 90 metres high.",
+        ),
         written("b", "fr", "La cathédrale a brûlé toute la nuit. La flèche s'est effondrée."),
         written("c", "it", "La guglia della cattedrale è crollata poco dopo le otto."),
         written("d", "ar", "انهار البرج المدبب للكاتدرائية مساء الاثنين."),
     ]
     ents = resolve_story(arts, gaz)
-    assert [surfaces(e, arts) for e in ents] == [["spire", "flèche", "guglia", "البرج المدبب"]]
+    assert [surfaces(e, arts) for e in ents] == [
+        ["spire", "spire", "flèche", "guglia", "البرج المدبب"]
+    ]
     spire = ents[0]
-    assert spire.type == "FAC"
+    assert (spire.name, spire.type) == ("spire", "FAC")
     assert any("name one spire of a building" in r for r in spire.reasons)
 
 

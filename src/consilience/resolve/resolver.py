@@ -881,11 +881,14 @@ def build_entities(
         etype = _entity_type(clusters.labels[root], place, members, rules.defined, entry)
         surfaces = list(dict.fromkeys(docs[m.order].surface(m) for m in mentions))
         counts = Counter(docs[m.order].surface(m) for m in mentions)
-        name = (
-            entry.name
-            if entry
-            else _canonical(surfaces, counts, etype, place is not None, ordinary)
-        )
+        if entry:
+            name = entry.name
+        elif all(kind_of_part(s) for s in surfaces):
+            # a part of a building is named in the words the story uses most ("spire"), which
+            # are common nouns: the name rules below would prefer a script without case
+            name = max(surfaces, key=lambda s: (counts[s], -surfaces.index(s)))
+        else:
+            name = _canonical(surfaces, counts, etype, place is not None, ordinary)
         aliases = (
             tuple(dict.fromkeys([name, *surfaces])) if entry else tuple(dict.fromkeys(surfaces))
         )
