@@ -257,8 +257,11 @@ def similarity(
         return _figure_similarity(a, b, ent, words, same_day, params)
     cls = _class_match(a, b)
     if not _strong(a.classes) and not _strong(b.classes):
-        # Neither names an event: only a near repeat of the same sentence is the same fact.
-        if words < params.near_repeat:
+        # Neither names an event: only a near repeat of the same sentence is the same fact,
+        # or an event too common to tell facts apart alone (an attack) on the same day by the
+        # same actor or at the same place ("missiles struck the station in X on Monday" / "a
+        # missile strike hit the X station on Monday")
+        if words < params.near_repeat and not (same_day and _same_weak_event(a, b)):
             return 0.0
         cls = 0.5
     if not cls or not (ent or same_day or words >= params.min_words):
@@ -292,6 +295,14 @@ _FRAME_MARGIN = 0.1
 # A sentence naming more places than this lists them (ambassadors to ten capitals): a place of
 # the list is no place of its event.
 _FRAME_PLACES = 3
+
+
+def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements name one weak event class (``lexicon.WEAK_CLASSES``)
+    and one actor or place that is not a whole country (the caller checks the day)."""
+    return bool(a.classes & b.classes & lx.WEAK_CLASSES) and bool(
+        (a.entities & b.entities) - a.broad - b.broad
+    )
 
 
 def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:

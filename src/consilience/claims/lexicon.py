@@ -86,8 +86,8 @@ triggered
 _add(
     "attack",
     """
-attack attacks attacked strike strikes airstrike airstrikes bombed bombing bombings shelling
-shelled raid raids
+attack attacks attacked strike strikes struck airstrike airstrikes bombed bombing bombings
+shelling shelled raid raids
 """,
 )
 _add(

@@ -1,0 +1,57 @@
+"""An event too common in news of one story to tell facts apart on its own (an attack, a
+flood) is one fact when two reports give it the same day and the same actor or place, however
+differently they word it; another day is another fact. Invented reports, run through the real
+pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, claim_with, doc
+
+
+@pytest.fixture(scope="module")
+def strike(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-05",
+            "Missiles struck the power station in Kherson on Monday, cutting electricity to "
+            "much of the region, officials said. Missiles struck Kherson again on Tuesday.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-04",
+            "A missile strike hit the Kherson power station on Monday, the regional governor "
+            "said. Power was cut across the region.",
+        ),
+    }
+    return analysed(tmp_path_factory, "weak", files)
+
+
+def _claims(report):  # noqa: ANN001, ANN202
+    assert len(report.stories) == 1
+    return report.stories[0].claims
+
+
+def test_one_attack_worded_two_ways_is_one_claim(strike) -> None:  # noqa: ANN001
+    arts = by_name(strike)
+    claim = claim_with(_claims(strike), arts["b"], "A missile strike")
+    assert claim.status == "corroborated"
+    assert claim.independent_sources == 2
+    texts = {
+        arts[k].text[e.start : e.end]
+        for e in claim.evidence
+        for k in ("a", "b")
+        if arts[k].id == e.article
+    }
+    assert texts == {
+        "A missile strike hit the Kherson power station on Monday, the regional governor said.",
+        "Missiles struck the power station in Kherson on Monday, cutting electricity to much "
+        "of the region, officials said.",
+    }
+
+
+def test_the_same_attack_on_another_day_is_another_fact(strike) -> None:  # noqa: ANN001
+    arts = by_name(strike)
+    again = claim_with(_claims(strike), arts["a"], "again on Tuesday")
+    assert {e.article for e in again.evidence} == {arts["a"].id}
