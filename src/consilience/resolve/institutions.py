@@ -47,14 +47,23 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
                 if language == "de":
                     compound.add(key)
     alternatives = sorted(kinds, key=len, reverse=True)
+    apostrophe = "['\u2019]"
     body = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for p in alternatives
+        re.escape(p)
+        .replace(r"\ ", r"\s+")
+        .replace("'", apostrophe)
+        .replace(apostrophe + "s", f"s?{apostrophe}s?")  # "prosecutor's", "prosecutors'"
+        for p in alternatives
     )
     return re.compile(rf"(?<!\w)(?:{body})\w*", re.IGNORECASE), kinds, frozenset(compound)
 
 
+# A possessive however written: "prosecutor's", "prosecutors'", "prosecutors's" read as one.
+_POSSESSIVE = re.compile(r"s?'s?(?=\s|$)")
+
+
 def _plain(text: str) -> str:
-    return " ".join(text.casefold().replace("\u2019", "'").split())
+    return _POSSESSIVE.sub("'s", " ".join(text.casefold().replace("\u2019", "'").split()))
 
 
 def _phrases(text: str) -> list[tuple[int, int, str]]:
@@ -80,6 +89,19 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
 def _prefixes(said: str) -> list[str]:
     """``said`` and its shorter prefixes, longest first (the phrase a match starts with)."""
     return [said[:n] for n in range(len(said), 0, -1)]
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> frozenset[str]:
+    """The words (indefinite articles) after which a place and such a word name a person ("a
+    Lyon prosecutor"), casefolded."""
+    raw = json.loads(
+        resources.files("consilience.annotate")
+        .joinpath("data/institutions.json")
+        .read_text("utf-8")
+    )
+    words = raw.get("_after_a_place", {}).get("_not_after", {}).values()
+    return frozenset(_plain(w) for ws in words for w in ws)
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +158,16 @@ def _body_after(doc: Doc, at: int, after: re.Pattern[str] | None) -> int | None:
             if m.start == at + gap and m.note == NOTE:
                 return m.end
     hit = after.match(doc.text, at) if after is not None else None
-    return hit.end(1) if hit is not None else None
+    if hit is None:
+        return None
+    before = re.search(r"([^\W\d_]+)\W*$", doc.text[: _place_start(doc, at)])
+    if before is not None and _plain(before.group(1)) in _not_after():
+        return None  # "a Lyon prosecutor": one of the town's prosecutors, a person
+    return hit.end(1)
+
+
+def _place_start(doc: Doc, end: int) -> int:
+    return min((m.start for m in doc.mentions if m.end == end), default=end)
 
 
 def kind_of_body(surface: str, whole: bool = False) -> str | None:
