@@ -470,6 +470,10 @@ def test_spacy_offsets_and_ranges(nlp) -> None:
         ("The bridge was built in 1889 and rebuilt later.", "1889"),
         ("In 2011 the protests spread to the capital.", "2011"),
         ("Monks copied the 1119 charter by hand.", None),
+        ("The quake struck at 1336 GMT on the island.", None),
+        ("The fire broke out on the roof at about 2045 GMT.", None),
+        ("Troops left the base at 0530 hours.", None),
+        ("The unit was formed in 1987 hours after the order.", "1987"),
     ],
 )
 def test_a_bare_four_digit_number_is_a_year_only_where_one_can_be(text, value) -> None:

@@ -105,6 +105,15 @@ _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Place|Pl|Drive|Dr|Lane|Ln|"
     r"Boulevard|Blvd|Way|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?"
 )
+# A clock word after a four-digit number: "1336 GMT", "2045 hours", "0900 local time".
+_CLOCK_AFTER = re.compile(r"\s*\)?\s*(?:GMT|UTC|Z|hours|hrs|local\s+time)\b")
+
+
+def _clock(digits: str) -> bool:
+    """Return True when four digits read as a time of day (00:00 to 23:59)."""
+    return int(digits[:2]) <= 23 and int(digits[2:]) <= 59
+
+
 # How far from the publication year a bare four-digit number may lie and still be read as a
 # year: news names history back a century and a half, and plans a generation ahead.
 YEARS_BACK, YEARS_AHEAD = 150, 30
@@ -120,6 +129,8 @@ def _plausible_bare_year(
         return True
     if _STREET_AFTER.match(text, end):
         return False
+    if _CLOCK_AFTER.match(text, end) and _clock(text[start:end].strip()):
+        return False  # "at 1336 GMT", "2045 hours": a time of day
     if published is None or parsed.year is None:
         return True
     return published.year - YEARS_BACK <= parsed.year <= published.year + YEARS_AHEAD
