@@ -16,13 +16,19 @@ Matching rules (each gold ``value`` is a verbatim substring of its file):
   500 pompieri`` another. Two readings stand for two sides of a disagreement or two steps of a
   sequence.
 * ``conflicts``: a gold conflict is *found* when one claim with status ``disputed`` holds gold
-  values of that conflict with at least two readings.
+  values of that conflict with at least two readings. ``counts.conflicts_apart`` (not gated)
+  counts those whose claim also gives two of the values different values (see ``sides``): a
+  claim whose passages merely hold both values, its own figure being a third one, is no find.
 * ``updates``: a gold update is *labelled* when one claim with status ``updated`` holds values
   of its sequence with at least two readings.
 * ``apparent_conflicts_that_are_not``: one is *raised* when a claim with status ``disputed``
-  holds values of it with at least two readings; the figure is the share NOT raised. (A pair
-  that never becomes a claim at all is also "not raised": ``apparent_handled`` counts those held,
-  two readings, by one ``updated`` or ``corroborated`` claim.)
+  holds values of it with at least two readings and gives two of them different values: a
+  value held by a figure's evidence is that figure as the report normalises it (lengths in
+  metres, equal within 2 % for a unit's rounding), any other its reading. A claim disputed over
+  other values that holds "32 miles" and "51 km" as one depth does not set them against each
+  other. The figure is the share NOT raised. (A pair that never becomes a claim at all is also
+  "not raised": ``apparent_handled`` counts those held, two readings, by one ``updated`` or
+  ``corroborated`` claim.)
 * ``corroborated`` (a fact, its files and its count of independent sources, no values): the
   fact's claim is, among the claims at least half of whose evidence passages each write every
   number the fact's wording writes in digits (separators dropped, any script: "7.1" is "7,1";
@@ -129,18 +135,73 @@ def readings_held(claim: Claim, located: Sequence[tuple[dict, Spots]]) -> set[st
 
 
 def best_two_readings(
-    claims: Sequence[Claim], located: Sequence[tuple[dict, Spots]], status: str | None
+    claims: Sequence[Claim],
+    located: Sequence[tuple[dict, Spots]],
+    status: str | None,
+    apart: bool = False,
 ) -> tuple[Claim | None, set[str]]:
     """Return the claim (of ``status``, any when None) holding the most readings of
-    ``located`` among those holding at least two, and those readings; (None, set()) if none."""
+    ``located`` among those holding at least two, and those readings; (None, set()) if none.
+    With ``apart``, a claim counts only when it gives two of them different values
+    (``sides``)."""
     best, best_readings = None, set()
     for claim in claims:
         if status is not None and claim.status != status:
             continue
         got = readings_held(claim, located)
+        if apart and sides(claim, located) < 2:
+            continue
         if len(got) >= 2 and len(got) > len(best_readings):
             best, best_readings = claim, got
     return best, best_readings
+
+
+# Units of the normalised figures of a claim's evidence ("51 km", "32 mile", "93 m"), in
+# metres: the same length written in two units is one value.
+_LENGTH = {"km": 1000.0, "m": 1.0, "mile": 1609.344, "ft": 0.3048, "cm": 0.01}
+
+
+def _figure_value(figure: str | None) -> tuple[str, float] | None:
+    """Return (dimension, value) of an evidence's normalised figure ("about 60 km" ->
+    ("length", 60000.0), "at least 247" -> ("", 247.0)), or None for a statement."""
+    if not figure:
+        return None
+    m = re.search(r"(-?\d[\d,]*(?:\.\d+)?)\s*(\S*)$", figure)
+    if m is None:
+        return None
+    value, unit = float(m.group(1).replace(",", "")), m.group(2)
+    if unit in _LENGTH:
+        return "length", value * _LENGTH[unit]
+    return unit, value
+
+
+def sides(claim: Claim, located: Sequence[tuple[dict, Spots]]) -> int:
+    """Return how many different values ``claim`` gives the gold values it holds: a held value
+    takes the normalised figure of the evidence holding it (lengths in metres, equal within 2 %:
+    "32 miles" and "51 km" are one depth; other figures equal when equal), a value no figure
+    holds its reading. A disputed claim that holds two readings as one value ("32 miles" /
+    "51 km") does not set them against each other."""
+    keys: list[tuple[str, float] | str] = []
+    for v, spots in located:
+        for ev in claim.evidence:
+            if not any(ev.article == aid and ev.start < e and s < ev.end for aid, s, e in spots):
+                continue
+            keys.append(_figure_value(ev.figure) or v["reading"])
+    distinct: list[tuple[str, float] | str] = []
+    for k in keys:
+        if not any(_same_value(k, d) for d in distinct):
+            distinct.append(k)
+    return len(distinct)
+
+
+def _same_value(a: tuple[str, float] | str, b: tuple[str, float] | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if a[0] != b[0]:
+        return False
+    # a length converted from another unit is rounded by whoever wrote it (32 miles is 51.5 km)
+    slack = 0.02 if a[0] == "length" else 0.0
+    return abs(a[1] - b[1]) <= slack * max(abs(a[1]), abs(b[1]))
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -160,18 +221,26 @@ def sources_ok(got: int, count: object) -> bool:
 
 
 def score_pairs(
-    items: Sequence[Mapping], key: str, status: str, claims: Sequence[Claim], texts: Mapping
+    items: Sequence[Mapping],
+    key: str,
+    status: str,
+    claims: Sequence[Claim],
+    texts: Mapping,
+    apart: bool = False,
 ) -> list[dict]:
     """One result per gold conflict / update / apparent conflict: the claim of ``status``
-    holding values of ``items[key]`` with two readings or more, if any."""
+    holding values of ``items[key]`` with two readings or more, if any (with ``apart``, one
+    that gives two of them different values)."""
     out = []
     for item in items:
         located = locate(item[key], texts)
-        claim, got = best_two_readings(claims, located, status)
+        claim, got = best_two_readings(claims, located, status, apart=apart)
         any_claim = [c for c in claims if readings_held(c, located)]
         row = {
             "id": item["id"],
             "ok": claim is not None,
+            # found by a claim that gives two of its values different values (``sides``)
+            "apart": best_two_readings(claims, located, status, apart=True)[0] is not None,
             "claim": claim.id if claim else None,
             "readings": sorted(got),
             "values": len(located),
@@ -282,12 +351,18 @@ def score(report: Report, gold_json: Mapping) -> dict:
             for v in item["values"]
         ]
         claims = story_claims(report, files)
-        for name, key, items, status in (
-            ("conflicts", "values", story.get("conflicts", []), "disputed"),
-            ("updates", "sequence", story.get("updates", []), "updated"),
-            ("apparent", "values", story.get("apparent_conflicts_that_are_not", []), "disputed"),
+        for name, key, items, status, apart in (
+            ("conflicts", "values", story.get("conflicts", []), "disputed", False),
+            ("updates", "sequence", story.get("updates", []), "updated", False),
+            (
+                "apparent",
+                "values",
+                story.get("apparent_conflicts_that_are_not", []),
+                "disputed",
+                True,
+            ),
         ):
-            for row in score_pairs(items, key, status, claims, texts):
+            for row in score_pairs(items, key, status, claims, texts, apart):
                 details[name].append({"story": sid, **row})
         for row in score_corroborated(story.get("corroborated", []), claims, texts):
             details["corroborated"].append({"story": sid, **row})
@@ -310,6 +385,9 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
         "apparent_not_disputed": [not_raised, len(apparent)],
         "apparent_handled": [sum(r.get("handled", False) for r in apparent), len(apparent)],
         "corroborated": [sum(r["ok"] for r in corroborated), len(corroborated)],
+        # stricter, for comparison (not gated): found by a disputed claim that gives two of
+        # the conflict's values different values, not by one whose passages only hold them
+        "conflicts_apart": [sum(r["apart"] for r in conflicts), len(conflicts)],
         # lenient, for comparison (not gated): a claim of the status holds any one value
         "conflicts_touched": [sum(r["touched"] for r in conflicts), len(conflicts)],
         "updates_touched": [sum(r["touched"] for r in updates), len(updates)],

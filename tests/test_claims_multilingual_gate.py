@@ -227,3 +227,51 @@ def test_translated_figures_scorer(bench):
         "languages": {"es": [1, 2, 0.5], "it": [1, 2, 0.5]},
         "english_figures_in_no_claim": 1,
     }
+
+
+def test_a_claim_that_holds_two_readings_as_one_value_sets_them_apart_for_no_one(bench):
+    text = "Depth 32 miles. Depth 51 km. Depth 60 km. Toll 40, then 12 in the town."
+    arts = (Article(id="d-01", source=SourceRef("d-01"), kind="txt", raw_text=text, text=text),)
+
+    def ev(phrase: str, figure: str) -> Evidence:
+        at = text.index(phrase)
+        return Evidence("d-01", at, at + len(phrase), figure=figure)
+
+    depth = _claim(
+        "c1",
+        "disputed",
+        3,
+        ev("32 miles", "32 mile"),
+        ev("51 km", "51 km"),
+        ev("60 km", "60 km"),
+    )
+    # a claim whose one passage holds two values while its figure is one of them
+    toll = _claim("c2", "disputed", 2, ev("Toll 40, then 12", "12"), ev("Depth 60", "60 km"))
+    report = Report(arts, (), (Story("s1", "t", ("d-01",), claims=(depth, toll)),))
+
+    def v(value: str) -> dict:
+        return {"file": "texts/d/01.txt", "value": value}
+
+    gold = {
+        "stories": {
+            "d": {
+                "files": ["texts/d/01.txt"],
+                "conflicts": [
+                    {"id": "depth", "values": [v("51 km"), v("60 km")]},
+                    {"id": "toll", "values": [v("40"), v("12")]},
+                ],
+                "apparent_conflicts_that_are_not": [
+                    {"id": "units", "values": [v("32 miles"), v("51 km")]},
+                    {"id": "apart", "values": [v("32 miles"), v("60 km")]},
+                ],
+            }
+        }
+    }
+    results = bench.score(report, gold)
+    conflicts = {r["id"]: (r["ok"], r["apart"]) for r in results["details"]["conflicts"]}
+    # the depth claim sets 51 against 60; the toll claim holds 40 and 12 as one figure
+    assert conflicts == {"depth": (True, True), "toll": (True, False)}
+    assert results["figures"]["counts"]["conflicts_apart"] == [1, 2]
+    # 32 miles and 51 km are one value of the depth claim: not raised; 32 miles and 60 km are
+    assert [r["ok"] for r in results["details"]["apparent"]] == [False, True]
+    assert bench.sides(depth, bench.locate([v("32 miles"), v("51 km")], {"d-01": text})) == 1

@@ -191,7 +191,7 @@ CASES = [
         "O tremor de magnitude 6,1 ocorreu a 10 quilômetros de profundidade.",
         [
             ("6,1", 6.1, "magnitude", None, "magnitude", None, False),
-            ("10 quilômetros", 10, "km", None, None, None, False),
+            ("10 quilômetros", 10, "km", None, "depth", None, False),
         ],
     ),
     (
@@ -432,3 +432,63 @@ def test_the_quantities_stage_passes_the_language() -> None:
     )
     out = Quantities().process(article)
     assert [(q.value, q.concept) for q in out.annotations.quantities] == [(37, "dead")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the cue of a coordination tells what happened to each of its groups of people
+        (
+            "it",
+            "Nella frana sono ancora dispersi 30 minori e 12 adulti.",
+            [
+                (30.0, "minori", "missing"),
+                (12.0, "adulti", "missing"),
+            ],
+        ),
+        (
+            "it",
+            "Tra loro 14 bambini e tre adulti deceduti nel crollo.",
+            [
+                (14.0, "bambini", "dead"),
+                (3.0, "adulti deceduti", "dead"),
+            ],
+        ),
+        (
+            "it",
+            "Il crollo ha portato alla morte di dieci bimbi e due adulti.",
+            [
+                (10.0, "bimbi", "dead"),
+                (2.0, "adulti", "dead"),
+            ],
+        ),
+        (
+            "es",
+            "Siguen desaparecidos 8 menores y 5 adultos tras el alud.",
+            [
+                (8.0, "menores", "missing"),
+                (5.0, "adultos", "missing"),
+            ],
+        ),
+        # what is not a group of people keeps its own concept, or none
+        (
+            "es",
+            "Murieron 20 personas y 30 casas quedaron destruidas.",
+            [
+                (20.0, "personas", "dead"),
+                (30.0, "casas", "homes"),
+            ],
+        ),
+        (
+            "es",
+            "Hubo 20 muertos y 30 heridos.",
+            [
+                (20.0, "muertos", "dead"),
+                (30.0, "heridos", "injured"),
+            ],
+        ),
+    ],
+)
+def test_a_coordination_shares_its_cue(language: str, text: str, expected: list[tuple]) -> None:
+    found = [(q.value, q.counted, q.concept) for q in find_quantities(text, language=language)]
+    assert found == expected

@@ -48,19 +48,61 @@ def test_a_measure_of_a_thing_is_its_property(language, text, expected):
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
-        # a depth, a distance, a direction or a magnitude are no size of a thing
-        ("es", "El sismo tuvo 12 kilómetros de profundidad.", [(12.0, "km", None)]),
-        ("es", "El sismo ocurrió a una profundidad de 12 kilómetros.", [(12.0, "km", None)]),
-        ("it", "Un terremoto di 10 km di profondità.", [(10.0, "km", None)]),
+        # a distance, a direction or a magnitude are no size of a thing (a depth is the
+        # event's: below)
         ("fr", "L'épicentre, à une distance de 40 km de la ville.", [(40.0, "km", None)]),
-        ("en", "It struck 10 km deep.", [(10.0, "km", None)]),
-        ("en", "A depth of 10 km was reported.", [(10.0, "km", None)]),
         ("en", "It struck 65 miles south of the capital.", [(65.0, "mile", None)]),
-        ("en", "A 10-km-deep quake hit the coast.", [(10.0, "km", None)]),
         ("en", "Toll rises as result of 6.3-M quake.", [(6.3, "m", None)]),
         # inhabitants who were evacuated are a tally of the evacuation
         ("en", "About 900 inhabitants were evacuated.", [(900.0, None, "evacuated")]),
     ],
 )
 def test_a_depth_a_distance_or_a_magnitude_is_no_property(language, text, expected):
+    assert _read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the depth of the event itself, in every language with a data file
+        ("en", "It struck 10 km deep.", [(10.0, "km", "depth")]),
+        ("en", "A depth of 10 km was reported.", [(10.0, "km", "depth")]),
+        ("en", "A 10-km-deep quake hit the coast.", [(10.0, "km", "depth")]),
+        ("en", "It struck at a depth of 32 miles.", [(32.0, "mile", "depth")]),
+        ("es", "El sismo tuvo 12 kilómetros de profundidad.", [(12.0, "km", "depth")]),
+        ("es", "El sismo ocurrió a una profundidad de 12 kilómetros.", [(12.0, "km", "depth")]),
+        ("it", "Un terremoto di 10 km di profondità.", [(10.0, "km", "depth")]),
+        ("it", "La scossa è avvenuta a una profondità di 9 km.", [(9.0, "km", "depth")]),
+        ("fr", "Le séisme s'est produit à 51 km de profondeur.", [(51.0, "km", "depth")]),
+        (
+            "pt",
+            "O tremor ocorreu a uma profundidade de cerca de 60 quilômetros.",
+            [(60.0, "km", "depth")],
+        ),
+        (
+            "de",
+            "Das Beben ereignete sich in einer Tiefe von 10 Kilometern.",
+            [(10.0, "km", "depth")],
+        ),
+        (
+            "ca",
+            "El terratrèmol es va produir a una profunditat de 8 quilòmetres.",
+            [(8.0, "km", "depth")],
+        ),
+        (
+            "nl",
+            "De aardbeving vond plaats op een diepte van 12 kilometer.",
+            [(12.0, "km", "depth")],
+        ),
+        ("ar", "وقع الزلزال على عمق 10 كيلومترات.", [(10.0, "km", "depth")]),
+        ("ru", "Землетрясение произошло на глубине 10 км.", [(10.0, "km", "depth")]),
+        # a distance stays a distance
+        (
+            "es",
+            "El epicentro se localizó a 12 kilómetros al sur de la ciudad.",
+            [(12.0, "km", None)],
+        ),
+    ],
+)
+def test_a_depth_is_the_events_depth(language, text, expected):
     assert _read(text, language) == expected

@@ -104,6 +104,10 @@ class _Lang:
     label_before_re: re.Pattern[str]
     ordinal_before: frozenset[str]
     multiword_concepts: list[tuple[str, str]] = field(default_factory=list)
+    # the words that join two figures ("26 bambini e quattro adulti"): ``and`` in the data
+    conjunctions: frozenset[str] = frozenset()
+    # the concepts the cues give: what happened to a counted group (dead, injured, missing ...)
+    cue_concepts: frozenset[str] = frozenset()
 
 
 def has_language(code: str | None) -> bool:
@@ -180,6 +184,8 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
         cues_after=cues_after,
         cue_after_re=re.compile(r"[\s\u00a0,]*(?P<w>" + _alternation(list(cues_after)) + ")"),
         toll_words=frozenset(w.lower() for w in d.get("toll_words", [])),
+        conjunctions=frozenset(w.lower() for w in d.get("and", [])),
+        cue_concepts=frozenset(cues.values()) | frozenset(cues_after.values()),
         stop=frozenset(stop),
         month_after_re=re.compile(
             r"(?:\.|º|°|ª|er|ème|e)?[\s\u00a0]+" + conn_re + month_alt, re.IGNORECASE
@@ -232,6 +238,32 @@ def find_quantities_in(
         if q is not None:
             out.append(q)
             covered = q.end
+    return _coordinated(low, out, lang)
+
+
+def _coordinated(low: str, quantities: list[Quantity], lang: _Lang) -> list[Quantity]:
+    """Return ``quantities`` with a count of people joined to a figure a cue gave an event
+    ("26 bambini e quattro adulti deceduti", "dispersi 30 minori e 12 adulti") given that
+    event too: the cue of a coordination tells what happened to each of its groups. Only its
+    counted words and a conjunction of the language (``and`` in its data) may part them."""
+    if not lang.conjunctions:
+        return quantities
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit is not None or b.unit is not None:
+            continue
+        events = {a.concept, b.concept} & lang.cue_concepts
+        if len(events) != 1 or "people" not in {a.concept, b.concept}:
+            continue
+        words = low[a.end : b.start].split()
+        counted = (a.counted or "").lower().split()
+        if words[: len(counted)] != counted or len(words) != len(counted) + 1:
+            continue
+        if words[-1] not in lang.conjunctions:
+            continue
+        event = events.pop()
+        out[i], out[i + 1] = replace(a, concept=event), replace(b, concept=event)
     return out
 
 
@@ -788,6 +820,9 @@ class _Property:
     # a count (no unit) of one of these nouns: "a town of 900 inhabitants" is its population
     counted: frozenset[str] = frozenset()
     count: bool = False  # the property is a count, not a measure in ``units``
+    # a measure of the event itself, not of a thing (an earthquake's ``depth``): the words of
+    # ``not`` (which keep depths out of a thing's size) do not apply to it
+    event: bool = False
 
 
 @lru_cache(maxsize=32)
@@ -818,6 +853,7 @@ def _properties(code: str) -> tuple[tuple[str, _Property], ...]:
             compound=bool(p.get("compound", False)),
             counted=frozenset(w.lower() for w in p.get("counted", [])),
             count=bool(p.get("count", False)),
+            event=bool(p.get("event", False)),
         )
         out.append((name, prop))
     return tuple(out)
@@ -828,7 +864,9 @@ def mark_properties(code: str, text: str, quantities: list[Quantity]) -> list[Qu
     property as their concept, read from the ``properties`` of the language's data file:
     ``height`` ("36 metres high", "il campanile alto 36 metri"), ``length`` ("longue de 80
     mètres"), ``extent`` when the words say a size but not which ("a 120-foot tower", "It
-    measured 36 metres", "il campanile centrale di 36 metri"). A quantity that already names a
+    measured 36 metres", "il campanile centrale di 36 metri"); a property with ``event`` is
+    one of the event itself: ``depth`` ("at a depth of 10 km", "57 kilómetros de
+    profundidad"), which the words of ``not`` do not rule out. A quantity that already names a
     concept, whose unit is not a length, or that a word of ``not`` makes a depth, a distance
     or a radius ("12 km de profundidad", "a distance of 10 km") is left as it is. A property
     with ``count`` is a count of no unit: ``population`` ("a village of 900 inhabitants",
@@ -857,7 +895,7 @@ def _is_property(text: str, low: str, q: Quantity, p: _Property) -> bool:
         return False  # "a 6.3-M quake": a magnitude written in capitals, not metres
     before = low[max(0, q.start - 40) : q.start]
     after = low[q.end : q.end + 40]
-    if p.not_re.match(after.lstrip(" \u00a0-")):
+    if not p.event and p.not_re.match(after.lstrip(" \u00a0-")):
         return False  # "10 km de profondeur", "20 miles away"
     if p.after.match(after) or p.before.search(before):
         return True

@@ -11,7 +11,9 @@
    Some pairs can never be one fact: statements with no event class in common (nor related);
    figures of different dimensions, counted things or events, or more than ``max_ratio``
    apart; two readings of a distance or a level that differ (a river at 6.4 m then 5.1 m),
-   but not of a property the event has once (a magnitude: ``lexicon.MEASURE_CONCEPTS``);
+   but not of a property the event has once (a magnitude: ``lexicon.MEASURE_CONCEPTS``; a
+   depth: ``EVENT_LENGTHS``); a figure of an earlier event (its clause dates it before the
+   story: "the 1985 quake killed 10,000") and one of the story's own (``earlier_event``);
    claims about opposite sides (rebels / the army).
 3. Grouping. Average linkage over the scored pairs: the two groups whose linked pairs have the
    highest mean similarity merge while it reaches ``threshold`` and at least ``min_linked`` of
@@ -28,6 +30,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 
@@ -379,8 +382,18 @@ def _figure_similarity(
     assert fa is not None and fb is not None
     if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
         return 0.0
+    # both reports dated: a report of no known day tells nothing of what is earlier
+    first = min(a.published, b.published) if a.published and b.published else None
+    past_a, past_b = earlier_event(a, first), earlier_event(b, first)
+    if first and (bool(past_a) != bool(past_b) or (past_a and not _same_time(past_a, past_b))):
+        # "the 1985 quake killed 10,000" / "the quake killed 225": an earlier event's figure
+        # and the story's own, or two earlier events, are two facts
+        return 0.0
     if fa.scope and fb.scope and not fa.scope & fb.scope:
         return 0.0  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
+    event_length = fa.concept in EVENT_LENGTHS
+    if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
+        return 0.0  # the quake's depth and a distance from a town: two measures
     low, high = sorted((abs(fa.base), abs(fb.base)))
     prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
     # two distances from one place ("70 km south of X" / "120 km from X"): one fact, so two
@@ -395,10 +408,12 @@ def _figure_similarity(
     if a.article == b.article and not agree:
         return 0.0
     measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
+    measure = measure or event_length
     if measure and not agree:
         days_a = {d.value for d in a.dates if d.exact and not d.since}
         days_b = {d.value for d in b.dates if d.exact and not d.since}
-        if high / low > lx.MEASURE_MAX_RATIO or (days_a and days_b and not days_a & days_b):
+        ratio = EVENT_LENGTH_MAX_RATIO if event_length else lx.MEASURE_MAX_RATIO
+        if high / low > ratio or (days_a and days_b and not days_a & days_b):
             return 0.0  # a whole step apart on the scale, or another day: another event
     if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
         return 0.0  # a height and a length: two measures, whatever they are of
@@ -408,6 +423,9 @@ def _figure_similarity(
     # a property of a thing ("36 metres high" / "alto 36 metri") that agrees within rounding is
     # one fact across languages; two values that disagree need a word or an actor in common
     named = (named and not prop) or (prop and agree)
+    # a measure of the event itself says what it measures: "a una profundidad de 57 km" and
+    # "at a depth of 32 miles" are the depth of the story's event in any language
+    named = named or event_length
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400
@@ -415,6 +433,66 @@ def _figure_similarity(
         return 0.0
     rest = 1.0 - params.figure_base
     return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
+
+
+# Lengths that measure the event itself (a property marked "event" in the quantity reader's
+# data, annotate/data/quantities/<lang>.json: an earthquake's ``depth``): one event has one, so
+# two values of it are one fact, corroborated within rounding and disputed otherwise, like a
+# magnitude (``lexicon.MEASURE_CONCEPTS``); unlike a magnitude the figure keeps its unit (32
+# miles is 51 km). Two of them further apart than ``EVENT_LENGTH_MAX_RATIO`` are of two events.
+EVENT_LENGTHS = frozenset({"depth"})
+EVENT_LENGTH_MAX_RATIO = 2.0
+
+# A day named at most this many days before a report's publication is the story's own time
+# ("Tuesday's quake", "last week"); one further back, or an earlier month or year, is
+# another, earlier event's.
+_RECENT_DAYS = 10
+
+
+def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]:
+    """Return the dates (ISO, any precision) that place what ``c`` reports in an earlier event
+    than the story's own: days its clause names more than ``_RECENT_DAYS`` before ``first``
+    (the earliest publication day of the reports compared, ``c``'s own by default: a report
+    written weeks later names the story's day too), months and years before its month and
+    year ("the 1985 quake", "the quake of 7 September" against a report of the 20th); empty
+    when it names none, names a recent day too, or no publication day is known."""
+    first = first or c.published
+    if not first or not c.dates:
+        return frozenset()
+    try:
+        published = date.fromisoformat(first[:10])
+    except ValueError:
+        return frozenset()
+    past = set()
+    for d in c.dates:
+        if d.since:
+            continue
+        value = d.value
+        try:
+            if d.precision == "day":
+                gap = (published - date.fromisoformat(value)).days
+                if gap <= _RECENT_DAYS:
+                    return frozenset()  # the story's own time is named too
+                past.add(value)
+            elif d.precision == "month":
+                if value < published.isoformat()[:7]:
+                    past.add(value)
+                else:
+                    return frozenset()
+            elif d.precision == "year":
+                if int(value[:4]) < published.year:
+                    past.add(value)
+                else:
+                    return frozenset()
+        except ValueError:
+            continue
+    return frozenset(past)
+
+
+def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Return True when two sets of dates share one, at the coarser precision ("1985" and
+    "1985-09-19" are one time)."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
 # Qualifiers that make a figure a bound: "at least 300" is 300 or more, "less than 20 km" and

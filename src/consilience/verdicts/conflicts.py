@@ -117,13 +117,22 @@ def figure_subject(c: ClaimCandidate) -> str:
     f = c.figure
     assert f is not None
     if f.dimension == "length":
-        return "the distance"
+        # a measure the figure is read as (the quake's depth, a tower's height), else how far
+        return _LENGTH_SUBJECTS.get(f.concept or "", "the distance")
     if f.dimension != "count":
         return f"the {f.dimension.replace('unit:', '')} figure"
     event = _EVENT_WORDS.get(f.event or "", f.event or "")
     if not (f.noun or f.counted):
         return f"the figure ({f.event})" if f.event else "the figure"
     return f"{f.noun or f.counted} {event}".strip()
+
+
+_LENGTH_SUBJECTS = {
+    "depth": "the depth",
+    "height": "the height",
+    "length": "the length",
+    "extent": "the size",
+}
 
 
 def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[list[ClaimCandidate]]:
@@ -185,8 +194,40 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
 
 
 def _moment(c: ClaimCandidate) -> set[str]:
-    """Return the days (or months, years) a figure's own clause gives it: its as-of moment."""
-    return {d.value for d in c.dates if not d.since}
+    """Return the days (or months, years) a figure's own clause gives it: its as-of moment. A
+    day of the story's own time named before the figure, or well after it, is the day the
+    counted event struck ("Tuesday's quake killed at least 225", "224 died after the quake
+    on Tuesday, Sept. 19"), not the moment it was counted: the moment follows the figure
+    closely ("stood at 40 on Wednesday", "era de 55 el miércoles"), or is the report's own
+    day or later; an earlier event's date ("the quake of 7 September killed 98") is its
+    moment wherever it stands."""
+    f = c.figure
+    out = set()
+    for d in c.dates:
+        if d.since:
+            continue
+        after = f is not None and 0 <= d.start - f.end <= _MOMENT_AFTER
+        if after or not c.published or d.value >= c.published[:10]:
+            out.add(d.value)
+        elif d.precision != "day" or _days_before(c.published, d.value) > _RECENT_DAYS:
+            out.add(d.value)  # an earlier event's date
+    return out
+
+
+# How far after a figure (characters) a day is the figure's own moment ("40 on Wednesday").
+_MOMENT_AFTER = 30
+# A day further back than this before a report's publication is an earlier event's.
+_RECENT_DAYS = 10
+
+
+def _days_before(published: str, day: str) -> int:
+    """Return how many days ``day`` lies before ``published`` (ISO days), 0 when unreadable."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(day)).days
+    except ValueError:
+        return 0
 
 
 def _same_moment(
