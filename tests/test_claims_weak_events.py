@@ -55,3 +55,28 @@ def test_the_same_attack_on_another_day_is_another_fact(strike) -> None:  # noqa
     arts = by_name(strike)
     again = claim_with(_claims(strike), arts["a"], "again on Tuesday")
     assert {e.article for e in again.evidence} == {arts["a"].id}
+
+
+@pytest.fixture(scope="module")
+def crash(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-06-11",
+            "A passenger plane crashed near Lisbon on Monday, the airline said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-06-11",
+            "The crash of an airliner near Lisbon on Monday was witnessed by fishermen, "
+            "officials said.",
+        ),
+    }
+    return analysed(tmp_path_factory, "crash", files)
+
+
+def test_a_crash_worded_two_ways_is_one_claim(crash) -> None:  # noqa: ANN001
+    arts = by_name(crash)
+    claim = claim_with(crash.stories[0].claims, arts["a"], "crashed near")
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+    assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id}

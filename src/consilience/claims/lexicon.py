@@ -110,6 +110,16 @@ _add(
     " besieged besieging",
 )
 _add("topple", "topple toppled toppling")
+# What a story of one disaster, crime or upheaval is about as a whole: weak classes (below).
+_add("quake", "earthquake earthquakes quake quakes temblor temblors tremor tremors jolted")
+_add("fire", "fire fires blaze blazes ablaze gutted engulfed flames burned burnt")
+_add("explode", "explosion explosions exploded explode explodes blast blasts detonated")
+_add("shoot", "shooting shootings gunfire gunman gunshot gunshots")
+_add("crash", "crash crashed crashes crashing derailed derailment collided collision")
+_add("coup", "coup coups putsch overthrew overthrown ousted ousting deposed")
+_add("rob", "robbery robberies robbed robbers robber stole stolen heist")
+_add("kidnap", "kidnap kidnapped kidnapping kidnappers abducted abduction abductors hostages")
+_add("hijack", "hijack hijacked hijacking hijackers")
 _add("arrest", "arrest arrested arrests detained detention")
 _add("resign", "resign resigned resignation")
 _add("elect", "elected election won wins win defeated")
@@ -211,7 +221,22 @@ occupation ceasefire truce march strike
 )
 
 # Classes too common in news of one event to tell facts apart on their own.
-WEAK_CLASSES = frozenset({"approach", "flood", "attack"})
+WEAK_CLASSES = frozenset(
+    {
+        "approach",
+        "flood",
+        "attack",
+        "quake",
+        "fire",
+        "explode",
+        "shoot",
+        "crash",
+        "coup",
+        "rob",
+        "kidnap",
+        "hijack",
+    }
+)
 
 # Actors: a word -> a coarse side. Two reports about different sides are different facts.
 _SIDES: dict[str, str] = {}
