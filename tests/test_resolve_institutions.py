@@ -102,7 +102,7 @@ def test_a_place_before_a_body_is_one_mention_of_the_body(gaz: Gazetteer) -> Non
             "40 firefighters. Lyon is quiet.",
             [("Lyon", "GPE", 0), ("Lyon", "GPE", 1), ("Lyon", "GPE", 2)],
         ),
-        # people, not the body: one of the town's prosecutors, prosecutors in the plural
+        # a person, not the body: one of the town's prosecutors; the office speaking is
         article(
             "d",
             "A judge and a Lyon prosecutor met. Lyon prosecutors agreed.",
@@ -111,17 +111,22 @@ def test_a_place_before_a_body_is_one_mention_of_the_body(gaz: Gazetteer) -> Non
     ]
     ents = resolve_story(arts, gaz)
     office = by_alias(ents, "parquet de")
-    assert surfaces(office, arts) == ["Lyon prosecutor", "parquet de", "Lyon prosecutor's office"]
+    assert surfaces(office, arts) == [
+        "Lyon prosecutor",
+        "parquet de",
+        "Lyon prosecutor's office",
+        "Lyon prosecutors",
+    ]
     assert surfaces(by_alias(ents, "Lyon fire brigade"), arts) == ["Lyon fire brigade"]
     # "the prosecutor" alone is a person's role, not the body; the town is still a place
-    assert surfaces(by_alias(ents, "Lyon"), arts) == ["Lyon", "Lyon", "Lyon", "Lyon"]
+    assert surfaces(by_alias(ents, "Lyon"), arts) == ["Lyon", "Lyon", "Lyon"]
     assert surfaces(by_alias(ents, "Anne Vidal"), arts) == ["Anne Vidal"]
     assert [e for e in ents if "prosecutor" in e.aliases] == []
 
 
 def test_kind_of_body_after_a_place() -> None:
     assert kind_of_body("Lyon prosecutor") == "prosecution"
-    assert kind_of_body("Milan prosecutors") is None  # people
+    assert kind_of_body("Milan prosecutors") == "prosecution"
     assert kind_of_body("the prosecutor") is None
     assert kind_of_body("Deputy prosecutor") is None
 
