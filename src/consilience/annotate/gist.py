@@ -34,8 +34,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def gist_text(article: Article) -> str:
-    """Return what is embedded for ``article``: its title (when it has one and the text does not
-    start with it) and its lead, spaces collapsed; "" when it has under 12 letters."""
+    """Return what is embedded for ``article``: its title (when it has one and the lead does not
+    hold it) and its lead, spaces collapsed; "" when it has under 12 letters."""
     text = article.text or ""
     sentences = article.annotations.sentences
     lead: list[str] = []
@@ -52,7 +52,8 @@ def gist_text(article: Article) -> str:
         lead = [_SPACE.sub(" ", text[:LEAD_CHARS]).strip()]
     body = " ".join(lead)
     title = _SPACE.sub(" ", article.title or "").strip()[:TITLE_CHARS]
-    out = body if not title or body.startswith(title) else f"{title}. {body}"
+    # a title the lead already holds is not said twice (a headline under a byline or a date)
+    out = body if not title or title in body else f"{title}. {body}"
     return out if sum(ch.isalpha() for ch in out) >= MIN_LETTERS else ""
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from ..model import OffsetMap, Removed
 from .chars import emit_line, normalize_line
-from .lines import BLANK, KEEP, Line, classify, reads_as_headline, split_lines
+from .lines import BLANK, KEEP, Line, classify, split_lines
 from .offsets import MapBuilder
+from .titles import headline, lead_start, title
 
-__all__ = ["Cleaned", "MapBuilder", "clean", "headline", "normalize_line"]
+__all__ = ["Cleaned", "MapBuilder", "clean", "headline", "lead_start", "normalize_line", "title"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +94,3 @@ def _line_records(lines: list[Line]) -> list[Removed]:
 def _flush_blanks(blanks: list[Line], records: list[Removed]) -> None:
     if len(blanks) >= 2:
         records.append(Removed(blanks[1].start, blanks[-1].brk_end, "blank_lines"))
-
-
-def headline(text: str) -> str | None:
-    """Return the first line of ``text`` (a cleaned text) when it reads as a headline: one short
-    phrase, no sentence-final period unless in title case, under 40 words; else None."""
-    first = text.partition("\n")[0].strip()
-    return first if first and reads_as_headline(first) else None

@@ -15,9 +15,11 @@ class Clean(PerArticle):
 
     def process(self, article: Article) -> Article:
         from ..clean import clean, headline
+        from ..clean import title as clean_title
 
         cleaned = clean(article.raw_text, title=article.title)
-        title = article.title or headline(cleaned.text)
+        # a metadata title that is only a byline, a date or an outlet's name is no title
+        title = clean_title(article.title, article.outlet) or headline(cleaned.text, article.outlet)
         return replace(
             article,
             text=cleaned.text,

@@ -72,11 +72,16 @@ def header(article: Article) -> Header:
 
 
 def lead_of(article: Article) -> str | None:
-    """Return the article's first sentence, shortened (``text.shorten``); None when it has no
-    text."""
+    """Return the article's first sentence, shortened at a word boundary (``text.shorten``):
+    the text proper, after the byline, date, dateline and outlet lines of its head and a
+    dateline or date opening it (``clean.lead_start``); None when it has no text."""
+    from ..clean import lead_start
+
     text = article.text or ""
+    start = lead_start(text, article.outlet)
     sentences = article.annotations.sentences
-    first = text[sentences[0].start : sentences[0].end] if sentences else text.partition("\n")[0]
+    span = next(((max(s.start, start), s.end) for s in sentences if s.end > start), None)
+    first = text[span[0] : span[1]] if span else text[start:].partition("\n")[0]
     return shorten(first) or None
 
 
@@ -183,7 +188,7 @@ def _with_neutral_neighbours(
 
 def _story(number: int, articles: list[Header], centrality: list[float]) -> Story:
     dated = sorted(a.published for a in articles if a.published)
-    titled = [i for i, a in enumerate(articles) if a.title] or list(range(len(articles)))
+    titled = [i for i, a in enumerate(articles) if _usable(a.title)] or list(range(len(articles)))
     langs = Counter(articles[i].language for i in titled)
     # The story's most common language (English among equals: the report is written in it),
     # then the article with the strongest links inside the story.
@@ -196,11 +201,11 @@ def _story(number: int, articles: list[Header], centrality: list[float]) -> Stor
             articles[i].id,
         ),
     )
-    title = articles[best].title
+    title = articles[best].title if _usable(articles[best].title) else None
     if not title:
-        # no article has a headline: the opening sentence of the most central one
-        central = min(range(len(articles)), key=lambda i: (-centrality[i], articles[i].id))
-        title = articles[central].lead
+        # no article has a headline: the opening sentence of the most central one that has text
+        by_centrality = sorted(range(len(articles)), key=lambda i: (-centrality[i], articles[i].id))
+        title = next((articles[i].lead for i in by_centrality if articles[i].lead), None)
     order = sorted(articles, key=lambda a: (_day(a) or date.max, a.id))
     return Story(
         id=f"story-{number}",
@@ -208,6 +213,14 @@ def _story(number: int, articles: list[Header], centrality: list[float]) -> Stor
         articles=tuple(a.id for a in order),
         period=(dated[0], dated[-1]) if dated else (None, None),
     )
+
+
+def _usable(title: str | None) -> bool:
+    """Return True when ``title`` is a headline, not a byline, date or outlet's name (a store may
+    keep titles from before titles were cleaned)."""
+    from ..clean.titles import is_stamp
+
+    return bool(title) and not is_stamp(title or "")
 
 
 def _day(article: Header) -> date | None:
