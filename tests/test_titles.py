@@ -144,6 +144,8 @@ def test_headlines_that_look_like_stamps_stay(text: str) -> None:
         ("By Jane Doe", "Reuters", None),
         ("Reuters", "Reuters", None),
         ("7 December 2024", None, None),
+        ("date 2019-04-17 Register", None, None),
+        ("7 Dec 2024 | By Jane Doe", None, None),
         ("", None, None),
         (None, None, None),
     ],

@@ -67,6 +67,7 @@ _DOMAIN_RE = re.compile(r"[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*(?:[a-z]{2,6})", re.I
 _SUFFIX_RE = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022/]|-{1,2}|::)\s+")
 _UNSPACED_OPENER_ENDS = (":", "\uff1a", "/", "\uff0f", "|", " ", "\u3000")
 _BYLINE_SEP_RE = re.compile(r"\s*[,|;/\u00b7\u2022\u2013\u2014]\s*|\s+-\s+")
+_BULLETS = "-*\u2022\u00b7\u2013\u2014\u25aa\u25ba"  # a list's marks before the first sentence
 _SEPARATORS = " \t,;:|/\u00b7\u2022-\u2013\u2014"
 
 
@@ -419,6 +420,8 @@ def title(text: str | None, outlet: str | None = None) -> str | None:
     end = _date_prefix_end(t)
     if end:
         rest = t[end:].lstrip(_SEPARATORS + ".")
+        if rest and is_stamp(rest, outlet):
+            return None  # "date 2019-04-17 Outlet", "7 Dec 2024 | By Jane Doe"
         if rest and (_unspaced(rest) or len(rest.split()) >= _MIN_LINE):
             t = rest
     if is_stamp(t, outlet):
@@ -436,11 +439,9 @@ def headline(text: str, outlet: str | None = None) -> str | None:
         if n >= _HEAD_LINES:
             break
         line = raw.strip()
-        if not line or is_stamp(line, outlet):
-            continue
-        found = title(line, outlet)
+        found = title(line, outlet) if line else None
         if found is None:
-            continue  # a stamp with more stamps before it: "date 2016-08-26 Outlet Name"
+            continue  # a stamp, or stamps: "date 2016-08-26 Outlet Name"
         return found if reads_as_headline(found) else None
     return None
 
@@ -453,11 +454,11 @@ def lead_start(text: str, outlet: str | None = None) -> int:
     for n, raw in enumerate(text.split("\n")):
         if n >= _HEAD_LINES:
             break
-        if raw.strip() and not is_stamp(raw, outlet):
+        if raw.strip() and title(raw, outlet) is not None:
             break
         pos += len(raw) + 1
     pos = min(pos, len(text))
-    while pos < len(text) and text[pos].isspace():
+    while pos < len(text) and (text[pos].isspace() or text[pos] in _BULLETS):
         pos += 1
     pos += _dateline_prefix_end(text[pos:])
     # a date or time stamp opening the first sentence: "Published 7 Dec 2024 Rebels ..."

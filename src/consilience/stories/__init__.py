@@ -218,9 +218,9 @@ def _story(number: int, articles: list[Header], centrality: list[float]) -> Stor
 def _usable(title: str | None) -> bool:
     """Return True when ``title`` is a headline, not a byline, date or outlet's name (a store may
     keep titles from before titles were cleaned)."""
-    from ..clean.titles import is_stamp
+    from ..clean import title as clean_title
 
-    return bool(title) and not is_stamp(title or "")
+    return clean_title(title) is not None
 
 
 def _day(article: Header) -> date | None:
