@@ -241,9 +241,13 @@ class Pipeline:
             step.detail = f"{len(annotated)} article(s), {len(failed)} set aside"
         del fresh  # each article as read: its annotated copy replaces it
         held.add(annotated, [*skipped, *failed])
-        if isinstance(held, Batch) and isinstance(work, LocalExecutor):
-            # what the workers computed for grouping while they had the articles
-            held.grouping = work.take_grouping()
+        if isinstance(work, LocalExecutor):
+            # what the workers computed for grouping while they had the articles (a store
+            # computes its own, as it keeps them: dropped here rather than held all run)
+            grouping = work.take_grouping()
+            if isinstance(held, Batch):
+                held.grouping = grouping
+            del grouping
         del annotated  # held now: one reference fewer to drop when the stories come back
         with phase("grouped") as step:
             todo = held.pending()
