@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 import consilience
-from consilience.clean import headline, lead_start, title
+from consilience.clean import headline, lead, lead_start, title
 from consilience.clean.titles import is_stamp
+from consilience.report.view import title_or_lead
 
 BODY = "Rebels advance on Homs"
 
@@ -170,6 +171,24 @@ def test_lead_start() -> None:
     assert text[lead_start(text) :] == "Rebels advanced on Homs on Saturday."
     text = "7 dead as rebels advance on Homs."
     assert lead_start(text) == 0
+
+
+def test_lead() -> None:
+    text = (
+        "Par Jean Dupont\nLe bilan du séisme de magnitude 8.2 s'alourdit. Les secours continuent."
+    )
+    start = text.index("Le bilan")
+    cut = text.index("8.") + 2  # a sentence split inside the number
+    spans = [(0, 14), (start, cut), (cut, text.index(" Les")), (text.index("Les"), len(text))]
+    assert lead(text, spans) == "Le bilan du séisme de magnitude 8.2 s'alourdit."
+    assert (
+        lead(text, []) == "Le bilan du séisme de magnitude 8.2 s'alourdit. Les secours continuent."
+    )
+    assert lead("- Rebels advanced on Homs.", [(0, 26)]) == "Rebels advanced on Homs."
+    article = {"title": None, "text": text, "annotations": {"sentences": [{"start": 0, "end": 14}]}}
+    assert title_or_lead(article) == (
+        "Le bilan du séisme de magnitude 8.2 s'alourdit. Les secours continuent."
+    )
 
 
 # ----------------------------------------------------------------------------- the pipeline

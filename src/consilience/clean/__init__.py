@@ -14,9 +14,18 @@ from ..model import OffsetMap, Removed
 from .chars import emit_line, normalize_line
 from .lines import BLANK, KEEP, Line, classify, split_lines
 from .offsets import MapBuilder
-from .titles import headline, lead_start, title
+from .titles import headline, lead, lead_start, title
 
-__all__ = ["Cleaned", "MapBuilder", "clean", "headline", "lead_start", "normalize_line", "title"]
+__all__ = [
+    "Cleaned",
+    "MapBuilder",
+    "clean",
+    "headline",
+    "lead",
+    "lead_start",
+    "normalize_line",
+    "title",
+]
 
 
 @dataclass(frozen=True, slots=True)

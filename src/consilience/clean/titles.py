@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ __all__ = [
     "is_dateline",
     "is_outlet",
     "is_stamp",
+    "lead",
     "lead_start",
     "title",
 ]
@@ -469,3 +471,22 @@ def lead_start(text: str, outlet: str | None = None) -> int:
         if len(rest.split()) >= _MIN_LINE:
             pos += len(first) - len(rest)
     return pos
+
+
+def lead(text: str, sentences: Sequence[tuple[int, int]], outlet: str | None = None) -> str:
+    """Return the first sentence of the text proper (from ``lead_start``), given the text's
+    sentences as (start, end) offsets: the rest of the sentence that holds the start, joined to
+    the next when a split cut a number ("magnitude 8." | "2 ..."); the first line after the start
+    when no sentence is given."""
+    start = lead_start(text, outlet)
+    spans = sorted((a, b) for a, b in sentences if 0 <= a <= b <= len(text) and b > start)
+    if not spans:
+        return text[start:].partition("\n")[0].strip()
+    end = spans[0][1]
+    for a, b in spans[1:]:
+        if not (text[end - 1 : end] == "." and text[end - 2 : end - 1].isdigit()):
+            break
+        if not text[end : end + 1].isdigit() or a != end:
+            break
+        end = b
+    return text[max(spans[0][0], start) : end].strip()

@@ -128,18 +128,24 @@ def source_path(article: dict) -> str:
 
 
 def title_or_lead(article: dict) -> str:
-    """Return the article's title, or when it has none its first sentence shortened at a word
-    boundary (an ellipsis marks the cut), so an article in any language has a line to show."""
+    """Return the article's title, or when it has none the first sentence of its text proper
+    (after a byline, date or dateline: ``clean.lead``) shortened at a word boundary (an
+    ellipsis marks the cut), so an article in any language has a line to show."""
     title = text_of(article.get("title"))
     if title:
         return title
+    from ..clean import lead
+
     raw = article.get("text")
     text = raw if isinstance(raw, str) else ""
     sentences = (article.get("annotations") or {}).get("sentences") or []
-    first = sentences[0] if sentences and isinstance(sentences[0], dict) else None
-    if first and isinstance(first.get("start"), int) and isinstance(first.get("end"), int):
-        return shorten(text[first["start"] : first["end"]])
-    return shorten(text.partition("\n")[0])
+    spans = [
+        (s["start"], s["end"])
+        for s in sentences
+        if isinstance(s, dict) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
+    ]
+    # never a byline, a date or a dateline: the first sentence of the text proper
+    return shorten(lead(text, spans, text_of(article.get("outlet")) or None))
 
 
 def outlet_label(article: dict) -> str:

@@ -75,14 +75,10 @@ def lead_of(article: Article) -> str | None:
     """Return the article's first sentence, shortened at a word boundary (``text.shorten``):
     the text proper, after the byline, date, dateline and outlet lines of its head and a
     dateline or date opening it (``clean.lead_start``); None when it has no text."""
-    from ..clean import lead_start
+    from ..clean import lead
 
-    text = article.text or ""
-    start = lead_start(text, article.outlet)
-    sentences = article.annotations.sentences
-    span = next(((max(s.start, start), s.end) for s in sentences if s.end > start), None)
-    first = text[span[0] : span[1]] if span else text[start:].partition("\n")[0]
-    return shorten(first) or None
+    spans = [(s.start, s.end) for s in article.annotations.sentences]
+    return shorten(lead(article.text or "", spans, article.outlet)) or None
 
 
 def group(articles: Sequence[Article], params: Params | None = None) -> list[Story]:
