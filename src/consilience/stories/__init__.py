@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -211,6 +212,7 @@ def _story(number: int, articles: list[Header], centrality: list[float]) -> Stor
     )
 
 
+@lru_cache(maxsize=100_000)
 def _usable(title: str | None) -> bool:
     """Return True when ``title`` is a headline, not a byline, date or outlet's name (a store may
     keep titles from before titles were cleaned)."""
