@@ -53,6 +53,12 @@ BODY = "Rebels advance on Homs"
         # datelines, outlets, addresses
         ("LONDON (Reuters) -", BODY, BODY),
         ("Beirut (AFP) —", BODY, BODY),
+        (
+            "МОСКВА, 7 декабря. /ТАСС/.",
+            "Повстанцы наступают на Хомс",
+            "Повстанцы наступают на Хомс",
+        ),
+        ("بيروت (رويترز) -", "المتمردون يتقدمون نحو حمص", "المتمردون يتقدمون نحو حمص"),
         ("Reuters", BODY, BODY),
         ("AFP", BODY, BODY),
         ("Associated Press", BODY, BODY),
@@ -167,6 +173,14 @@ def test_lead_start() -> None:
     assert lead_start("Rebels advanced on Homs.") == 0
     text = "BEIRUT — Rebels advanced."
     assert text[lead_start(text) :] == "Rebels advanced."
+    text = "МОСКВА, 7 декабря. /ТАСС/. Повстанцы вошли в Хомс."
+    assert text[lead_start(text) :] == "Повстанцы вошли в Хомс."
+    text = "МОСКВА, 7 дек — РИА Новости. Повстанцы вошли в Хомс."
+    assert text[lead_start(text) :] == "Повстанцы вошли в Хомс."
+    text = "MADRID, 7 Dic. (EUROPA PRESS) - Los rebeldes entraron en Homs."
+    assert text[lead_start(text) :] == "Los rebeldes entraron en Homs."
+    text = "بيروت (رويترز) - دخل المتمردون حمص."
+    assert text[lead_start(text) :] == "دخل المتمردون حمص."
     text = "Published 7 Dec 2024 Rebels advanced on Homs on Saturday."
     assert text[lead_start(text) :] == "Rebels advanced on Homs on Saturday."
     text = "7 dead as rebels advance on Homs."

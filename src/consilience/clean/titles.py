@@ -63,6 +63,12 @@ _DATELINE_RE = re.compile(
 _CAPS_DATELINE_RE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .,'-]*(?:[ ,.'-]+[^\W\d_]+){0,3})\s*[\u2013\u2014-]+\s+"
 )
+# "МОСКВА, 7 декабря. /ТАСС/.", "МОСКВА, 7 дек — РИА Новости.": a place in capitals, a day, an
+# agency between slashes or after a dash, a period.
+_AGENCY_DATELINE_RE = re.compile(
+    r"(?P<place>[^\W\d_]+(?:[ -][^\W\d_]+){0,2}),\s*(?P<day>[^\n/()\u2013\u2014-]{1,25}?)\s*"
+    r"(?:/[^/\n]{2,25}/|[\u2013\u2014-]\s*[^\n.]{2,25})\s*\.\s*"
+)
 _URL_RE = re.compile(r"(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.IGNORECASE)
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*(?:[a-z]{2,6})", re.IGNORECASE)
 # The separators between a headline and an outlet's name or a date: " - ", " | ", " — " ...
@@ -286,6 +292,9 @@ def is_dateline(line: str) -> bool:
         return bool(m.group("dash")) or (bool(letters) and place.upper() == place)
     if _is_credit_list(text):
         return True
+    m = _AGENCY_DATELINE_RE.fullmatch(text)
+    if m and m.group("place").isupper():
+        return True
     m = re.fullmatch(r"(?P<place>[^\W\d_][\w .,'-]{1,40}?)\s*[\u2013\u2014-]+", text)
     return m is not None and m.group("place").isupper()
 
@@ -309,6 +318,9 @@ def _dateline_prefix_end(text: str) -> int:
     if m and m.group("dash") and len(m.group("place").split()) <= 6:
         if len(m.group("agency").split()) <= 4 and "\n" not in m.group():
             return m.end()
+    m = _AGENCY_DATELINE_RE.match(text)
+    if m and m.group("place").isupper():
+        return m.end()
     m = _CAPS_DATELINE_RE.match(text)
     if m and m.group("place").isupper() and len(m.group("place")) >= 3:
         return m.end()
