@@ -58,3 +58,39 @@ def test_a_denial_of_another_event_stays_apart(strike) -> None:  # noqa: ANN001
     other = claim_with(_claims(strike), arts["c"], "the dam in Odesa")
     assert {e.article for e in other.evidence} == {arts["c"].id}
     assert other.status == "single_source"
+
+
+@pytest.fixture(scope="module")
+def two_strikes(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-04",
+            "A missile strike on the power station in Kherson killed three workers on Monday, "
+            "officials said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-04",
+            "A missile strike on the central market in Kherson killed ten people on Sunday, the "
+            "governor said.",
+        ),
+        "c.txt": doc(
+            "Sea Post",
+            "2030-03-05",
+            "The army denied any involvement in the strike in Kherson. Firefighters said on "
+            "Monday that no fire had reached the oil depot in Kherson.",
+        ),
+    }
+    return analysed(tmp_path_factory, "two_strikes", files)
+
+
+def test_a_denial_that_fits_two_reported_events_joins_neither(two_strikes) -> None:  # noqa: ANN001
+    arts = by_name(two_strikes)
+    claims = _claims(two_strikes)
+    station = claim_with(claims, arts["a"], "killed three")
+    market = claim_with(claims, arts["b"], "killed ten")
+    assert station is not market
+    assert {e.article for e in station.evidence} == {arts["a"].id}
+    assert {e.article for e in market.evidence} == {arts["b"].id}
+    assert all(c.status != "disputed" for c in claims)

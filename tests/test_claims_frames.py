@@ -52,3 +52,28 @@ def test_a_place_in_a_list_is_no_place_of_the_event(withdrawal) -> None:  # noqa
     arts = by_name(withdrawal)
     listed = claim_with(_claims(withdrawal), arts["c"], "training grounds")
     assert {e.article for e in listed.evidence} == {arts["c"].id}
+
+
+@pytest.fixture(scope="module")
+def two_sides(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-04",
+            "Russian troops withdrew from positions around Bakhmut, the ministry said in a "
+            "statement.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-04",
+            "Ukrainian troops withdrew from the eastern part of Bakhmut after weeks of fighting, "
+            "a commander said.",
+        ),
+    }
+    return analysed(tmp_path_factory, "two_sides", files)
+
+
+def test_two_countries_forces_at_one_place_are_two_events(two_sides) -> None:  # noqa: ANN001
+    arts = by_name(two_sides)
+    claim = claim_with(_claims(two_sides), arts["a"], "Russian troops")
+    assert {e.article for e in claim.evidence} == {arts["a"].id}

@@ -74,3 +74,28 @@ def test_parts_named_by_their_own_nouns_keep_their_keys(missing) -> None:  # noq
     assert adults.status == "corroborated"
     assert adults.independent_sources == 2
     assert any(e.article == arts["b"].id for e in adults.evidence)
+
+
+@pytest.fixture(scope="module")
+def convoy(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-05-10",
+            "The attack on the convoy near Veldmark killed 30 civilians and 12 government "
+            "soldiers on Monday, officials said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-05-10",
+            "The attack on the convoy near Veldmark killed 12 soldiers on Monday, the army said.",
+        ),
+    }
+    return analysed(tmp_path_factory, "convoy", files)
+
+
+def test_a_count_beside_a_count_of_another_noun_is_no_part(convoy) -> None:  # noqa: ANN001
+    arts = by_name(convoy)
+    soldiers = claim_with(_claims(convoy), arts["b"], "12 soldiers")
+    assert (soldiers.status, soldiers.independent_sources) == ("corroborated", 2)
+    assert any(e.article == arts["a"].id for e in soldiers.evidence)

@@ -80,3 +80,42 @@ def test_a_crash_worded_two_ways_is_one_claim(crash) -> None:  # noqa: ANN001
     claim = claim_with(crash.stories[0].claims, arts["a"], "crashed near")
     assert (claim.status, claim.independent_sources) == ("corroborated", 2)
     assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id}
+
+
+@pytest.fixture(scope="module")
+def one_day(tmp_path_factory):  # noqa: ANN001, ANN201
+    files = {
+        "a.txt": doc(
+            "Harbour Daily",
+            "2030-03-04",
+            "A car bomb attack hit a crowded market in Kabul on Monday, police said. In the "
+            "evening another strike hit a school in Kabul on Monday, the mayor said. Soldiers "
+            "opened fire "
+            "on protesters in Pokhara on Monday, witnesses said.",
+        ),
+        "b.txt": doc(
+            "Coast Wire",
+            "2030-03-04",
+            "Gunmen attacked a police checkpoint on the airport road in Kabul on Monday, "
+            "officials said. A fire broke out at the central market in Pokhara on Monday, the "
+            "fire brigade said.",
+        ),
+    }
+    return analysed(tmp_path_factory, "one_day", files)
+
+
+@pytest.mark.parametrize(
+    ("key", "phrase"),
+    [
+        ("a", "A car bomb attack"),
+        ("a", "another strike"),
+        ("a", "opened fire"),
+        ("b", "Gunmen attacked"),
+        ("b", "A fire broke out"),
+    ],
+)
+def test_two_events_of_one_kind_on_one_day_stay_apart(one_day, key, phrase) -> None:  # noqa: ANN001
+    arts = by_name(one_day)
+    claim = claim_with(one_day.stories[0].claims, arts[key], phrase)
+    assert {e.article for e in claim.evidence} == {arts[key].id}
+    assert claim.status == "single_source"

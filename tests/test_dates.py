@@ -473,7 +473,9 @@ def test_spacy_offsets_and_ranges(nlp) -> None:
         ("The quake struck at 1336 GMT on the island.", None),
         ("The fire broke out on the roof at about 2045 GMT.", None),
         ("Troops left the base at 0530 hours.", None),
-        ("The unit was formed in 1987 hours after the order.", "1987"),
+        ("The unit was formed in 2019 hours after the order.", "2019"),
+        ("Since 2014 hours of footage have been archived.", "2014"),
+        ("Registration closed ( 1336 GMT ) on the island.", None),
     ],
 )
 def test_a_bare_four_digit_number_is_a_year_only_where_one_can_be(text, value) -> None:

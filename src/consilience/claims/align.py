@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -36,6 +37,7 @@ import numpy as np
 
 from ..tuning import AlignParams
 from . import lexicon as lx
+from .keys import country_code, demonym_country
 from .records import ClaimCandidate
 
 
@@ -301,21 +303,46 @@ _FRAME_PLACES = 3
 
 
 def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    """Return True when two statements name one weak event class (``lexicon.WEAK_CLASSES``)
-    and one actor or place that is not a whole country (the caller checks the day)."""
-    return bool(a.classes & b.classes & lx.WEAK_CLASSES) and bool(
-        (a.entities & b.entities) - a.broad - b.broad
-    )
+    """Return True when two statements of two articles, both reports or both denials, name one
+    weak event class (``lexicon.WEAK_CLASSES``), one actor or place that is not a whole
+    country, and a word of their own in common besides the event's, the day's and the
+    source's (the station, the market: "a strike hit the market in X" and "gunmen attacked a
+    checkpoint in X" are two attacks on one day); neither says it is another one ("another
+    strike hit a school"). The caller checks the day."""
+    if a.article == b.article or a.negated != b.negated:
+        return False
+    if not a.classes & b.classes & lx.WEAK_CLASSES:
+        return False
+    if not (a.entities & b.entities) - a.broad - b.broad:
+        return False
+    if _says_another(a) or _says_another(b):
+        return False
+    return bool((a.words & b.words) - _filler_stems())
+
+
+def _says_another(c: ClaimCandidate) -> bool:
+    return any(w.lower() in lx.ANOTHER_EVENT for w in lx.words(c.text))
+
+
+@functools.lru_cache(maxsize=1)
+def _filler_stems() -> frozenset[str]:
+    """Return the stems of words that tie no two reports of a weak event together: its event
+    words, days, who said it, actors in general words (``lexicon.EVENT_FILLER``)."""
+    return frozenset(lx.stem(w) for w in lx.EVENT_FILLER | set(lx.class_words()))
 
 
 def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     """Return True when two statements of one event class (the caller checks it) and a word in
-    common name one place that is not a whole country, neither lists places, and they give no
-    two different days: "troops withdrew from much of Q province" / "they had also abandoned
-    their positions in the province of Q" report one withdrawal, however much else either
-    sentence tells (which dilutes their word and entity overlap)."""
+    common name one place that is not a whole country, neither lists places, no two countries'
+    forces act in them (``_acting_countries``), and they give no two different days: "troops
+    withdrew from much of Q province" / "they had
+    also abandoned their positions in the province of Q" report one withdrawal, however much
+    else either sentence tells (which dilutes their word and entity overlap)."""
     if not (a.places & b.places) - a.broad - b.broad:
         return False
+    acting_a, acting_b = _acting_countries(a), _acting_countries(b)
+    if acting_a and acting_b and not acting_a & acting_b:
+        return False  # "Russian troops withdrew from X" / "Ukrainian troops withdrew from X"
     if len(a.places - a.broad) > _FRAME_PLACES or len(b.places - b.broad) > _FRAME_PLACES:
         return False
     days_a = {d.value for d in a.dates if d.exact and not d.since}
@@ -323,27 +350,63 @@ def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     return not (days_a and days_b and not days_a & days_b)
 
 
+def _acting_countries(c: ClaimCandidate) -> frozenset[str]:
+    """Return the countries whose forces act in ``c``'s sentence: the country a word right
+    before a force noun names ("Russian troops", "Ukrainian artillery";
+    ``lexicon.FORCE_NOUNS``)."""
+    out = set()
+    for m in lx.forces_of().finditer(c.text):
+        code = country_code(m.group(1)) or demonym_country(m.group(1))
+        if code is not None:
+            out.add(code)
+    return frozenset(out)
+
+
 def _denial_pairs(cands: list[ClaimCandidate], params: AlignParams) -> dict[tuple[int, int], float]:
     """Return {(i, j): similarity} for each denial and figure report of the event it denies
     (``_denial_of_figure``): they share no blocking key (a figure is indexed by what it
-    counts), and denials are few."""
+    counts), and denials are few. A denial that fits figures of two facts (three dead at the
+    station, ten at the market; three dead, three injured) names neither for sure: it joins
+    none of them."""
     contesting = [
         i
         for i, c in enumerate(cands)
-        if c.figure is None and (c.negated or c.disputes_reports or c.stance == "denied")
+        if c.figure is None and (c.disputes_reports or c.stance == "denied")
     ]
     if not contesting:
         return {}
     figures = [j for j, c in enumerate(cands) if c.figure is not None]
     out = {}
     for i in contesting:
+        found = {}
         for j in figures:
             if cands[i].article == cands[j].article:
                 continue
             score = _denial_of_figure(cands[i], cands[j], params)
             if score > 0:
-                out[(min(i, j), max(i, j))] = score
+                found[j] = score
+        if _one_fact(cands, list(found), params):
+            out.update({(min(i, j), max(i, j)): score for j, score in found.items()})
     return out
+
+
+def _one_fact(cands: list[ClaimCandidate], figures: list[int], params: AlignParams) -> bool:
+    """Return True when the figures ``figures`` could all be one fact: the same count of the
+    same event, values that agree, no two different days."""
+    for x, j in enumerate(figures):
+        for k in figures[x + 1 :]:
+            a, b = cands[j], cands[k]
+            fa, fb = a.figure, b.figure
+            assert fa is not None and fb is not None
+            if (fa.dimension, fa.counted, fa.event) != (fb.dimension, fb.counted, fb.event):
+                return False
+            if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
+                return False
+            days_a = {d.value for d in a.dates if d.exact and not d.since}
+            days_b = {d.value for d in b.dates if d.exact and not d.since}
+            if days_a and days_b and not days_a & days_b:
+                return False
+    return True
 
 
 def _denial_of_figure(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> float:
@@ -356,8 +419,8 @@ def _denial_of_figure(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams)
     denial, report = (a, b) if a.figure is None else (b, a)
     if denial.figure is not None or report.figure is None:
         return 0.0
-    if not (denial.negated or denial.disputes_reports or denial.stance == "denied"):
-        return 0.0
+    if not (denial.disputes_reports or denial.stance == "denied"):
+        return 0.0  # "no fire had reached the depot" says where it did not, it denies nothing
     if report.negated or (denial.sides and report.sides and not denial.sides & report.sides):
         return 0.0
     told = set(denial.classes)

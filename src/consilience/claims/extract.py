@@ -673,6 +673,8 @@ def _part(article: Article, sent: Sentence, q: Quantity, event: str | None) -> s
         own = lx.words(first.counted or "")
         if not own or [w.lower() for w in lx.words(gap)[: len(own)]] != [w.lower() for w in own]:
             continue  # "2,000 were injured and 50 rescued": the words between are no noun of it
+        if first is o and own[-1].lower() in lx.COUNTED_KEYS:
+            continue  # "30 civilians and 12 government soldiers": two nouns, not one's parts
         o = _elided(article, sent, o)
         rel = o.start - sent.start
         if event is None or _counted(o, text, rel, *_clauses(text, rel))[1] != event:

@@ -112,7 +112,7 @@ _add(
 _add("topple", "topple toppled toppling")
 # What a story of one disaster, crime or upheaval is about as a whole: weak classes (below).
 _add("quake", "earthquake earthquakes quake quakes temblor temblors tremor tremors jolted")
-_add("fire", "fire fires blaze blazes ablaze gutted engulfed flames burned burnt")
+_add("fire", "blaze blazes ablaze gutted engulfed flames burned burnt")
 _add("explode", "explosion explosions exploded explode explodes blast blasts detonated")
 _add("shoot", "shooting shootings gunfire gunman gunshot gunshots")
 _add("crash", "crash crashed crashes crashing derailed derailment collided collision")
@@ -129,10 +129,28 @@ _BANKS = re.compile(
     r"\b(?:burst|bursting|bursts|over|from|broke|breaking)\s+(?:its|their)\s+banks\b"
 )
 
+# "struck" that is no attack: what follows it ("struck down", "struck a deal"), or a sentence
+# naming a natural event ("the earthquake struck the town").
+_STRUCK_OTHER = re.compile(r"\s+(?:down|off|out|a\s+deal|deals?|an?\s+agreement|a\s+chord)\b")
+_NATURAL_EVENT = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|storms?|hurricanes?|typhoons?|"
+    r"cyclones?|tornado(?:e?s)?|lightning|floods?|tsunamis?|landslides?|avalanches?)\b"
+)
+
 # Phrases (lowercased, matched in the sentence) that signal a class no single word does.
 CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), cls)
     for p, cls in (
+        # "opened fire": a shooting, not a blaze; "a fire" is one, "the fire brigade" and
+        # "came under fire" are not
+        (r"\b(?:opened|open|opening|opens|returned)\s+fire\b", "shoot"),
+        (
+            r"(?<!opened )(?<!open )(?<!opening )(?<!opens )(?<!under )(?<!returned )"
+            r"\bfires?\b(?!\s+(?:brigades?|services?|departments?|fighters?|engines?|chiefs?|"
+            r"crews?|stations?|alarms?|trucks?|exits?|escapes?|safety|hydrants?|hoses?|drills?|"
+            r"officials?|officers?|authorities|and\s+rescue))",
+            "fire",
+        ),
         (
             r"\b(?:left|leave|leaving|run from|forced from|forced out of|out of|from)\s+"
             r"(?:their|his|her|its|there)\s+homes?\b",
@@ -220,6 +238,36 @@ occupation ceasefire truce march strike
 """.split()
 )
 
+# Words two reports of one kind of event may share without telling the same one: when, who
+# said it, who acted in the most general words ("rebels seized the airport" / "rebels seized
+# the prison").
+EVENT_FILLER = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    today yesterday said says told reported report reports according official officials
+    spokesman spokeswoman spokesperson statement local regional police
+    rebel rebels insurgent insurgents militant militants gunmen opposition troops army soldiers
+    soldier military forces force fighters government regime
+    """.split()
+)
+# Nouns of armed or police forces: the word before one may name whose ("Russian troops").
+FORCE_NOUNS = frozenset(
+    """
+    troops forces soldiers army armies artillery jets warplanes aircraft drones navy police
+    units battalions brigades militias militiamen fighters
+    """.split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def forces_of() -> re.Pattern[str]:
+    """Return the pattern of a capitalised word right before a force noun ("Russian troops"):
+    group 1 is the word."""
+    return re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{'|'.join(sorted(FORCE_NOUNS))})\b")
+
+
+# Words that make a report another event of the same kind: "another strike hit a school".
+ANOTHER_EVENT = frozenset("another second third fresh separate new".split())
 # Classes too common in news of one event to tell facts apart on their own.
 WEAK_CLASSES = frozenset(
     {
@@ -538,6 +586,11 @@ def words(text: str) -> list[str]:
     return [w.lower().strip("'’-") for w in _WORD.findall(text)]
 
 
+def class_words() -> frozenset[str]:
+    """Return the single words that signal an event class."""
+    return frozenset(_CLASS_WORDS)
+
+
 def event_classes(text: str) -> set[str]:
     """Return the event classes signalled by the words and phrases of ``text``."""
     return {cls for _, cls in class_positions(text)}
@@ -564,6 +617,10 @@ def class_positions(text: str) -> list[tuple[int, str]]:
                 continue
         if cls == "breach" and any(s <= m.start() < e for s, e in banks):
             continue
+        if m.group() == "struck" and (
+            _STRUCK_OTHER.match(low, m.end()) or _NATURAL_EVENT.search(low)
+        ):
+            continue  # "a quake struck", "struck a deal", "the court struck down the law"
         found.append((m.start(), cls))
     for pattern, cls in CLASS_PHRASES:
         found.extend((m.start(), cls) for m in pattern.finditer(low))

@@ -109,6 +109,14 @@ _STREET_AFTER = re.compile(
 _CLOCK_AFTER = re.compile(r"\s*\)?\s*(?:GMT|UTC|Z|hours|hrs|local\s+time)\b")
 
 
+# A word that puts a time of day right after it: "at 1336 GMT", "(1336 GMT)", "until 0600
+# hours"; not "in 2019 hours after", "since 2014 UTC".
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:at|about|around|approximately|until|till|before|after|from|by)|\()\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clock(digits: str) -> bool:
     """Return True when four digits read as a time of day (00:00 to 23:59)."""
     return int(digits[:2]) <= 23 and int(digits[2:]) <= 59
@@ -129,8 +137,12 @@ def _plausible_bare_year(
         return True
     if _STREET_AFTER.match(text, end):
         return False
-    if _CLOCK_AFTER.match(text, end) and _clock(text[start:end].strip()):
-        return False  # "at 1336 GMT", "2045 hours": a time of day
+    if (
+        _CLOCK_AFTER.match(text, end)
+        and _CLOCK_BEFORE.search(text, max(0, start - 24), start)
+        and _clock(text[start:end].strip())
+    ):
+        return False  # "at 1336 GMT", "at about 2045 hours": a time of day
     if published is None or parsed.year is None:
         return True
     return published.year - YEARS_BACK <= parsed.year <= published.year + YEARS_AHEAD
