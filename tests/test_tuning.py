@@ -97,6 +97,7 @@ def test_sources_claims_and_flags_take_the_settings_values():
             copy_passages=10**6,
             long_passage_words=10**6,
             rewrite_cover=never,
+            edited_sentences=10**6,
         ),
         translations=replace(BASE.translations, gist_floor=never, gist_close=never),
         align=replace(BASE.align, threshold=never),
