@@ -290,7 +290,7 @@ def similarity(
         + params.w_date * same_day
     )
     if cls == 1.0 and words and _same_frame(a, b):
-        score = max(score, params.threshold + _FRAME_MARGIN)
+        score = max(score, min(params.threshold + _FRAME_MARGIN, 1.0))
     return score
 
 
@@ -430,7 +430,7 @@ def _denial_of_figure(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams)
         return 0.0
     if denial.places - denial.broad and not (denial.places - denial.broad) & report.entities:
         return 0.0  # "denied that the dam in Y was damaged": another place, another event
-    return params.threshold + _FRAME_MARGIN
+    return min(params.threshold + _FRAME_MARGIN, 1.0)
 
 
 def _figure_similarity(
