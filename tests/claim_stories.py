@@ -43,6 +43,12 @@ def by_name(report: Report) -> dict[str, Article]:
     return {Path(a.source.path).stem: a for a in report.articles}
 
 
+def one_story_claims(report: Report) -> tuple[Claim, ...]:
+    """Return the claims of the report's one story (asserting there is exactly one)."""
+    assert len(report.stories) == 1
+    return report.stories[0].claims
+
+
 def in_file_order(report: Report) -> list[Article]:
     """Return the report's articles in the order of their file names."""
     return sorted(report.articles, key=lambda a: Path(a.source.path).name)

@@ -6,7 +6,7 @@ or place of the report, stays apart. Invented reports, run through the real pipe
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, doc
+from claim_stories import analysed, by_name, claim_with, doc, one_story_claims
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +35,9 @@ def strike(tmp_path_factory):  # noqa: ANN001, ANN201
     return analysed(tmp_path_factory, "strike", files)
 
 
-def _claims(report):  # noqa: ANN001, ANN202
-    assert len(report.stories) == 1
-    return report.stories[0].claims
-
-
 def test_a_denial_disputes_the_figure_report_of_its_event(strike) -> None:  # noqa: ANN001
     arts = by_name(strike)
-    claim = claim_with(_claims(strike), arts["c"], "killed three")
+    claim = claim_with(one_story_claims(strike), arts["c"], "killed three")
     assert claim.status == "disputed"
     assert [x.kind for x in claim.conflicts] == ["denial"]
     assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id, arts["c"].id}
@@ -55,7 +50,7 @@ def test_a_denial_disputes_the_figure_report_of_its_event(strike) -> None:  # no
 
 def test_a_denial_of_another_event_stays_apart(strike) -> None:  # noqa: ANN001
     arts = by_name(strike)
-    other = claim_with(_claims(strike), arts["c"], "the dam in Odesa")
+    other = claim_with(one_story_claims(strike), arts["c"], "the dam in Odesa")
     assert {e.article for e in other.evidence} == {arts["c"].id}
     assert other.status == "single_source"
 
@@ -87,7 +82,7 @@ def two_strikes(tmp_path_factory):  # noqa: ANN001, ANN201
 
 def test_a_denial_that_fits_two_reported_events_joins_neither(two_strikes) -> None:  # noqa: ANN001
     arts = by_name(two_strikes)
-    claims = _claims(two_strikes)
+    claims = one_story_claims(two_strikes)
     station = claim_with(claims, arts["a"], "killed three")
     market = claim_with(claims, arts["b"], "killed ten")
     assert station is not market

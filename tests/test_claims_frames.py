@@ -5,7 +5,7 @@ or another day, keeps them apart. Invented reports, run through the real pipelin
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, doc
+from claim_stories import analysed, by_name, claim_with, doc, one_story_claims
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +35,9 @@ def withdrawal(tmp_path_factory):  # noqa: ANN001, ANN201
     return analysed(tmp_path_factory, "withdrawal", files)
 
 
-def _claims(report):  # noqa: ANN001, ANN202
-    assert len(report.stories) == 1
-    return report.stories[0].claims
-
-
 def test_one_event_at_one_place_is_one_claim(withdrawal) -> None:  # noqa: ANN001
     arts = by_name(withdrawal)
-    claim = claim_with(_claims(withdrawal), arts["b"], "withdrew from much")
+    claim = claim_with(one_story_claims(withdrawal), arts["b"], "withdrew from much")
     assert claim.status == "corroborated"
     assert claim.independent_sources == 2
     assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id}
@@ -50,7 +45,7 @@ def test_one_event_at_one_place_is_one_claim(withdrawal) -> None:  # noqa: ANN00
 
 def test_a_place_in_a_list_is_no_place_of_the_event(withdrawal) -> None:  # noqa: ANN001
     arts = by_name(withdrawal)
-    listed = claim_with(_claims(withdrawal), arts["c"], "training grounds")
+    listed = claim_with(one_story_claims(withdrawal), arts["c"], "training grounds")
     assert {e.article for e in listed.evidence} == {arts["c"].id}
 
 
@@ -75,5 +70,5 @@ def two_sides(tmp_path_factory):  # noqa: ANN001, ANN201
 
 def test_two_countries_forces_at_one_place_are_two_events(two_sides) -> None:  # noqa: ANN001
     arts = by_name(two_sides)
-    claim = claim_with(_claims(two_sides), arts["a"], "Russian troops")
+    claim = claim_with(one_story_claims(two_sides), arts["a"], "Russian troops")
     assert {e.article for e in claim.evidence} == {arts["a"].id}

@@ -6,13 +6,7 @@ reports, run through the real pipeline."""
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, doc
-
-
-def _claims(report):  # noqa: ANN001, ANN202
-    """Return the claims of the report's one story."""
-    assert len(report.stories) == 1
-    return report.stories[0].claims
+from claim_stories import analysed, by_name, claim_with, doc, one_story_claims
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +53,18 @@ def missing(tmp_path_factory):  # noqa: ANN001, ANN201
 
 def test_parts_of_a_count_do_not_dispute_the_total(pirates) -> None:  # noqa: ANN001
     arts = by_name(pirates)
-    total = claim_with(_claims(pirates), arts["a"], "23 pirates")
+    total = claim_with(one_story_claims(pirates), arts["a"], "23 pirates")
     assert total.status == "corroborated"
     assert total.independent_sources == 2
     assert {e.article for e in total.evidence} == {arts["a"].id, arts["b"].id}
-    part = claim_with(_claims(pirates), arts["c"], "11 Torran")
+    part = claim_with(one_story_claims(pirates), arts["c"], "11 Torran")
     assert part is not total
-    assert all(c.status != "disputed" for c in _claims(pirates))
+    assert all(c.status != "disputed" for c in one_story_claims(pirates))
 
 
 def test_parts_named_by_their_own_nouns_keep_their_keys(missing) -> None:  # noqa: ANN001
     arts = by_name(missing)
-    adults = claim_with(_claims(missing), arts["a"], "Eight adults")
+    adults = claim_with(one_story_claims(missing), arts["a"], "Eight adults")
     assert adults.status == "corroborated"
     assert adults.independent_sources == 2
     assert any(e.article == arts["b"].id for e in adults.evidence)
@@ -96,6 +90,6 @@ def convoy(tmp_path_factory):  # noqa: ANN001, ANN201
 
 def test_a_count_beside_a_count_of_another_noun_is_no_part(convoy) -> None:  # noqa: ANN001
     arts = by_name(convoy)
-    soldiers = claim_with(_claims(convoy), arts["b"], "12 soldiers")
+    soldiers = claim_with(one_story_claims(convoy), arts["b"], "12 soldiers")
     assert (soldiers.status, soldiers.independent_sources) == ("corroborated", 2)
     assert any(e.article == arts["a"].id for e in soldiers.evidence)

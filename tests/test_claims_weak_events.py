@@ -6,7 +6,7 @@ pipeline."""
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, doc
+from claim_stories import analysed, by_name, claim_with, doc, one_story_claims
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +28,9 @@ def strike(tmp_path_factory):  # noqa: ANN001, ANN201
     return analysed(tmp_path_factory, "weak", files)
 
 
-def _claims(report):  # noqa: ANN001, ANN202
-    assert len(report.stories) == 1
-    return report.stories[0].claims
-
-
 def test_one_attack_worded_two_ways_is_one_claim(strike) -> None:  # noqa: ANN001
     arts = by_name(strike)
-    claim = claim_with(_claims(strike), arts["b"], "A missile strike")
+    claim = claim_with(one_story_claims(strike), arts["b"], "A missile strike")
     assert claim.status == "corroborated"
     assert claim.independent_sources == 2
     texts = {
@@ -53,7 +48,7 @@ def test_one_attack_worded_two_ways_is_one_claim(strike) -> None:  # noqa: ANN00
 
 def test_the_same_attack_on_another_day_is_another_fact(strike) -> None:  # noqa: ANN001
     arts = by_name(strike)
-    again = claim_with(_claims(strike), arts["a"], "again on Tuesday")
+    again = claim_with(one_story_claims(strike), arts["a"], "again on Tuesday")
     assert {e.article for e in again.evidence} == {arts["a"].id}
 
 
@@ -77,7 +72,7 @@ def crash(tmp_path_factory):  # noqa: ANN001, ANN201
 
 def test_a_crash_worded_two_ways_is_one_claim(crash) -> None:  # noqa: ANN001
     arts = by_name(crash)
-    claim = claim_with(crash.stories[0].claims, arts["a"], "crashed near")
+    claim = claim_with(one_story_claims(crash), arts["a"], "crashed near")
     assert (claim.status, claim.independent_sources) == ("corroborated", 2)
     assert {e.article for e in claim.evidence} == {arts["a"].id, arts["b"].id}
 
@@ -116,6 +111,6 @@ def one_day(tmp_path_factory):  # noqa: ANN001, ANN201
 )
 def test_two_events_of_one_kind_on_one_day_stay_apart(one_day, key, phrase) -> None:  # noqa: ANN001
     arts = by_name(one_day)
-    claim = claim_with(one_day.stories[0].claims, arts[key], phrase)
+    claim = claim_with(one_story_claims(one_day), arts[key], phrase)
     assert {e.article for e in claim.evidence} == {arts[key].id}
     assert claim.status == "single_source"
