@@ -156,11 +156,16 @@ def _article(aid: str, text: str, language: str, title: str | None = None) -> Ar
 
 
 def test_gist_text_is_title_and_lead_up_to_the_cap():
-    body = "First sentence here. " + "Second one is longer than the first. " * 20
+    line = "Second one is longer than the first. "  # 36 characters stripped
+    # the lead's first line is kept up to twice the cap (640), whatever its sentences
+    body = "First sentence here. " + line * 20
     a = _article("a", body, "en", title="A headline")
     text = gist_text(a)
-    assert text.startswith("A headline. First sentence here.")
-    assert len(text) < 400
+    assert text == "A headline. First sentence here. " + (line * 17).strip()
+    # the next lines add sentences up to the cap (320) in all
+    body = "First sentence here.\n" + line * 20
+    text = gist_text(_article("c", body, "en", title="A headline"))
+    assert text == "A headline. First sentence here. " + (line * 8).strip()
     assert gist_text(_article("b", "Too short.", "en")) == ""
 
 

@@ -84,3 +84,30 @@ def test_guesses_in_heading_lines_need_the_body_to_name_them() -> None:
     # "Storm" is named nowhere else; "Mirelli" is; a gazetteer's place is not a model guess
     assert [text[e.start : e.end] for e in kept] == ["Mirelli", "Survive", "Anna Mirelli"]
     assert nlp.drop_heading_guesses("No heading here.\n", ents) == ents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic has no capital letters: a stop and a space end the sentence
+        (
+            "ضرب زلزال قوي المنطقة في عام 2030. وأعلن الدفاع المدني مقتل 12 شخصا؟ قال د. سامي "
+            "إن البحث مستمر.",
+            [
+                "ضرب زلزال قوي المنطقة في عام 2030.",
+                "وأعلن الدفاع المدني مقتل 12 شخصا؟",
+                "قال د. سامي إن البحث مستمر.",
+            ],
+        ),
+        # Hebrew likewise; Devanagari ends a sentence with its own stop
+        ("הגשר קרס. איש לא נפגע.", ["הגשר קרס.", "איש לא נפגע."]),
+        ("पुल गिर गया। कोई घायल नहीं हुआ।", ["पुल गिर गया।", "कोई घायल नहीं हुआ।"]),
+        # a Latin script: a capital starts a sentence (any alphabet's), a small letter does not
+        (
+            "El puente cayó. y nadie lo vio. Łódź envió ayuda. «Todo bien.» Él llegó.",
+            ["El puente cayó. y nadie lo vio.", "Łódź envió ayuda.", "«Todo bien.»", "Él llegó."],
+        ),
+    ],
+)
+def test_simple_sentences_end_at_a_stop_before_a_new_sentence(text, expected) -> None:
+    assert [text[s.start : s.end] for s in nlp.simple_sentences(text)] == expected

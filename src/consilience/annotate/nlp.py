@@ -265,17 +265,33 @@ def split_lines(text: str, start: int, end: int, spans: bool = False) -> Iterato
 
 def simple_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentence spans for text spaCy does not annotate (non-English): line breaks, then
-    end punctuation followed by a space and an upper-case letter."""
-    import re
-
+    end punctuation followed by a space and a sentence's first letter: an upper-case one, or
+    a letter of a script without case (Arabic, Hebrew, Devanagari ...) unless the stop ends a
+    one-letter word (an abbreviation: "د.")."""
     out: list[Sentence] = []
     for s, e in split_lines(text, 0, len(text), spans=True):
         cut = s
-        for m in re.finditer(r"[.!?…]+[\"'»”)]*\s+(?=[\"'«“(]?[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω])", text[s:e]):
-            out.append(Sentence(cut, s + m.end(0) - len(m.group(0)) + len(m.group(0).rstrip())))
-            cut = s + m.end(0)
+        for m in _SENTENCE_END.finditer(text, s, e):
+            nxt = m.group("next")
+            if not nxt.isupper():
+                if nxt.islower() or not nxt.isalpha():
+                    continue
+                word = re.search(r"\w*$", text[max(s, m.start() - 40) : m.start()])
+                if word is not None and len(word.group()) == 1 and word.group().isalpha():
+                    continue
+            stop = m.start() + len(m.group("stop").rstrip())
+            out.append(Sentence(cut, stop))
+            cut = m.start("next") - len(m.group("open"))
         out.append(Sentence(cut, e))
     return tuple(x for x in out if x.end > x.start)
+
+
+# End punctuation (Latin, Arabic, Devanagari, ...), closing quotes, spaces, then what may
+# open the next sentence: a quote and its first letter (checked by ``simple_sentences``).
+_SENTENCE_END = re.compile(
+    r"(?P<stop>[.!?\u2026\u061f\u06d4\u0964]+[\"'\u00bb\u201d)]*)\s+"
+    r"(?P<open>[\"'\u00ab\u201c(]?)(?P<next>[^\W\d_])"
+)
 
 
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
