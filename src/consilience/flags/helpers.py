@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..model import Article
 from ..sources.independence import (
@@ -16,8 +17,11 @@ from .params import Signal
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W\d_]+)*", re.UNICODE)
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The word tokens of ``text`` as (start, end, word): kept for the last few texts, as the
+    detectors read the same article's tokens five times over (quality, translation, names)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -58,7 +62,7 @@ def fixed_names(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n >= 2)
 
 
-def _adjacent(text: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+def _adjacent(text: str, tokens: Sequence[tuple[int, int, str]], k: int) -> bool:
     """True when token k follows token k-1 with only spaces between."""
     return k > 0 and text[tokens[k - 1][1] : tokens[k][0]].strip() == ""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from typing import Any
 
 from ..model import Article, Flag
@@ -227,7 +227,9 @@ def _alternate_of(gazetteer: Any, word: str, named: set[str]) -> str | None:
     return None
 
 
-def _the_country(text: str, tokens: list, k: int, gazetteer: Any) -> Signal | None:
+def _the_country(
+    text: str, tokens: Sequence[tuple[int, int, str]], k: int, gazetteer: Any
+) -> Signal | None:
     name = tokens[k + 1][2]
     after = tokens[k + 2][2]
     if not _adjacent(text, tokens, k + 2) or after not in _AFTER_COUNTRY:
