@@ -9,6 +9,7 @@ sources)`` returns the story's ``Claim`` records). How it works: docs/claims.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -99,7 +100,33 @@ def _meanings(
         statements.append(c)
     if len({c.language for c in statements}) < 2:
         return {}
-    texts = sorted({c.text for c in statements})
+    told = {c.id: meaning_text(c) for c in statements}
+    texts = sorted(set(told.values()))
     vectors = encoder.encode(texts)
     row = {t: i for i, t in enumerate(texts)}
-    return {c.id: vectors[row[c.text]] for c in statements}
+    return {c.id: vectors[row[told[c.id]]] for c in statements}
+
+
+# A live report's time stamp before its entry ("23.13 - ", "22:57 — "): no part of its fact.
+_STAMP = re.compile(r"^\s*\d{1,2}[.:h]\d{2}\s*[-\u2013\u2014:]\s+")
+# What is left of a sentence once its source's clause is cut must still say something.
+_MEANING_REST = 4
+
+
+def meaning_text(c: ClaimCandidate) -> str:
+    """Return what a statement states, for its sentence vector: its text without a live
+    report's time stamp and without the clause naming who said it, when that clause opens or
+    closes the sentence behind a comma ("Come riferisce Le Figaro, è stata aperta
+    un'inchiesta", "..., a annoncé le parquet de Paris."): two reports of one fact by two
+    sources read alike only once their sources are left out."""
+    text = c.text
+    attr = c.attribution
+    if attr is not None and c.start <= attr.source_start < attr.source_end <= c.end:
+        lo, hi = attr.source_start - c.start, attr.source_end - c.start
+        head = text.rfind(",", 0, lo)
+        tail = text.find(",", hi)
+        if head < 0 and tail >= 0 and len(text[tail + 1 :].split()) >= _MEANING_REST:
+            text = text[tail + 1 :]
+        elif tail < 0 and head >= 0 and len(text[:head].split()) >= _MEANING_REST:
+            text = text[:head]
+    return _STAMP.sub("", text).strip() or c.text

@@ -166,12 +166,27 @@ def _meaning_pairs(
     does not see a number). A denial and a report (a vector does not see a negation either:
     "X did it" and "X denied doing it" are close) pair when they name one actor or place that
     is not a whole country, and no two different days, at a closeness a little lower (a
-    denial words its object its own way): that pair is a dispute."""
+    denial words its object its own way): that pair is a dispute.
+
+    Two statements less close than that pair too when they stand out of their
+    neighbourhoods: their closeness is at least ``_MARGIN`` times the mean closeness of each
+    to its ``_MARGIN_NEIGHBOURS`` nearest statements of other languages (and at least
+    ``_MARGIN_FLOOR``). Sentences about the story in general ("a fire ravaged the
+    cathedral") are close to many and stand out of none; two tellings of one particular fact
+    ("an inquiry was opened", "فتح تحقيق") are closer to each other than to the rest."""
     idx = [i for i, c in enumerate(cands) if c.kind == "statement" and c.id in meanings]
     if len({cands[i].language for i in idx}) < 2:
         return {}
     matrix = np.stack([meanings[cands[i].id] for i in idx])
+    langs = np.array([cands[i].language or "" for i in idx])
     k = min(params.meaning_neighbours + 1, len(idx))
+    crowd = np.zeros(len(idx), dtype=np.float32)
+    for lo in range(0, len(idx), 256):
+        block = matrix[lo : lo + 256] @ matrix.T
+        block[langs[lo : lo + 256, None] == langs[None, :]] = -1.0
+        m = min(_MARGIN_NEIGHBOURS, len(idx))
+        top = -np.partition(-block, m - 1, axis=1)[:, :m]
+        crowd[lo : lo + 256] = np.where(top > -1.0, top, 0.0).mean(axis=1)
     out: dict[tuple[int, int], float] = {}
     for lo in range(0, len(idx), 256):
         block = matrix[lo : lo + 256] @ matrix.T
@@ -181,8 +196,18 @@ def _meaning_pairs(
             for col in cols:
                 score = float(block[r, col])
                 b = cands[idx[col]]
+                mean = (crowd[lo + r] + crowd[col]) / 2
+                stands_out = (
+                    a.negated == b.negated
+                    and score >= _MARGIN_FLOOR
+                    and mean > 0
+                    and score >= _MARGIN * mean
+                )
                 if (
-                    score < params.meaning_threshold - (0.1 if a.negated != b.negated else 0.0)
+                    (
+                        score < params.meaning_threshold - (0.1 if a.negated != b.negated else 0.0)
+                        and not stands_out
+                    )
                     or a.language == b.language
                     or a.article == b.article
                     or (a.negated != b.negated and not _one_event(a, b))
@@ -193,6 +218,14 @@ def _meaning_pairs(
                 pair = (min(idx[lo + r], idx[col]), max(idx[lo + r], idx[col]))
                 out[pair] = max(out.get(pair, 0.0), score)
     return out
+
+
+# A pair of statements of two languages that stands out of its neighbourhoods: at least this
+# close, and this many times the mean closeness of each to its nearest statements of other
+# languages (``_meaning_pairs``).
+_MARGIN_FLOOR = 0.55
+_MARGIN = 1.12
+_MARGIN_NEIGHBOURS = 4
 
 
 def _one_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
