@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..annotate.gist import SentenceEncoder
     from ..gazetteer import Gazetteer
 from .align import AlignParams, align
+from .clock import on_one_clock
 from .extract import article_candidates, unread_alone
 from .keys import EntityKeys
 from .records import ClaimCandidate, EventDate, Figure
@@ -63,6 +64,7 @@ def extract_claims(
     candidates: list[ClaimCandidate] = []
     for article in sorted(articles, key=lambda a: a.id):
         candidates.extend(article_candidates(article, keys))
+    candidates = on_one_clock(candidates)
     meanings = None
     if encoder is not None:
         translated = {a for s in sources for a, rel, _ in s.relations if rel == "translation"}

@@ -36,6 +36,7 @@ from datetime import date
 import numpy as np
 
 from ..tuning import AlignParams
+from . import clock
 from . import lexicon as lx
 from .keys import country_code, demonym_country
 from .records import ClaimCandidate
@@ -478,6 +479,12 @@ def _figure_similarity(
     assert fa is not None and fb is not None
     if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
         return 0.0
+    if fa.dimension == "clock":
+        # the times of day the story's event began at: one fact unless hours or days apart
+        if _clocks_apart(a, b, params):
+            return 0.0
+        rest = 1.0 - params.figure_base
+        return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
     # both reports dated: a report of no known day tells nothing of what is earlier
     first = min(a.published, b.published) if a.published and b.published else None
     past_a, past_b = earlier_event(a, first), earlier_event(b, first)
@@ -543,6 +550,25 @@ EVENT_LENGTH_MAX_RATIO = 2.0
 # ("Tuesday's quake", "last week"); one further back, or an earlier month or year, is
 # another, earlier event's.
 _RECENT_DAYS = 10
+
+
+def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> bool:
+    """Return True when two times of day the story's event began at are two events' (hours
+    apart, on two days named), a local time of no known country and a UTC one, one
+    article's two disagreeing times, or times of reports of no known day or published more
+    than ``clock.DAYS_APART`` days apart: a time of day tells one event from another only
+    on one day (two quakes a day apart struck at nearly the same hour)."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if not clock.near_days(a.published, b.published):
+        return True
+    if fa.unit != fb.unit or clock.apart(int(fa.base), int(fb.base)):
+        return True
+    if a.article == b.article and not compatible(fa.base, fb.base, fa, fb, params.tolerance):
+        return True
+    days_a = {d.value for d in a.dates if d.exact and not d.since}
+    days_b = {d.value for d in b.dates if d.exact and not d.since}
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]:
@@ -624,6 +650,11 @@ def compatible(
     of each other when either is approximate or both are large round numbers, or both true
     at once when either is a bound ("at least 300" and "350"; ``bounds`` False reads bounds
     as points)."""
+    if fa is not None and fb is not None and fa.dimension == "clock":
+        # times of day: on a clock that turns at midnight, with their own rounding
+        return clock.agree(
+            (int(x), fa.approximate, fa.qualifier), (int(y), fb.approximate, fb.qualifier)
+        )
     if x == y:
         return True
     ba = _bounds(x, getattr(fa, "qualifier", None)) if fa is not None and bounds else None

@@ -36,6 +36,7 @@ from ..model import (
     inside,
     unsupported_spans,
 )
+from . import clock
 from . import lexicon as lx
 from .keys import PLACE_LABELS, EntityKeys, capital_country, country_code
 from .records import ClaimCandidate, EventDate, Figure
@@ -157,13 +158,16 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             if sent.start <= q.start < sent.end
             if (c := _figure_candidate(article, sent, q, feats)) is not None
         ]
-        out.extend(figures)
         # A sentence whose figure gave no figure candidate still states it ("about 9,000 of
         # them"): it is kept as a statement.
         counted = not figures and any(
             _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
         )
         measured = {f.figure.event for f in figures if f.figure is not None}
+        # the time of day the sentence says its event began ("struck at 13:14 local time"): a
+        # figure of its own beside the sentence's statements
+        figures.extend(_clock_candidates(article, sent, feats))
+        out.extend(figures)
         stated = _statements(article, sent, feats, measured, counted)
         if not stated and not figures and not english:
             # The event words are English: a sentence of another language states a fact the
@@ -651,6 +655,32 @@ def _figure_candidate(
     update = bool(lx.UPDATE_CUES.search(before))
     running = update or bool(lx.running_cues().search(before))
     return replace(cand, update_cue=update, running=running)
+
+
+def _clock_candidates(article: Article, sent: Sentence, feats: _Features) -> list[ClaimCandidate]:
+    """Return the figure candidate of the time of day a sentence says its event began or
+    struck at (``clock.event_times``), if it says one: a time on a named clock ("18.14 GMT",
+    "7:15 a.m. HST") is in UTC already, a local one or one of no named clock is moved to UTC
+    with the story's country (``clock.on_one_clock``)."""
+    out = []
+    for t in clock.event_times(article.text, sent.start, sent.end, _base(article.language)):
+        figure = Figure(
+            value=float(t.minutes),
+            text=article.text[t.start : t.end],
+            start=t.start,
+            end=t.end,
+            unit="utc" if t.offset is not None else "local",
+            dimension="clock",
+            base=float((t.minutes - (t.offset or 0)) % clock.DAY),
+            counted="time",
+            approximate=t.approximate,
+            qualifier=t.bound,
+            event=None,
+            concept="time",
+        )
+        start, end = _trim(article.text, sent.start, sent.end)
+        out.append(_candidate(article, sent, start, end, "figure", feats, figure))
+    return out
 
 
 def _part(article: Article, sent: Sentence, q: Quantity, event: str | None) -> str | None:

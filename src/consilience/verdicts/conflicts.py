@@ -116,6 +116,8 @@ def figure_subject(c: ClaimCandidate) -> str:
     """Return what a figure counts, in words: "people displaced", "the distance"."""
     f = c.figure
     assert f is not None
+    if f.dimension == "clock":
+        return "the time"
     if f.dimension == "length":
         # a measure the figure is read as (the quake's depth, a tower's height), else how far
         return _LENGTH_SUBJECTS.get(f.concept or "", "the distance")

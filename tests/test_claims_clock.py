@@ -1,0 +1,183 @@
+"""Times of day an event began at: read in several languages, put on one clock (UTC), and
+claims that corroborate or dispute them (consilience.claims.clock)."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, claim_with, doc, one_story_claims
+
+from consilience.claims import clock
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a time given twice: the one on a named clock
+        (
+            "en",
+            "The quake struck at 13:14 local time (18:14 GMT) on Tuesday.",
+            ("18:14 GMT", 1094, "utc", 0, False, None),
+        ),
+        (
+            "es",
+            "El sismo se registró a las 13.14 hora local (18.14 GMT).",
+            ("18.14 GMT", 1094, "utc", 0, False, None),
+        ),
+        (
+            "es",
+            "El sismo se registró a las 13.14 hora local.",
+            ("13.14 hora local", 794, "local", None, False, None),
+        ),
+        (
+            "fr",
+            "L'incendie a pris vers 18h50, selon les pompiers.",
+            ("18h50", 1130, None, None, True, None),
+        ),
+        ("ca", "L'incendi es va declarar a les 18.30h.", ("18.30h", 1110, None, None, False, None)),
+        (
+            "ar",
+            "اندلع الحريق في حوالي الساعة 16,00 بتوقيت غرينتش.",
+            ("16,00 بتوقيت غرينتش", 960, "utc", 0, True, None),
+        ),
+        (
+            "ar",
+            "ضرب الزلزال بعد الساعة 3:30 بتوقيت جرينتش",
+            ("3:30 بتوقيت جرينتش", 210, "utc", 0, False, "after"),
+        ),
+        (
+            "en",
+            "The quake hit at 7:15 a.m. HST.",
+            ("7:15 a.m. HST", 435, "zone", -600, False, None),
+        ),
+        ("en", "The quake struck at 1336 GMT.", ("1336 GMT", 816, "utc", 0, False, None)),
+        (
+            "it",
+            "Il terremoto è avvenuto alle 3.36 di notte.",
+            ("3.36", 216, None, None, False, None),
+        ),
+        (
+            "de",
+            "Das Beben ereignete sich um 3.36 Uhr Ortszeit.",
+            ("3.36 Uhr Ortszeit", 216, "local", None, False, None),
+        ),
+        # said again on another clock: as approximate, and as much a bound, as the first
+        (
+            "fr",
+            "Le séisme, qui s'est produit peu après 03h30 (01h30 GMT), était fort.",
+            ("01h30 GMT", 90, "utc", 0, True, "after"),
+        ),
+        # a typographic apostrophe in the onset words
+        (
+            "fr",
+            "Le séisme, qui s’est produit à 13h14, heure locale, était fort.",
+            ("13h14, heure locale", 794, "local", None, False, None),
+        ),
+        (
+            "en",
+            "The fire broke out shortly before 9 pm.",
+            ("9 pm", 1260, None, None, True, "before"),
+        ),
+    ],
+)
+def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected) -> None:
+    (t,) = clock.event_times(text, 0, len(text), language)
+    assert (text[t.start : t.end], t.minutes, t.zone, t.offset, t.approximate, t.bound) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The magnitude 7.1 quake struck 12 km southeast of the town."),  # no time
+        ("en", "Rescuers arrived at 13.14 and searched the rubble."),  # no onset of an event
+        ("en", "A 5.5 aftershock struck at 4:33 a.m."),  # another event's time
+        ("fr", "Le feu a été maîtrisé à 3h du matin."),  # not when it began
+        ("es", "El sismo, de magnitud 7.1, se registró en Puebla."),
+        ("en", "The fire, which broke out on the 14th floor, est."),  # "est" is no zone
+        ("en", "Trading began and the index fell by 6.39 percent."),  # a share
+        ("es", "El índice comenzó a las 9 y cayó a las 6,39 %."),
+    ],
+)
+def test_no_time_of_the_event(language, text) -> None:
+    assert clock.event_times(text, 0, len(text), language) == []
+
+
+def test_times_agree_within_rounding_and_bounds_on_a_clock_that_turns_at_midnight() -> None:
+    assert clock.agree((1094, False, None), (1097, False, None))  # 18:14 / 18:17
+    assert not clock.agree((1094, False, None), (1035, False, None))  # 18:14 / 17:15
+    assert clock.agree((1130, True, None), (1140, False, None))  # around 18:50 / 19:00
+    assert not clock.agree((210, False, "after"), (96, False, None))  # after 3:30 / 1:36
+    assert clock.agree((1435, False, None), (2, False, None))  # 23:55 / 00:02
+    assert clock.apart(216, 600) and not clock.apart(96, 210)
+    # a time of day tells events apart only on one day: both reports dated, close in time
+    assert clock.near_days("2030-03-04", "2030-03-06T10:00:00")
+    assert not clock.near_days("2030-03-04", "2030-03-07")
+    assert not clock.near_days(None, "2030-03-04")
+
+
+def test_country_offset_is_the_main_zone_of_the_country_that_day() -> None:
+    assert clock.country_offset("PE", "2030-03-04") == -300
+    assert clock.country_offset("FR", "2019-04-15") == 120
+    assert clock.country_offset("FR", "2019-01-15") == 60
+    assert clock.country_offset("XX", "2019-01-15") is None
+
+
+QUAKE = {
+    "a.txt": doc(
+        "Andes Daily",
+        "2030-03-04",
+        "A powerful earthquake struck Peru on Monday, killing at least 12 people in Lima and "
+        "injuring dozens. The quake struck at 14:20 local time (19:20 GMT), the national "
+        "seismology institute said. Rescue teams searched collapsed buildings in Lima through "
+        "the night.",
+    ),
+    "b.txt": doc(
+        "Diario Sur",
+        "2030-03-04",
+        "Un fuerte sismo sacudió Perú el lunes y dejó al menos 12 muertos en Lima. El sismo se "
+        "registró a las 14.20 hora local, según el instituto de sismología. Los rescatistas "
+        "buscaron sobrevivientes en los edificios derrumbados de Lima.",
+    ),
+    "c.txt": doc(
+        "Pacific Wire",
+        "2030-03-04",
+        "A deadly earthquake hit Peru on Monday, killing 12 people in Lima. The earthquake hit "
+        "at 9:20 a.m. HST, according to the Pacific warning centre. Buildings collapsed across "
+        "Lima and rescuers worked overnight.",
+    ),
+}
+LATE = doc(
+    "Evening Post",
+    "2030-03-04",
+    "An earthquake struck Peru on Monday and killed 12 people in Lima, officials said. The "
+    "quake struck at around 3:05 p.m. local time, witnesses said. Rescuers searched the "
+    "collapsed buildings of Lima.",
+)
+
+
+def test_one_time_in_three_languages_and_clocks_is_corroborated(tmp_path_factory) -> None:
+    report = analysed(tmp_path_factory, "clock-agree", QUAKE)
+    articles = by_name(report)
+    claim = claim_with(one_story_claims(report), articles["a"], "19:20 GMT")
+    # local time in Lima (UTC-5), GMT and Hawaii time (UTC-10): one moment, three sources
+    assert claim.status == "corroborated"
+    held = {(e.article, articles_text(report, e)) for e in claim.evidence}
+    assert {article for article, _ in held} == {articles[n].id for n in "abc"}
+
+
+def test_a_time_an_hour_off_disputes_it(tmp_path_factory) -> None:
+    report = analysed(tmp_path_factory, "clock-dispute", {**QUAKE, "d.txt": LATE})
+    articles = by_name(report)
+    claim = claim_with(one_story_claims(report), articles["d"], "3:05 p.m.")
+    assert claim.status == "disputed"
+    (conflict,) = claim.conflicts
+    assert sorted(v.value for v in conflict.values) == [
+        "14.20 hora local",
+        "19:20 GMT",
+        "3:05 p.m. local time",
+        "9:20 a.m. HST",
+    ]
+
+
+def articles_text(report, evidence) -> str:  # noqa: ANN001
+    article = next(a for a in report.articles if a.id == evidence.article)
+    return article.text[evidence.start : evidence.end]
