@@ -99,6 +99,11 @@ def test_guesses_in_heading_lines_need_the_body_to_name_them() -> None:
                 "قال د. سامي إن البحث مستمر.",
             ],
         ),
+        # Chinese and Japanese stops need no space after them
+        (
+            "地震造成12人死亡。救援人员正在搜寻幸存者！「我们会继续」",
+            ["地震造成12人死亡。", "救援人员正在搜寻幸存者！", "「我们会继续」"],
+        ),
         # Hebrew likewise; Devanagari ends a sentence with its own stop
         ("הגשר קרס. איש לא נפגע.", ["הגשר קרס.", "איש לא נפגע."]),
         ("पुल गिर गया। कोई घायल नहीं हुआ।", ["पुल गिर गया।", "कोई घायल नहीं हुआ।"]),

@@ -267,7 +267,8 @@ def simple_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentence spans for text spaCy does not annotate (non-English): line breaks, then
     end punctuation followed by a space and a sentence's first letter: an upper-case one, or
     a letter of a script without case (Arabic, Hebrew, Devanagari ...) unless the stop ends a
-    one-letter word (an abbreviation: "د.")."""
+    one-letter word (an abbreviation: "د."); a Chinese or Japanese stop ("。") with or without
+    a space after it."""
     out: list[Sentence] = []
     for s, e in split_lines(text, 0, len(text), spans=True):
         cut = s
@@ -277,7 +278,8 @@ def simple_sentences(text: str) -> tuple[Sentence, ...]:
                 if nxt.islower() or not nxt.isalpha():
                     continue
                 word = re.search(r"\w*$", text[max(s, m.start() - 40) : m.start()])
-                if word is not None and len(word.group()) == 1 and word.group().isalpha():
+                dot = m.group("stop").startswith(".")
+                if dot and word is not None and len(word.group()) == 1 and word.group().isalpha():
                     continue
             stop = m.start() + len(m.group("stop").rstrip())
             out.append(Sentence(cut, stop))
@@ -289,8 +291,10 @@ def simple_sentences(text: str) -> tuple[Sentence, ...]:
 # End punctuation (Latin, Arabic, Devanagari, ...), closing quotes, spaces, then what may
 # open the next sentence: a quote and its first letter (checked by ``simple_sentences``).
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?\u2026\u061f\u06d4\u0964]+[\"'\u00bb\u201d)]*)\s+"
-    r"(?P<open>[\"'\u00ab\u201c(]?)(?P<next>[^\W\d_])"
+    r"(?P<stop>[.!?\u2026\u061f\u06d4\u0964]+[\"'\u00bb\u201d)]*\s+"
+    # Chinese and Japanese stops need no space after them
+    r"|[\u3002\uff01\uff1f]+[\"'\u00bb\u201d\u300d\u300f)]*\s*)"
+    r"(?P<open>[\"'\u00ab\u201c\u300c\u300e(]?)(?P<next>[^\W\d_])"
 )
 
 
