@@ -74,3 +74,28 @@ def test_the_workers_share_the_models_their_server_loaded_once():
     finally:
         pool.close(failed=False)
     assert shared == [True] * 4
+
+
+def test_the_first_stages_in_the_helper_process_give_the_same_report(tmp_path, monkeypatch):
+    """When a pool starts the server its workers are forked from, cleaning and language run
+    in a helper process while the server loads the models (``pipeline.Prepared``); the report
+    is the one a single process makes."""
+    from consilience import pipeline
+
+    inputs = copies(tmp_path, 6)
+    one, _ = report_with(inputs, 1)
+    started: list[bool] = []
+    start = pipeline.Prepared.start
+
+    def recorded(pipe: Pipeline, work: list) -> pipeline.Prepared | None:
+        prepared = start(pipe, work)
+        started.append(prepared is not None)
+        return prepared
+
+    # as if no pool of this process had started the server yet (it may run already)
+    monkeypatch.setattr(pipeline, "_SERVER_STARTED", False)
+    monkeypatch.setattr(pipeline.Prepared, "start", staticmethod(recorded))
+    two, pids = report_with(inputs, 2)
+    assert started == [True] and len(pids) == 2
+    del one["created"], two["created"]
+    assert one == two

@@ -46,10 +46,16 @@ from .runtime import (
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import ProcessPoolExecutor
+
     from .stories import Header, Profile
 
     # What story grouping needs of one article (``stories.header``, ``stories.profile``).
     GroupingItem = tuple[Header, Profile]
+    # A worker's annotated chunk: kept, failed, their grouping items, the seconds per stage.
+    ChunkResult = tuple[list[Article], list[Skipped], list[GroupingItem], dict[str, float]]
+    # A chunk after ``Prepared``'s stages: kept, failed, the seconds per stage.
+    PreparedChunk = tuple[list[Article], list[Skipped], dict[str, float]]
 
 log = logging.getLogger(__name__)
 
@@ -274,17 +280,20 @@ class Pipeline:
             settings=self.settings.to_dict(),
         )
 
-    def annotate(self, articles: list[Article], skipped: list[Skipped]) -> list[Article]:
+    def annotate(
+        self, articles: list[Article], skipped: list[Skipped], start: int = 0
+    ) -> list[Article]:
         """Run the per-article stages over ``articles``, in chunks of ``CHUNK`` (each chunk
         through every stage before the next: the same batches whatever runs them); articles a
-        stage fails on go to ``skipped``."""
+        stage fails on go to ``skipped``. ``start``: the stages before it have run already
+        (``articles`` is then one chunk, as they left it)."""
         kept: list[Article] = []
         if articles:
             self.initialize()
             bar = progress_bar(len(articles), self.settings, "annotating")
             try:
-                for chunk in chunks(articles):
-                    kept.extend(self._annotate_chunk(chunk, skipped))
+                for chunk in chunks(articles) if start == 0 else [articles]:
+                    kept.extend(self._annotate_chunk(chunk, skipped, self.stages[start:]))
                     if bar is not None:
                         bar.update(len(chunk))
             finally:
@@ -292,8 +301,13 @@ class Pipeline:
                     bar.close()
         return kept
 
-    def _annotate_chunk(self, articles: list[Article], skipped: list[Skipped]) -> list[Article]:
-        for stage in self.stages:
+    def _annotate_chunk(
+        self,
+        articles: list[Article],
+        skipped: list[Skipped],
+        stages: Sequence[Stage] | None = None,
+    ) -> list[Article]:
+        for stage in self.stages if stages is None else stages:
             kept: list[Article] = []
             with timed(f"stage:{stage.name}"):
                 for item in stage.pipe(articles):
@@ -367,6 +381,9 @@ class LocalExecutor:
         # each annotated article's (Header, Profile) for story grouping, computed by the
         # worker that annotated it (``take_grouping``); empty when the run stays here
         self._grouping: dict[str, GroupingItem] = {}
+        # the first stages of the chunks to annotate, running in a helper process while the
+        # pool's server loads its models (``Prepared``)
+        self._prepared: Prepared | None = None
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -374,13 +391,20 @@ class LocalExecutor:
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close(failed=kind is not None)
 
-    def _pool_for(self, pipeline: Pipeline, size: int) -> ProcessPool | None:
+    def _pool_for(
+        self, pipeline: Pipeline, size: int, work: list[list[Article]] | None = None
+    ) -> ProcessPool | None:
         """The pool for ``size`` articles of work, started on first need; None when the work
-        stays in this process."""
+        stays in this process. With ``work`` (the chunks to annotate), when this starts the
+        server the workers are forked from, the first stages (``Prepared``) run over them in a
+        helper process while the server loads the workers' models."""
         if self._pool is None:
             workers = self.workers or pipeline.settings.workers
             if workers < 2 or size < self.pool_from or not ProcessPool.possible(pipeline):
                 return None
+            fresh = ProcessPool.start_server(pipeline)
+            if work is not None and fresh:
+                self._prepared = Prepared.start(pipeline, work)
             self._pool = ProcessPool(pipeline, workers)
         return self._pool
 
@@ -389,13 +413,17 @@ class LocalExecutor:
     ) -> tuple[list[Article], list[Skipped]]:
         kept: list[Article] = []
         failed: list[Skipped] = []
-        pool = self._pool_for(pipeline, len(articles))
+        work = chunks(articles)
+        pool = self._pool_for(pipeline, len(articles), work)
         if pool is None:
             return pipeline.annotate(articles, failed), failed
-        work = chunks(articles)
+        # the helper, when one runs, stays known until its chunks are done: an error or Ctrl-C
+        # on the way ends it with the pool (``close``)
+        prepared = self._prepared
         bar = progress_bar(len(articles), pipeline.settings, "annotating")
         try:
-            for some, fails, items in pool.annotate(work):
+            done = pool.annotate(work) if prepared is None else pool.annotate_prepared(prepared)
+            for some, fails, items in done:
                 kept.extend(some)
                 failed.extend(fails)
                 for article, item in zip(some, items, strict=True):
@@ -405,6 +433,7 @@ class LocalExecutor:
         finally:
             if bar is not None:
                 bar.close()
+        self._prepared = None  # ended by ``annotate_prepared``
         return kept, failed
 
     def take_grouping(self) -> dict[str, GroupingItem]:
@@ -429,6 +458,9 @@ class LocalExecutor:
     def close(self, failed: bool = False) -> None:
         """End the workers: at once when the run ``failed`` (or was interrupted), else once
         idle."""
+        if self._prepared is not None:
+            self._prepared.close(failed=True)
+            self._prepared = None
         if self._pool is not None:
             self.worker_pids |= self._pool.pids()
             self._pool.close(failed)
@@ -460,14 +492,11 @@ class ProcessPool:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        methods = multiprocessing.get_all_start_methods()
-        method = "forkserver" if "forkserver" in methods else "spawn"
+        method = _start_method()
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             # the server loads the workers' models once; each worker shares them
-            from .preload import start_server
-
-            start_server(_worker_settings(pipeline.settings))
+            ProcessPool.start_server(pipeline)
         # Ctrl-C waits until every worker has started (each is then known, and stopped by
         # ``close``; one half-started would be left behind)
         with _deferred_interrupt() as interrupt:
@@ -484,6 +513,21 @@ class ProcessPool:
             self.close(failed=True)
             raise KeyboardInterrupt
 
+    @staticmethod
+    def start_server(pipeline: Pipeline) -> bool:
+        """Start the server process the workers are forked from, which loads their models
+        (``consilience.preload``), unless it runs already; True when this call started it (it
+        is loading them now). False where there is no such server (no forkserver)."""
+        global _SERVER_STARTED
+        if _start_method() != "forkserver":
+            return False
+        from .preload import start_server
+
+        fresh = not _SERVER_STARTED
+        start_server(_worker_settings(pipeline.settings))
+        _SERVER_STARTED = True
+        return fresh
+
     def pids(self) -> set[int]:
         """The process ids of the workers."""
         return set(getattr(self.executor, "_processes", None) or {})
@@ -496,6 +540,31 @@ class ProcessPool:
         for kept, failed, items, seconds in self.executor.map(_annotate_chunk, work):
             merge_seconds(seconds)
             yield kept, failed, items
+
+    def annotate_prepared(
+        self, prepared: Prepared
+    ) -> Iterator[tuple[list[Article], list[Skipped], list[GroupingItem]]]:
+        """``annotate`` over chunks whose first stages ``prepared`` runs: each chunk goes to
+        the workers for the other stages as soon as it comes back from there (the failures of
+        both, in stage order, per chunk)."""
+        from concurrent.futures import Future
+
+        start = prepared.count
+        pending: list[tuple[list[Skipped], Future[ChunkResult] | None]] = []
+        for kept, failed, seconds in prepared.results():
+            merge_seconds(seconds)
+            future = self.executor.submit(_annotate_chunk, kept, start) if kept else None
+            pending.append((failed, future))
+        prepared.close()
+        pending.reverse()
+        while pending:
+            before, future = pending.pop()
+            if future is None:
+                yield [], before, []
+                continue
+            kept, failed, items, seconds = future.result()
+            merge_seconds(seconds)
+            yield kept, [*before, *failed], items
 
     def run_stories(self, tasks: Sequence[StoryTask]) -> list[StoryResult]:
         """The story stages over each task, largest story first; the results in task order."""
@@ -570,6 +639,115 @@ def _release(stop: BaseException) -> None:
 
 # The pipeline of a worker process of ``ProcessPool``.
 _WORKER: Pipeline | None = None
+# Whether a pool of this process started the server its workers are forked from (it then has
+# loaded their models, or is loading them: ``ProcessPool.start_server``).
+_SERVER_STARTED = False
+
+
+def _start_method() -> str:
+    """How a pool starts its workers: "forkserver" where the platform has it, else "spawn"."""
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+class Prepared:
+    """The first per-article stages (cleaning and language: ``PREPARED``, no model of the
+    workers') over a run's chunks, in a helper process of their own while the pool's server
+    loads the workers' models (about 8 s on one core, the other idle: lingua holds the GIL as
+    it loads, so a thread beside it gains nothing). Each chunk then goes to the workers for
+    the other stages (``ProcessPool.annotate_prepared``); its batches, and so every figure,
+    stay those of one process running every stage over the chunk. The helper, a fresh
+    interpreter ("spawn": the run's process may hold threads a fork would leave stuck), loads
+    only the language detector's models of the scripts it meets and ends once the chunks are
+    done, with its memory."""
+
+    def __init__(
+        self, executor: ProcessPoolExecutor, count: int, results: Iterator[PreparedChunk]
+    ) -> None:
+        self.executor = executor
+        self.count = count
+        self._results = results
+
+    @staticmethod
+    def stages(pipeline: Pipeline) -> int:
+        """How many of ``pipeline``'s first stages the helper runs (0: none; only the default
+        stages, whose first two are built there)."""
+        from .stages import Clean, Language
+
+        if pipeline.custom_stages or len(pipeline.stages) < 3:
+            return 0
+        first = pipeline.stages[:2]
+        return 2 if isinstance(first[0], Clean) and isinstance(first[1], Language) else 0
+
+    @classmethod
+    def start(cls, pipeline: Pipeline, work: list[list[Article]]) -> Prepared | None:
+        """Start the helper over ``work`` (its chunks replaced as they come back); None when
+        the helper does not apply (custom stages) or cannot start."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        count = cls.stages(pipeline)
+        if not count or not work:
+            return None
+        try:
+            executor = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_helper,
+                initargs=(pipeline.settings,),
+            )
+            results = executor.map(_prepare_chunk, work)
+        except Exception:  # the workers run every stage instead
+            log.debug("the helper process could not start", exc_info=True)
+            return None
+        return cls(executor, count, results)
+
+    def results(self) -> Iterator[PreparedChunk]:
+        """(kept, failed, seconds) per chunk, in order."""
+        yield from self._results
+
+    def close(self, failed: bool = False) -> None:
+        """End the helper (at once when ``failed``)."""
+        executor = self.executor
+        if failed:
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
+        executor.shutdown(wait=True, cancel_futures=failed)
+
+
+# The stages of ``Prepared``'s helper process.
+_HELPER: list[Stage] = []
+
+
+def _start_helper(settings: Settings) -> None:
+    """Run in ``Prepared``'s helper when it starts: it ends with its parent and leaves Ctrl-C
+    to it; its stages are the default first ones."""
+    from .annotate.runner import as_worker
+
+    as_worker()
+    own = _worker_settings(settings)
+    resources = Resources(own)
+    _HELPER[:] = list(default_stages()[:2])
+    for stage in _HELPER:
+        stage.initialize(own, resources)
+    clear_seconds()
+
+
+def _prepare_chunk(chunk: list[Article]) -> PreparedChunk:
+    """The helper's task: its stages over ``chunk``, as ``Pipeline._annotate_chunk`` runs
+    them."""
+    failed: list[Skipped] = []
+    for stage in _HELPER:
+        kept: list[Article] = []
+        with timed(f"stage:{stage.name}"):
+            for item in stage.pipe(chunk):
+                if isinstance(item, Skipped):
+                    failed.append(item)
+                else:
+                    kept.append(item)
+        chunk = kept
+    return chunk, failed, clear_seconds()
 
 
 def _sent_stages(
@@ -625,16 +803,15 @@ def _worker() -> Pipeline:
     return _WORKER
 
 
-def _annotate_chunk(
-    chunk: list[Article],
-) -> tuple[list[Article], list[Skipped], list[GroupingItem], dict[str, float]]:
-    """A worker's task: the per-article stages over ``chunk``, and what story grouping needs of
-    each article kept (its Header and Profile: computed here, in parallel, rather than in the
-    run's process while the workers wait)."""
+def _annotate_chunk(chunk: list[Article], start: int = 0) -> ChunkResult:
+    """A worker's task: the per-article stages over ``chunk`` (from the stage ``start``: the
+    ones before it ran in ``Prepared``'s helper), and what story grouping needs of each article
+    kept (its Header and Profile: computed here, in parallel, rather than in the run's process
+    while the workers wait)."""
     from .stories import header, profile
 
     failed: list[Skipped] = []
-    kept = _worker().annotate(chunk, failed)
+    kept = _worker().annotate(chunk, failed, start)
     with timed("stage:grouping profile"):
         items = [(header(a), profile(a)) for a in kept]
     return kept, failed, items, clear_seconds()
