@@ -39,7 +39,7 @@ from ..tuning import AlignParams
 from . import clock
 from . import lexicon as lx
 from .keys import country_code, demonym_country
-from .records import ClaimCandidate
+from .records import ClaimCandidate, Figure
 
 
 def align(
@@ -477,58 +477,17 @@ def _figure_similarity(
 ) -> float:
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
-    if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
-        return 0.0
-    if fa.dimension == "clock":
-        # the times of day the story's event began at: one fact unless hours or days apart
-        if _clocks_apart(a, b, params):
-            return 0.0
-        rest = 1.0 - params.figure_base
-        return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
-    # both reports dated: a report of no known day tells nothing of what is earlier
-    first = min(a.published, b.published) if a.published and b.published else None
-    past_a, past_b = earlier_event(a, first), earlier_event(b, first)
-    if first and (bool(past_a) != bool(past_b) or (past_a and not _same_time(past_a, past_b))):
-        # "the 1985 quake killed 10,000" / "the quake killed 225": an earlier event's figure
-        # and the story's own, or two earlier events, are two facts
-        return 0.0
-    if fa.scope and fb.scope and not fa.scope & fb.scope:
-        return 0.0  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
-    event_length = fa.concept in EVENT_LENGTHS
-    if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
-        return 0.0  # the quake's depth and a distance from a town: two measures
-    low, high = sorted((abs(fa.base), abs(fb.base)))
-    prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
-    # two distances from one place ("70 km south of X" / "120 km from X"): one fact, so two
-    # values of it are a dispute (the shared place says it is the same one)
-    prop = prop or (fa.counted == lx.DISTANCE and bool(fa.scope & fb.scope))
-    # one property of a thing both name ("a town of 900 inhabitants" / "Vézelay, 2,900
-    # habitants") is one fact even far apart: a dispute, not two things
-    limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
-    if low == 0 or high / low > limit:
+    if figures_apart(a, b, params, ent=bool(ent)):
         return 0.0
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
-    if a.article == b.article and not agree:
-        return 0.0
-    measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
-    measure = measure or event_length
-    if measure and not agree:
-        days_a = {d.value for d in a.dates if d.exact and not d.since}
-        days_b = {d.value for d in b.dates if d.exact and not d.since}
-        ratio = EVENT_LENGTH_MAX_RATIO if event_length else lx.MEASURE_MAX_RATIO
-        if high / low > ratio or (days_a and days_b and not days_a & days_b):
-            return 0.0  # a whole step apart on the scale, or another day: another event
-    if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
-        return 0.0  # a height and a length: two measures, whatever they are of
-    if fa.dimension != "count" and not agree and fa.value != fb.value and not (measure or prop):
-        return 0.0  # a level or a distance at two values is two readings, not one disputed
+    prop = _property_pair(fa, fb)
     named = fa.concept is not None and fa.concept == fb.concept and fa.dimension == "count"
     # a property of a thing ("36 metres high" / "alto 36 metri") that agrees within rounding is
     # one fact across languages; two values that disagree need a word or an actor in common
     named = (named and not prop) or (prop and agree)
     # a measure of the event itself says what it measures: "a una profundidad de 57 km" and
     # "at a depth of 32 miles" are the depth of the story's event in any language
-    named = named or event_length
+    named = named or fa.concept in EVENT_LENGTHS or fa.dimension == "clock"
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400
@@ -538,18 +497,77 @@ def _figure_similarity(
     return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
 
 
-# Lengths that measure the event itself (a property marked "event" in the quantity reader's
-# data, annotate/data/quantities/<lang>.json: an earthquake's ``depth``): one event has one, so
-# two values of it are one fact, corroborated within rounding and disputed otherwise, like a
-# magnitude (``lexicon.MEASURE_CONCEPTS``); unlike a magnitude the figure keeps its unit (32
-# miles is 51 km). Two of them further apart than ``EVENT_LENGTH_MAX_RATIO`` are of two events.
-EVENT_LENGTHS = frozenset({"depth"})
-EVENT_LENGTH_MAX_RATIO = 2.0
+def _property_pair(fa: Figure, fb: Figure) -> bool:
+    """Return True when two figures are read as one property of a thing (a height, a
+    population) or as distances from one place: one fact even far apart."""
+    prop = fa.concept in lx.PROPERTY_CONCEPTS and fb.concept in lx.PROPERTY_CONCEPTS
+    # two distances from one place ("70 km south of X" / "120 km from X"): one fact, so two
+    # values of it are a dispute (the shared place says it is the same one)
+    return prop or (fa.counted == lx.DISTANCE and bool(fa.scope & fb.scope))
 
-# A day named at most this many days before a report's publication is the story's own time
-# ("Tuesday's quake", "last week"); one further back, or an earlier month or year, is
-# another, earlier event's.
-_RECENT_DAYS = 10
+
+def figures_apart(
+    a: ClaimCandidate,
+    b: ClaimCandidate,
+    params: AlignParams,
+    ent: bool | None = None,
+    pairwise: bool = True,
+) -> bool:
+    """Return True when two figure candidates can never be one fact, whatever their words:
+    other slots (dimension, counted thing, event), an earlier event's figure and the story's
+    own, two places counted, a measure of the event and a distance, values too far apart,
+    two values of one measure on two days, a height and a length, two readings of a level,
+    or one article's two disagreeing values. ``ent``: whether they share an actor or place
+    (computed when None). ``pairwise`` False leaves out the two rules that part two figures
+    only when nothing links them: values more than ``max_ratio`` apart (a toll that rose
+    from 2 to 4 to 9 is one fact, through its steps) and two readings of a level or a distance
+    at two values ("100 km (65 miles)" reads one distance twice, so a group may hold both
+    beside "100 miles"). The grouping holds to the other rules for every two members of a
+    group, so a chain of look-alikes ("40 dead in X" ~ "40 dead" ~ "40 dead in Y") never makes
+    one fact of figures that are none."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if fa.dimension != fb.dimension or fa.counted != fb.counted or fa.event != fb.event:
+        return True
+    if fa.dimension == "clock":
+        return _clocks_apart(a, b, params)
+    # both reports dated: a report of no known day tells nothing of what is earlier
+    first = min(a.published, b.published) if a.published and b.published else None
+    past_a, past_b = earlier_event(a, first), earlier_event(b, first)
+    if first and (bool(past_a) != bool(past_b) or (past_a and not _same_time(past_a, past_b))):
+        # "the 1985 quake killed 10,000" / "the quake killed 225": an earlier event's figure
+        # and the story's own, or two earlier events, are two facts
+        return True
+    if fa.scope and fb.scope and not fa.scope & fb.scope:
+        return True  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
+    event_length = fa.concept in EVENT_LENGTHS
+    if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
+        return True  # the quake's depth and a distance from a town: two measures
+    low, high = sorted((abs(fa.base), abs(fb.base)))
+    prop = _property_pair(fa, fb)
+    # one property of a thing both name ("a town of 900 inhabitants" / "Vézelay, 2,900
+    # habitants") is one fact even far apart: a dispute, not two things
+    if ent is None:
+        ent = bool(a.entities & b.entities)
+    limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
+    if low == 0 or (pairwise and high / low > limit):
+        return True
+    agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
+    if a.article == b.article and not agree:
+        return True
+    measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
+    measure = measure or event_length
+    if measure and not agree:
+        days_a = {d.value for d in a.dates if d.exact and not d.since}
+        days_b = {d.value for d in b.dates if d.exact and not d.since}
+        ratio = EVENT_LENGTH_MAX_RATIO if event_length else lx.MEASURE_MAX_RATIO
+        if high / low > ratio or (days_a and days_b and not days_a & days_b):
+            return True  # a whole step apart on the scale, or another day: another event
+    if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
+        return True  # a height and a length: two measures, whatever they are of
+    # a level or a distance at two values is two readings, not one disputed
+    two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
+    return pairwise and two_readings and not (measure or prop)
 
 
 def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> bool:
@@ -569,6 +587,20 @@ def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> 
     days_a = {d.value for d in a.dates if d.exact and not d.since}
     days_b = {d.value for d in b.dates if d.exact and not d.since}
     return bool(days_a and days_b and not days_a & days_b)
+
+
+# Lengths that measure the event itself (a property marked "event" in the quantity reader's
+# data, annotate/data/quantities/<lang>.json: an earthquake's ``depth``): one event has one, so
+# two values of it are one fact, corroborated within rounding and disputed otherwise, like a
+# magnitude (``lexicon.MEASURE_CONCEPTS``); unlike a magnitude the figure keeps its unit (32
+# miles is 51 km). Two of them further apart than ``EVENT_LENGTH_MAX_RATIO`` are of two events.
+EVENT_LENGTHS = frozenset({"depth"})
+EVENT_LENGTH_MAX_RATIO = 2.0
+
+# A day named at most this many days before a report's publication is the story's own time
+# ("Tuesday's quake", "last week"); one further back, or an earlier month or year, is
+# another, earlier event's.
+_RECENT_DAYS = 10
 
 
 def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]:
@@ -739,18 +771,48 @@ def _link_score(link: tuple[float, int], size_a: int, size_b: int, params: Align
 def _may_merge(
     cands: list[ClaimCandidate], left: list[int], right: list[int], params: AlignParams
 ) -> bool:
-    """Return False when merging would make one article give two incompatible figures."""
+    """Return False when merging would put in one group two figures that can never be one
+    fact (``figures_apart`` but for the rules only a pair needs: one article's two
+    disagreeing values, two places counted, an earlier event's figure and the story's own,
+    other counted things ...): what no pair may be, no chain of pairs makes ("40 dead in X"
+    and "40 dead in Y" both linked to a "40 dead" that names no place stay two facts).
+    Groups of many figures are checked by their figures of extreme value and of each
+    article, place and time (the pairs a rule can part), so the cost stays linear in the
+    group's size."""
+    figs_l = [cands[i] for i in left if cands[i].figure is not None]
+    figs_r = [cands[i] for i in right if cands[i].figure is not None]
+    if not figs_l or not figs_r:
+        return True
     by_article: dict[str, list[ClaimCandidate]] = defaultdict(list)
-    for i in left:
-        if cands[i].figure is not None:
-            by_article[cands[i].article].append(cands[i])
-    for i in right:
-        c = cands[i]
-        if c.figure is None:
-            continue
+    for c in figs_l:
+        by_article[c.article].append(c)
+    for c in figs_r:
         for other in by_article.get(c.article, ()):
             fa, fb = c.figure, other.figure
-            assert fb is not None  # by_article holds figure candidates only
+            assert fa is not None and fb is not None
             if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
-                return False
-    return True
+                return False  # one article never gives one fact two values
+    if len(figs_l) * len(figs_r) > _MERGE_CHECKS:
+        figs_l, figs_r = _representatives(figs_l), _representatives(figs_r)
+    return not any(figures_apart(a, b, params, pairwise=False) for a in figs_l for b in figs_r)
+
+
+# Cross pairs of figures a merge checks one by one; beyond, representatives are checked.
+_MERGE_CHECKS = 400
+
+
+def _representatives(figs: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return the figures of a large group that stand for it in ``figures_apart``: its
+    smallest and largest value, and the first figure of each article, each place counted and
+    each earlier event's date."""
+    assert all(c.figure is not None for c in figs)
+    ranked = sorted(figs, key=lambda c: (abs(c.figure.base), c.id))  # type: ignore[union-attr]
+    out = {ranked[0].id: ranked[0], ranked[-1].id: ranked[-1]}
+    seen: set[object] = set()
+    for c in ranked:
+        assert c.figure is not None
+        for key in (("a", c.article), ("s", c.figure.scope), ("p", earlier_event(c))):
+            if key not in seen:
+                seen.add(key)
+                out.setdefault(c.id, c)
+    return list(out.values())

@@ -209,7 +209,15 @@ def _moment(c: ClaimCandidate) -> set[str]:
         if d.since:
             continue
         after = f is not None and 0 <= d.start - f.end <= _MOMENT_AFTER
-        if after or not c.published or d.value >= c.published[:10]:
+        # the report's own day or later, named near the figure ("the toll on Friday stood
+        # at 267"); named further off in a long sentence it is the day the event struck
+        # ("the quake that struck central Italy on 24 August ... killed 297")
+        near = f is None or (
+            f.start - d.end <= _MOMENT_BEFORE
+            if d.end <= f.start
+            else d.start - f.end <= _MOMENT_AFTER
+        )
+        if after or not c.published or (near and d.value >= c.published[:10]):
             out.add(d.value)
         elif d.precision != "day" or _days_before(c.published, d.value) > _RECENT_DAYS:
             out.add(d.value)  # an earlier event's date
@@ -218,6 +226,8 @@ def _moment(c: ClaimCandidate) -> set[str]:
 
 # How far after a figure (characters) a day is the figure's own moment ("40 on Wednesday").
 _MOMENT_AFTER = 30
+# How far before a figure (characters) the report's own day is the figure's moment.
+_MOMENT_BEFORE = 40
 # A day further back than this before a report's publication is an earlier event's.
 _RECENT_DAYS = 10
 
