@@ -51,14 +51,14 @@ def test_meaning_text_cuts_the_sources_clause_and_a_live_stamp() -> None:
     )  # fmt: skip
     cand = _cand("a", text, attribution=attr, language="it")
     assert meaning_text(cand) == "il ponte sul fiume Lento è crollato nella notte."
-    closing = "Une enquête a été ouverte sur l'effondrement du pont, a annoncé le parquet."
-    src = closing.index("le parquet")
+    closing = "Un couvre-feu a été décrété dans la vallée de la Lente, a déclaré le préfet."
+    src = closing.index("le préfet")
     attr = Attribution(
-        start=0, end=len(closing), source_start=src, source_end=src + len("le parquet"),
-        cue="a annoncé",
+        start=0, end=len(closing), source_start=src, source_end=src + len("le préfet"),
+        cue="a déclaré",
     )  # fmt: skip
     cand = _cand("b", closing, attribution=attr, language="fr")
-    assert meaning_text(cand) == "Une enquête a été ouverte sur l'effondrement du pont"
+    assert meaning_text(cand) == "Un couvre-feu a été décrété dans la vallée de la Lente"
     # too little would be left: the sentence stays whole
     short = "Il est tombé, a dit le maire."
     src = short.index("le maire")
@@ -75,8 +75,8 @@ def test_two_statements_that_stand_out_of_their_neighbourhoods_pair_by_meaning()
     # two tellings of one particular fact, 0.62 close, each far from the rest (0.0);
     # two general sentences about the story, as close (0.62), but each as close to others
     angle = np.arccos(0.62)
-    fact_en = _cand("a", "An inquiry was opened.", language="en")
-    fact_fr = _cand("b", "Une enquête a été ouverte.", language="fr")
+    fact_en = _cand("a", "A curfew was declared.", language="en")
+    fact_fr = _cand("b", "Un couvre-feu a été décrété.", language="fr")
     general = [
         _cand(f"g{i}", f"The bridge fell {i}.", language=lang)
         for i, lang in enumerate(["en", "fr", "en", "fr"])

@@ -118,8 +118,8 @@ _MEANING_REST = 4
 def meaning_text(c: ClaimCandidate) -> str:
     """Return what a statement states, for its sentence vector: its text without a live
     report's time stamp and without the clause naming who said it, when that clause opens or
-    closes the sentence behind a comma ("Come riferisce Le Figaro, è stata aperta
-    un'inchiesta", "..., a annoncé le parquet de Paris."): two reports of one fact by two
+    closes the sentence behind a comma ("Secondo l'agenzia X, il ponte è crollato", "...,
+    a déclaré le maire."): two reports of one fact by two
     sources read alike only once their sources are left out."""
     text = c.text
     attr = c.attribution

@@ -172,9 +172,9 @@ def _meaning_pairs(
     Two statements less close than that pair too when they stand out of their
     neighbourhoods: their closeness is at least ``_MARGIN`` times the mean closeness of each
     to its ``_MARGIN_NEIGHBOURS`` nearest statements of other languages (and at least
-    ``_MARGIN_FLOOR``). Sentences about the story in general ("a fire ravaged the
-    cathedral") are close to many and stand out of none; two tellings of one particular fact
-    ("an inquiry was opened", "فتح تحقيق") are closer to each other than to the rest."""
+    ``_MARGIN_FLOOR``). Sentences about the story in general ("floods hit the region") are
+    close to many and stand out of none; two tellings of one particular fact ("a curfew was
+    declared", "أعلن حظر التجول") are closer to each other than to the rest."""
     idx = [i for i, c in enumerate(cands) if c.kind == "statement" and c.id in meanings]
     if len({cands[i].language for i in idx}) < 2:
         return {}

@@ -418,8 +418,8 @@ def scope_locatives() -> re.Pattern[str]:
     """Return the pattern, anchored at the end of the text it is searched in, of a figure's
     value followed by a locative word of any language of ``data/locatives.json`` ("93 in ",
     "11 ad ", "55 en ", "12 в "): the place that follows is where the figure was counted. One
-    short word may stand between the locative and the place, an article or an epithet ("86 en
-    la Ciudad de X", "69 in neighbouring X state")."""
+    short word may stand between the locative and the place, an article or an epithet ("12 en
+    la ciudad de X", "5 in neighbouring X province")."""
     alternatives = _every_language("locatives")
     return re.compile(
         rf"^[^.;:!?\n]{{0,24}}?(?<!\w)(?:{alternatives})\s*(?:[^\W\d]{{1,12}}\s+)?$",

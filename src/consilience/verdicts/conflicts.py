@@ -210,8 +210,8 @@ def _moment(c: ClaimCandidate) -> set[str]:
             continue
         after = f is not None and 0 <= d.start - f.end <= _MOMENT_AFTER
         # the report's own day or later, named near the figure ("the toll on Friday stood
-        # at 267"); named further off in a long sentence it is the day the event struck
-        # ("the quake that struck central Italy on 24 August ... killed 297")
+        # at 41"); named further off in a long sentence it is the day the event struck
+        # ("the storm that struck the coast on 3 May, flooding farms ... has killed 58")
         near = f is None or (
             f.start - d.end <= _MOMENT_BEFORE
             if d.end <= f.start
