@@ -405,3 +405,9 @@ def test_adverb_after_a_unit_is_not_what_is_measured():
     ]
     q, covered = _one("Crews moved 10 tonnes of supplies.")
     assert (covered, q.counted) == ("10 tonnes", "supplies")
+
+
+def test_one_firefighter_counts_firefighters_like_many() -> None:
+    text = "One firefighter was seriously injured; about 400 firefighters fought the blaze."
+    found = [(text[q.start : q.end], q.value, q.concept) for q in find_quantities(text)]
+    assert found == [("One", 1.0, "firefighters"), ("about 400", 400.0, "firefighters")]
