@@ -133,6 +133,36 @@ CASES = [
         "Министерство опровергло сообщения о жертвах.",
         [("опровергло", "Министерство", "denied")],
     ),
+    # Turkish: "göre" after its source, a subject before "yaptığı açıklamada", a denial
+    (
+        "tr",
+        "Sağlık Bakanlığına göre, en az 12 kişi hayatını kaybetti.",
+        [("göre", "Sağlık Bakanlığına", "reported")],
+    ),
+    (
+        "tr",
+        "Vali Ahmet Demir yaptığı açıklamada, 40 kişinin yaralandığını söyledi.",
+        [("yaptığı açıklamada", "Vali Ahmet Demir", "reported")],
+    ),
+    ("tr", "Bakanlık iddiaları yalanladı.", [("iddiaları yalanladı", "Bakanlık", "denied")]),
+    ("tr", "Binada iddiaya göre 30 kişi vardı.", [("iddiaya göre", "", "reported")]),
+    # Persian: verb last, its subject right before it
+    (
+        "fa",
+        "به گفته سخنگوی اورژانس، دست کم ۱۲ نفر کشته شدند.",
+        [("به گفته", "سخنگوی اورژانس", "reported")],
+    ),
+    ("fa", "سخنگوی پلیس گفت که ۴۰ نفر زخمی شده‌اند.", [("گفت", "سخنگوی پلیس", "reported")]),
+    (
+        "fa",
+        "وزارت کشور این خبر را تکذیب کرد.",
+        [("این خبر را تکذیب کرد", "وزارت کشور", "denied")],
+    ),
+    # Hebrew: "לפי", a subject before its verb, an inverted verb after a quote
+    ("he", "לפי דובר המשטרה, לפחות 12 בני אדם נהרגו.", [("לפי", "דובר המשטרה", "reported")]),
+    ("he", "דובר המשטרה אמר כי 40 בני אדם נפצעו.", [("אמר", "דובר המשטרה", "reported")]),
+    ("he", "המשרד הכחיש את הדיווחים.", [("הכחיש את הדיווחים", "המשרד", "denied")]),
+    ("he", '"הגשר קרס", אמר ראש העירייה.', [("אמר", "ראש העירייה", "reported")]),
 ]
 
 
@@ -160,6 +190,13 @@ def test_attributions_in_each_language(language, text, expected):
         ("ar", "وانتشرت شائعات عن انهيار مبنى ثان.", "rumoured"),
         ("ru", "Мэр заявил, что это неправда.", "denied"),
         ("ru", "В городе ходят слухи о новых жертвах.", "rumoured"),
+        ("tr", "Valilik, bu haberlerin gerçeği yansıtmadığını açıkladı.", "denied"),
+        ("tr", "Sosyal medyada ikinci bir patlama olduğuna dair söylentiler yayıldı.", "rumoured"),
+        ("tr", "Vali, köprünün çöktüğünü söyledi.", "reported"),
+        ("fa", "مقامات گفتند این گزارش‌ها نادرست است.", "denied"),
+        ("fa", "شایعاتی درباره انفجار دوم منتشر شد.", "rumoured"),
+        ("he", "הדובר אמר שהידיעות אינן נכונות.", "denied"),
+        ("he", "ברשתות החברתיות נפוצו שמועות על פיצוץ נוסף.", "rumoured"),
         ("es", "El alcalde dijo que hay 20 heridos.", "reported"),
     ],
 )
@@ -180,7 +217,7 @@ def test_a_verb_with_no_subject_names_no_source():
 
 
 def test_languages_with_and_without_a_data_file():
-    for code in ("es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "es-MX"):
+    for code in ("es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "tr", "fa", "he", "es-MX"):
         assert has_attribution_language(code), code
     for code in ("en", "xx", None, "../es"):
         assert not has_attribution_language(code), code

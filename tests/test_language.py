@@ -28,6 +28,26 @@ def test_detects_each_language_confidently(detector: LanguageDetector, text: str
     assert confidence >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Komite salı günü toplandı ve bulgularını kış tatilinden önce yayımlamaya karar verdi.",
+            "tr",
+        ),
+        (
+            "کمیته روز سه‌شنبه تشکیل جلسه داد و تصمیم گرفت یافته‌هایش را پیش از زمستان منتشر کند.",
+            "fa",
+        ),
+        ("הוועדה התכנסה ביום שלישי והחליטה לפרסם את ממצאיה לפני חופשת החורף.", "he"),
+    ],
+)
+def test_detects_turkish_persian_and_hebrew(detector: LanguageDetector, text: str, code: str):
+    got, confidence = detector.detect(text)
+    assert got == code
+    assert confidence >= 0.9
+
+
 @pytest.mark.parametrize("text", ["", "   ", "2024 12 07 - 1,000.5", "ab", "!!! ???"])
 def test_nothing_to_detect(detector: LanguageDetector, text: str) -> None:
     assert detector.detect(text) == (None, 0.0)

@@ -340,6 +340,141 @@ CASES = [
             ("90 км", 90, "km", None, None, None, False),
         ],
     ),
+    # Turkish: suffixes on numbers ("20'den fazla"), cues after the counted noun
+    (
+        "tr",
+        "Depremde en az 12 kişi hayatını kaybetti, 340 kişi yaralandı.",
+        [
+            ("en az 12", 12, None, "kişi", "dead", "at least", True),
+            ("340", 340, None, "kişi", "injured", None, False),
+        ],
+    ),
+    (
+        "tr",
+        "Selde 20'den fazla kişi kayboldu.",
+        [
+            ("20'den fazla", 20, None, "kişi", "missing", "more than", True),
+        ],
+    ),
+    (
+        "tr",
+        "Yaklaşık 3 bin kişi tahliye edildi.",
+        [
+            ("Yaklaşık 3 bin", 3000, None, "kişi", "evacuated", "about", True),
+        ],
+    ),
+    (
+        "tr",
+        "Deprem 6,4 büyüklüğündeydi ve 80 kilometre uzaklıktan hissedildi.",
+        [
+            ("6,4 büyüklüğündeydi", 6.4, "magnitude", None, "magnitude", None, False),
+            ("80 kilometre", 80, "km", None, None, None, False),
+        ],
+    ),
+    (
+        "tr",
+        "Hasarın yaklaşık 1,5 milyar dolar olduğu tahmin ediliyor.",
+        [
+            ("yaklaşık 1,5 milyar dolar", 1500000000, "USD", None, None, "about", True),
+        ],
+    ),
+    (
+        "tr",
+        "Ölü sayısı 41'e yükseldi.",
+        [
+            ("41", 41, None, None, "dead", None, False),
+        ],
+    ),
+    # Persian: Persian digits and marks, "نفر" before what happened to them
+    (
+        "fa",
+        "در این زلزله دست کم ۱۲ نفر کشته و ۴۰ نفر زخمی شدند.",
+        [
+            ("دست کم ۱۲", 12, None, "نفر کشته", "dead", "at least", True),
+            ("۴۰", 40, None, "نفر زخمی", "injured", None, False),
+        ],
+    ),
+    (
+        "fa",
+        "بیش از ۱٬۲۵۰ نفر تخلیه شدند.",
+        [
+            ("بیش از ۱٬۲۵۰", 1250, None, "نفر تخلیه", "evacuated", "more than", True),
+        ],
+    ),
+    (
+        "fa",
+        "حدود سه هزار نفر آواره شدند.",
+        [
+            ("حدود سه هزار", 3000, None, "نفر آواره", "displaced", "about", True),
+        ],
+    ),
+    (
+        "fa",
+        "زلزله‌ای به بزرگی ۵٫۸ ریشتر در فاصله ۳۰ کیلومتری شهر رخ داد.",
+        [
+            ("۵٫۸ ریشتر", 5.8, "magnitude", None, "magnitude", None, False),
+            ("۳۰ کیلومتری", 30, "km", None, None, None, False),
+        ],
+    ),
+    (
+        "fa",
+        "خسارت حدود ۲ میلیارد دلار برآورد شده است.",
+        [
+            ("حدود ۲ میلیارد دلار", 2000000000, "USD", None, None, "about", True),
+        ],
+    ),
+    (
+        "fa",
+        "پلیس ۲۵ نفر را بازداشت کرد.",
+        [
+            ("۲۵", 25, None, "نفر", "arrested", None, False),
+        ],
+    ),
+    # Hebrew: prefixes written onto words ("ונפצעו", "כ־3,000", "מ־1,250")
+    (
+        "he",
+        "לפחות 12 בני אדם נהרגו ברעידת האדמה.",
+        [
+            ("לפחות 12", 12, None, "בני אדם", "dead", "at least", True),
+        ],
+    ),
+    (
+        "he",
+        "בתאונה נהרגו 3 ונפצעו 20 בני אדם.",
+        [
+            ("3", 3, None, None, "dead", None, False),
+            ("20", 20, None, "בני אדם", "injured", None, False),
+        ],
+    ),
+    (
+        "he",
+        "יותר מ־1,250 תושבים פונו מבתיהם.",
+        [
+            ("יותר מ־1,250", 1250, None, "תושבים", "evacuated", "more than", True),
+        ],
+    ),
+    (
+        "he",
+        "כ־3,000 איש נותרו ללא קורת גג.",
+        [
+            ("כ־3,000", 3000, None, "איש", "displaced", "about", True),
+        ],
+    ),
+    (
+        "he",
+        'רעידת אדמה בעוצמה של 5.8 בסולם ריכטר הורגשה במרחק 70 ק"מ מהמוקד.',
+        [
+            ("5.8 בסולם ריכטר", 5.8, "magnitude", None, "magnitude", None, False),
+            ('70 ק"מ', 70, "km", None, None, None, False),
+        ],
+    ),
+    (
+        "he",
+        "המשטרה עצרה 15 חשודים.",
+        [
+            ("15", 15, None, "חשודים", "arrested", None, False),
+        ],
+    ),
 ]
 
 
@@ -356,7 +491,7 @@ def test_every_language_has_four_sentences() -> None:
     per: dict[str, int] = {}
     for language, _, _ in CASES:
         per[language] = per.get(language, 0) + 1
-    assert set(per) == {"es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru"}
+    assert set(per) == {"es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "tr", "fa", "he"}
     assert min(per.values()) >= 4
 
 
@@ -366,6 +501,9 @@ def test_every_language_has_four_sentences() -> None:
         ("ar", "أصيب ٣٤ شخصا", 34),  # Arabic-Indic digits
         ("ar", "أصيب ۳۴ شخصا", 34),  # Persian digits
         ("ar", "أجلي ١٢٬٥٠٠ شخص", 12500),  # the Arabic thousands mark
+        ("fa", "۳۴ نفر زخمی شدند.", 34),  # Persian digits in Persian
+        ("tr", "1.250 kişi tahliye edildi.", 1250),  # a Turkish thousands point
+        ("he", "נפצעו 2,450 בני אדם.", 2450),
         ("es", "Hubo 1.234.567 votos.", 1234567),
         ("es", "El índice subió un 1.234,5 puntos.", 1234.5),
         ("es", "Se registraron 7.1 grados en la escala de Richter.", 7.1),
@@ -391,6 +529,9 @@ def test_digit_conventions_and_scales(language: str, text: str, value: float) ->
         ("ru", "3 марта 2030 года начался суд."),
         ("fr", "La route 12 est fermée depuis 2029."),
         ("pt", "O primeiro voo partiu às 10:30."),
+        ("tr", "12 Mart 2030 günü saat 14.30'da toplantı başladı."),
+        ("fa", "در ۱۲ فروردین ۱۴۰۹ دادگاه آغاز شد."),
+        ("he", "ב־12 במרץ 2030 החל המשפט."),
     ],
 )
 def test_dates_years_labels_and_articles_are_not_quantities(language: str, text: str) -> None:
