@@ -77,6 +77,33 @@ from consilience.claims import clock
             "The fire broke out shortly before 9 pm.",
             ("9 pm", 1260, None, None, True, "before"),
         ),
+        # Turkish "saat" before the time, a suffix after it; Persian digits; Hebrew "בשעה"
+        (
+            "tr",
+            "Deprem sabah saat 04.17'de meydana geldi.",
+            ("04.17", 257, None, None, False, None),
+        ),
+        ("tr", "Yangın saat 14:30'da çıktı.", ("14:30", 870, None, None, False, None)),
+        (
+            "fa",
+            "زلزله ساعت ۴:۱۷ بامداد به وقت محلی رخ داد.",
+            ("۴:۱۷ بامداد به وقت محلی", 257, "local", None, False, None),
+        ),
+        (
+            "fa",
+            "انفجار حوالی ساعت ۱۴:۳۰ به وقت گرینویچ روی داد.",
+            ("۱۴:۳۰ به وقت گرینویچ", 870, "utc", 0, True, None),
+        ),
+        (
+            "he",
+            "רעידת האדמה הורגשה בשעה 04:17 שעון מקומי.",
+            ("04:17 שעון מקומי", 257, "local", None, False, None),
+        ),
+        (
+            "he",
+            "השריפה פרצה בסביבות השעה 14:30 GMT.",
+            ("14:30 GMT", 870, "utc", 0, True, None),
+        ),
     ],
 )
 def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected) -> None:
@@ -95,6 +122,9 @@ def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected
         ("en", "The fire, which broke out on the 14th floor, est."),  # "est" is no zone
         ("en", "Trading began and the index fell by 6.39 percent."),  # a share
         ("es", "El índice comenzó a las 9 y cayó a las 6,39 %."),
+        ("tr", "Artçı deprem saat 05.10'da meydana geldi."),  # another event's time
+        ("fa", "پس‌لرزه ساعت ۵:۱۰ رخ داد."),
+        ("he", "רעידת משנה הורגשה בשעה 05:10."),
     ],
 )
 def test_no_time_of_the_event(language, text) -> None:
