@@ -163,6 +163,46 @@ CASES = [
     ("he", "דובר המשטרה אמר כי 40 בני אדם נפצעו.", [("אמר", "דובר המשטרה", "reported")]),
     ("he", "המשרד הכחיש את הדיווחים.", [("הכחיש את הדיווחים", "המשרד", "denied")]),
     ("he", '"הגשר קרס", אמר ראש העירייה.', [("אמר", "ראש העירייה", "reported")]),
+    # Ukrainian: "за даними", a subject before its verb, a denial, a verb after a quote
+    ("uk", "За даними ДСНС, загинули 12 людей.", [("за даними", "ДСНС", "reported")]),
+    (
+        "uk",
+        "Мер міста заявив, що ситуація під контролем.",
+        [("заявив", "Мер міста", "reported")],
+    ),
+    (
+        "uk",
+        "Міністерство спростувало повідомлення про жертви.",
+        [("спростувало", "Міністерство", "denied")],
+    ),
+    (
+        "uk",
+        '"Міст обвалився", — сказав речник поліції.',
+        [("сказав", "речник поліції", "reported")],
+    ),
+    # Polish: "według" with no comma after its source, "jak poinformowała", a denial, a hedge
+    (
+        "pl",
+        "Według Państwowej Straży Pożarnej w pożarze zginęło 12 osób.",
+        [("według", "Państwowej Straży Pożarnej", "reported")],
+    ),
+    ("pl", "Według straży pożarnej zginęło 12 osób.", [("według", "straży pożarnej", "reported")]),
+    (
+        "pl",
+        "Jak poinformowała policja, ewakuowano 300 osób.",
+        [("jak poinformowała", "policja", "reported")],
+    ),
+    (
+        "pl",
+        "Burmistrz miasta powiedział, że sytuacja jest pod kontrolą.",
+        [("powiedział", "Burmistrz miasta", "reported")],
+    ),
+    (
+        "pl",
+        "Ministerstwo zdementowało doniesienia o ofiarach.",
+        [("zdementowało", "Ministerstwo", "denied")],
+    ),
+    ("pl", "Na miejscu było podobno 30 osób.", [("podobno", "", "reported")]),
 ]
 
 
@@ -197,6 +237,12 @@ def test_attributions_in_each_language(language, text, expected):
         ("fa", "شایعاتی درباره انفجار دوم منتشر شد.", "rumoured"),
         ("he", "הדובר אמר שהידיעות אינן נכונות.", "denied"),
         ("he", "ברשתות החברתיות נפוצו שמועות על פיצוץ נוסף.", "rumoured"),
+        ("uk", "Мер заявив, що це неправда.", "denied"),
+        ("uk", "У місті ходять чутки про нові жертви.", "rumoured"),
+        ("uk", "Мер заявив, що міст витримав.", "reported"),
+        ("pl", "Burmistrz powiedział, że to nieprawda.", "denied"),
+        ("pl", "W mieście krążą plotki o kolejnych ofiarach.", "rumoured"),
+        ("pl", "Wojewoda powiedział, że most wytrzymał.", "reported"),
         ("es", "El alcalde dijo que hay 20 heridos.", "reported"),
     ],
 )
@@ -217,7 +263,23 @@ def test_a_verb_with_no_subject_names_no_source():
 
 
 def test_languages_with_and_without_a_data_file():
-    for code in ("es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "tr", "fa", "he", "es-MX"):
+    for code in (
+        "es",
+        "it",
+        "fr",
+        "de",
+        "pt",
+        "ca",
+        "nl",
+        "ar",
+        "ru",
+        "tr",
+        "fa",
+        "he",
+        "uk",
+        "pl",
+        "es-MX",
+    ):
         assert has_attribution_language(code), code
     for code in ("en", "xx", None, "../es"):
         assert not has_attribution_language(code), code

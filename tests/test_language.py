@@ -40,9 +40,17 @@ def test_detects_each_language_confidently(detector: LanguageDetector, text: str
             "fa",
         ),
         ("הוועדה התכנסה ביום שלישי והחליטה לפרסם את ממצאיה לפני חופשת החורף.", "he"),
+        (
+            "Комітет зібрався у вівторок і вирішив оприлюднити свої висновки до зимових канікул.",
+            "uk",
+        ),
+        (
+            "Komisja zebrała się we wtorek i postanowiła opublikować ustalenia przed przerwą.",
+            "pl",
+        ),
     ],
 )
-def test_detects_turkish_persian_and_hebrew(detector: LanguageDetector, text: str, code: str):
+def test_detects_languages_beyond_the_first_four(detector: LanguageDetector, text: str, code: str):
     got, confidence = detector.detect(text)
     assert got == code
     assert confidence >= 0.9

@@ -475,6 +475,130 @@ CASES = [
             ("15", 15, None, "חשודים", "arrested", None, False),
         ],
     ),
+    # Ukrainian: listed case forms, "щонайменше", the modifier-letter apostrophe (U+02BC) in a
+    # number word ("пʼятеро"; the reader splits a word at ' or ’)
+    (
+        "uk",
+        "Щонайменше 17 людей загинули внаслідок обвалу мосту.",
+        [
+            ("Щонайменше 17", 17, None, "людей", "dead", "at least", True),
+        ],
+    ),
+    (
+        "uk",
+        "Понад 1 300 мешканців були евакуйовані.",
+        [
+            ("Понад 1 300", 1300, None, "мешканців", "evacuated", "more than", True),
+        ],
+    ),
+    (
+        "uk",
+        "Близько двохсот рятувальників працюють на місці.",
+        [
+            ("Близько двохсот", 200, None, "рятувальників", "rescuers", "about", True),
+        ],
+    ),
+    (
+        "uk",
+        "Збитки оцінюються в 3,4 млрд гривень.",
+        [
+            ("3,4 млрд гривень", 3400000000, "UAH", None, None, None, False),
+        ],
+    ),
+    (
+        "uk",
+        "Землетрус магнітудою 5,2 відчувався за 90 км від епіцентру.",
+        [
+            ("5,2", 5.2, "magnitude", None, "magnitude", None, False),
+            ("90 км", 90, "km", None, None, None, False),
+        ],
+    ),
+    (
+        "uk",
+        "У ДТП загинули 3 і постраждали 20 людей.",
+        [
+            ("3", 3, None, None, "dead", None, False),
+            ("20", 20, None, "людей", "injured", None, False),
+        ],
+    ),
+    (
+        "uk",
+        "Поліція затримала 15 осіб.",
+        [
+            ("15", 15, None, "осіб", "arrested", None, False),
+        ],
+    ),
+    (
+        "uk",
+        "Пʼятеро пасажирів зникли безвісти.",
+        [("Пʼятеро", 5, None, "пасажирів", "missing", None, False)],
+    ),
+    # Polish: "co najmniej", cues before the count ("Rannych zostało") and after it
+    (
+        "pl",
+        "Co najmniej 17 osób zginęło w katastrofie mostu.",
+        [
+            ("Co najmniej 17", 17, None, "osób", "dead", "at least", True),
+        ],
+    ),
+    (
+        "pl",
+        "Ponad 1 300 mieszkańców zostało ewakuowanych.",
+        [
+            ("Ponad 1 300", 1300, None, "mieszkańców", "evacuated", "more than", True),
+        ],
+    ),
+    (
+        "pl",
+        "Około dwustu ratowników pracuje na miejscu.",
+        [
+            ("Około dwustu", 200, None, "ratowników", "rescuers", "about", True),
+        ],
+    ),
+    (
+        "pl",
+        "Straty szacuje się na 3,4 mld złotych.",
+        [
+            ("3,4 mld złotych", 3400000000, "PLN", None, None, None, False),
+        ],
+    ),
+    (
+        "pl",
+        "Trzęsienie ziemi o magnitudzie 5,2 było odczuwalne 90 km od epicentrum.",
+        [
+            ("5,2", 5.2, "magnitude", None, "magnitude", None, False),
+            ("90 km", 90, "km", None, None, None, False),
+        ],
+    ),
+    (
+        "pl",
+        "Trzęsienie o sile 6,1 w skali Richtera nastąpiło na głębokości 10 km.",
+        [
+            ("6,1 w skali Richtera", 6.1, "magnitude", None, "magnitude", None, False),
+            ("10 km", 10, "km", None, "depth", None, False),
+        ],
+    ),
+    (
+        "pl",
+        "Policja zatrzymała 15 osób.",
+        [
+            ("15", 15, None, "osób", "arrested", None, False),
+        ],
+    ),
+    (
+        "pl",
+        "Kilkaset osób straciło dach nad głową.",
+        [
+            ("Kilkaset", 200, None, "osób", "displaced", None, True),
+        ],
+    ),
+    (
+        "pl",
+        "Rannych zostało 2 450 osób.",
+        [
+            ("2 450", 2450, None, "osób", "injured", None, False),
+        ],
+    ),
 ]
 
 
@@ -491,7 +615,22 @@ def test_every_language_has_four_sentences() -> None:
     per: dict[str, int] = {}
     for language, _, _ in CASES:
         per[language] = per.get(language, 0) + 1
-    assert set(per) == {"es", "it", "fr", "de", "pt", "ca", "nl", "ar", "ru", "tr", "fa", "he"}
+    assert set(per) == {
+        "es",
+        "it",
+        "fr",
+        "de",
+        "pt",
+        "ca",
+        "nl",
+        "ar",
+        "ru",
+        "tr",
+        "fa",
+        "he",
+        "uk",
+        "pl",
+    }
     assert min(per.values()) >= 4
 
 
@@ -513,6 +652,10 @@ def test_every_language_has_four_sentences() -> None:
         ("it", "Servono 3 mila tende.", 3000),
         ("es", "Un contrato de 40 mil millones de dólares.", 40e9),
         ("nl", "Er vielen tientallen gewonden.", 20),
+        ("uk", "Постраждали 2 450 людей.", 2450),
+        ("uk", "Евакуювали десятки тисяч мешканців.", 20000),
+        ("pl", "Ewakuowano 12 500 osób.", 12500),
+        ("pl", "Kontrakt wart 2,5 mln euro.", 2500000),
     ],
 )
 def test_digit_conventions_and_scales(language: str, text: str, value: float) -> None:
@@ -532,6 +675,9 @@ def test_digit_conventions_and_scales(language: str, text: str, value: float) ->
         ("tr", "12 Mart 2030 günü saat 14.30'da toplantı başladı."),
         ("fa", "در ۱۲ فروردین ۱۴۰۹ دادگاه آغاز شد."),
         ("he", "ב־12 במרץ 2030 החל המשפט."),
+        ("uk", "3 березня 2030 року почався суд."),
+        ("pl", "3 marca 2030 roku rozpoczął się proces."),
+        ("pl", "Artykuł 12 ustawy z 2029 roku."),
     ],
 )
 def test_dates_years_labels_and_articles_are_not_quantities(language: str, text: str) -> None:
