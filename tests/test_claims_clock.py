@@ -104,6 +104,21 @@ from consilience.claims import clock
             "השריפה פרצה בסביבות השעה 14:30 GMT.",
             ("14:30 GMT", 870, "utc", 0, True, None),
         ),
+        # Ukrainian "о" and "за місцевим часом"; Polish "o godzinie" and "czasu lokalnego"
+        (
+            "uk",
+            "Землетрус стався о 04:17 за місцевим часом.",
+            ("04:17 за місцевим часом", 257, "local", None, False, None),
+        ),
+        ("uk", "Пожежа спалахнула близько 14:30 GMT.", ("14:30 GMT", 870, "utc", 0, True, None)),
+        ("uk", "Вибух пролунав невдовзі після 10:15.", ("10:15", 615, None, None, True, "after")),
+        (
+            "pl",
+            "Trzęsienie ziemi nastąpiło o godzinie 4:17 czasu lokalnego.",
+            ("4:17 czasu lokalnego", 257, "local", None, False, None),
+        ),
+        ("pl", "Pożar wybuchł około godz. 14.30 GMT.", ("14.30 GMT", 870, "utc", 0, True, None)),
+        ("pl", "Do eksplozji doszło tuż po 10:15.", ("10:15", 615, None, None, True, "after")),
     ],
 )
 def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected) -> None:
@@ -125,6 +140,8 @@ def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected
         ("tr", "Artçı deprem saat 05.10'da meydana geldi."),  # another event's time
         ("fa", "پس‌لرزه ساعت ۵:۱۰ رخ داد."),
         ("he", "רעידת משנה הורגשה בשעה 05:10."),
+        ("uk", "Афтершок стався о 05:10."),
+        ("pl", "Wstrząs wtórny nastąpił o 5:10."),
     ],
 )
 def test_no_time_of_the_event(language, text) -> None:
