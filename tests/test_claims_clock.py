@@ -228,3 +228,50 @@ def test_a_time_an_hour_off_disputes_it(tmp_path_factory) -> None:
 def articles_text(report, evidence) -> str:  # noqa: ANN001
     article = next(a for a in report.articles if a.id == evidence.article)
     return article.text[evidence.start : evidence.end]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the time nearest the onset word is the event's, not another event's of the sentence
+        (
+            "en",
+            "Police held a press conference at 3 p.m. after the shooting began at 1:10 p.m.",
+            ("1:10 p.m.", 790),
+        ),
+        ("en", "The plane took off at 6:05 p.m. and crashed at 6:50 p.m.", ("6:50 p.m.", 1130)),
+        (
+            "es",
+            "El fuego comenzó a las 7 de la tarde y fue extinguido a las 11.15 de la noche.",
+            ("7 de la tarde", 1140),
+        ),
+        # the part of the day said in words
+        ("es", "El tiroteo comenzó a la 1.10 de la tarde.", ("1.10 de la tarde", 790)),
+        ("es", "La bomba estalló a las 7 de la mañana.", ("7 de la mañana", 420)),
+        ("it", "L'esplosione è avvenuta alle 7 di sera.", ("7 di sera", 1140)),
+        # an hour word says a bare hour is a time; more onset words
+        ("de", "Das Feuer brach um 19 Uhr aus.", ("19 Uhr", 1140)),
+        ("de", "Das Flugzeug stürzte um 18.50 Uhr ab.", ("18.50 Uhr", 1130)),
+        ("it", "L'aereo si è schiantato alle 19.50.", ("19.50", 1190)),
+        ("pt", "O comboio descarrilou às 9h20.", ("9h20", 560)),
+    ],
+)
+def test_the_event_time_is_the_onset_words_and_its_part_of_the_day(
+    language, text, expected
+) -> None:
+    (t,) = clock.event_times(text, 0, len(text), language)
+    assert (text[t.start : t.end], t.minutes) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # another place's clock: not the story's, and not known to this reader
+        ("fr", "L'attentat a eu lieu à 14h, heure de Paris."),
+        ("en", "The attack began at 2 p.m. Paris time."),
+        ("es", "El tren descarriló a las 10.20 hora de Madrid."),
+        ("ru", "Взрыв произошел в 10:15 по московскому времени."),
+    ],
+)
+def test_a_time_on_another_places_clock_is_left_out(language, text) -> None:
+    assert clock.event_times(text, 0, len(text), language) == []

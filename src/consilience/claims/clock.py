@@ -99,6 +99,8 @@ class _Words:
     clock: re.Pattern[str]  # what may follow the number: hour word, local/utc/zone words
     onset: re.Pattern[str] | None
     other: re.Pattern[str] | None
+    daypart: re.Pattern[str]  # after the time: group "pm" or "am" ("de la tarde", "du matin")
+    foreign: re.Pattern[str]  # after the time: another place's clock ("heure de Paris")
     local: frozenset[str]
     utc: frozenset[str]
 
@@ -127,6 +129,16 @@ def _words(language: str) -> _Words | None:
         rf"(?:\s*[,(]?\s*(?P<clock>{_alternation([*local, *utc])}|(?-i:{zones}))(?!\w))?"
     )
     onset, other = get("onset"), get("other")
+    daypart = (
+        rf"\s*,?\s*(?:(?P<pm>{_alternation(get('pm'))})|(?P<am>{_alternation(get('am'))}))(?!\w)"
+    )
+    # "heure de Paris", "hora de Madrid", "Paris time": a capitalised name's clock
+    foreign = (
+        rf"\s*(?:(?:{_alternation(hours)})(?!\w))?\s*[,(]?\s*"
+        rf"(?:(?:{_alternation(get('foreign'))})\s*(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])"
+        rf"|(?-i:[A-ZÀ-Þ][\w-]+)\s+time(?!\w)"
+        rf"|(?:{_alternation(get('elsewhere'))})(?!\w))"
+    )
     return _Words(
         before=re.compile(rf"(?<!\w)(?:{_alternation(get('at'))})\s*$", re.IGNORECASE),
         approx=re.compile(rf"(?<!\w)(?:{_alternation(get('approx'))})\s*$", re.IGNORECASE),
@@ -139,6 +151,8 @@ def _words(language: str) -> _Words | None:
         other=re.compile(rf"(?<!\w)(?:{_alternation(other)})(?!\w)", re.IGNORECASE)
         if other
         else None,
+        daypart=re.compile(daypart, re.IGNORECASE),
+        foreign=re.compile(foreign, re.IGNORECASE),
         local=frozenset(w.lower() for w in local),
         utc=frozenset(w.lower() for w in utc),
     )
@@ -175,21 +189,27 @@ def _reading(text: str, m: re.Match[str], words: _Words, end: int) -> ClockTime 
     sep = (m.group("sep") or m.group("bare_h") or "").strip().lower()
     if minutes > 59 or hours > (12 if ampm else 23):
         return None
-    if not m.group("m") and not (ampm or m.group("bare_h")):
-        return None  # a bare number: "at 7" says too little
     if _NOT_A_TIME_AFTER.match(text, m.end()):
         return None
     tail = words.clock.match(text, m.end(), end)
     said_clock = tail is not None and tail.end() > m.end()
+    stop = tail.end() if tail is not None else m.end()
+    part = words.daypart.match(text, stop, end)
+    if part is not None:
+        stop = part.end()
+        ampm = ampm or ("p" if part.group("pm") else "a")  # "a las 7 de la tarde": 19:00
+    if not m.group("m") and not (ampm or m.group("bare_h") or said_clock):
+        return None  # a bare number: "at 7" says too little ("um 19 Uhr" says enough)
+    if (not tail or not tail.group("clock")) and words.foreign.match(text, m.end(), end):
+        return None  # "à 14h, heure de Paris": another place's clock, not the story's
     window = text[max(0, m.start() - 40) : m.start()]
     cued = words.before.search(window) is not None
     if not (cued or ampm or said_clock or sep == "h"):
         return None  # "13.14" alone is a number
     if sep in {".", ","} and not (cued or ampm or said_clock):
         return None
-    if ampm:
+    if ampm and hours <= 12:
         hours = hours % 12 + (12 if ampm.lower() == "p" else 0)
-    stop = tail.end() if tail is not None else m.end()
     return _time(text, m.start(), stop, hours * 60 + minutes, tail, words, m.start())
 
 
@@ -234,15 +254,23 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
     times = clock_times(text, start, end, code)
     if not times:
         return []
-    first = times[0]
-    named = next((t for t in times if t.offset is not None), None)
-    if named is None or named is first:
+    # the time nearest an onset word is the event's: "a press conference at 3 p.m. after the
+    # shooting began at 1:10 p.m.", "took off at 6:05 p.m. and crashed at 6:50 p.m."
+    onsets = [(o.start(), o.end()) for o in words.onset.finditer(text, start, end)]
+
+    def gap(t: ClockTime) -> tuple[int, int]:
+        return min(max(t.start - e, s - t.end, 0) for s, e in onsets), t.start
+
+    first = min(times, key=gap)
+    named = next(
+        (t for t in times if t.offset is not None and 0 <= t.start - first.end <= _RESTATED_WITHIN),
+        None,
+    )
+    if first.offset is not None or named is None:
         return [first]
-    if named.start - first.end <= _RESTATED_WITHIN:
-        # "shortly after 03h30 (01h30 GMT)": the time said again on another clock is as
-        # approximate, or as much a bound, as the first
-        named = replace(named, approximate=first.approximate, bound=first.bound)
-    return [named]
+    # "shortly after 03h30 (01h30 GMT)": the time said again on another clock is as
+    # approximate, or as much a bound, as the first
+    return [replace(named, approximate=first.approximate, bound=first.bound)]
 
 
 # A time said again on another clock follows the first within this many characters.
