@@ -136,6 +136,7 @@ def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected
         ("es", "El sismo, de magnitud 7.1, se registró en Puebla."),
         ("en", "The fire, which broke out on the 14th floor, est."),  # "est" is no zone
         ("en", "Trading began and the index fell by 6.39 percent."),  # a share
+        ("uk", "Вибух стався, і індекс упав о 6.39 відсотка."),
         ("es", "El índice comenzó a las 9 y cayó a las 6,39 %."),
         ("tr", "Artçı deprem saat 05.10'da meydana geldi."),  # another event's time
         ("fa", "پس‌لرزه ساعت ۵:۱۰ رخ داد."),

@@ -76,7 +76,8 @@ _NUMBER = re.compile(
 )
 # What makes a number that looks like a time a share or an amount: "fell by 6.39 percent".
 _NOT_A_TIME_AFTER = re.compile(
-    r"\s*(?:%|‰|per\s?cent|pour\s?cent|por\s?ciento|per\s?cento|prozent|procent|процент)",
+    r"\s*(?:%|‰|per\s?cent|pour\s?cent|por\s?ciento|per\s?cento|prozent|procent|процент"
+    r"|відсот|درصد|אחוז|por\s?cento)",
     re.IGNORECASE,
 )
 # Four digits a clock follows: "1336 GMT", "0600 hours".
