@@ -307,16 +307,7 @@ class Pipeline:
         skipped: list[Skipped],
         stages: Sequence[Stage] | None = None,
     ) -> list[Article]:
-        for stage in self.stages if stages is None else stages:
-            kept: list[Article] = []
-            with timed(f"stage:{stage.name}"):
-                for item in stage.pipe(articles):
-                    if isinstance(item, Skipped):
-                        skipped.append(item)
-                    else:
-                        kept.append(item)
-            articles = kept
-        return articles
+        return run_stages(self.stages if stages is None else stages, articles, skipped)
 
     def run_story(self, story: Story, members: Sequence[Article]) -> StoryResult:
         """Run the story stages on one story: return the story after them, its articles as they
@@ -734,20 +725,29 @@ def _start_helper(settings: Settings) -> None:
     clear_seconds()
 
 
+def run_stages(
+    stages: Sequence[Stage], articles: list[Article], skipped: list[Skipped]
+) -> list[Article]:
+    """Run ``stages`` in order over ``articles``, each timed; return the articles every stage
+    kept, appending what a stage set aside to ``skipped``."""
+    for stage in stages:
+        kept: list[Article] = []
+        with timed(f"stage:{stage.name}"):
+            for item in stage.pipe(articles):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                else:
+                    kept.append(item)
+        articles = kept
+    return articles
+
+
 def _prepare_chunk(chunk: list[Article]) -> PreparedChunk:
     """The helper's task: its stages over ``chunk``, as ``Pipeline._annotate_chunk`` runs
     them."""
     failed: list[Skipped] = []
-    for stage in _HELPER:
-        kept: list[Article] = []
-        with timed(f"stage:{stage.name}"):
-            for item in stage.pipe(chunk):
-                if isinstance(item, Skipped):
-                    failed.append(item)
-                else:
-                    kept.append(item)
-        chunk = kept
-    return chunk, failed, clear_seconds()
+    kept = run_stages(_HELPER, chunk, failed)
+    return kept, failed, clear_seconds()
 
 
 def _sent_stages(

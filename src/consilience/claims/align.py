@@ -234,9 +234,7 @@ def _one_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     country) and give no two different days."""
     if not (a.entities & b.entities) - a.broad - b.broad:
         return False
-    days_a = {d.value for d in a.dates if d.exact and not d.since}
-    days_b = {d.value for d in b.dates if d.exact and not d.since}
-    return not (days_a and days_b and not days_a & days_b)
+    return not two_days(a, b)
 
 
 _DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c]\d+|[ \u00a0\u202f]\d{3}(?!\d))*")
@@ -290,8 +288,7 @@ def similarity(
         return 0.0
     ent = _overlap(a.entities, b.entities, weight)
     words = _overlap(a.words, b.words, weight, "w:")
-    dates = {d.value for d in a.dates if d.exact and not d.since}
-    same_day = bool(dates & {d.value for d in b.dates if d.exact and not d.since})
+    same_day = bool(named_days(a) & named_days(b))
     if a.figure is not None and b.figure is not None:
         return _figure_similarity(a, b, ent, words, same_day, params)
     cls = _class_match(a, b)
@@ -379,9 +376,7 @@ def _same_frame(a: ClaimCandidate, b: ClaimCandidate) -> bool:
         return False  # "Russian troops withdrew from X" / "Ukrainian troops withdrew from X"
     if len(a.places - a.broad) > _FRAME_PLACES or len(b.places - b.broad) > _FRAME_PLACES:
         return False
-    days_a = {d.value for d in a.dates if d.exact and not d.since}
-    days_b = {d.value for d in b.dates if d.exact and not d.since}
-    return not (days_a and days_b and not days_a & days_b)
+    return not two_days(a, b)
 
 
 def _acting_countries(c: ClaimCandidate) -> frozenset[str]:
@@ -436,9 +431,7 @@ def _one_fact(cands: list[ClaimCandidate], figures: list[int], params: AlignPara
                 return False
             if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
                 return False
-            days_a = {d.value for d in a.dates if d.exact and not d.since}
-            days_b = {d.value for d in b.dates if d.exact and not d.since}
-            if days_a and days_b and not days_a & days_b:
+            if two_days(a, b):
                 return False
     return True
 
@@ -539,7 +532,7 @@ def figures_apart(
         # and the story's own, or two earlier events, are two facts
         return True
     if fa.scope and fb.scope and not fa.scope & fb.scope:
-        return True  # counted in two places ("93 in Mexico City" / "69 in Morelos"): two facts
+        return True  # counted in two places ("40 in Lyon" / "12 in Grenoble"): two facts
     event_length = fa.concept in EVENT_LENGTHS
     if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
         return True  # the quake's depth and a distance from a town: two measures
@@ -558,16 +551,26 @@ def figures_apart(
     measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
     measure = measure or event_length
     if measure and not agree:
-        days_a = {d.value for d in a.dates if d.exact and not d.since}
-        days_b = {d.value for d in b.dates if d.exact and not d.since}
         ratio = EVENT_LENGTH_MAX_RATIO if event_length else lx.MEASURE_MAX_RATIO
-        if high / low > ratio or (days_a and days_b and not days_a & days_b):
+        if high / low > ratio or two_days(a, b):
             return True  # a whole step apart on the scale, or another day: another event
     if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
         return True  # a height and a length: two measures, whatever they are of
     # a level or a distance at two values is two readings, not one disputed
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
     return pairwise and two_readings and not (measure or prop)
+
+
+def named_days(c: ClaimCandidate) -> frozenset[str]:
+    """Return the days a candidate names outright as its event's ("December 5", "this
+    Friday"; not "a week ago", not the start of a period)."""
+    return frozenset(d.value for d in c.dates if d.exact and not d.since)
+
+
+def two_days(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when both candidates name their event's day and no day is common."""
+    days_a, days_b = named_days(a), named_days(b)
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> bool:
@@ -584,9 +587,7 @@ def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> 
         return True
     if a.article == b.article and not compatible(fa.base, fb.base, fa, fb, params.tolerance):
         return True
-    days_a = {d.value for d in a.dates if d.exact and not d.since}
-    days_b = {d.value for d in b.dates if d.exact and not d.since}
-    return bool(days_a and days_b and not days_a & days_b)
+    return two_days(a, b)
 
 
 # Lengths that measure the event itself (a property marked "event" in the quantity reader's
