@@ -103,3 +103,40 @@ def test_answer_is_a_configured_code_or_none(detector: LanguageDetector, text: s
     spans = [(0, len(text)), (0, len(text) // 2)]
     for got in detector.detect_sentences(text, spans):
         assert got is None or got in detector.languages
+
+
+def _spans(parts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for p in parts:
+        spans.append((len(text), len(text) + len(p)))
+        text += p + " "
+    return text, spans
+
+
+def test_sentences_plainly_in_the_article_language_inherit_it(detector: LanguageDetector) -> None:
+    # the article's language given: a sentence full of its function words inherits it (None)
+    # without lingua; a sentence in another language is still told apart
+    text, spans = _spans([EN, FR, "The mayor said that the bridge would be closed for a week."])
+    assert detector.detect_sentences(text, spans, "en") == [None, "fr", None]
+    assert detector.detect_sentences(text, spans) == ["en", "fr", "en"]
+
+
+def test_a_catalan_sentence_in_a_spanish_article_still_goes_to_lingua(
+    detector: LanguageDetector,
+) -> None:
+    # Spanish and Catalan share "de", "la", "a": the Catalan sentence has more Catalan
+    # function words ("les", "amb", "els"), so it is not taken for the article's Spanish
+    spanish = "El alcalde dijo que el puente estará cerrado durante una semana por las obras."
+    catalan = "Les autoritats han tancat el pont amb els veïns de la zona durant una setmana."
+    text, spans = _spans([spanish, catalan])
+    assert detector.detect_sentences(text, spans, "es") == [None, "ca"]
+
+
+def test_few_function_words_are_not_enough(detector: LanguageDetector) -> None:
+    # a line of names and figures with one English function word: lingua decides
+    from consilience.annotate.language import _plainly_in
+
+    index = detector._function_index()
+    assert not _plainly_in("Berlin, Hamburg and Munich: 12, 40, 7", "en", index)
+    assert _plainly_in("It was the first time that they had met there.", "en", index)
+    assert not _plainly_in("Il était une fois dans la ville de Nantes.", "en", index)

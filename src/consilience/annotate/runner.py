@@ -272,7 +272,7 @@ def sentence_languages(
 ) -> tuple[Sentence, ...]:
     """``sentences`` with their own language; one the detector cannot tell takes
     ``language`` (the article's)."""
-    langs = detector.detect_sentences(text, [(s.start, s.end) for s in sentences])
+    langs = detector.detect_sentences(text, [(s.start, s.end) for s in sentences], language)
     pairs = zip(sentences, langs, strict=True)
     return tuple(replace(s, language=lang or language) for s, lang in pairs)
 
