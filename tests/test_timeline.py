@@ -168,6 +168,26 @@ def test_dated_clause_spans_point_into_the_article(nlp):
     assert clause.anchor == "on" and clause.phrase == "May 3"
 
 
+def test_a_story_parses_its_dated_sentences_in_one_batch(nlp):
+    from consilience.timeline.dated import parse_story, to_parse
+
+    one = article(
+        "a", "Crowds gathered. The strike, which began on May 3, ended.", "2025-05-14", ["May 3"]
+    )
+    two = article("b", "The strike, which began on May 3, ended.", "2025-05-15", ["May 3"])
+    french = article("c", "La grève a commencé le 3 mai.", "2025-05-15", ["3 mai"], language="fr")
+    assert to_parse(one) == ["The strike, which began on May 3, ended."]
+    assert to_parse(french) == []  # the parser reads English only
+    parsed = parse_story(nlp, [one, two, french])
+    assert list(parsed) == ["The strike, which began on May 3, ended."]  # parsed once
+    for art in (one, two, french):
+        alone = [(c.date, c.text, c.clause) for c in dated_clauses(art, nlp)]
+        batched = [(c.date, c.text, c.clause) for c in dated_clauses(art, nlp, None, parsed)]
+        assert batched == alone
+    assert [c.text for c in dated_clauses(one, nlp, None, parsed)] == ["The strike began"]
+    assert parse_story(None, [one]) == {}
+
+
 def test_a_bare_weekday_in_a_future_clause_looks_ahead(nlp):
     ahead = article("a", "The schools will reopen on Monday.", "2025-05-14", ["Monday"])
     past = article("b", "The schools reopened on Monday.", "2025-05-14", ["Monday"])

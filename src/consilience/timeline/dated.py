@@ -13,6 +13,7 @@ from ..model import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 from .candidates import _dateline_end, _is_edge, _is_event_mention, _sentence_of
 from .clauses import _capitalise, _parsed_clauses, _stem
 from .lexicons import _MARKUP, _PLACE_LABELS
@@ -25,6 +26,7 @@ def dated_clauses(
     article: Article,
     nlp: Language | None = None,
     entity_keys: Mapping[tuple[int, int], str] | None = None,
+    parsed: Mapping[str, Doc] | None = None,
 ) -> list[DatedClause]:
     """Return the article's dated events, one per date mention that names an event, in text
     order.
@@ -32,25 +34,24 @@ def dated_clauses(
     ``nlp`` is a spaCy model with a parser (``load_parser()`` when None; whole sentences are
     used when no model is installed). ``entity_keys`` maps an entity mention span of this
     article to a story entity id; without it the annotated names, normalised, are the keys.
+    ``parsed``: the Docs of the sentences to parse (``to_parse``) already parsed, by text
+    (``parse_story``); the others are parsed here.
     """
     if nlp is None:
         nlp = load_parser()
-    mentions = [m for m in article.annotations.dates if _is_event_mention(article, m)]
-    if not mentions:
+    found = _dated_sentences(article)
+    if found is None:
         return []
-    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(_sentence_of(article, mention.start), []).append(mention)
-    spans = sorted(by_sentence)
-    starts = {span: _dateline_end(article.text, span) for span in spans}
+    by_sentence, spans, starts = found
     keys = _entity_key_spans(article, entity_keys)
     out: list[DatedClause] = []
     texts = [article.text[starts[s] : s[1]] for s in spans]
-    docs = (
-        parse_sentences(nlp, texts)
-        if nlp is not None and article.language in (None, "en")
-        else ([None] * len(spans))
-    )
+    docs: Sequence[Doc | None] = [None] * len(spans)
+    if nlp is not None and _parsed_language(article):
+        if parsed is not None and all(t in parsed for t in texts):
+            docs = [parsed[t] for t in texts]
+        else:
+            docs = parse_sentences(nlp, texts)
     for span, doc in zip(spans, docs, strict=True):
         sentence_mentions = [m for m in by_sentence[span] if m.start >= starts[span]]
         if doc is None:
@@ -58,6 +59,53 @@ def dated_clauses(
         else:
             out.extend(_parsed_clauses(article, span, starts[span], doc, sentence_mentions, keys))
     return sorted(out, key=lambda c: (c.mention, c.date))
+
+
+def to_parse(article: Article) -> list[str]:
+    """The texts of ``article`` that ``dated_clauses`` parses (its dated sentences, from the
+    end of a dateline): none for an article in a language the parser does not read."""
+    found = _dated_sentences(article) if _parsed_language(article) else None
+    if found is None:
+        return []
+    _, spans, starts = found
+    return [article.text[starts[s] : s[1]] for s in spans]
+
+
+def parse_story(nlp: Language | None, articles: Sequence[Article]) -> dict[str, Doc]:
+    """The Docs of the texts ``dated_clauses`` parses for ``articles``, by text: every
+    distinct one in one batch, in the order of ``articles`` (a story's batch: about a third
+    less CPU than one batch per article, whose few sentences fill spaCy's matrices poorly;
+    the same Docs whatever process runs the story). Empty without ``nlp``."""
+    if nlp is None:
+        return {}
+    texts = list(dict.fromkeys(t for a in articles for t in to_parse(a)))
+    return dict(zip(texts, nlp.pipe(texts), strict=True)) if texts else {}
+
+
+def _parsed_language(article: Article) -> bool:
+    """Whether the parser reads ``article``'s language (English, or no language known)."""
+    return article.language in (None, "en")
+
+
+def _dated_sentences(
+    article: Article,
+) -> (
+    tuple[
+        dict[tuple[int, int], list[DateMention]], list[tuple[int, int]], dict[tuple[int, int], int]
+    ]
+    | None
+):
+    """The article's date mentions that name an event by sentence span, the spans in order and
+    where each span's text starts (after a dateline); None when there is none."""
+    mentions = [m for m in article.annotations.dates if _is_event_mention(article, m)]
+    if not mentions:
+        return None
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(_sentence_of(article, mention.start), []).append(mention)
+    spans = sorted(by_sentence)
+    starts = {span: _dateline_end(article.text, span) for span in spans}
+    return by_sentence, spans, starts
 
 
 def _entity_key_spans(

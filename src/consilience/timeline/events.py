@@ -22,7 +22,7 @@ from ..model import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-from .dated import dated_clauses
+from .dated import dated_clauses, parse_story
 from .grouping import _claim_links, _group, _similarity, _weights
 from .parser import load_parser
 from .records import DatedClause
@@ -170,11 +170,12 @@ def build_timeline(
     ranks = {a.id: n for n, a in enumerate(ordered)}
     mentions = _entity_mentions(entities)
     clauses: list[DatedClause] = []
+    parsed = parse_story(nlp, ordered)
     for article in ordered:
         flagged = unsupported_spans(article)  # content no other report supports: no entry
         clauses.extend(
             c
-            for c in dated_clauses(article, nlp, mentions.get(article.id))
+            for c in dated_clauses(article, nlp, mentions.get(article.id), parsed)
             if not inside(flagged, *c.sentence)
         )
     if not clauses:
