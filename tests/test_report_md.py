@@ -17,6 +17,7 @@ from report_fixtures import HOSTILE_TITLE, hostile_report, rich_sample, sample_r
 from consilience.errors import UsageError
 from consilience.model import Conflict, ConflictValue, Ref, TimelineEvent
 from consilience.report import render as registry
+from consilience.report.html import render_html
 from consilience.report.json import to_dict
 from consilience.report.markdown import md_escape, render_markdown
 from consilience.report.view import date_words, period_words, safe_url
@@ -340,12 +341,32 @@ def test_render_writes_each_format(tmp_path, rich: dict) -> None:  # noqa: ANN00
     assert [p.name for p in paths] == ["report.md", "report.json", "report.html"]
     assert json.loads((tmp_path / "out/report.json").read_text("utf-8")) == rich
     assert (tmp_path / "out/report.md").read_text("utf-8") == render_markdown(rich)
-    assert (tmp_path / "out/report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "out/report.html").read_text("utf-8") == render_html(rich)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "report.html",
         "report.json",
         "report.md",
     ]
+
+
+def test_pieces_are_written_a_bounded_size_at_a_time(monkeypatch) -> None:  # noqa: ANN001
+    import io
+
+    class Counting(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.sizes: list[int] = []
+
+        def write(self, s: str) -> int:
+            self.sizes.append(len(s))
+            return super().write(s)
+
+    monkeypatch.setattr(registry, "WRITE_CHARS", 10)
+    fh = Counting()
+    registry._write(fh, iter(["abc", "defg", "hijk", "x" * 25, "lm", ""]))
+    assert fh.getvalue() == "abcdefghijk" + "x" * 25 + "lm"
+    # joined until ten characters, a long piece alone, the rest at the end
+    assert fh.sizes == [11, 25, 2]
 
 
 def test_render_writes_nothing_when_a_renderer_fails(tmp_path, rich, monkeypatch) -> None:  # noqa: ANN001

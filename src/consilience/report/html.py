@@ -19,6 +19,7 @@ import base64
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
 from importlib.resources import files
@@ -161,26 +162,32 @@ def marked_text(text: str, spans: dict[tuple[int, int], set[str]], prefix: str) 
 
 def render_html(report: dict) -> str:
     """Return the HTML report of a JSON report dict: one self-contained page."""
+    return "".join(html_pieces(report))
+
+
+def html_pieces(report: dict) -> Iterator[str]:
+    """The HTML report of a JSON report dict (``render_html``) in pieces, one story at a time:
+    what a run writes to its file as they come (the page of 20,000 articles is a few hundred
+    MB of text, which the run's process would otherwise hold whole, and its pieces too)."""
     css, js, _ = assets()
     views = story_views(report)
     first = text_of(views[0].story.get("title")) if views else ""
     title = f"consilience: {first}" if first else "consilience report"
-    body = [_top(report, views)]
-    body.append("<main>")
-    for view in views:
-        body.append(_story(view))
-    body.append("</main>")
-    body.append(_footer(report))
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="consilience {_e(__version__)}">'
         f"<title>{_e(title)}</title><style>{css}</style></head><body>"
-        + "".join(body)
-        + f"<script>{js}</script></body></html>\n"
     )
+    yield _top(report, views)
+    yield "<main>"
+    for view in views:
+        yield _story(view)
+    yield "</main>"
+    yield _footer(report)
+    yield f"<script>{js}</script></body></html>\n"
 
 
 def _top(report: dict, views: list[StoryView]) -> str:

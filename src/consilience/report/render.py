@@ -28,6 +28,7 @@ TEMP_PREFIX = ".consilience-writing-"
 # Files left by earlier versions, which wrote each file beside its name (``.report.json.x.part``)
 # and are removed once this old.
 STALE_PART_S = 3600
+WRITE_CHARS = 1 << 20  # pieces of a report joined and written about a million characters at a time
 
 FORMATS: tuple[str, ...] = ("json", "md", "html", "geojson")
 DEFAULT_FORMATS: tuple[str, ...] = ("json", "md", "html")
@@ -160,10 +161,10 @@ def _md(report: dict) -> str:
     return render_markdown(report)
 
 
-def _html(report: dict) -> str:
-    from .html import render_html
+def _html(report: dict) -> Iterator[str]:
+    from .html import html_pieces
 
-    return render_html(report)
+    return html_pieces(report)
 
 
 def _geojson(report: dict) -> str:
@@ -291,16 +292,27 @@ def write_set(
 
 
 def _write(fh: TextIO, text: str | Iterable[str]) -> None:
-    """Write ``text``, or its pieces, a few thousand at a time."""
+    """Write ``text``, or its pieces, joined up to about ``WRITE_CHARS`` characters at a time
+    (a piece as long is written alone): never the whole text of a large report in memory."""
     if isinstance(text, str):
         fh.write(text)
         return
     pieces: list[str] = []
+    size = 0
     for piece in text:
+        if len(piece) >= WRITE_CHARS:
+            if pieces:
+                fh.write("".join(pieces))
+                pieces.clear()
+                size = 0
+            fh.write(piece)
+            continue
         pieces.append(piece)
-        if len(pieces) >= 8192:
+        size += len(piece)
+        if size >= WRITE_CHARS:
             fh.write("".join(pieces))
             pieces.clear()
+            size = 0
     fh.write("".join(pieces))
 
 
