@@ -149,3 +149,20 @@ def test_resources_load_once_per_run_and_can_be_shared(tmp_path):
     assert resources.loaded() == first and resources.english() is english
     # a pipeline given none makes its own: a run owns what it loads
     assert Pipeline(settings).resources is not resources
+
+
+def test_a_text_cleaning_leaves_as_it_came_is_the_raw_text_itself():
+    import pickle
+
+    from consilience.stages import Clean
+
+    plain = Article(id="a", source=SourceRef("a.txt"), kind="txt", raw_text="The bridge reopened.")
+    messy = replace(plain, id="b", raw_text="The bridge\u200b reopened.")
+    stage = Clean()
+    (clean,) = [stage.process(plain)]
+    assert clean.text == "The bridge reopened." and clean.text is clean.raw_text
+    again = pickle.loads(pickle.dumps(clean))  # as a worker sends it back: still one string
+    assert again.text is again.raw_text
+    cleaned = stage.process(messy)
+    assert cleaned.text == "The bridge reopened." and cleaned.raw_text == messy.raw_text
+    assert cleaned.text is not cleaned.raw_text
