@@ -83,7 +83,16 @@ def test_a_figure_naming_no_place_does_not_chain_two_places() -> None:
     assert not figures_apart(north, bare, AlignParams())
     groups = _groups([north, bare, south])
     assert groups["a"] != groups["c"]
-    assert groups["b"] in (groups["a"], groups["c"])
+    # a story that counts the toll in two places: the toll naming none is the whole's, one
+    # fact with neither place's
+    assert groups["b"] not in (groups["a"], groups["c"])
+
+
+def test_a_figure_naming_no_place_joins_the_one_place_counted() -> None:
+    north = _cand("a", "40 died in Northdale", _figure(40, frozenset({"p:northdale"})))
+    bare = _cand("b", "40 died", _figure(40))
+    groups = _groups([north, bare])
+    assert groups["a"] == groups["b"]
 
 
 def test_a_toll_still_grows_through_its_steps() -> None:

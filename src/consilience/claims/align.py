@@ -61,7 +61,7 @@ def align(
         return []
     # Work in id order, so that ties break the same way whatever the input order.
     order = sorted(range(len(given)), key=lambda i: given[i].id)
-    cands = [given[i] for i in order]
+    cands = _whole_scopes([given[i] for i in order])
     weights = _Weights(cands)
     pairs = _scored_pairs(cands, weights, params)
     pairs.update(_denial_pairs(cands, params))
@@ -76,6 +76,32 @@ def align(
     for lab in labels:
         first.setdefault(lab, len(first))
     return [replace(c, group=first[labels[i]]) for i, c in enumerate(given)]
+
+
+def _whole_scopes(cands: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return ``cands`` with the tallies that name no place they were counted in (or a whole
+    country) scoped to the whole (``lexicon.WHOLE``) when the story counts that tally in two
+    places or more ("207 dead in X", "49 in Y"): a toll of the whole is then never one fact
+    with a toll of one of its places, and a toll of a place rising as reports come in stays
+    apart from the national one. A story that counts a tally in one place at most keeps its
+    place-less figures free to join it ("40 dead in X" / "40 dead")."""
+    scopes: dict[tuple, set[frozenset[str]]] = defaultdict(set)
+    for c in cands:
+        f = c.figure
+        if f is not None and f.event in lx.TALLY_EVENTS and f.scope and not f.scope <= c.broad:
+            scopes[(f.dimension, f.counted, f.event)].add(f.scope)
+    out = []
+    for c in cands:
+        f = c.figure
+        if (
+            f is not None
+            and f.event in lx.TALLY_EVENTS
+            and (not f.scope or f.scope <= c.broad)
+            and len(scopes.get((f.dimension, f.counted, f.event), ())) >= 2
+        ):
+            c = replace(c, figure=replace(f, scope=frozenset({lx.WHOLE})))
+        out.append(c)
+    return out
 
 
 class _Weights:
@@ -112,7 +138,10 @@ def blocking_keys(c: ClaimCandidate) -> list[tuple]:
     """Return the keys under which ``c`` is indexed."""
     if c.figure is not None:
         f = c.figure
-        return [("f", f.dimension, f.counted, f.event)]
+        # a figure counted in a place is compared first with those counted there: a story's
+        # many tallies of one kind ("40 dead in X", "12 in Y", "250 in all") share one key
+        scoped = [("fs", f.dimension, f.counted, f.event, k) for k in sorted(f.scope)]
+        return [("f", f.dimension, f.counted, f.event), *scoped]
     classes = set(_strong(c.classes)) or {"-"}  # "-": a statement naming no event class
     for cls in list(classes):
         classes |= lx.RELATED_CLASSES.get(cls, frozenset())
@@ -546,7 +575,7 @@ def figures_apart(
     if low == 0 or (pairwise and high / low > limit):
         return True
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
-    if a.article == b.article and not agree:
+    if a.article == b.article and not agree and not _one_revision(a, b):
         return True
     measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
     measure = measure or event_length
@@ -559,6 +588,14 @@ def figures_apart(
     # a level or a distance at two values is two readings, not one disputed
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
     return pairwise and two_readings and not (measure or prop)
+
+
+def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True for a first estimate and the value its own sentence replaces it by
+    ("initially 6.8, then 7.1"): two steps of one figure, not one article's two facts."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    return a.sentence == b.sentence and fa.first_estimate != fb.first_estimate
 
 
 def named_days(c: ClaimCandidate) -> frozenset[str]:
@@ -791,7 +828,9 @@ def _may_merge(
         for other in by_article.get(c.article, ()):
             fa, fb = c.figure, other.figure
             assert fa is not None and fb is not None
-            if not compatible(fa.base, fb.base, fa, fb, params.tolerance):
+            if not compatible(fa.base, fb.base, fa, fb, params.tolerance) and not _one_revision(
+                c, other
+            ):
                 return False  # one article never gives one fact two values
     if len(figs_l) * len(figs_r) > _MERGE_CHECKS:
         figs_l, figs_r = _representatives(figs_l), _representatives(figs_r)

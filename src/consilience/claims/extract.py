@@ -152,11 +152,9 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             aside = True
             continue
         aside = False
+        read = _counted_in_clause(article, sent)
         figures = [
-            c
-            for q in ann.quantities
-            if sent.start <= q.start < sent.end
-            if (c := _figure_candidate(article, sent, q, feats)) is not None
+            c for q in read if (c := _figure_candidate(article, sent, q, feats, read)) is not None
         ]
         # A sentence whose figure gave no figure candidate still states it ("about 9,000 of
         # them"): it is kept as a statement.
@@ -179,6 +177,18 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         out.extend(stated)
     language = _base(article.language)
     return [replace(c, language=language) for c in out]
+
+
+_MONTH_ONLY = re.compile(r"\s*\d{4}-\d{1,2}\s*")
+
+
+def day_known(article: Article) -> bool:
+    """Return False when the article's publication date is known to the month only: its
+    metadata gives a month ("2017-05"), which the date reader sets to the month's first day."""
+    raw = article.published_raw
+    return not (
+        article.published.from_ == "metadata" and raw is not None and _MONTH_ONLY.fullmatch(raw)
+    )
 
 
 def _base(language: str | None) -> str | None:
@@ -401,12 +411,19 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
 
 def _states_property(article: Article, sent: Sentence) -> bool:
     """Return True for a short sentence of two words or more that gives a property of a
-    thing ("It measured 36 metres."; ``lexicon.PROPERTY_CONCEPTS``): a fact however short."""
-    return len(lx.words(article.text[sent.start : sent.end])) >= 2 and any(
-        q.concept in lx.PROPERTY_CONCEPTS
+    thing ("It measured 36 metres."; ``lexicon.PROPERTY_CONCEPTS``), or of three words or
+    more that gives a tally ("Nine dead in X.", "Dodici feriti a Y."; a concept of
+    ``lexicon.CONCEPT_EVENTS``): a fact however short."""
+    n = len(lx.words(article.text[sent.start : sent.end]))
+    return n >= 2 and any(
+        q.concept in lx.PROPERTY_CONCEPTS or (n >= _TALLY_WORDS and q.concept in lx.CONCEPT_EVENTS)
         for q in article.annotations.quantities
         if sent.start <= q.start < sent.end
     )
+
+
+# The fewest words of a sentence that states a tally and nothing else ("Nine dead in X.").
+_TALLY_WORDS = 3
 
 
 def _commentary(article: Article, feats: _Features) -> bool:
@@ -540,7 +557,8 @@ def _weak(language: str | None) -> re.Pattern[str]:
     alternatives = lx.word_alternation(lx.language_words("clauses").get(language or "", ()))
     if not alternatives:
         return re.compile(r"[,،]\s")
-    return re.compile(rf"\s(?:{alternatives})\s|[,،]\s", re.IGNORECASE)
+    # a joining word may be written glued to the number after it (Arabic "و11")
+    return re.compile(rf"\s(?:{alternatives})(?:\s|(?=\d))|[,،]\s", re.IGNORECASE)
 
 
 def _clauses(
@@ -564,21 +582,28 @@ def _clauses(
 
 
 def _figure_candidate(
-    article: Article, sent: Sentence, q: Quantity, feats: _Features
+    article: Article,
+    sent: Sentence,
+    q: Quantity,
+    feats: _Features,
+    read: Sequence[Quantity] = (),
 ) -> ClaimCandidate | None:
     """Return the figure candidate of quantity ``q``, or None when it is no comparable figure
-    (a duration, an age, a vague plural, a figure stated as a possibility, a source's size)."""
+    (a duration, an age, a vague plural, a figure stated as a possibility, a source's size).
+    ``read``: the sentence's quantities as ``_counted_in_clause`` reads them."""
     text = feats.text
     written = article.text[q.start : q.end]
     if not _is_figure(article, q):
         return None
-    q = _elided(article, sent, q)
+    q = _elided(article, sent, q, read)
     attr = feats.attr
     if attr is not None and attr.source_start <= q.start < attr.source_end:
         return None  # "two officials told AFP": the size of the source, not a fact
     rel = q.start - sent.start
-    if _replaced_in_sentence(article, sent, q):
-        return None  # "estimated initially at 6.8 and then at 7.1": the first is superseded
+    # "estimated initially at 6.8 and then at 7.1": the first is superseded by the second, and
+    # the two are the steps of one revised figure whatever they count
+    first = _replaced_in_sentence(article, sent, q)
+    revision = first or _replaces_in_sentence(article, sent, q)
     narrow, wide = _clauses(text, rel)
     for lo, hi in (narrow, wide):
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
@@ -593,6 +618,10 @@ def _figure_candidate(
         counted, event = "people", lx.CONCEPT_EVENTS[concept]
     elif not english and concept is not None:
         counted = concept  # a word of the article's language would match no other language
+    if not english and counted == "people" and q.counted:
+        # a kind of people English counts apart ("quattro adulti deceduti": adults)
+        kinds = lx.people_kinds(_base(article.language))
+        counted = next((kinds[w] for w in lx.words(q.counted) if w in kinds), counted)
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
@@ -610,8 +639,12 @@ def _figure_candidate(
         if prop:
             counted = lx.SOME_EXTENT  # "36 metres high" / "alto 36 metri": a thing's size
     elif event is None and not (concept in lx.COUNTED_CONCEPTS and not english):
-        return None  # "two major highways": a description, not a reported figure
-    scope = anchor or _scope(article.text, q, feats)
+        if not revision:
+            return None  # "two major highways": a description, not a reported figure
+        if counted is None and concept is None:
+            # a revised figure naming nothing it counts: its two steps are one fact of their own
+            counted = f"{_REVISED}{article.id}@{sent.start}"
+    scope = anchor or _scope(article.text, q, feats, tally=dimension == "count")
     if dimension == "count" and counted is not None and not scope:
         part = _part(article, sent, q, event)
         if part is not None:
@@ -635,6 +668,7 @@ def _figure_candidate(
         noun=q.counted.lower() if q.counted and counted else None,
         concept=concept,
         scope=scope,
+        first_estimate=first,
     )
     start, end = sent.start + lo, sent.start + hi
     start, end = _trim(article.text, start, end)
@@ -643,6 +677,10 @@ def _figure_candidate(
         dates=tuple(d for d in feats.dates if start <= d.start < end),
         sides=lx.nearest_side(text, rel),
     )
+    if not english and scope:
+        # a count of a place in a list of places ("207 a X, 49 a Y e 11 a Z"): its passage
+        # ends at the words of the article's language that join the list ("e", "y", "و")
+        narrow, _ = _clauses(text, rel, _weak(_base(article.language)))
     if not english and any(
         o is not q and start <= o.start < end and not narrow[0] <= o.start - sent.start < narrow[1]
         for o in article.annotations.quantities
@@ -650,11 +688,28 @@ def _figure_candidate(
         # The clause words that bound the wide clause are English: elsewhere it is the whole
         # sentence, and the passage cited for this figure is the clause that holds it alone.
         start, end = _trim(article.text, sent.start + narrow[0], sent.start + narrow[1])
+    if first and start <= q.start < end:
+        # the first estimate's passage stops at it: the clause cited for its replacement
+        # goes on to the value that replaces it, and each step keeps a passage of its own
+        end = q.end
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
     before = article.text[start : q.start]
-    update = bool(lx.UPDATE_CUES.search(before))
-    running = update or bool(lx.running_cues().search(before))
+    update = bool(lx.UPDATE_CUES.search(before)) or (revision and not first)
+    running = update or _running(before)
     return replace(cand, update_cue=update, running=running)
+
+
+_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+def _running(before: str) -> bool:
+    """Return True when the text of a figure's passage before it holds a running-count cue
+    (``lexicon.running_cues``): "the death toll rose to", "il bilancio", "حصيلة"; not one
+    that is the qualifier of another figure before it ("up to 30 others and eight adults")."""
+    return any(
+        m.end() == len(before.rstrip()) or not _NUMBER_NEXT.match(before, m.end())
+        for m in lx.running_cues().finditer(before)
+    )
 
 
 def _clock_candidates(article: Article, sent: Sentence, feats: _Features) -> list[ClaimCandidate]:
@@ -716,15 +771,24 @@ def _part(article: Article, sent: Sentence, q: Quantity, event: str | None) -> s
     return None
 
 
-def _elided(article: Article, sent: Sentence, q: Quantity) -> Quantity:
+def _elided(
+    article: Article, sent: Sentence, q: Quantity, read: Sequence[Quantity] = ()
+) -> Quantity:
     """Return ``q`` with what the figure before it in the sentence counts, when ``q`` names
-    nothing itself and follows it closely ("40 muertos en Valparaíso y 25 en Santiago": the
-    25 are dead too); else ``q`` unchanged."""
-    if q.counted is not None or q.concept is not None or q.unit is not None:
+    nothing itself, or only a word that stands for it ("others", "quelli":
+    ``lexicon.elided_words``), and follows it closely ("40 muertos en Valparaíso y 25 en
+    Santiago", "12 dead in X and 5 others in Y": the 25 and the 5 are dead too); else ``q``
+    unchanged. ``read``: the sentence's quantities (the annotations' when empty)."""
+    language = _base(article.language)
+    if q.concept is not None or q.unit is not None:
         return q
+    if q.counted is not None and q.counted.lower() not in lx.elided_words(language):
+        return q
+    if lx.vague_numbers(language).intersection(lx.words(article.text[q.start : q.end])):
+        return q  # "decine di migliaia": no count of what the figure before counts
     before = [
         o
-        for o in article.annotations.quantities
+        for o in (read or article.annotations.quantities)
         if sent.start <= o.start and o.end <= q.start and o.concept is not None
     ]
     if not before:
@@ -735,7 +799,128 @@ def _elided(article: Article, sent: Sentence, q: Quantity) -> Quantity:
     return replace(q, counted=prev.counted, concept=prev.concept)
 
 
-def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
+# How far (characters) a word naming what is counted may stand before a bare figure it
+# names ("Le vittime sono 106", "Las personas rescatadas con vida eran hasta ayer 12").
+_COUNTED_BEFORE = 80
+# How many words may stand between a bare figure and the counted word after it ("46 i
+# morti", "12 ya los muertos", "30 invece le persone salvate").
+_COUNTED_AFTER_WORDS = 2
+_CLAUSE_STOP = re.compile(r"[.;:!?\n]")
+
+
+def _counted_in_clause(article: Article, sent: Sentence) -> list[Quantity]:
+    """Return the quantities of ``sent`` in text order, those of a language with a quantity
+    data file that the reader left counting nothing ("Le vittime sono 106 a X", "46 i morti
+    a Y": no counted noun right after the number) with the concept the words of their clause
+    give (``lexicon.counted_words``): a counted word or phrase at most two words after the
+    figure; else, when the figure names nothing after it, the first counted word of its
+    clause before it (the subject: "I feriti portati negli ospedali sono 30") or, with none
+    since the figure before it, that figure's ("Dei morti, 10 a X e 28 a Y": the 28 too).
+    A word for people followed by one saying what happened to them ("persone salvate")
+    gives the latter. A vague number ("decine") and a time of day ("dalle 19") count
+    nothing."""
+    own = [q for q in article.annotations.quantities if sent.start <= q.start < sent.end]
+    language = _base(article.language)
+    words = lx.counted_words(language) if language not in (None, "en") else None
+    if words is None:
+        return own
+    pattern, concept_of = words
+    text = article.text
+    found = [
+        (m.start(), m.end(), concept_of.get(" ".join(m.group().lower().split())))
+        for m in pattern.finditer(text, sent.start, sent.end)
+    ]
+    named = _specific(text, [(s, e, c) for s, e, c in found if c is not None])
+    junk = lx.quantity_stop_words(language) | lx.elided_words(language)
+    vague = lx.vague_numbers(language)
+    clock_word = lx.clock_word_before(language)
+    out: list[Quantity] = []
+    for q in sorted(own, key=lambda q: q.start):
+        if (
+            q.concept is None
+            and q.unit is None
+            and _is_figure(article, q)
+            and not vague.intersection(lx.words(text[q.start : q.end]))
+            and not (clock_word and clock_word.search(text, max(0, q.start - 30), q.start))
+        ):
+            concept = _concept_after(text, q, named)
+            if concept is None and (q.counted is None or q.counted.lower() in junk):
+                concept = _concept_before(text, sent, q, named, out)
+            if concept is not None:
+                q = replace(q, concept=concept)
+        out.append(q)
+    return out
+
+
+def _specific(
+    text: str, named: list[tuple[int, int, str | None]]
+) -> list[tuple[int, int, str | None]]:
+    """Return the counted words of a clause with a word for people and the word right after
+    it saying what happened to them ("persone estratte vive", "personas fallecidas") read
+    as one, of the latter's concept."""
+    out: list[tuple[int, int, str | None]] = []
+    for s, e, c in named:
+        if out and out[-1][2] == "people" and not text[out[-1][1] : s].strip():
+            out[-1] = (out[-1][0], e, c)
+            continue
+        out.append((s, e, c))
+    return out
+
+
+def _concept_after(text: str, q: Quantity, named: list[tuple[int, int, str | None]]) -> str | None:
+    """Return the concept of the first counted word at most ``_COUNTED_AFTER_WORDS`` words
+    after ``q`` with nothing else between ("46 i morti"), or None."""
+    for s, _, c in named:
+        if s < q.end:
+            continue
+        gap = text[q.end : s]
+        if _CLAUSE_STOP.search(gap) or "," in gap or any(ch.isdigit() for ch in gap):
+            return None
+        return c if len(lx.words(gap)) <= _COUNTED_AFTER_WORDS else None
+    return None
+
+
+def _concept_before(
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    named: list[tuple[int, int, str | None]],
+    earlier: Sequence[Quantity],
+) -> str | None:
+    """Return what a bare figure counts from its clause before it: the first counted word
+    since the figure before it (since the clause's start when there is none), else that
+    figure's concept; None when that lies further than ``_COUNTED_BEFORE`` characters, or
+    the figure before has a unit."""
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sent.start, q.start)]
+    lo = max(stops, default=sent.start)
+    prev = max(
+        (o for o in earlier if lo <= o.start and o.end <= q.start),
+        key=lambda o: o.end,
+        default=None,
+    )
+    if prev is not None:
+        if prev.unit is not None:
+            return None
+        lo = prev.end
+    # the words that count what the figure before counts ("40 personas en X y 25 en Y") are
+    # its own: the figure takes that figure's concept
+    words = [
+        (e, c)
+        for s, e, c in named
+        if lo <= s
+        and e <= q.start
+        and not (prev is not None and _concept_after(text, prev, [(s, e, c)]) is not None)
+    ]
+    if words:
+        end, concept = words[0]
+    elif prev is not None and prev.concept is not None:
+        end, concept = prev.end, prev.concept
+    else:
+        return None
+    return concept if q.start - end <= _COUNTED_BEFORE else None
+
+
+def _scope(text: str, q: Quantity, feats: _Features, tally: bool = False) -> frozenset[str]:
     """Return the keys of the place a figure was counted in: the first place mention that
     starts within a few words after the figure behind a locative word ("40 in Lyon",
     "9 ad Ancona", "31 ad Ancona"); empty when none does."""
@@ -743,7 +928,7 @@ def _scope(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
     if not after:
         return frozenset()
     start = after[0][0]
-    if not lx.scope_locatives().search(text[q.end : start]):
+    if not lx.scope_locatives(tally).search(text[q.end : start]):
         return frozenset()
     return frozenset(k for s, _, k in after if s == start)
 
@@ -800,6 +985,24 @@ def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool
         and (o.concept, o.unit) == (q.concept, q.unit)
         for o in article.annotations.quantities
     )
+
+
+def _replaces_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:
+    """Return True for the figure that replaces a first estimate of its own sentence
+    ("initially 6.8, then 7.1": the 7.1)."""
+    return any(
+        o.end <= q.start
+        and o.start >= sent.start
+        and o.value != q.value
+        and (o.concept, o.unit) == (q.concept, q.unit)
+        and _replaced_in_sentence(article, sent, o)
+        for o in article.annotations.quantities
+    )
+
+
+# The counted key of a revised figure that names nothing it counts (its article and sentence
+# follow): it groups the figure's steps, and nothing else.
+_REVISED = "revised:"
 
 
 def _counted(
@@ -894,6 +1097,7 @@ def _candidate(
         text=article.text[start:end],
         kind=kind,
         published=article.published.date,
+        day_known=day_known(article),
         stance=feats.stance,
         negated=feats.negated,
         disputes_reports=feats.disputes,

@@ -334,6 +334,10 @@ CONCEPT_EVENTS: dict[str, str] = {
     "displaced": "displace",
     "evacuated": "displace",
     "arrested": "arrest",
+    "rescued": "rescue",
+    # the victims of a toll are its dead ("le vittime sono 40", "40 víctimas"): the word for
+    # the injured and the missing is another
+    "victims": "kill",
 }
 
 
@@ -413,18 +417,107 @@ def running_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_every_language('running')})(?!\w)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def scope_locatives() -> re.Pattern[str]:
+@functools.lru_cache(maxsize=2)
+def scope_locatives(tally: bool = False) -> re.Pattern[str]:
     """Return the pattern, anchored at the end of the text it is searched in, of a figure's
     value followed by a locative word of any language of ``data/locatives.json`` ("93 in ",
     "11 ad ", "55 en ", "12 в "): the place that follows is where the figure was counted. One
     short word may stand between the locative and the place, an article or an epithet ("12 en
-    la ciudad de X", "5 in neighbouring X province")."""
+    la ciudad de X", "5 in neighbouring X province"). With ``tally`` (a count of people or
+    things), the words of what is counted and its verb may stand before the locative ("40
+    people died in ") and up to three short words after it, articles, epithets and the kind
+    of place ("30 in the province of X", "8 nella zona di X"), no other number between."""
     alternatives = _every_language("locatives")
+    if tally:
+        return re.compile(
+            rf"^[^.;:!?\d\n]{{0,40}}?(?<!\w)(?:{alternatives})\s*"
+            rf"(?:[^\W\d]{{1,12}}['’]?\s*){{0,3}}$",
+            re.IGNORECASE,
+        )
     return re.compile(
         rf"^[^.;:!?\n]{{0,24}}?(?<!\w)(?:{alternatives})\s*(?:[^\W\d]{{1,12}}\s+)?$",
         re.IGNORECASE,
     )
+
+
+@functools.lru_cache(maxsize=32)
+def counted_words(language: str | None) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Return the pattern of the words and phrases that say what a figure counts in
+    ``language`` (``concepts`` and ``cues_after`` of its quantity data file: "morti",
+    "vittime", "persone", "estratte vive"), whole words, longest first, and {written,
+    lowercased, single-spaced: concept}; None for English and a language with no file."""
+    from ..annotate.datafile import language_data
+
+    data = language_data("quantities", language or "en")
+    if data is None:
+        return None
+    concept_of: dict[str, str] = {}
+    for key in ("cues_after", "concepts"):  # a concept's own noun wins over a cue's words
+        for concept, forms in data.get(key, {}).items():
+            for form in forms:
+                concept_of[" ".join(form.lower().split())] = concept
+    if not concept_of:
+        return None
+    alternatives = word_alternation(concept_of)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), concept_of
+
+
+@functools.lru_cache(maxsize=32)
+def quantity_stop_words(language: str | None) -> frozenset[str]:
+    """Return the function words of ``language``'s quantity data file (``stop``) and its
+    locatives (``data/locatives.json``), lowercased: a word of them read as what a figure
+    counts ("49 ad X") names nothing."""
+    from ..annotate.datafile import language_data
+
+    data = language_data("quantities", language or "en") or {}
+    found = {w.lower() for w in data.get("stop", [])}
+    found |= {w.lower() for w in language_words("locatives").get(language or "en", ())}
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=32)
+def people_kinds(language: str | None) -> dict[str, str]:
+    """Return {a noun of ``language``, lowercased: the key English figures count it under}
+    for the kinds of people ``data/counted.json`` names ("adulti" -> "adult", as "adults"
+    is counted): a count of them is not a count of people in general."""
+    raw = resources.files("consilience.claims").joinpath("data/counted.json")
+    data = json.loads(raw.read_text(encoding="utf-8")).get(language or "en", {})
+    return {
+        form.lower(): COUNTED_KEYS.get(noun, stem(noun))
+        for noun, forms in data.items()
+        for form in forms
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def vague_numbers(language: str | None) -> frozenset[str]:
+    """Return the words of the vague numbers of ``language``'s quantity data file
+    (``vague``: "decine", "miles", "عشرات") and English's: a figure written with one is no
+    count to compare."""
+    from ..annotate.datafile import language_data
+
+    data = language_data("quantities", language or "en") or {}
+    found = {w for phrase in data.get("vague", {}) for w in words(phrase)}
+    return frozenset(found) | {"dozens", "scores", "hundreds", "thousands", "millions"}
+
+
+@functools.lru_cache(maxsize=32)
+def clock_word_before(language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern, anchored at the end of the text it is searched in, of a word of
+    ``language`` that puts a time of day right after it ("alle ", "a las ", "الساعة ";
+    ``data/clock.json``): a number after one is an hour, not a count. None for a language
+    with none."""
+    found = language_words("clock").get(f"{language or 'en'}:at")
+    if not found:
+        return None
+    return re.compile(rf"(?<!\w)(?:{word_alternation(found)})\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def elided_words(language: str | None) -> frozenset[str]:
+    """Return the words of ``language`` (``data/elided.json``) that, read as what a figure
+    counts, stand for what the figure before it counts ("20 others", "46 quelli")."""
+    return frozenset(w.lower() for w in language_words("elided").get(language or "en", ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -484,6 +577,13 @@ COUNTED_CONCEPTS = frozenset(
 )
 # Events whose figures count people when nothing else is named ("the toll rose to four").
 PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arrest"})
+# Counts that grow while an event unfolds and are reported several times a day (a toll of the
+# dead, injured, missing, displaced, arrested, rescued): reports of one day may give several.
+TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arrest", "rescue"})
+# The scope of a tally that names no place, or a whole country, in a story that counts the
+# same tally in several places: the whole, which is none of its places ("247 dead" is not
+# "207 in X").
+WHOLE = "@whole"
 
 # Units: unit -> (dimension, factor to the dimension's base unit).
 UNITS: dict[str, tuple[str, float]] = {

@@ -26,6 +26,9 @@ class Figure:
     concept: str | None = None  # what it measures, in words of no language: dead, magnitude ...
     # where it was counted: the keys of the place named right after it ("40 in Lyon")
     scope: frozenset[str] = frozenset()
+    # a first estimate its own sentence replaces by a later value ("put initially at 40, then
+    # at 35"): a step of an update, not a reading that disputes
+    first_estimate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,9 @@ class ClaimCandidate:
     # Keys among ``entities`` that name a whole country (or its people): too broad to show on
     # their own that two statements report one fact.
     broad: frozenset[str] = frozenset()
+    # False when the article's date is known to the month only (metadata "2017-05", read as
+    # its first day): ``published`` then orders nothing within that month
+    day_known: bool = True
 
     @property
     def event_countries(self) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Article, Source
-from .extract import figure_passage, no_figure
+from .extract import day_known, figure_passage, no_figure
 from .records import ClaimCandidate
 
 
@@ -70,6 +70,7 @@ def through_originals(
                     sentence=sentence,
                     text=article.text[start:end],
                     published=article.published.date,
+                    day_known=day_known(article),
                     attributed_to=None,
                     cue=None,
                     channel=None,
@@ -150,6 +151,7 @@ def _statements(
                 sentence=(start, end),
                 text=article.text[start:end],
                 published=article.published.date,
+                day_known=day_known(article),
                 attributed_to=None,
                 cue=None,
                 channel=None,

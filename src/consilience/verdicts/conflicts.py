@@ -41,6 +41,7 @@ _EVENT_WORDS = {
     "attack": "in attacks",
     "arrest": "arrested",
     "desert": "who deserted",
+    "rescue": "rescued",
 }
 _DENIAL_WORD = re.compile(
     r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|insisted"
@@ -65,8 +66,18 @@ def figure_verdict(
     same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
     tolerance: float = 0.05,
 ) -> tuple[Conflict | None, Update | None]:
-    """Return the figure conflict of a group (or None) and its update (or None)."""
+    """Return the figure conflict of a group (or None) and its update (or None). A first
+    estimate its own sentence replaces ("initially 6.8, then 7.1") is an earlier step of the
+    figure: the verdict is the other figures', and their value revises it."""
     figs = [c for c in members if c.figure is not None and not c.negated]
+    firsts = [
+        c
+        for c in figs
+        if _figure(c).first_estimate
+        and any(o.sentence == c.sentence and o.article == c.article for o in figs if o is not c)
+    ]
+    if firsts:
+        return _revised(firsts, [c for c in figs if c not in firsts], same_origin, tolerance)
     values = _value_classes(figs, tolerance)
     if len(values) < 2:
         return None, None
@@ -104,6 +115,29 @@ def figure_verdict(
         for c in shown
     )
     return Conflict(kind=kind, values=cvalues, why=""), None
+
+
+def _revised(
+    firsts: Sequence[ClaimCandidate],
+    rest: Sequence[ClaimCandidate],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
+    tolerance: float,
+) -> tuple[Conflict | None, Update | None]:
+    """Return the verdict of a group holding first estimates (``firsts``) that their own
+    sentences replace: the conflict of the other figures if they disagree, else an update
+    from the first estimates to the current value (or to the update of the others)."""
+    conflict, update = figure_verdict(rest, same_origin, tolerance)
+    if conflict is not None:
+        return conflict, None
+    first_steps = [
+        (_day(c) or "date unknown", _figure(c).text, c.article)
+        for c in sorted(firsts, key=lambda c: (c.published or "~", c.article, c.start))
+    ]
+    if update is not None:
+        return None, Update(steps=(*first_steps, *update.steps), announced=True)
+    now = sorted(rest, key=lambda c: (c.published or "~", c.article, c.start))
+    shown = [(_day(c) or "date unknown", _figure(c).text, c.article) for c in now[:1]]
+    return None, Update(steps=(*first_steps, *shown), announced=True)
 
 
 def _figure(c: ClaimCandidate) -> Figure:
@@ -158,8 +192,8 @@ def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[lis
 
 
 # Counts that grow while an event unfolds and are reported several times a day (a toll of the
-# dead, injured, missing, displaced, arrested): reports of one day may give several of them.
-TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arrest"})
+# dead, injured, missing, displaced, arrested, rescued): reports of one day may give several.
+TALLY_EVENTS = lx.TALLY_EVENTS
 
 
 def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
@@ -167,13 +201,19 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
     allowed, when every day's values lie at or above (rising) or at or below (falling) all of
     the previous day's: "6 dead" then "18" then "37" on the first day, "247" the next. Steps go
     day by day, within a day in the direction of the move. Else None (values of two days that
-    cross: a disagreement)."""
+    cross: a disagreement). A report dated to the month only orders nothing: its value is a
+    step of unknown day, after the others."""
     by_day: dict[str, set[int]] = {}
+    undated: list[int] = []
     for i, cls in enumerate(values):
         for c in cls:
             if not c.published:
                 return None
-            by_day.setdefault(c.published, set()).add(i)
+            day = _day(c)
+            if day is None:
+                undated.append(i)
+            else:
+                by_day.setdefault(day, set()).add(i)
     days = sorted(by_day)
     if len(days) < 2:
         return None
@@ -188,11 +228,22 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
         for i in sorted(by_day[d], reverse=falling):
             if i == last:
                 continue
-            first = next(c for c in values[i] if c.published == d)
+            first = next(c for c in values[i] if _day(c) == d)
             steps.append((d, _figure(first).text, first.article))
             last = i
+    shown = {i for d in days for i in by_day[d]}
+    for i in sorted(set(undated) - shown, reverse=falling):
+        first = next(c for c in values[i] if _day(c) is None)
+        steps.append(("date unknown", _figure(first).text, first.article))
     announced = any(c.update_cue for cls in values for c in cls)
     return Update(steps=tuple(steps), announced=announced)
+
+
+def _day(c: ClaimCandidate) -> str | None:
+    """Return the publication day of a candidate, None when unknown or known to the month
+    only (a report of May cannot say whether its figure came before or after one of 20
+    May)."""
+    return c.published if c.day_known else None
 
 
 def _moment(c: ClaimCandidate) -> set[str]:
@@ -269,7 +320,7 @@ def _running_tally(values: list[list[ClaimCandidate]]) -> Update:
     firsts = []
     for i, cls in enumerate(values):
         for c in cls:
-            firsts.append((c.published or "~", i, c))
+            firsts.append((_day(c) or "~", i, c))
     days = sorted({d for d, _, _ in firsts if d != "~"})
     falling = bool(days) and (
         max(i for d, i, _ in firsts if d == days[-1]) < min(i for d, i, _ in firsts if d == days[0])
@@ -292,9 +343,10 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
     day_value: dict[str, int] = {}
     for i, cls in enumerate(values):
         for c in cls:
-            if not c.published:
+            day = _day(c)
+            if not day:
                 return None
-            if day_value.setdefault(c.published, i) != i:
+            if day_value.setdefault(day, i) != i:
                 return None  # two values on one day: a disagreement, not a revision
     days = sorted(day_value)
     seq = [day_value[d] for d in days]
@@ -311,7 +363,7 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
         i = day_value[d]
         if steps and steps[-1][1] == i:
             continue
-        first = next(c for c in values[i] if c.published == d)
+        first = next(c for c in values[i] if _day(c) == d)
         steps.append((d, i, first))
     return Update(
         steps=tuple((d, _figure(c).text, c.article) for d, _, c in steps), announced=announced
