@@ -99,3 +99,41 @@ def test_the_first_stages_in_the_helper_process_give_the_same_report(tmp_path, m
     assert started == [True] and len(pids) == 2
     del one["created"], two["created"]
     assert one == two
+
+
+def test_a_large_run_holds_its_articles_packed_and_writes_the_same_reports(tmp_path, monkeypatch):
+    import json
+
+    from consilience import pipeline
+    from consilience.model import Article, Articles
+    from consilience.report.json import ArticleDicts
+    from consilience.report.render import render
+
+    inputs = copies(tmp_path, 2)
+    settings = Settings(workers=2, progress=False, reference_date=REFERENCE)
+    reports = {}
+    for pack_from in (10**9, 1):  # never packed; packed from the first article
+        monkeypatch.setattr(pipeline, "PACK_FROM", pack_from)
+        with LocalExecutor(pool_from=1) as executor:
+            reports[pack_from] = Pipeline(settings).run(inputs, executor=executor)
+    plain, packed = reports[10**9], reports[1]
+    assert isinstance(plain.articles, tuple)
+    assert isinstance(packed.articles, Articles) and packed.articles.packed
+    assert packed.articles.ids == tuple(a.id for a in plain.articles)
+    assert all(isinstance(a, Article) for a in packed.articles)
+    assert packed.articles == plain.articles and plain == packed  # the same articles, unpacked
+    assert packed.articles[1:3] == plain.articles[1:3]
+    dicts = [to_dict(plain), to_dict(packed)]
+    assert isinstance(dicts[1]["articles"], ArticleDicts) and len(dicts[1]["articles"]) == len(
+        plain.articles
+    )
+    dicts[1]["created"] = dicts[0]["created"]
+    written = []
+    for n, d in enumerate(dicts):
+        render(d, ("json", "md", "html"), tmp_path / f"out{n}")
+        written.append(
+            {f: (tmp_path / f"out{n}" / f).read_text("utf-8") for f in ("report.md", "report.html")}
+        )
+        written[-1]["json"] = json.loads((tmp_path / f"out{n}" / "report.json").read_text("utf-8"))
+    assert written[0] == written[1]
+    assert written[1]["json"]["articles"] == [dict(a) for a in dicts[1]["articles"]]

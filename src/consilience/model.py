@@ -8,8 +8,9 @@ Everything found in an article is a character span ``(start, end)`` into that ar
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 PublishedFrom = Literal["metadata", "text", "none"]
 Stance = Literal["asserted", "reported", "rumoured", "denied"]
@@ -314,8 +315,90 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Packed:
+    """An article held compressed (its pickle, zlib level 1: about 3 KB for an article that
+    takes some 26 KB as objects and more of a process's memory once it has come through a
+    pipe), with what a run reads of it before it is needed whole: its id and its publication.
+    ``pack`` and ``unpack`` make one from the other; a large run holds its articles so
+    (``pipeline.PACK_FROM``)."""
+
+    id: str
+    published: Published
+    data: bytes
+
+    def unpack(self) -> Article:
+        import pickle
+        import zlib
+
+        article = pickle.loads(zlib.decompress(self.data))
+        assert isinstance(article, Article)
+        return article
+
+
+def pack(article: Article) -> Packed:
+    """``article`` held compressed (``Packed``)."""
+    import pickle
+    import zlib
+
+    return Packed(article.id, article.published, zlib.compress(pickle.dumps(article, 5), 1))
+
+
+def unpack(item: Article | Packed) -> Article:
+    """The article ``item`` holds, or ``item`` itself."""
+    return item.unpack() if isinstance(item, Packed) else item
+
+
+class Articles(Sequence[Article]):
+    """A run's articles in order, each held as it came: an Article, or ``Packed`` and
+    unpacked each time it is read (nothing kept: reading them one after the other holds one
+    at a time). Equal to any sequence of the same articles; ``ids`` without unpacking."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterable[Article | Packed] = ()) -> None:
+        self._items: tuple[Article | Packed, ...] = tuple(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Articles: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Articles:
+        if isinstance(index, slice):
+            return Articles(self._items[index])
+        return unpack(self._items[index])
+
+    def __iter__(self) -> Iterator[Article]:
+        for item in self._items:
+            yield unpack(item)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self._items)
+
+    @property
+    def packed(self) -> bool:
+        """Whether any article is held packed."""
+        return any(isinstance(item, Packed) for item in self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Articles({list(self)!r})"
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    articles: tuple[Article, ...]
+    articles: Sequence[Article]
     skipped: tuple[Skipped, ...]
     stories: tuple[Story, ...]
     settings: dict[str, object] = field(default_factory=dict)

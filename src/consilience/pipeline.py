@@ -26,11 +26,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import repeat
 from os import PathLike
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ConsilienceError, NothingReadError, UsageError
-from .model import Article, RawDoc, Report, Skipped, SourceRef, Story
+from .model import (
+    Article,
+    Articles,
+    Packed,
+    RawDoc,
+    Report,
+    Skipped,
+    SourceRef,
+    Story,
+    pack,
+    unpack,
+)
 from .resources import Resources
 from .runtime import (
     Held,
@@ -53,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     # What story grouping needs of one article (``stories.header``, ``stories.profile``).
     GroupingItem = tuple[Header, Profile]
     # A worker's annotated chunk: kept, failed, their grouping items, the seconds per stage.
-    ChunkResult = tuple[list[Article], list[Skipped], list[GroupingItem], dict[str, float]]
+    ChunkResult = tuple[list[Article | Packed], list[Skipped], list[GroupingItem], dict[str, float]]
     # A chunk after ``Prepared``'s stages: kept, failed, the seconds per stage.
     PreparedChunk = tuple[list[Article], list[Skipped], dict[str, float]]
 
@@ -266,15 +278,17 @@ class Pipeline:
     def report(self, held: Held) -> Report:
         """The Report of a run: articles in arrival order, stories with their articles in
         publication order, the inputs skipped and then the story stages' failures."""
-        final: dict[str, Article] = {}
+        final: dict[str, Article | Packed] = {}
         stories: list[Story] = []
         failures: list[Skipped] = []
         for done, members, fails in held.results:
             final.update((a.id, a) for a in members)
             failures.extend(fails)
             stories.append(in_order(done, final, held.positions))
+        ordered = sorted(final.values(), key=lambda a: held.positions[a.id])
+        packed = any(isinstance(a, Packed) for a in ordered)
         return Report(
-            articles=tuple(sorted(final.values(), key=lambda a: held.positions[a.id])),
+            articles=Articles(ordered) if packed else tuple(unpack(a) for a in ordered),
             skipped=(*held.skipped, *failures),
             stories=tuple(stories),
             settings=self.settings.to_dict(),
@@ -347,6 +361,11 @@ CHUNK = 32
 # Below this many articles (to annotate, or in the stories to analyse), a run stays in one
 # process: starting workers and loading their models costs more than it saves.
 POOL_FROM = 200
+# From this many articles to annotate, a pool's workers send the articles back ``Packed`` and
+# the run's process holds them so until the report is written (``model.Articles``): about 3 KB
+# an article instead of some 60 KB of its memory (objects and the pages their unpickling leaves
+# behind), for about 0.5 ms of CPU an article, spent mostly in the workers.
+PACK_FROM = 5_000
 
 
 def chunks(articles: Sequence[Article], size: int = CHUNK) -> list[list[Article]]:
@@ -375,6 +394,8 @@ class LocalExecutor:
         # the first stages of the chunks to annotate, running in a helper process while the
         # pool's server loads its models (``Prepared``)
         self._prepared: Prepared | None = None
+        # whether the pool sends articles back ``Packed`` (a run of ``PACK_FROM`` articles)
+        self._pack = False
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -401,13 +422,16 @@ class LocalExecutor:
 
     def annotate(
         self, pipeline: Pipeline, articles: list[Article]
-    ) -> tuple[list[Article], list[Skipped]]:
-        kept: list[Article] = []
+    ) -> tuple[list[Article | Packed], list[Skipped]]:
+        """The per-article stages over ``articles``: those kept (``Packed`` when a pool
+        annotated ``PACK_FROM`` or more) and those set aside."""
+        kept: list[Article | Packed] = []
         failed: list[Skipped] = []
         work = chunks(articles)
         pool = self._pool_for(pipeline, len(articles), work)
         if pool is None:
-            return pipeline.annotate(articles, failed), failed
+            return list(pipeline.annotate(articles, failed)), failed
+        self._pack = pool.pack = len(articles) >= PACK_FROM
         # the helper, when one runs, stays known until its chunks are done: an error or Ctrl-C
         # on the way ends it with the pool (``close``)
         prepared = self._prepared
@@ -443,7 +467,7 @@ class LocalExecutor:
             return pool.run_stories(tasks)
         out: list[StoryResult] = []
         for story, members in _taken(tasks):
-            out.append(pipeline.run_story(story, members))
+            out.append(pipeline.run_story(story, [unpack(a) for a in members]))
         return out
 
     def close(self, failed: bool = False) -> None:
@@ -483,6 +507,8 @@ class ProcessPool:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        # whether the workers send articles back ``Packed`` (``LocalExecutor.annotate``)
+        self.pack = False
         method = _start_method()
         context = multiprocessing.get_context(method)
         if method == "forkserver":
@@ -525,16 +551,17 @@ class ProcessPool:
 
     def annotate(
         self, work: list[list[Article]]
-    ) -> Iterator[tuple[list[Article], list[Skipped], list[GroupingItem]]]:
+    ) -> Iterator[tuple[list[Article | Packed], list[Skipped], list[GroupingItem]]]:
         """The per-article stages over each chunk of ``work``: (kept, failed, the grouping
         item of each kept article) per chunk, in order, as they come."""
-        for kept, failed, items, seconds in self.executor.map(_annotate_chunk, work):
+        tasks = self.executor.map(_annotate_chunk, work, repeat(0), repeat(self.pack))
+        for kept, failed, items, seconds in tasks:
             merge_seconds(seconds)
             yield kept, failed, items
 
     def annotate_prepared(
         self, prepared: Prepared
-    ) -> Iterator[tuple[list[Article], list[Skipped], list[GroupingItem]]]:
+    ) -> Iterator[tuple[list[Article | Packed], list[Skipped], list[GroupingItem]]]:
         """``annotate`` over chunks whose first stages ``prepared`` runs: each chunk goes to
         the workers for the other stages as soon as it comes back from there (the failures of
         both, in stage order, per chunk)."""
@@ -542,9 +569,10 @@ class ProcessPool:
 
         start = prepared.count
         pending: list[tuple[list[Skipped], Future[ChunkResult] | None]] = []
-        for kept, failed, seconds in prepared.results():
+        for ready, failed, seconds in prepared.results():
             merge_seconds(seconds)
-            future = self.executor.submit(_annotate_chunk, kept, start) if kept else None
+            kept = ready
+            future = self.executor.submit(_annotate_chunk, kept, start, self.pack) if kept else None
             pending.append((failed, future))
         prepared.close()
         pending.reverse()
@@ -553,15 +581,15 @@ class ProcessPool:
             if future is None:
                 yield [], before, []
                 continue
-            kept, failed, items, seconds = future.result()
+            back, failed, items, seconds = future.result()
             merge_seconds(seconds)
-            yield kept, [*before, *failed], items
+            yield back, [*before, *failed], items
 
     def run_stories(self, tasks: Sequence[StoryTask]) -> list[StoryResult]:
         """The story stages over each task, largest story first; the results in task order."""
         count = len(tasks)
         order = sorted(range(count), key=lambda i: -len(tasks[i][0].articles))
-        futures = {i: self.executor.submit(_run_story, tasks[i]) for i in order}
+        futures = {i: self.executor.submit(_run_story, tasks[i], self.pack) for i in order}
         if isinstance(tasks, list):  # sent: the pool holds each task until its result is back
             tasks.clear()
         out: list[StoryResult] = []
@@ -803,23 +831,28 @@ def _worker() -> Pipeline:
     return _WORKER
 
 
-def _annotate_chunk(chunk: list[Article], start: int = 0) -> ChunkResult:
+def _annotate_chunk(chunk: list[Article], start: int = 0, packed: bool = False) -> ChunkResult:
     """A worker's task: the per-article stages over ``chunk`` (from the stage ``start``: the
     ones before it ran in ``Prepared``'s helper), and what story grouping needs of each article
     kept (its Header and Profile: computed here, in parallel, rather than in the run's process
-    while the workers wait)."""
+    while the workers wait). With ``packed``, the articles kept go back ``Packed``."""
     from .stories import header, profile
 
     failed: list[Skipped] = []
     kept = _worker().annotate(chunk, failed, start)
     with timed("stage:grouping profile"):
         items = [(header(a), profile(a)) for a in kept]
-    return kept, failed, items, clear_seconds()
+    back: list[Article | Packed] = [pack(a) for a in kept] if packed else list(kept)
+    return back, failed, items, clear_seconds()
 
 
-def _run_story(task: StoryTask) -> tuple[StoryResult, dict[str, float]]:
+def _run_story(task: StoryTask, packed: bool = False) -> tuple[StoryResult, dict[str, float]]:
+    """A worker's task: the story stages over one story (its articles may come ``Packed``);
+    with ``packed``, its articles go back ``Packed``."""
     story, members = task
-    return _worker().run_story(story, members), clear_seconds()
+    done, after, failed = _worker().run_story(story, [unpack(a) for a in members])
+    back: list[Article | Packed] = [pack(unpack(a)) if packed else a for a in after]
+    return (done, back, failed), clear_seconds()
 
 
 class Batch:
@@ -829,7 +862,7 @@ class Batch:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.taken: set[str] = set()
-        self.articles: list[Article] = []
+        self.articles: list[Article | Packed] = []
         self.skipped: list[Skipped] = []
         self.positions: dict[str, int] = {}
         # (Header, Profile) of articles, by id, computed where they were annotated (a pool's
@@ -841,18 +874,18 @@ class Batch:
 
         return to_article(raw, self.taken)
 
-    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+    def add(self, articles: Sequence[Article | Packed], skipped: Sequence[Skipped]) -> None:
         self.articles = list(articles)
         self.skipped = list(skipped)
 
     def pending(self) -> list[StoryTask]:
         """Every story with its articles; from then on the tasks hold the articles, not this
         batch (it keeps their order only)."""
-        from .stories import assemble, header, profile
+        from .stories import assemble
 
         by_id = {a.id: a for a in self.articles}
         known, self.grouping = self.grouping, {}
-        items = [known.get(a.id) or (header(a), profile(a)) for a in self.articles]
+        items = [known.get(a.id) or _grouping_item(unpack(a)) for a in self.articles]
         del known
         # what ``group_stories`` does, from the items the workers computed
         stories = assemble(items, self.settings.stories)
@@ -863,6 +896,13 @@ class Batch:
 
     def finish(self, done: Sequence[StoryResult]) -> Held:
         return Held(list(done), self.positions, self.skipped)
+
+
+def _grouping_item(article: Article) -> GroupingItem:
+    """What story grouping needs of ``article``: its Header and Profile."""
+    from .stories import header, profile
+
+    return header(article), profile(article)
 
 
 def analyze(
@@ -918,7 +958,9 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[Story
     return group(articles, settings.stories)
 
 
-def in_order(story: Story, by_id: Mapping[str, Article], position: Mapping[str, int]) -> Story:
+def in_order(
+    story: Story, by_id: Mapping[str, Article | Packed], position: Mapping[str, int]
+) -> Story:
     """The story with its articles in publication order (undated last; ties in input order)
     and its period from their publication dates, known once the story stages dated them."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from .model import Article, RawDoc, Skipped, Story
+from .model import Article, Packed, RawDoc, Skipped, Story
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -150,9 +150,11 @@ def stage_failure(stage: str, article: Article, exc: BaseException) -> Skipped:
 # its articles: in memory (``pipeline.Batch``) or in a store (``consilience.store``).
 
 # One story and its articles, given to the story stages.
-StoryTask = tuple[Story, Sequence[Article]]
-# One story after the story stages, its articles as they left them, and the failures.
-StoryResult = tuple[Story, list[Article], list[Skipped]]
+StoryTask = tuple[Story, Sequence[Article | Packed]]
+# One story after the story stages, its articles as they left them, and the failures. A large
+# run's articles come and go between its steps held compressed (``Packed``,
+# ``pipeline.PACK_FROM``).
+StoryResult = tuple[Story, list[Article | Packed], list[Skipped]]
 
 
 @dataclass(frozen=True)
@@ -176,9 +178,9 @@ class Holding(Protocol):
         needs no work)."""
         ...
 
-    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
-        """Keep ``articles`` after the per-article stages, and the inputs this run
-        ``skipped``."""
+    def add(self, articles: Sequence[Article | Packed], skipped: Sequence[Skipped]) -> None:
+        """Keep ``articles`` after the per-article stages (some may come ``Packed``), and the
+        inputs this run ``skipped``."""
         ...
 
     def pending(self) -> list[StoryTask]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from distributed import WorkerPlugin, get_worker
 
-from ..model import Article, Skipped
+from ..model import Article, Skipped, unpack
 from ..pipeline import Pipeline
 from ..runtime import StoryResult, StoryTask
 from ..settings import Settings
@@ -56,4 +56,4 @@ def story(task: StoryTask) -> StoryResult:
     """A task: the story stages over one story; returns the story, its articles as the stages
     left them, and the failures."""
     found, members = task
-    return _pipeline().run_story(found, members)
+    return _pipeline().run_story(found, [unpack(a) for a in members])

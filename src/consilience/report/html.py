@@ -35,6 +35,7 @@ from .view import (
     chronological_sides,
     conflict_sides,
     date_words,
+    iter_story_views,
     mention_numbers,
     outlet_label,
     period_words,
@@ -42,7 +43,7 @@ from .view import (
     safe_url,
     source_path,
     span_of,
-    story_views,
+    story_heads,
     text_of,
     title_or_lead,
 )
@@ -170,8 +171,8 @@ def html_pieces(report: dict) -> Iterator[str]:
     what a run writes to its file as they come (the page of 20,000 articles is a few hundred
     MB of text, which the run's process would otherwise hold whole, and its pieces too)."""
     css, js, _ = assets()
-    views = story_views(report)
-    first = text_of(views[0].story.get("title")) if views else ""
+    heads = story_heads(report)
+    first = text_of(heads[0][1].get("title")) if heads else ""
     title = f"consilience: {first}" if first else "consilience report"
     yield (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -181,31 +182,31 @@ def html_pieces(report: dict) -> Iterator[str]:
         f'<meta name="generator" content="consilience {_e(__version__)}">'
         f"<title>{_e(title)}</title><style>{css}</style></head><body>"
     )
-    yield _top(report, views)
+    yield _top(report, heads)
     yield "<main>"
-    for view in views:
+    for view in iter_story_views(report):
         yield _story(view)
     yield "</main>"
     yield _footer(report)
     yield f"<script>{js}</script></body></html>\n"
 
 
-def _top(report: dict, views: list[StoryView]) -> str:
+def _top(report: dict, heads: list[tuple[int, dict, int]]) -> str:
     gen = report.get("generator") or {}
     n = len(report.get("articles") or [])
     skipped = len(report.get("skipped") or [])
     nav = ""
-    if len(views) > 1:
+    if len(heads) > 1:
         items = "".join(
-            f'<li><a href="#s{v.index}">{_e(v.story.get("title") or "Untitled")}'
-            f'</a> <span class="muted">({len(v.cited)} reports)</span></li>'
-            for v in views
+            f'<li><a href="#s{index}">{_e(story.get("title") or "Untitled")}'
+            f'</a> <span class="muted">({count} reports)</span></li>'
+            for index, story, count in heads
         )
         nav = f'<nav class="stories" aria-label="Stories"><ol>{items}</ol></nav>'
     return (
         '<header class="top"><h1>What the reports establish</h1>'
-        f'<p class="meta">{n} article(s) read, {skipped} set aside · {len(views)} '
-        f"stor{'y' if len(views) == 1 else 'ies'} · written by {_e(gen.get('name'))} "
+        f'<p class="meta">{n} article(s) read, {skipped} set aside · {len(heads)} '
+        f"stor{'y' if len(heads) == 1 else 'ies'} · written by {_e(gen.get('name'))} "
         f"{_e(gen.get('version'))} on {_e(report.get('created'))}</p>{nav}</header>"
     )
 

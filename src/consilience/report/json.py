@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
-from ..model import Article, Conflict, Report, Skipped, SourceRef, Story
+from ..model import Article, Articles, Conflict, Report, Skipped, SourceRef, Story
 from ..version import __version__
 
 SCHEMA_ID = "consilience/report@1"
@@ -254,14 +256,56 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
     }
 
 
+class ArticleDicts(Sequence[dict]):
+    """The ``articles`` of the JSON report of a report whose articles are held packed
+    (``model.Articles``): each article's dict made when it is read, nothing kept, so that the
+    report of a large run is written one article at a time (``report.render``). ``ids`` gives
+    the articles' ids without unpacking them."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: Articles) -> None:
+        self._articles = articles
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @overload
+    def __getitem__(self, index: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict]: ...
+
+    def __getitem__(self, index: int | slice) -> dict | list[dict]:
+        if isinstance(index, slice):
+            return [article_dict(a) for a in self._articles[index]]
+        return article_dict(self._articles[index])
+
+    def __iter__(self) -> Iterator[dict]:
+        for article in self._articles:
+            yield article_dict(article)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self._articles.ids
+
+
 def to_dict(report: Report) -> dict:
+    """The JSON report of ``report`` as a dict (``SCHEMA_ID``). When its articles are held
+    packed (a large run's ``model.Articles``), its ``articles`` are an ``ArticleDicts``, read
+    one at a time, rather than a list of every article's dict."""
     texts = {a.id: a.text for a in report.articles}
+    articles: Sequence[dict]
+    if isinstance(report.articles, Articles) and report.articles.packed:
+        articles = ArticleDicts(report.articles)
+    else:
+        articles = [article_dict(a) for a in report.articles]
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "consilience", "version": __version__},
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "settings": report.settings,
-        "articles": [article_dict(a) for a in report.articles],
+        "articles": articles,
         "skipped": [skipped_dict(s) for s in report.skipped],
         "stories": [story_dict(s, texts) for s in report.stories],
     }
@@ -269,7 +313,7 @@ def to_dict(report: Report) -> dict:
 
 def write(report: Report, out_dir: str | os.PathLike) -> Path:
     """Write ``out_dir/report.json`` atomically and return its path."""
-    content = json.dumps(to_dict(report), ensure_ascii=False, indent=1)
+    content = json.dumps(to_dict(report), ensure_ascii=False, indent=1, default=list)
     return write_text(Path(out_dir) / "report.json", content)
 
 

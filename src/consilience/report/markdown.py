@@ -19,13 +19,13 @@ from .view import (
     cite_numbers,
     conflict_sides,
     date_words,
+    iter_story_views,
     mention_numbers,
     outlet_label,
     period_words,
     places,
     safe_url,
     source_path,
-    story_views,
     text_of,
     title_or_lead,
 )
@@ -79,7 +79,7 @@ def render_markdown(report: dict) -> str:
         f"on {md_escape(report.get('created') or 'an unknown date')}. Numbers in brackets cite "
         "the numbered sources at the end of each story.",
     ]
-    for view in story_views(report):
+    for view in iter_story_views(report):
         lines += ["", *_story(view)]
     if skipped:
         lines += ["", "## Inputs set aside", ""]

@@ -46,7 +46,8 @@ def _json(report: dict) -> Iterator[str]:
     ``json.dumps(report, ensure_ascii=False, indent=1)`` writes, byte for byte, made by
     ``_value`` (a function that appends to a list, about three times faster than the json
     module's pure-Python generators, which an indented text takes: its C encoder writes no
-    indent), one item of each top-level list at a time."""
+    indent), one item of each top-level list (or sequence: a large run's ``ArticleDicts``) at
+    a time."""
     if not isinstance(report, dict) or not report:
         out: list[str] = []
         _value(report, 0, out)
@@ -56,7 +57,7 @@ def _json(report: dict) -> Iterator[str]:
     for key, value in report.items():
         yield ("{\n " if first else ",\n ") + _string(_key(key)) + ": "
         first = False
-        if not isinstance(value, list | tuple) or not value:
+        if not isinstance(value, Sequence) or isinstance(value, str) or not value:
             out = []
             _value(value, 1, out)
             yield "".join(out)

@@ -9,10 +9,11 @@ are turned into text here and escaped by each renderer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..text import shorten
@@ -248,27 +249,87 @@ def _int(value: object) -> int:
 
 def story_views(report: dict) -> list[StoryView]:
     """Return one view per story of the report, plus one for articles in no story (if any)."""
-    articles = {a.get("id"): a for a in _dicts(report.get("articles"))}
-    views = []
+    return list(iter_story_views(report))
+
+
+def iter_story_views(report: dict) -> Iterator[StoryView]:
+    """The views of ``story_views``, one at a time, each made with only its own articles'
+    dicts: a report whose ``articles`` are read one at a time (a large run's
+    ``report.json.ArticleDicts``) is never held whole."""
+    found = _ArticleIndex(report.get("articles"))
     placed: set[str] = set()
-    for i, story in enumerate(_dicts(report.get("stories")), 1):
-        ids = [x for x in story.get("articles") or [] if isinstance(x, str) and x in articles]
+    index = 0
+    for index, story in enumerate(_dicts(report.get("stories")), 1):
+        ids = list(dict.fromkeys(found.present(story.get("articles"))))
         placed.update(ids)
-        views.append(_view(i, story, [articles[x] for x in dict.fromkeys(ids)]))
-    rest = [a for k, a in articles.items() if k not in placed and isinstance(k, str)]
+        yield _view(index, story, found.dicts(ids))
+    rest = [k for k in found.ids if k not in placed]
     if rest:
-        story = {
-            "id": "unassigned",
-            "title": "Articles in no story",
-            "articles": [],
-            "period": {},
-            "entities": [],
-            "sources": [],
-            "claims": [],
-            "timeline": [],
-        }
-        views.append(_view(len(views) + 1, story, rest))
-    return views
+        yield _view(index + 1, dict(_UNASSIGNED), found.dicts(rest))
+
+
+def story_heads(report: dict) -> list[tuple[int, dict, int]]:
+    """(index, story, number of its articles) of each view of ``story_views``, in order,
+    without the articles' dicts (a page's table of contents)."""
+    found = _ArticleIndex(report.get("articles"))
+    heads: list[tuple[int, dict, int]] = []
+    placed: set[str] = set()
+    for index, story in enumerate(_dicts(report.get("stories")), 1):
+        ids = set(found.present(story.get("articles")))
+        placed |= ids
+        heads.append((index, story, len(ids)))
+    rest = {k for k in found.ids if k not in placed}
+    if rest:
+        heads.append((len(heads) + 1, dict(_UNASSIGNED), len(rest)))
+    return heads
+
+
+# The view of the articles in no story.
+_UNASSIGNED: dict = {
+    "id": "unassigned",
+    "title": "Articles in no story",
+    "articles": [],
+    "period": {},
+    "entities": [],
+    "sources": [],
+    "claims": [],
+    "timeline": [],
+}
+
+
+class _ArticleIndex:
+    """The articles of a report dict by id: a list of dicts, or a sequence read one article at
+    a time that knows its ``ids`` (``report.json.ArticleDicts``), each dict then read when a
+    view needs it. Ids that are not strings are left out; of two articles with one id, the
+    last counts."""
+
+    def __init__(self, articles: object) -> None:
+        self._lazy: Sequence[dict] | None = None
+        self._dicts: dict[str, dict] = {}
+        self._at: dict[str, int] = {}
+        ids = getattr(articles, "ids", None)
+        if isinstance(articles, Sequence) and not isinstance(articles, list) and ids is not None:
+            self._lazy = articles
+            self._at = {k: n for n, k in enumerate(ids) if isinstance(k, str)}
+        else:
+            for a in _dicts(articles):
+                key = a.get("id")
+                if isinstance(key, str):
+                    self._dicts[key] = a  # the last one counts, where the first stood
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._at if self._lazy is not None else self._dicts)
+
+    def present(self, ids: Any) -> list[str]:
+        """The string ids of ``ids`` (a story's list) that name an article, in order."""
+        known = self._at if self._lazy is not None else self._dicts
+        return [x for x in ids or [] if isinstance(x, str) and x in known]
+
+    def dicts(self, ids: Iterable[str]) -> list[dict]:
+        if self._lazy is None:
+            return [self._dicts[k] for k in ids]
+        return [self._lazy[self._at[k]] for k in ids]
 
 
 def _view(index: int, story: dict, articles: list[dict]) -> StoryView:

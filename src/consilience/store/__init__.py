@@ -41,7 +41,7 @@ from typing import Any
 
 from ..errors import ConsilienceError, UsageError
 from ..ingest import base_id, content_id, to_article
-from ..model import Article, RawDoc, Skipped, SourceRef, Story
+from ..model import Article, Packed, RawDoc, Skipped, SourceRef, Story, unpack
 from ..runtime import Held, StoryResult, StoryTask
 from ..settings import Settings
 from ..stories import Header, Profile, assemble, header, profile
@@ -372,7 +372,8 @@ class Store:
         groups = [list(story.articles) for story, _, _ in results]
         sids, redirects = assign(groups, previous, used)
         items = []
-        for (story, members, _), key, sid in zip(results, keys, sids, strict=True):
+        for (story, held, _), key, sid in zip(results, keys, sids, strict=True):
+            members = [unpack(a) for a in held]
             first, changed, was = known.get(sid, (run, run, None))
             changed = changed if was == key else run
             by_id = {a.id: a for a in members}
@@ -450,9 +451,9 @@ class Incremental:
         self.origin[article.id] = (base, raw_hash)
         return article
 
-    def add(self, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+    def add(self, articles: Sequence[Article | Packed], skipped: Sequence[Skipped]) -> None:
         """Store the new articles after the per-article stages, and what this run skipped."""
-        annotated = {a.id: a for a in articles}
+        annotated = {a.id: unpack(a) for a in articles}
         kept = [(annotated[aid], *key) for aid, key in self.origin.items() if aid in annotated]
         self.store.add(kept, skipped, self.inputs, self.unchanged)
 
@@ -478,7 +479,8 @@ class Incremental:
         # one transaction: the stories, the stable ids and the queryable tables, so that a
         # reader of the store sees this whole run or the one before
         with self.store._transaction():
-            for (_, key), (story, members, fails) in zip(todo, done, strict=True):
+            for (_, key), (story, held, fails) in zip(todo, done, strict=True):
+                members = [unpack(a) for a in held]
                 self.store.save_story(key, story, members, fails)
                 self.stored[key] = (story, {a.id: a for a in members}, fails)
             for story, key in self.grouped:
