@@ -70,6 +70,68 @@ def test_a_bare_figure_counts_what_its_clause_names(scoped):
     assert figures[8.0].scope != figures[3.0].scope
 
 
+ONE_DAY = {
+    # one town's toll on one day from two outlets, far apart, no moment named: it ran
+    "far-en.txt": _doc(
+        "Alpine Wire",
+        "2030-10-02",
+        "Police said two people died in the nearby town of Annecy after the landslide.",
+    ),
+    "far-fr.txt": _doc(
+        "Courrier des Alpes",
+        "2030-10-02",
+        "Le glissement de terrain à Annecy a fait dix morts, selon les secours.",
+    ),
+    # another town's toll, and a toll of a list of towns together
+    "other-en.txt": _doc(
+        "Alpine Wire",
+        "2030-10-02",
+        "Officials said 4 people died in Chambéry after the landslide.",
+    ),
+    "list-fr.txt": _doc(
+        "Courrier des Alpes",
+        "2030-10-02",
+        "Le glissement de terrain a fait 9 morts entre Annecy et Chambéry, selon la préfecture.",
+    ),
+    "list-en.txt": _doc(
+        "Alpine Wire",
+        "2030-10-03",
+        "The landslide killed 16 people between Annecy and Chambéry, officials said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def one_day(tmp_path_factory) -> dict[str, Article]:
+    return by_name(analysed(tmp_path_factory, "oneday", ONE_DAY))
+
+
+def test_a_towns_toll_given_twice_on_one_day_ran(one_day):
+    arts = [one_day[n] for n in ("far-en", "far-fr", "other-en", "list-fr", "list-en")]
+    claims = analyze_story(arts)
+    annecy = claim_with(claims, one_day["far-en"], "two people")
+    # 2 and 10 are five times apart: counted in one town, one toll that ran
+    assert annecy.status == "updated"
+    assert _figures(annecy) == {(one_day["far-en"].id, "2"), (one_day["far-fr"].id, "10")}
+
+
+def test_a_toll_of_towns_together_is_no_toll_of_one_of_them(one_day):
+    arts = [one_day[n] for n in ("far-en", "far-fr", "other-en", "list-fr", "list-en")]
+    claims = analyze_story(arts)
+    both = claim_with(claims, one_day["list-fr"], "9 morts")
+    assert both.status == "updated"
+    assert _figures(both) == {(one_day["list-fr"].id, "9"), (one_day["list-en"].id, "16")}
+    annecy = claim_with(claims, one_day["far-en"], "two people")
+    chambery = claim_with(claims, one_day["other-en"], "4 people")
+    assert len({id(both), id(annecy), id(chambery)}) == 3
+
+
+def test_the_place_before_a_toll_in_its_clause_is_where_it_was_counted(one_day):
+    fr = one_day["far-fr"]
+    (figure,) = [c.figure for c in extract_claims([fr]) if c.figure]
+    assert figure.value == 10.0 and figure.scope
+
+
 MOMENT = {
     # two outlets give the toll of one town on the same day: a disagreement
     "moment-en.txt": _doc(

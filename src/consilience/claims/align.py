@@ -562,6 +562,8 @@ def figures_apart(
         return True
     if fa.scope and fb.scope and not fa.scope & fb.scope:
         return True  # counted in two places ("40 in Lyon" / "12 in Grenoble"): two facts
+    if fa.scope and fb.scope and (lx.PLACE_LIST in fa.scope) != (lx.PLACE_LIST in fb.scope):
+        return True  # "53 in Lyon and Vienne" is not the toll of Lyon
     event_length = fa.concept in EVENT_LENGTHS
     if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
         return True  # the quake's depth and a distance from a town: two measures
@@ -572,6 +574,8 @@ def figures_apart(
     if ent is None:
         ent = bool(a.entities & b.entities)
     limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
+    if _one_place_tally(fa, fb):
+        limit = math.inf  # a toll counted in one place, 2 at dawn and 10 by noon: one fact
     if low == 0 or (pairwise and high / low > limit):
         return True
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
@@ -588,6 +592,16 @@ def figures_apart(
     # a level or a distance at two values is two readings, not one disputed
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
     return pairwise and two_readings and not (measure or prop)
+
+
+def _one_place_tally(fa: Figure, fb: Figure) -> bool:
+    """Return True for two tallies of one event counted in the same named place (not the
+    whole): one fact, however far its values moved."""
+    return (
+        fa.event in lx.TALLY_EVENTS
+        and bool(fa.scope & fb.scope)
+        and lx.WHOLE not in fa.scope | fb.scope
+    )
 
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:

@@ -645,6 +645,10 @@ def _figure_candidate(
             # a revised figure naming nothing it counts: its two steps are one fact of their own
             counted = f"{_REVISED}{article.id}@{sent.start}"
     scope = anchor or _scope(article.text, q, feats, tally=dimension == "count")
+    if not scope and dimension == "count" and event is not None:
+        # "Floods in X killed 40", "كانت الحصيلة الأعلى في X ... مع عشرة قتلى": the place of
+        # the clause, named before the figure
+        scope = _scope_before(article.text, q, feats, sent.start + narrow[0])
     if dimension == "count" and counted is not None and not scope:
         part = _part(article, sent, q, event)
         if part is not None:
@@ -677,9 +681,10 @@ def _figure_candidate(
         dates=tuple(d for d in feats.dates if start <= d.start < end),
         sides=lx.nearest_side(text, rel),
     )
-    if not english and scope:
+    if not english and scope and lx.PLACE_LIST not in scope:
         # a count of a place in a list of places ("207 a X, 49 a Y e 11 a Z"): its passage
-        # ends at the words of the article's language that join the list ("e", "y", "و")
+        # ends at the words of the article's language that join the list ("e", "y", "و");
+        # a count of places together ("28 a X e Y") keeps them
         narrow, _ = _clauses(text, rel, _weak(_base(article.language)))
     if not english and any(
         o is not q and start <= o.start < end and not narrow[0] <= o.start - sent.start < narrow[1]
@@ -930,7 +935,44 @@ def _scope(text: str, q: Quantity, feats: _Features, tally: bool = False) -> fro
     start = after[0][0]
     if not lx.scope_locatives(tally).search(text[q.end : start]):
         return frozenset()
-    return frozenset(k for s, _, k in after if s == start)
+    keys = {k for s, _, k in after if s == start}
+    if tally:
+        # "28 a X e Y", "53 entre X y Y": a count of the places of a list together, which is
+        # the count of none of them alone
+        end = max(e for s, e, _ in after if s == start)
+        listed = False
+        for s, e, k in after:
+            if s < end:
+                continue
+            if s > end and not lx.list_joint().fullmatch(text[end:s]):
+                break
+            keys.add(k)
+            listed, end = True, max(end, e)
+        if listed:
+            keys.add(lx.PLACE_LIST)
+    return frozenset(keys)
+
+
+# How far (characters) before a tally the place of its clause may end ("in X this morning
+# with ten dead").
+_SCOPE_BEFORE = 40
+
+
+def _scope_before(text: str, q: Quantity, feats: _Features, lo: int) -> frozenset[str]:
+    """Return the keys of the place named behind a locative word before a tally in its
+    narrow clause (from ``lo``), with nothing but a few words between it and the figure:
+    where the figure was counted when no place follows it ("Floods in X killed 40 people");
+    empty when none is, or when it names a whole country (the whole, not a place of it)."""
+    before = [(s, e, k) for s, e, k in feats.place_spans if lo <= s and e <= q.start]
+    if not before:
+        return frozenset()
+    start, end = max((s, e) for s, e, _ in before)
+    if q.start - end > _SCOPE_BEFORE or re.search(r"[\d.;:!?()]", text[end : q.start]):
+        return frozenset()
+    if not lx.scope_locatives().search(" 0" + text[max(lo, start - 16) : start]):
+        return frozenset()  # the place is the subject or an epithet, not where it was counted
+    keys = frozenset(k for s, _, k in before if s == start)
+    return frozenset() if keys <= feats.broad else keys
 
 
 def _anchor(text: str, q: Quantity, feats: _Features) -> frozenset[str]:

@@ -425,19 +425,44 @@ def scope_locatives(tally: bool = False) -> re.Pattern[str]:
     short word may stand between the locative and the place, an article or an epithet ("12 en
     la ciudad de X", "5 in neighbouring X province"). With ``tally`` (a count of people or
     things), the words of what is counted and its verb may stand before the locative ("40
-    people died in ") and up to three short words after it, articles, epithets and the kind
-    of place ("30 in the province of X", "8 nella zona di X"), no other number between."""
+    people died in "), no other number, and after it one short word and a word that ties it
+    to the name ("in quelli di X"), or a noun for a kind of place, up to two short words
+    before it and a tie word after it (``data/place_kinds.json``: "30 in the province of X",
+    "8 nella zona di X", "2 in the nearby village of X"); not any words ("died in the
+    landslide near X" counts no dead in X)."""
     alternatives = _every_language("locatives")
     if tally:
+        kinds = word_alternation(_place_kind_words("kinds"))
+        of = word_alternation(_place_kind_words("of"))
+        word = r"[^\W\d]{1,12}['’]?"
+        tie = rf"(?:(?:{of})(?:\s+|(?<=['’])))?"
         return re.compile(
-            rf"^[^.;:!?\d\n]{{0,40}}?(?<!\w)(?:{alternatives})\s*"
-            rf"(?:[^\W\d]{{1,12}}['’]?\s*){{0,3}}$",
+            rf"^[^.;:!?\d\n]{{0,40}}?(?<!\w)(?:{alternatives})(?:(?<=['’])|(?!\w))\s*"
+            rf"(?:(?:{word}\s+){{0,2}}(?:{kinds})\s+{tie}|(?:{word}\s*)?{tie})$",
             re.IGNORECASE,
         )
     return re.compile(
         rf"^[^.;:!?\n]{{0,24}}?(?<!\w)(?:{alternatives})\s*(?:[^\W\d]{{1,12}}\s+)?$",
         re.IGNORECASE,
     )
+
+
+def _place_kind_words(kind: str) -> list[str]:
+    """Return the ``<language>:<kind>`` words of ``data/place_kinds.json``, every language."""
+    return [
+        w
+        for key, words in language_words("place_kinds").items()
+        if key.endswith(f":{kind}")
+        for w in words
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def list_joint() -> re.Pattern[str]:
+    """Return the pattern of what stands between two places of a list: a comma or a joining
+    word of any language of ``data/coordination.json`` ("X and Y", "X e Y", "X, Y")."""
+    alternatives = _every_language("coordination")
+    return re.compile(rf"\s*(?:,|,?\s*(?<!\w)(?:{alternatives})(?!\w))\s*", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=32)
@@ -584,6 +609,9 @@ TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arre
 # same tally in several places: the whole, which is none of its places ("247 dead" is not
 # "207 in X").
 WHOLE = "@whole"
+# The scope of a tally counted in the places of a list together ("28 in X and Y"): it is the
+# tally of none of them alone.
+PLACE_LIST = "@list"
 
 # Units: unit -> (dimension, factor to the dimension's base unit).
 UNITS: dict[str, tuple[str, float]] = {

@@ -86,7 +86,7 @@ def figure_verdict(
     update = None
     if counts:
         update = _update(values) or (_tally_update(values) if tally else None)
-        running = any(c.running for c in figs)
+        running = any(c.running for c in figs) or _one_place(figs)
         if update is None and tally and running and not _same_moment(values, same_origin):
             update = _running_tally(values)
     if update is not None:
@@ -115,6 +115,14 @@ def figure_verdict(
         for c in shown
     )
     return Conflict(kind=kind, values=cvalues, why=""), None
+
+
+def _one_place(figs: Sequence[ClaimCandidate]) -> bool:
+    """Return True when every figure of a group is counted in one named place, not a whole
+    country ("207 in X", "221 a X"): a place's toll runs as its dead are found, as a toll
+    that a report calls one does."""
+    common = frozenset.intersection(*(_figure(c).scope for c in figs))
+    return bool(common) and all(not (_figure(c).scope <= c.broad) for c in figs)
 
 
 def _revised(
