@@ -15,14 +15,17 @@ outright. A group of statements from two or more articles is checked like this:
    event and has no slot that no other article states (a day or an actor only it gives) if there is
    one, then the one the most articles support (step 2), the fewest slots of its own, the
    most slots others state, a report before a rumour, a named subject before a pronoun, the
-   shorter sentence. Its slots that another article also states are the claim's core.
+   shorter sentence. Its slots that another article also states are the claim's core. A day
+   named approximately ("early Monday", "late on 3 May") is no slot of its sentence's own (its
+   wording asserts no day outright), but it states that day: it backs another report's day,
+   which is then no day only that report gives.
 2. A member supports the assertion when it states the core: an event class of the assertion
-   (or a related one) and every event of the core (each, or a related one), every core day,
-   and one of the core's actors and places at least (a sentence names some in passing:
-   "Hafez al-Assad, Bashar's father"). A denial, or a report of a denial, contests the core
-   rather than repeating it, and a report in another language is read with that language's
-   words (its event words or days may not be read): either stays when it names one of the
-   core's actors or places (or the core names none).
+   (or a related one) and every event of the core (each, or a related one), every core day
+   (outright or approximately), and one of the core's actors and places at least (a sentence
+   names some in passing: "Anna Berg, the mayor's sister"). A denial, or a report of a
+   denial, contests the core rather than repeating it, and a report in another language is
+   read with that language's words (its event words or days may not be read): either stays
+   when it names one of the core's actors or places (or the core names none).
 3. Members that do not support it are taken out and checked the same way among themselves:
    they become claims of their own (a fact one of them states with another), or stand alone.
    A member that also states another part's assertion is evidence of that claim too (a
@@ -84,7 +87,7 @@ def _also_supporting(
     out = []
     for i, part in enumerate(parts):
         rep = representative(part)
-        others = {s for c in members if c.article != rep.article for s in slots(c)}
+        others = {s for c in members if c.article != rep.article for s in states(c)}
         if slots(rep) - others:
             continue
         kernel = core(rep, members)
@@ -111,6 +114,13 @@ def slots(c: ClaimCandidate) -> frozenset[str]:
     return frozenset(out)
 
 
+def states(c: ClaimCandidate) -> frozenset[str]:
+    """Return what ``c`` states that backs another report's slots: its slots, and every day it
+    names, approximately too ("early on Thursday" backs "on Thursday")."""
+    days = {"d:" + d.value for d in c.dates if d.precision == "day" and not d.since}
+    return slots(c) | days
+
+
 def _contests(c: ClaimCandidate) -> bool:
     return c.negated or c.disputes_reports or c.stance == "denied"
 
@@ -130,7 +140,7 @@ def _preference(members: Sequence[ClaimCandidate]):  # noqa: ANN202
     frames = {c.id: slots(c) for c in members}
     stated: dict[str, set[str]] = defaultdict(set)
     for c in members:
-        for s in frames[c.id]:
+        for s in states(c):
             stated[s].add(c.article)
 
     def key(c: ClaimCandidate) -> tuple:
@@ -175,7 +185,7 @@ def ranked(
     contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
     for c in members:
-        others[c.article] |= slots(c)
+        others[c.article] |= states(c)
 
     def rank(rep: ClaimCandidate) -> tuple:
         kernel = core(rep, members)
@@ -200,7 +210,7 @@ def ranked(
 
 def core(rep: ClaimCandidate, members: Sequence[ClaimCandidate]) -> frozenset[str]:
     """Return the slots of ``rep`` that another article of ``members`` also states."""
-    others = {s for c in members if c.article != rep.article for s in slots(c)}
+    others = {s for c in members if c.article != rep.article for s in states(c)}
     return slots(rep) & others
 
 
@@ -208,7 +218,7 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
     """Return True when ``c`` states what ``rep`` asserts: its core ``kernel``."""
     if c is rep:
         return True
-    own = slots(c)
+    own = states(c)
     places = {s for s in kernel if s.startswith("e:")}
     if (_contests(c) and not _contests(rep)) or (c.language or "en") != (rep.language or "en"):
         # a denial contests the core; a report in another language is read with that

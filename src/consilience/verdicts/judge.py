@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
-from ..claims.support import ranked
+from ..claims.support import ranked, slots, states
 from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
@@ -243,10 +243,13 @@ def _representative(
 ) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
     against (``claims.support.ranked``: an article flagged machine-translated or of low
-    quality words it only when no other as well backed can); for figures, the wording that
-    shares most words with the group's other reports (a report that is not a denial when
-    there is one), ties by reading order. A wording another claim already has (``worded``:
-    one sentence telling two facts) gives way to the next member's, when there is one."""
+    quality words it only when no other as well backed can); for figures, a report that is
+    not a denial when there is one, from an article not flagged machine-translated or of low
+    quality when one will do, giving the fewest days that no other article's report of the
+    figure names (``claims.support.states``: "early Monday" names Monday), then the one
+    sharing most words with the group's other reports, the shorter. A wording another claim
+    already has (``worded``: one sentence telling two facts) gives way to the next member's,
+    when there is one."""
     if all(c.figure is None for c in members):
         order = ranked(members, flagged, busy)
         texts = [" ".join(c.text.split()) for c in order]
@@ -256,7 +259,13 @@ def _representative(
     def shared(c: ClaimCandidate) -> int:
         return sum(len(c.words & o.words) for o in members if o is not c)
 
-    order = sorted(pool, key=lambda c: (-shared(c), len(c.text)))
+    def alone(c: ClaimCandidate) -> int:
+        # the days only its article names: worded by it, the claim would give that day as
+        # what every report of the figure says ("on 3 May, the flood killed 12")
+        others = {s for o in members if o.article != c.article for s in states(o)}
+        return sum(1 for s in slots(c) - others if s.startswith("d:"))
+
+    order = sorted(pool, key=lambda c: (c.article in flagged, alone(c), -shared(c), len(c.text)))
     texts = [" ".join(c.text.split()) for c in order]
     return next((t for t in texts if t not in worded), texts[0])
 
