@@ -1,7 +1,7 @@
 """Tallies counted in places, revised figures and what a bare figure counts (issue 12): a toll
 counted in one place that rises from report to report is one updated claim in any language,
 apart from the toll of another place and from the toll of the whole; a figure its own
-sentence revises ("initially 6.8, then 7.1") is updated, not disputed; values given for one
+sentence revises ("initially 5.4, then 5.7") is updated, not disputed; values given for one
 moment still disagree. Every sentence is written by the team for these tests (made-up floods,
 quakes and collapses; real place names)."""
 
@@ -163,13 +163,13 @@ REVISED = {
     "rev-en.txt": _doc(
         "Pacific Wire",
         "2030-08-01",
-        "The quake was initially put at magnitude 6.8, then revised to magnitude 7.1 by the "
+        "The quake was initially put at magnitude 5.4, then revised to magnitude 5.7 by the "
         "national seismic service.",
     ),
     "rev-en2.txt": _doc(
         "Northern Courier",
         "2030-08-01",
-        "A magnitude 7.1 earthquake shook the coast before dawn, officials said.",
+        "A magnitude 5.7 earthquake shook the coast before dawn, officials said.",
     ),
     # a revision of a figure that says nothing of what it counts, in Spanish
     "rev-es.txt": _doc(
@@ -189,9 +189,9 @@ def revised(tmp_path_factory) -> dict[str, Article]:
 def test_a_figure_revised_in_its_own_sentence_is_updated(revised):
     en, en2 = revised["rev-en"], revised["rev-en2"]
     claims = analyze_story([en, en2])
-    claim = claim_with(claims, en, "6.8")
+    claim = claim_with(claims, en, "5.4")
     assert claim.status == "updated"
-    assert claim is claim_with(claims, en2, "7.1")
+    assert claim is claim_with(claims, en2, "5.7")
     assert not claim.conflicts
     assert claim.independent_sources == 2
 
@@ -208,12 +208,12 @@ RESCUED = {
     "rescue-it1.txt": _doc(
         "Corriere Ligure",
         "2030-09-03",
-        "Sono 40 invece le persone estratte vive dalle macerie del palazzo crollato a Genova.",
+        "Sono 40 finora i sopravvissuti tirati fuori dal palazzo crollato a Genova.",
     ),
     "rescue-it2.txt": _doc(
         "Gazzetta del Porto",
         "2030-09-04",
-        "Le persone estratte vive dalle macerie di Genova, invece, sono state fino a ieri 52.",
+        "Le persone salvate dai soccorritori nel palazzo di Genova sono 52, dicono i pompieri.",
     ),
     "rescue-dead.txt": _doc(
         "Gazzetta del Porto",
@@ -223,8 +223,8 @@ RESCUED = {
     "rescue-hour.txt": _doc(
         "Corriere Ligure",
         "2030-09-04",
-        "Il fuoco si è propagato nel palazzo di Genova dalle 19 di ieri sera e un vigile del "
-        "fuoco è rimasto gravemente ferito.",
+        "Un operaio è rimasto ferito nel magazzino di Genova, dove il fuoco è divampato alle "
+        "22 di domenica.",
     ),
 }
 
@@ -244,15 +244,15 @@ def test_people_pulled_alive_are_a_tally_of_their_own(rescued):
 
 
 def test_an_hour_is_no_count_of_the_clause(rescued):
-    # "dalle 19 di ieri sera": an hour, not 19 injured
+    # "alle 22 di domenica": an hour, not 22 injured
     hour = rescued["rescue-hour"]
-    assert not [c for c in extract_claims([hour]) if c.figure and c.figure.value == 19.0]
+    assert not [c for c in extract_claims([hour]) if c.figure and c.figure.value == 22.0]
 
 
 def test_an_arabic_and_glued_to_a_number_ends_a_clause():
-    text = "قتل 20 شخصا في البلدة الأولى و11 شخصا في البلدة الثانية"
+    text = "قتل 20 شخصا في البلدة الأولى و14 شخصا في البلدة الثانية"
     found = [m.end() for m in _weak("ar").finditer(text)]
-    assert text.index("11") in found
+    assert text.index("14") in found
 
 
 # ------------------------------------------------------------------ verdicts, hand-built

@@ -81,7 +81,7 @@ def align(
 def _whole_scopes(cands: list[ClaimCandidate]) -> list[ClaimCandidate]:
     """Return ``cands`` with the tallies that name no place they were counted in (or a whole
     country) scoped to the whole (``lexicon.WHOLE``) when the story counts that tally in two
-    places or more ("207 dead in X", "49 in Y"): a toll of the whole is then never one fact
+    places or more ("120 dead in X", "35 in Y"): a toll of the whole is then never one fact
     with a toll of one of its places, and a toll of a place rising as reports come in stays
     apart from the national one. A story that counts a tally in one place at most keeps its
     place-less figures free to join it ("40 dead in X" / "40 dead")."""
@@ -563,7 +563,7 @@ def figures_apart(
     if fa.scope and fb.scope and not fa.scope & fb.scope:
         return True  # counted in two places ("40 in Lyon" / "12 in Grenoble"): two facts
     if fa.scope and fb.scope and (lx.PLACE_LIST in fa.scope) != (lx.PLACE_LIST in fb.scope):
-        return True  # "53 in Lyon and Vienne" is not the toll of Lyon
+        return True  # "47 in Lyon and Vienne" is not the toll of Lyon
     event_length = fa.concept in EVENT_LENGTHS
     if event_length != (fb.concept in EVENT_LENGTHS) or (event_length and fa.concept != fb.concept):
         return True  # the quake's depth and a distance from a town: two measures
@@ -575,7 +575,7 @@ def figures_apart(
         ent = bool(a.entities & b.entities)
     limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
     if _one_place_tally(fa, fb):
-        limit = math.inf  # a toll counted in one place, 2 at dawn and 10 by noon: one fact
+        limit = math.inf  # a toll counted in one place, 3 at dawn and 12 by noon: one fact
     if low == 0 or (pairwise and high / low > limit):
         return True
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
@@ -606,7 +606,7 @@ def _one_place_tally(fa: Figure, fb: Figure) -> bool:
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     """Return True for a first estimate and the value its own sentence replaces it by
-    ("initially 6.8, then 7.1"): two steps of one figure, not one article's two facts."""
+    ("initially 5.4, then 5.7"): two steps of one figure, not one article's two facts."""
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     return a.sentence == b.sentence and fa.first_estimate != fb.first_estimate

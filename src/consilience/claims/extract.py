@@ -557,7 +557,7 @@ def _weak(language: str | None) -> re.Pattern[str]:
     alternatives = lx.word_alternation(lx.language_words("clauses").get(language or "", ()))
     if not alternatives:
         return re.compile(r"[,،]\s")
-    # a joining word may be written glued to the number after it (Arabic "و11")
+    # a joining word may be written glued to the number after it (Arabic "و14")
     return re.compile(rf"\s(?:{alternatives})(?:\s|(?=\d))|[,،]\s", re.IGNORECASE)
 
 
@@ -600,7 +600,7 @@ def _figure_candidate(
     if attr is not None and attr.source_start <= q.start < attr.source_end:
         return None  # "two officials told AFP": the size of the source, not a fact
     rel = q.start - sent.start
-    # "estimated initially at 6.8 and then at 7.1": the first is superseded by the second, and
+    # "estimated initially at 5.4 and then at 5.7": the first is superseded by the second, and
     # the two are the steps of one revised figure whatever they count
     first = _replaced_in_sentence(article, sent, q)
     revision = first or _replaces_in_sentence(article, sent, q)
@@ -619,7 +619,7 @@ def _figure_candidate(
     elif not english and concept is not None:
         counted = concept  # a word of the article's language would match no other language
     if not english and counted == "people" and q.counted:
-        # a kind of people English counts apart ("quattro adulti deceduti": adults)
+        # a kind of people English counts apart ("tre adulti feriti": adults)
         kinds = lx.people_kinds(_base(article.language))
         counted = next((kinds[w] for w in lx.words(q.counted) if w in kinds), counted)
     dimension, base = _dimension(q, counted)
@@ -646,8 +646,8 @@ def _figure_candidate(
             counted = f"{_REVISED}{article.id}@{sent.start}"
     scope = anchor or _scope(article.text, q, feats, tally=dimension == "count")
     if not scope and dimension == "count" and event is not None:
-        # "Floods in X killed 40", "كانت الحصيلة الأعلى في X ... مع عشرة قتلى": the place of
-        # the clause, named before the figure
+        # "Floods in X killed 40": the place of the clause, named
+        # before the figure
         scope = _scope_before(article.text, q, feats, sent.start + narrow[0])
     if dimension == "count" and counted is not None and not scope:
         part = _part(article, sent, q, event)
@@ -682,9 +682,9 @@ def _figure_candidate(
         sides=lx.nearest_side(text, rel),
     )
     if not english and scope and lx.PLACE_LIST not in scope:
-        # a count of a place in a list of places ("207 a X, 49 a Y e 11 a Z"): its passage
+        # a count of a place in a list of places ("120 a X, 35 a Y e 9 a Z"): its passage
         # ends at the words of the article's language that join the list ("e", "y", "و");
-        # a count of places together ("28 a X e Y") keeps them
+        # a count of places together ("31 a X e Y") keeps them
         narrow, _ = _clauses(text, rel, _weak(_base(article.language)))
     if not english and any(
         o is not q and start <= o.start < end and not narrow[0] <= o.start - sent.start < narrow[1]
@@ -710,7 +710,7 @@ _NUMBER_NEXT = re.compile(r"\s*\d")
 def _running(before: str) -> bool:
     """Return True when the text of a figure's passage before it holds a running-count cue
     (``lexicon.running_cues``): "the death toll rose to", "il bilancio", "حصيلة"; not one
-    that is the qualifier of another figure before it ("up to 30 others and eight adults")."""
+    that is the qualifier of another figure before it ("up to 40 more and nine children")."""
     return any(
         m.end() == len(before.rstrip()) or not _NUMBER_NEXT.match(before, m.end())
         for m in lx.running_cues().finditer(before)
@@ -805,7 +805,7 @@ def _elided(
 
 
 # How far (characters) a word naming what is counted may stand before a bare figure it
-# names ("Le vittime sono 106", "Las personas rescatadas con vida eran hasta ayer 12").
+# names ("Le vittime sono 83", "Las personas rescatadas con vida eran hasta ayer 12").
 _COUNTED_BEFORE = 80
 # How many words may stand between a bare figure and the counted word after it ("46 i
 # morti", "12 ya los muertos", "30 invece le persone salvate").
@@ -815,14 +815,14 @@ _CLAUSE_STOP = re.compile(r"[.;:!?\n]")
 
 def _counted_in_clause(article: Article, sent: Sentence) -> list[Quantity]:
     """Return the quantities of ``sent`` in text order, those of a language with a quantity
-    data file that the reader left counting nothing ("Le vittime sono 106 a X", "46 i morti
+    data file that the reader left counting nothing ("Le vittime sono 83 a X", "34 i morti
     a Y": no counted noun right after the number) with the concept the words of their clause
     give (``lexicon.counted_words``): a counted word or phrase at most two words after the
     figure; else, when the figure names nothing after it, the first counted word of its
     clause before it (the subject: "I feriti portati negli ospedali sono 30") or, with none
     since the figure before it, that figure's ("Dei morti, 10 a X e 28 a Y": the 28 too).
     A word for people followed by one saying what happened to them ("persone salvate")
-    gives the latter. A vague number ("decine") and a time of day ("dalle 19") count
+    gives the latter. A vague number ("decine") and a time of day ("alle 22") count
     nothing."""
     own = [q for q in article.annotations.quantities if sent.start <= q.start < sent.end]
     language = _base(article.language)
@@ -861,7 +861,7 @@ def _specific(
     text: str, named: list[tuple[int, int, str | None]]
 ) -> list[tuple[int, int, str | None]]:
     """Return the counted words of a clause with a word for people and the word right after
-    it saying what happened to them ("persone estratte vive", "personas fallecidas") read
+    it saying what happened to them ("persone salvate", "personas fallecidas") read
     as one, of the latter's concept."""
     out: list[tuple[int, int, str | None]] = []
     for s, e, c in named:
@@ -874,7 +874,7 @@ def _specific(
 
 def _concept_after(text: str, q: Quantity, named: list[tuple[int, int, str | None]]) -> str | None:
     """Return the concept of the first counted word at most ``_COUNTED_AFTER_WORDS`` words
-    after ``q`` with nothing else between ("46 i morti"), or None."""
+    after ``q`` with nothing else between ("34 i morti"), or None."""
     for s, _, c in named:
         if s < q.end:
             continue
@@ -937,7 +937,7 @@ def _scope(text: str, q: Quantity, feats: _Features, tally: bool = False) -> fro
         return frozenset()
     keys = {k for s, _, k in after if s == start}
     if tally:
-        # "28 a X e Y", "53 entre X y Y": a count of the places of a list together, which is
+        # "31 a X e Y", "47 entre X y Y": a count of the places of a list together, which is
         # the count of none of them alone
         end = max(e for s, e, _ in after if s == start)
         listed = False
@@ -954,7 +954,7 @@ def _scope(text: str, q: Quantity, feats: _Features, tally: bool = False) -> fro
 
 
 # How far (characters) before a tally the place of its clause may end ("in X this morning
-# with ten dead").
+# with seven dead").
 _SCOPE_BEFORE = 40
 
 
@@ -990,7 +990,7 @@ def _anchor(text: str, q: Quantity, feats: _Features) -> frozenset[str]:
 
 def no_figure(article: Article, q: Quantity) -> bool:
     """Return True for a quantity that states no figure of its own: a duration, an age, a vague
-    plural, or a first estimate its sentence replaces ("initially 6.8, then 7.1")."""
+    plural, or a first estimate its sentence replaces ("initially 5.4, then 5.7")."""
     if not _is_figure(article, q):
         return True
     sent = next((s for s in article.annotations.sentences if s.start <= q.start < s.end), None)
@@ -1031,7 +1031,7 @@ def _replaced_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool
 
 def _replaces_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool:
     """Return True for the figure that replaces a first estimate of its own sentence
-    ("initially 6.8, then 7.1": the 7.1)."""
+    ("initially 5.4, then 5.7": the 5.7)."""
     return any(
         o.end <= q.start
         and o.start >= sent.start

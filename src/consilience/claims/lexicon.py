@@ -364,7 +364,7 @@ def _every_language(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def first_estimate_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/revisions.json``, that mark
-    a figure as a first estimate its own sentence then replaces ("initially 6.8, then 7.1"),
+    a figure as a first estimate its own sentence then replaces ("initially 5.4, then 5.7"),
     ending a few words before the figure."""
     alternatives = _every_language("revisions")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?:\W+\w+){{0,3}}\W*$", re.IGNORECASE)
@@ -469,7 +469,7 @@ def list_joint() -> re.Pattern[str]:
 def counted_words(language: str | None) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """Return the pattern of the words and phrases that say what a figure counts in
     ``language`` (``concepts`` and ``cues_after`` of its quantity data file: "morti",
-    "vittime", "persone", "estratte vive"), whole words, longest first, and {written,
+    "vittime", "persone", "salvate"), whole words, longest first, and {written,
     lowercased, single-spaced: concept}; None for English and a language with no file."""
     from ..annotate.datafile import language_data
 
@@ -491,7 +491,7 @@ def counted_words(language: str | None) -> tuple[re.Pattern[str], dict[str, str]
 def quantity_stop_words(language: str | None) -> frozenset[str]:
     """Return the function words of ``language``'s quantity data file (``stop``) and its
     locatives (``data/locatives.json``), lowercased: a word of them read as what a figure
-    counts ("49 ad X") names nothing."""
+    counts ("35 ad X") names nothing."""
     from ..annotate.datafile import language_data
 
     data = language_data("quantities", language or "en") or {}
@@ -541,7 +541,7 @@ def clock_word_before(language: str | None) -> re.Pattern[str] | None:
 @functools.lru_cache(maxsize=32)
 def elided_words(language: str | None) -> frozenset[str]:
     """Return the words of ``language`` (``data/elided.json``) that, read as what a figure
-    counts, stand for what the figure before it counts ("20 others", "46 quelli")."""
+    counts, stand for what the figure before it counts ("12 others", "30 quelli")."""
     return frozenset(w.lower() for w in language_words("elided").get(language or "en", ()))
 
 
@@ -606,10 +606,10 @@ PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arr
 # dead, injured, missing, displaced, arrested, rescued): reports of one day may give several.
 TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arrest", "rescue"})
 # The scope of a tally that names no place, or a whole country, in a story that counts the
-# same tally in several places: the whole, which is none of its places ("247 dead" is not
-# "207 in X").
+# same tally in several places: the whole, which is none of its places ("400 dead" is not
+# "120 in X").
 WHOLE = "@whole"
-# The scope of a tally counted in the places of a list together ("28 in X and Y"): it is the
+# The scope of a tally counted in the places of a list together ("31 in X and Y"): it is the
 # tally of none of them alone.
 PLACE_LIST = "@list"
 

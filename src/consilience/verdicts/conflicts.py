@@ -67,7 +67,7 @@ def figure_verdict(
     tolerance: float = 0.05,
 ) -> tuple[Conflict | None, Update | None]:
     """Return the figure conflict of a group (or None) and its update (or None). A first
-    estimate its own sentence replaces ("initially 6.8, then 7.1") is an earlier step of the
+    estimate its own sentence replaces ("initially 5.4, then 5.7") is an earlier step of the
     figure: the verdict is the other figures', and their value revises it."""
     figs = [c for c in members if c.figure is not None and not c.negated]
     firsts = [
@@ -119,7 +119,7 @@ def figure_verdict(
 
 def _one_place(figs: Sequence[ClaimCandidate]) -> bool:
     """Return True when every figure of a group is counted in one named place, not a whole
-    country ("207 in X", "221 a X"): a place's toll runs as its dead are found, as a toll
+    country ("120 in X", "131 a X"): a place's toll runs as its dead are found, as a toll
     that a report calls one does."""
     common = frozenset.intersection(*(_figure(c).scope for c in figs))
     return bool(common) and all(not (_figure(c).scope <= c.broad) for c in figs)
