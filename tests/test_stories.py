@@ -315,3 +315,27 @@ def test_groups_never_span_more_days_than_the_limit():
     assert agglomerate(3, edges, 0.3, [100, None, 830], max_span=120) == [0, 0, 2]
     # within the limit they merge
     assert agglomerate(3, edges, 0.3, [100, None, 150], max_span=120) == [0, 0, 0]
+
+
+def test_interned_profiles_are_equal_and_share_their_keys():
+    import pickle
+    from collections import Counter
+
+    from consilience.stories.features import Profile, interned
+
+    made = Profile(
+        id="a",
+        names=Counter({"tarvik": 2}),
+        words=Counter({"flood": 3}),
+        numbers=Counter(),
+        times=Counter(),
+    )
+    # two copies as a run's process receives them from its workers: equal keys, two strings each
+    one, two = pickle.loads(pickle.dumps(made)), pickle.loads(pickle.dumps(made))
+    (k1,), (k2,) = one.words, two.words
+    assert k1 == k2 and k1 is not k2
+    a, b = interned(one), interned(two)
+    assert a == made and b == made
+    (k1,), (k2,) = a.words, b.words
+    assert k1 is k2
+    assert next(iter(a.names)) is next(iter(b.names))

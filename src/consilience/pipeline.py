@@ -365,7 +365,7 @@ POOL_FROM = 200
 # the run's process holds them so until the report is written (``model.Articles``): about 3 KB
 # an article instead of some 60 KB of its memory (objects and the pages their unpickling leaves
 # behind), for about 0.5 ms of CPU an article, spent mostly in the workers.
-PACK_FROM = 5_000
+PACK_FROM = 2_000
 
 
 def chunks(articles: Sequence[Article], size: int = CHUNK) -> list[list[Article]]:
@@ -394,8 +394,6 @@ class LocalExecutor:
         # the first stages of the chunks to annotate, running in a helper process while the
         # pool's server loads its models (``Prepared``)
         self._prepared: Prepared | None = None
-        # whether the pool sends articles back ``Packed`` (a run of ``PACK_FROM`` articles)
-        self._pack = False
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -425,13 +423,15 @@ class LocalExecutor:
     ) -> tuple[list[Article | Packed], list[Skipped]]:
         """The per-article stages over ``articles``: those kept (``Packed`` when a pool
         annotated ``PACK_FROM`` or more) and those set aside."""
+        from .stories.features import interned
+
         kept: list[Article | Packed] = []
         failed: list[Skipped] = []
         work = chunks(articles)
         pool = self._pool_for(pipeline, len(articles), work)
         if pool is None:
             return list(pipeline.annotate(articles, failed)), failed
-        self._pack = pool.pack = len(articles) >= PACK_FROM
+        pool.pack = len(articles) >= PACK_FROM  # and the story stages' articles too
         # the helper, when one runs, stays known until its chunks are done: an error or Ctrl-C
         # on the way ends it with the pool (``close``)
         prepared = self._prepared
@@ -441,8 +441,8 @@ class LocalExecutor:
             for some, fails, items in done:
                 kept.extend(some)
                 failed.extend(fails)
-                for article, item in zip(some, items, strict=True):
-                    self._grouping[article.id] = item
+                for article, (head, prof) in zip(some, items, strict=True):
+                    self._grouping[article.id] = (head, interned(prof))
                 if bar is not None:
                     bar.update(len(some) + len(fails))
         finally:

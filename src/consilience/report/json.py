@@ -290,16 +290,49 @@ class ArticleDicts(Sequence[dict]):
         return self._articles.ids
 
 
+class StoryDicts(Sequence[dict]):
+    """The ``stories`` of the JSON report of a report whose articles are held packed: each
+    story's dict (``story_dict``) made when it is read, nothing kept (``ArticleDicts``)."""
+
+    __slots__ = ("_stories", "_texts")
+
+    def __init__(self, stories: Sequence[Story], texts: dict[str, str]) -> None:
+        self._stories = stories
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    @overload
+    def __getitem__(self, index: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict]: ...
+
+    def __getitem__(self, index: int | slice) -> dict | list[dict]:
+        if isinstance(index, slice):
+            return [story_dict(s, self._texts) for s in self._stories[index]]
+        return story_dict(self._stories[index], self._texts)
+
+    def __iter__(self) -> Iterator[dict]:
+        for story in self._stories:
+            yield story_dict(story, self._texts)
+
+
 def to_dict(report: Report) -> dict:
     """The JSON report of ``report`` as a dict (``SCHEMA_ID``). When its articles are held
-    packed (a large run's ``model.Articles``), its ``articles`` are an ``ArticleDicts``, read
-    one at a time, rather than a list of every article's dict."""
+    packed (a large run's ``model.Articles``), its ``articles`` and ``stories`` are an
+    ``ArticleDicts`` and a ``StoryDicts``, read one at a time, rather than lists of every
+    article's and story's dict."""
     texts = {a.id: a.text for a in report.articles}
     articles: Sequence[dict]
+    stories: Sequence[dict]
     if isinstance(report.articles, Articles) and report.articles.packed:
         articles = ArticleDicts(report.articles)
+        stories = StoryDicts(report.stories, texts)
     else:
         articles = [article_dict(a) for a in report.articles]
+        stories = [story_dict(s, texts) for s in report.stories]
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "consilience", "version": __version__},
@@ -307,7 +340,7 @@ def to_dict(report: Report) -> dict:
         "settings": report.settings,
         "articles": articles,
         "skipped": [skipped_dict(s) for s in report.skipped],
-        "stories": [story_dict(s, texts) for s in report.stories],
+        "stories": stories,
     }
 
 

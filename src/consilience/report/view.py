@@ -240,6 +240,15 @@ def _dicts(value: object) -> list[dict]:
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
+def _each_dict(value: object) -> Iterator[dict]:
+    """The dicts of a list (``_dicts``), or of a sequence read one item at a time (a large
+    run's ``report.json.StoryDicts``), one after the other."""
+    if isinstance(value, list):
+        yield from _dicts(value)
+    elif isinstance(value, Sequence) and not isinstance(value, str | bytes | tuple):
+        yield from (x for x in value if isinstance(x, dict))
+
+
 def _int(value: object) -> int:
     try:
         return int(value)  # type: ignore[call-overload]
@@ -259,7 +268,7 @@ def iter_story_views(report: dict) -> Iterator[StoryView]:
     found = _ArticleIndex(report.get("articles"))
     placed: set[str] = set()
     index = 0
-    for index, story in enumerate(_dicts(report.get("stories")), 1):
+    for index, story in enumerate(_each_dict(report.get("stories")), 1):
         ids = list(dict.fromkeys(found.present(story.get("articles"))))
         placed.update(ids)
         yield _view(index, story, found.dicts(ids))
@@ -274,7 +283,7 @@ def story_heads(report: dict) -> list[tuple[int, dict, int]]:
     found = _ArticleIndex(report.get("articles"))
     heads: list[tuple[int, dict, int]] = []
     placed: set[str] = set()
-    for index, story in enumerate(_dicts(report.get("stories")), 1):
+    for index, story in enumerate(_each_dict(report.get("stories")), 1):
         ids = set(found.present(story.get("articles")))
         placed |= ids
         heads.append((index, story, len(ids)))

@@ -248,6 +248,21 @@ def place_keys(article: Article) -> Counter[str]:
     )
 
 
+def interned(p: Profile) -> Profile:
+    """``p`` with the keys of its channels interned (``sys.intern``): the profiles a run holds
+    until its stories are formed then share one string per key (words, names, numbers recur
+    across articles) instead of one per article, about 40% of their memory."""
+    import sys
+    from dataclasses import replace
+
+    def keys(counts: Counter[str]) -> Counter[str]:
+        return Counter({sys.intern(k): n for k, n in counts.items()})
+
+    return replace(
+        p, names=keys(p.names), words=keys(p.words), numbers=keys(p.numbers), times=keys(p.times)
+    )
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Return the spans of lines written in Title Case (a headline: at least three words of four
     letters or more, 80% of them capitalised), where a capital says nothing about a name."""
