@@ -387,9 +387,9 @@ def test_one_edited_sentence_reordered_or_quoted_sentences_are_no_copy():
 
 
 def test_chain_counts_pairs_in_order_in_both_texts():
-    from consilience.sources.independence import _chain
+    from consilience.sources.passages import chain
 
     rows = np.array([0, 0, 1, 2, 3])
-    assert _chain(rows, np.array([2, 0, 1, 3, 4])) == 4  # 0-0, 1-1, 2-3, 3-4
-    assert _chain(rows, np.array([3, 2, 1, 0, 0])) == 1  # columns fall as rows rise
-    assert _chain(np.array([], dtype=int), np.array([], dtype=int)) == 0
+    assert chain(rows, np.array([2, 0, 1, 3, 4])) == 4  # 0-0, 1-1, 2-3, 3-4
+    assert chain(rows, np.array([3, 2, 1, 0, 0])) == 1  # columns fall as rows rise
+    assert chain(np.array([], dtype=int), np.array([], dtype=int)) == 0

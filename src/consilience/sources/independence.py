@@ -32,7 +32,9 @@ pairs of articles, and none of all pairs of sentences):
   over most fact-bearing sentences of the shorter (``rewrite_sentence_cover``: sentence by
   sentence, not one shared list of dates and places).
 
-* **translations** (one report in two languages): ``consilience.sources.translations``.
+* **translations** (one report in two languages): ``consilience.sources.translations``, and
+  close translations into a neighbouring language, almost word for word, found by the stems of
+  their words sentence by sentence: ``consilience.sources.cognates``.
 
 Linked articles form one group; its origin is the earliest published article (publication
 dates compared as ISO strings; an undated article comes after every dated one), ties broken by
@@ -64,6 +66,8 @@ from rapidfuzz.distance import LCSseq
 from ..model import Article, Attribution, Source
 from ..text import shingle_hashes
 from ..tuning import IndependenceParams, TranslationParams
+from .cognates import close_translations
+from .passages import QUOTED, chain
 from .translations import translation_pairs
 
 __all__ = [
@@ -144,6 +148,8 @@ def find_links(
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
     for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
+    for i, j, score in close_translations(articles):
+        found.setdefault((i, j), Link(i, j, "translation", score))
     return [found[k] for k in sorted(found)]
 
 
@@ -168,10 +174,6 @@ def shingle_set(text: str, k: int = 5) -> np.ndarray:
     return np.unique(shingle_hashes(words_of(text), k))
 
 
-# A quotation: between paired quotation marks, on one line, at most 600 characters.
-_QUOTED = re.compile(r'“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|"[^"\n]{1,600}"')
-
-
 class _Runs:
     """The passages two texts share word for word outside quotation marks, read on the first
     text's shingles (computed only for pairs that share enough shingles to hold them)."""
@@ -190,7 +192,7 @@ class _Runs:
             hashes = shingle_hashes([m.group() for m in words], self.k)
             starts = [m.start() for m in words]
             quoted = np.zeros(len(words), dtype=bool)
-            for q in _QUOTED.finditer(text):
+            for q in QUOTED.finditer(text):
                 quoted[bisect_left(starts, q.start()) : bisect_left(starts, q.end())] = True
             touch = np.array([quoted[n : n + self.k].any() for n in range(len(hashes))], dtype=bool)
             self._seq[i] = (hashes, touch)
@@ -250,7 +252,7 @@ class _EditedSentences:
         if i not in self._sentences:
             article = self.articles[i]
             text = _text(article)
-            quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+            quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
             bounds = [(s.start, s.end) for s in article.annotations.sentences] or [
                 (m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)
             ]
@@ -284,27 +286,7 @@ class _EditedSentences:
         # quotation is repeated word for word, with or without its marks; copied prose is not)
         ok = (shared >= p.edited_words) & (shared >= p.edited_cover * shorter) & (shared < shorter)
         rows, columns = np.nonzero(ok)
-        return _chain(rows, columns) >= p.edited_sentences
-
-
-def _chain(rows: np.ndarray, columns: np.ndarray) -> int:
-    """Return the most pairs (row, column) of ``zip(rows, columns)`` (rows ascending) that
-    follow each other in both orders: the longest strictly increasing run of columns over
-    increasing rows."""
-    tails: list[int] = []
-    n = 0
-    while n < len(rows):
-        m = n
-        while m < len(rows) and rows[m] == rows[n]:
-            m += 1
-        for column in sorted(columns[n:m].tolist(), reverse=True):  # one column per row
-            k = bisect_left(tails, column)
-            if k == len(tails):
-                tails.append(column)
-            else:
-                tails[k] = column
-        n = m
-    return len(tails)
+        return chain(rows, columns) >= p.edited_sentences
 
 
 def _languages_differ(a: Article, b: Article) -> bool:
