@@ -67,7 +67,7 @@ if TYPE_CHECKING:  # pragma: no cover
     # A worker's annotated chunk: kept, failed, their grouping items, the seconds per stage.
     ChunkResult = tuple[list[Article | Packed], list[Skipped], list[GroupingItem], dict[str, float]]
     # A chunk after ``Prepared``'s stages: kept, failed, the seconds per stage.
-    PreparedChunk = tuple[list[Article], list[Skipped], dict[str, float]]
+    PreparedChunk = tuple[list[Article | Packed], list[Skipped], dict[str, float]]
 
 log = logging.getLogger(__name__)
 
@@ -414,7 +414,7 @@ class LocalExecutor:
                 return None
             fresh = ProcessPool.start_server(pipeline)
             if work is not None and fresh:
-                self._prepared = Prepared.start(pipeline, work)
+                self._prepared = Prepared.start(pipeline, work, size >= PACK_FROM)
             self._pool = ProcessPool(pipeline, workers)
         return self._pool
 
@@ -571,8 +571,9 @@ class ProcessPool:
         pending: list[tuple[list[Skipped], Future[ChunkResult] | None]] = []
         for ready, failed, seconds in prepared.results():
             merge_seconds(seconds)
-            kept = ready
-            future = self.executor.submit(_annotate_chunk, kept, start, self.pack) if kept else None
+            future = (
+                self.executor.submit(_annotate_chunk, ready, start, self.pack) if ready else None
+            )
             pending.append((failed, future))
         prepared.close()
         pending.reverse()
@@ -700,7 +701,9 @@ class Prepared:
         return 2 if isinstance(first[0], Clean) and isinstance(first[1], Language) else 0
 
     @classmethod
-    def start(cls, pipeline: Pipeline, work: list[list[Article]]) -> Prepared | None:
+    def start(
+        cls, pipeline: Pipeline, work: list[list[Article]], packed: bool = False
+    ) -> Prepared | None:
         """Start the helper over ``work`` (its chunks replaced as they come back); None when
         the helper does not apply (custom stages) or cannot start."""
         import multiprocessing
@@ -716,7 +719,7 @@ class Prepared:
                 initializer=_start_helper,
                 initargs=(pipeline.settings,),
             )
-            results = executor.map(_prepare_chunk, work)
+            results = executor.map(_prepare_chunk, work, repeat(packed))
         except Exception:  # the workers run every stage instead
             log.debug("the helper process could not start", exc_info=True)
             return None
@@ -770,12 +773,15 @@ def run_stages(
     return articles
 
 
-def _prepare_chunk(chunk: list[Article]) -> PreparedChunk:
+def _prepare_chunk(chunk: list[Article], packed: bool = False) -> PreparedChunk:
     """The helper's task: its stages over ``chunk``, as ``Pipeline._annotate_chunk`` runs
-    them."""
+    them; with ``packed``, the articles kept go back ``Packed`` (the helper runs far ahead of
+    the workers: a large run's process would otherwise hold most of its articles, cleaned,
+    until the workers take them)."""
     failed: list[Skipped] = []
     kept = run_stages(_HELPER, chunk, failed)
-    return kept, failed, clear_seconds()
+    back: list[Article | Packed] = [pack(a) for a in kept] if packed else list(kept)
+    return back, failed, clear_seconds()
 
 
 def _sent_stages(
@@ -831,15 +837,18 @@ def _worker() -> Pipeline:
     return _WORKER
 
 
-def _annotate_chunk(chunk: list[Article], start: int = 0, packed: bool = False) -> ChunkResult:
+def _annotate_chunk(
+    chunk: Sequence[Article | Packed], start: int = 0, packed: bool = False
+) -> ChunkResult:
     """A worker's task: the per-article stages over ``chunk`` (from the stage ``start``: the
     ones before it ran in ``Prepared``'s helper), and what story grouping needs of each article
     kept (its Header and Profile: computed here, in parallel, rather than in the run's process
-    while the workers wait). With ``packed``, the articles kept go back ``Packed``."""
+    while the workers wait). The chunk may come ``Packed`` (from ``Prepared``'s helper); with
+    ``packed``, the articles kept go back ``Packed``."""
     from .stories import header, profile
 
     failed: list[Skipped] = []
-    kept = _worker().annotate(chunk, failed, start)
+    kept = _worker().annotate([unpack(a) for a in chunk], failed, start)
     with timed("stage:grouping profile"):
         items = [(header(a), profile(a)) for a in kept]
     back: list[Article | Packed] = [pack(a) for a in kept] if packed else list(kept)
