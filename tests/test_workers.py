@@ -8,6 +8,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from consilience.pipeline import CHUNK, LocalExecutor, Pipeline, ProcessPool, chunks
 from consilience.report.json import to_dict
 from consilience.sample import corpus_files
@@ -76,29 +78,36 @@ def test_the_workers_share_the_models_their_server_loaded_once():
     assert shared == [True] * 4
 
 
-def test_the_first_stages_in_the_helper_process_give_the_same_report(tmp_path, monkeypatch):
+@pytest.mark.parametrize("pack_from", [10**9, 1])  # never packed; packed from the first
+def test_the_first_stages_in_the_helper_process_give_the_same_report(
+    tmp_path, monkeypatch, pack_from
+):
     """When a pool starts the server its workers are forked from, cleaning and language run
     in a helper process while the server loads the models (``pipeline.Prepared``); the report
-    is the one a single process makes."""
+    is the one a single process makes, whether the helper sends its chunks back packed (a
+    large run, ``pipeline.PACK_FROM``) or not."""
+    import json
+
     from consilience import pipeline
 
     inputs = copies(tmp_path, 6)
     one, _ = report_with(inputs, 1)
-    started: list[bool] = []
+    started: list[tuple[bool, bool]] = []
     start = pipeline.Prepared.start
 
-    def recorded(pipe: Pipeline, work: list) -> pipeline.Prepared | None:
-        prepared = start(pipe, work)
-        started.append(prepared is not None)
+    def recorded(pipe: Pipeline, work: list, packed: bool = False) -> pipeline.Prepared | None:
+        prepared = start(pipe, work, packed)
+        started.append((prepared is not None, packed))
         return prepared
 
     # as if no pool of this process had started the server yet (it may run already)
     monkeypatch.setattr(pipeline, "_SERVER_STARTED", False)
     monkeypatch.setattr(pipeline.Prepared, "start", staticmethod(recorded))
+    monkeypatch.setattr(pipeline, "PACK_FROM", pack_from)
     two, pids = report_with(inputs, 2)
-    assert started == [True] and len(pids) == 2
+    assert started == [(True, pack_from == 1)] and len(pids) == 2
     del one["created"], two["created"]
-    assert one == two
+    assert one == json.loads(json.dumps(two, default=list))
 
 
 def test_a_large_run_holds_its_articles_packed_and_writes_the_same_reports(tmp_path, monkeypatch):
