@@ -314,7 +314,7 @@ def _sentence_features(
             if after is not None:
                 for i in range(found.end(), found.end() + after.end()):
                     masked[i] = " "
-    classes = lx.event_classes("".join(masked))
+    classes = lx.event_classes("".join(masked), _base(article.language))
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():
         if cls in classes:
@@ -329,7 +329,8 @@ def _sentence_features(
     ):
         classes.add("interview")  # "X told CNN that ...": X gave CNN an interview
     if not _OBLIGATION.search(text) and any(
-        lx.event_classes(m.group("w")) for m in lx.NEGATED_EVENT.finditer(text)
+        lx.event_classes(m.group("w"), _base(article.language))
+        for m in lx.NEGATED_EVENT.finditer(text)
     ):
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
@@ -495,7 +496,7 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     spans = [_clauses(feats.text, d.start - sent.start, weak)[0] for d in feats.dates]
     return all(
         any(lo <= at < hi for lo, hi in spans)
-        for at, cls in lx.class_positions(feats.text)
+        for at, cls in lx.class_positions(feats.text, language)
         if cls not in lx.WEAK_CLASSES
     )
 
@@ -609,9 +610,10 @@ def _figure_candidate(
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
             return None
     english = (article.language or "en").split("-")[0] == "en"
-    counted, event = _counted(q, text, rel, narrow, wide)
+    language = _base(article.language)
+    counted, event = _counted(q, text, rel, narrow, wide, language)
     concept = q.concept
-    if concept == lx.POPULATION and _nearest_class(text, rel, narrow) in lx.FIGURE_EVENTS:
+    if concept == lx.POPULATION and _nearest_class(text, rel, narrow, language) in lx.FIGURE_EVENTS:
         concept = None  # "900 residents were trapped": a tally of the event, not a population
     if concept in lx.CONCEPT_EVENTS and (event is None or not english):
         # what the quantity reader says it counts, in any language: "30 muertos" are dead
@@ -767,7 +769,11 @@ def _part(article: Article, sent: Sentence, q: Quantity, event: str | None) -> s
             continue  # "30 civilians and 12 government soldiers": two nouns, not one's parts
         o = _elided(article, sent, o)
         rel = o.start - sent.start
-        if event is None or _counted(o, text, rel, *_clauses(text, rel))[1] != event:
+        narrow, wide = _clauses(text, rel)
+        if (
+            event is None
+            or _counted(o, text, rel, narrow, wide, _base(article.language))[1] != event
+        ):
             continue
         noun = [w.lower() for w in lx.words(q.counted or "")]
         # only a part told by a word before its noun ("11 Y pirates") counts the same thing as
@@ -1048,28 +1054,38 @@ _REVISED = "revised:"
 
 
 def _counted(
-    q: Quantity, text: str, rel: int, narrow: tuple[int, int], wide: tuple[int, int]
+    q: Quantity,
+    text: str,
+    rel: int,
+    narrow: tuple[int, int],
+    wide: tuple[int, int],
+    language: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """Return (what the figure counts, the event class it measures)."""
+    """Return (what the figure counts, the event class it measures); ``text`` is written in
+    ``language``."""
     head = lx.words(q.counted)[-1] if q.counted and lx.words(q.counted) else None
     event = lx.COUNTED_EVENTS.get(head) if head else None
     counted = None
     if head:
         counted = "people" if event else lx.COUNTED_KEYS.get(head, lx.stem(head))
     if event is None:
-        event = _nearest_class(text, rel, narrow) or _nearest_class(text, rel, wide)
+        event = _nearest_class(text, rel, narrow, language) or _nearest_class(
+            text, rel, wide, language
+        )
     event = lx.FIGURE_EVENT_FAMILY.get(event, event) if event in lx.FIGURE_EVENTS else None
     if counted is None and event in lx.PEOPLE_EVENTS:
         counted = "people"
     return counted, event
 
 
-def _nearest_class(text: str, pos: int, span: tuple[int, int]) -> str | None:
+def _nearest_class(
+    text: str, pos: int, span: tuple[int, int], language: str | None = None
+) -> str | None:
     """Return the event class of the event word or phrase nearest to ``pos`` inside
-    ``span`` (a figure's own event)."""
+    ``span`` (a figure's own event; ``text`` written in ``language``)."""
     lo, hi = span
     best, best_dist = None, None
-    for at, cls in lx.class_positions(text[lo:hi]):
+    for at, cls in lx.class_positions(text[lo:hi], language):
         if cls in lx.WEAK_CLASSES or cls == "warn":
             continue
         dist = abs(lo + at - pos)

@@ -722,24 +722,29 @@ def class_words() -> frozenset[str]:
     return frozenset(_CLASS_WORDS)
 
 
-def event_classes(text: str) -> set[str]:
-    """Return the event classes signalled by the words and phrases of ``text``."""
-    return {cls for _, cls in class_positions(text)}
+def event_classes(text: str, language: str | None = None) -> set[str]:
+    """Return the event classes signalled by the words and phrases of ``text`` (written in
+    ``language``: see ``class_positions``)."""
+    return {cls for _, cls in class_positions(text, language)}
 
 
-def class_positions(text: str) -> list[tuple[int, str]]:
+def class_positions(text: str, language: str | None = None) -> list[tuple[int, str]]:
     """Return (offset, class) for each event word or phrase of ``text``, in text order.
 
     "began"/"started" count only in a sentence that names something that can begin (an
-    offensive, talks, a war); "burst its banks" is a flood, not a breach.
+    offensive, talks, a war); "burst its banks" is a flood, not a breach. In a text written in
+    another ``language`` than English, a word that is one of that language's function words is
+    no event word, whatever it means in English (German and Dutch "die", "the"/"that").
     """
     low = text.lower()
     found: list[tuple[int, str]] = []
     begin_ok = None
     banks = [(m.start(), m.end()) for m in _BANKS.finditer(low)]
+    own = _foreign_function_words(language)
     for m in _WORD.finditer(low):
-        cls = _CLASS_WORDS.get(m.group().strip("'’-"))
-        if cls is None:
+        word = m.group().strip("'’-")
+        cls = _CLASS_WORDS.get(word)
+        if cls is None or word in own:
             continue
         if cls == "begin":
             if begin_ok is None:
@@ -757,6 +762,15 @@ def class_positions(text: str) -> list[tuple[int, str]]:
         found.extend((m.start(), cls) for m in pattern.finditer(low))
     found.sort()
     return found
+
+
+def _foreign_function_words(language: str | None) -> frozenset[str]:
+    """The function words of ``language`` when it is not English (none otherwise)."""
+    if not language or language.split("-")[0] == "en":
+        return frozenset()
+    from ..annotate.language import function_words
+
+    return function_words(language.split("-")[0])
 
 
 def actor_sides(text: str) -> set[str]:
