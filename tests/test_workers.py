@@ -115,7 +115,7 @@ def test_a_large_run_holds_its_articles_packed_and_writes_the_same_reports(tmp_p
 
     from consilience import pipeline
     from consilience.model import Article, Articles
-    from consilience.report.json import ArticleDicts
+    from consilience.report.json import Made
     from consilience.report.render import render
 
     inputs = copies(tmp_path, 2)
@@ -133,9 +133,11 @@ def test_a_large_run_holds_its_articles_packed_and_writes_the_same_reports(tmp_p
     assert packed.articles == plain.articles and plain == packed  # the same articles, unpacked
     assert packed.articles[1:3] == plain.articles[1:3]
     dicts = [to_dict(plain), to_dict(packed)]
-    assert isinstance(dicts[1]["articles"], ArticleDicts) and len(dicts[1]["articles"]) == len(
+    assert isinstance(dicts[1]["articles"], Made) and len(dicts[1]["articles"]) == len(
         plain.articles
     )
+    assert isinstance(dicts[1]["stories"], Made)
+    assert dicts[1]["articles"].ids == packed.articles.ids
     dicts[1]["created"] = dicts[0]["created"]
     written = []
     for n, d in enumerate(dicts):

@@ -845,12 +845,10 @@ def _annotate_chunk(
     kept (its Header and Profile: computed here, in parallel, rather than in the run's process
     while the workers wait). The chunk may come ``Packed`` (from ``Prepared``'s helper); with
     ``packed``, the articles kept go back ``Packed``."""
-    from .stories import header, profile
-
     failed: list[Skipped] = []
     kept = _worker().annotate([unpack(a) for a in chunk], failed, start)
     with timed("stage:grouping profile"):
-        items = [(header(a), profile(a)) for a in kept]
+        items = [_grouping_item(a) for a in kept]
     back: list[Article | Packed] = [pack(a) for a in kept] if packed else list(kept)
     return back, failed, items, clear_seconds()
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from ..model import Article, Articles, Conflict, Report, Skipped, SourceRef, Story
 from ..version import __version__
@@ -256,19 +256,22 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
     }
 
 
-class ArticleDicts(Sequence[dict]):
-    """The ``articles`` of the JSON report of a report whose articles are held packed
-    (``model.Articles``): each article's dict made when it is read, nothing kept, so that the
-    report of a large run is written one article at a time (``report.render``). ``ids`` gives
-    the articles' ids without unpacking them."""
+class Made(Sequence[dict]):
+    """The dicts ``make`` gives for ``items``, each made when it is read, nothing kept: the
+    ``articles`` and ``stories`` of the JSON report of a report whose articles are held packed
+    (``model.Articles``), so that the report of a large run is written, and viewed, one item at
+    a time (``report.render``, ``report.view``). ``ids``: the items' ids without making their
+    dicts (unpacking the articles)."""
 
-    __slots__ = ("_articles",)
+    __slots__ = ("_items", "_make", "ids")
 
-    def __init__(self, articles: Articles) -> None:
-        self._articles = articles
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], dict]) -> None:
+        self._items = items
+        self._make = make
+        self.ids: tuple[str, ...] = getattr(items, "ids", None) or tuple(i.id for i in items)
 
     def __len__(self) -> int:
-        return len(self._articles)
+        return len(self._items)
 
     @overload
     def __getitem__(self, index: int) -> dict: ...
@@ -278,58 +281,25 @@ class ArticleDicts(Sequence[dict]):
 
     def __getitem__(self, index: int | slice) -> dict | list[dict]:
         if isinstance(index, slice):
-            return [article_dict(a) for a in self._articles[index]]
-        return article_dict(self._articles[index])
+            return [self._make(x) for x in self._items[index]]
+        return self._make(self._items[index])
 
     def __iter__(self) -> Iterator[dict]:
-        for article in self._articles:
-            yield article_dict(article)
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return self._articles.ids
-
-
-class StoryDicts(Sequence[dict]):
-    """The ``stories`` of the JSON report of a report whose articles are held packed: each
-    story's dict (``story_dict``) made when it is read, nothing kept (``ArticleDicts``)."""
-
-    __slots__ = ("_stories", "_texts")
-
-    def __init__(self, stories: Sequence[Story], texts: dict[str, str]) -> None:
-        self._stories = stories
-        self._texts = texts
-
-    def __len__(self) -> int:
-        return len(self._stories)
-
-    @overload
-    def __getitem__(self, index: int) -> dict: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[dict]: ...
-
-    def __getitem__(self, index: int | slice) -> dict | list[dict]:
-        if isinstance(index, slice):
-            return [story_dict(s, self._texts) for s in self._stories[index]]
-        return story_dict(self._stories[index], self._texts)
-
-    def __iter__(self) -> Iterator[dict]:
-        for story in self._stories:
-            yield story_dict(story, self._texts)
+        for item in self._items:
+            yield self._make(item)
 
 
 def to_dict(report: Report) -> dict:
     """The JSON report of ``report`` as a dict (``SCHEMA_ID``). When its articles are held
-    packed (a large run's ``model.Articles``), its ``articles`` and ``stories`` are an
-    ``ArticleDicts`` and a ``StoryDicts``, read one at a time, rather than lists of every
-    article's and story's dict."""
+    packed (a large run's ``model.Articles``), its ``articles`` and ``stories`` are ``Made``
+    sequences, read one item at a time, rather than lists of every article's and story's
+    dict."""
     texts = {a.id: a.text for a in report.articles}
     articles: Sequence[dict]
     stories: Sequence[dict]
     if isinstance(report.articles, Articles) and report.articles.packed:
-        articles = ArticleDicts(report.articles)
-        stories = StoryDicts(report.stories, texts)
+        articles = Made(report.articles, article_dict)
+        stories = Made(report.stories, lambda story: story_dict(story, texts))
     else:
         articles = [article_dict(a) for a in report.articles]
         stories = [story_dict(s, texts) for s in report.stories]

@@ -46,7 +46,7 @@ def _json(report: dict) -> Iterator[str]:
     ``json.dumps(report, ensure_ascii=False, indent=1)`` writes, byte for byte, made by
     ``_value`` (a function that appends to a list, about three times faster than the json
     module's pure-Python generators, which an indented text takes: its C encoder writes no
-    indent), one item of each top-level list (or sequence: a large run's ``ArticleDicts``) at
+    indent), one item of each top-level list (or sequence: a large run's ``report.json.Made``) at
     a time."""
     if not isinstance(report, dict) or not report:
         out: list[str] = []

@@ -242,7 +242,7 @@ def _dicts(value: object) -> list[dict]:
 
 def _each_dict(value: object) -> Iterator[dict]:
     """The dicts of a list (``_dicts``), or of a sequence read one item at a time (a large
-    run's ``report.json.StoryDicts``), one after the other."""
+    run's ``report.json.Made``), one after the other."""
     if isinstance(value, list):
         yield from _dicts(value)
     elif isinstance(value, Sequence) and not isinstance(value, str | bytes | tuple):
@@ -264,7 +264,7 @@ def story_views(report: dict) -> list[StoryView]:
 def iter_story_views(report: dict) -> Iterator[StoryView]:
     """The views of ``story_views``, one at a time, each made with only its own articles'
     dicts: a report whose ``articles`` are read one at a time (a large run's
-    ``report.json.ArticleDicts``) is never held whole."""
+    ``report.json.Made``) is never held whole."""
     found = _ArticleIndex(report.get("articles"))
     placed: set[str] = set()
     index = 0
@@ -308,7 +308,7 @@ _UNASSIGNED: dict = {
 
 class _ArticleIndex:
     """The articles of a report dict by id: a list of dicts, or a sequence read one article at
-    a time that knows its ``ids`` (``report.json.ArticleDicts``), each dict then read when a
+    a time that knows its ``ids`` (``report.json.Made``), each dict then read when a
     view needs it. Ids that are not strings are left out; of two articles with one id, the
     last counts."""
 
