@@ -1,5 +1,6 @@
 """What the claims tests share: invented mini-stories written to a folder and run through the
-real pipeline, the run's gazetteer, and finding the claim that holds a phrase of an article.
+real pipeline, the run's gazetteer, finding the claim that holds a phrase of an article, and
+hand-built claim candidates and figures (``candidate``, ``figure``).
 
 Imported by the claims test modules (pytest puts this folder on the import path); not a test
 module itself."""
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import consilience
+from consilience.claims.records import ClaimCandidate, Figure
 from consilience.gazetteer import Gazetteer
 from consilience.model import Article, Claim, Report
 from consilience.settings import Settings
@@ -71,3 +73,52 @@ def claim_with(claims: tuple[Claim, ...], article: Article, phrase: str) -> Clai
     found = holding(claims, article, phrase)
     assert found, f"no claim holds {phrase!r}"
     return min(found, key=lambda c: (sum(e.end - e.start for e in c.evidence), c.id))
+
+
+def candidate(article: str, i: int = 0, **fields: object) -> ClaimCandidate:
+    """A hand-built statement of ``article`` at offset ``i`` (id ``article@i``, span ``[i, i +
+    1)``), asserted, with no attribution, entity, class or word but those ``fields`` give."""
+    made: dict[str, object] = {
+        "id": f"{article}@{i}",
+        "article": article,
+        "start": i,
+        "end": i + 1,
+        "sentence": (i, i + 1),
+        "text": f"sentence {i} of {article}",
+        "kind": "statement",
+        "published": None,
+        "stance": "asserted",
+        "negated": False,
+        "disputes_reports": False,
+        "attributed_to": None,
+        "cue": None,
+        "channel": None,
+        "attribution": None,
+        "entities": frozenset(),
+        "places": frozenset(),
+        "classes": frozenset(),
+        "sides": frozenset(),
+        "words": frozenset(),
+    }
+    made.update(fields)
+    return ClaimCandidate(**made)  # type: ignore[arg-type]
+
+
+def figure(value: float, **fields: object) -> Figure:
+    """A hand-built count of ``value`` people (exact, no unit, at ``[0, 1)``) but what
+    ``fields`` give."""
+    made: dict[str, object] = {
+        "value": value,
+        "text": f"{value:g}",
+        "start": 0,
+        "end": 1,
+        "unit": None,
+        "dimension": "count",
+        "base": value,
+        "counted": "people",
+        "approximate": False,
+        "qualifier": None,
+        "event": None,
+    }
+    made.update(fields)
+    return Figure(**made)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from claim_stories import analysed, holding, in_file_order
+from claim_stories import analysed, candidate, figure, holding, in_file_order
 from claim_stories import doc as _doc
 from claim_stories import gazetteer as _gazetteer
 
@@ -79,27 +79,13 @@ def _cand(
     text: str | None = None,
     figure: Figure | None = None,
 ) -> ClaimCandidate:
-    return ClaimCandidate(
-        id=f"{article}@{i}",
-        article=article,
-        start=i,
-        end=i + 1,
-        sentence=(i, i + 1),
+    return candidate(
+        article,
+        i,
         text=text or f"sentence {i} of {article}",
         kind="figure" if figure else "statement",
-        published=None,
-        stance="asserted",
-        negated=False,
-        disputes_reports=False,
-        attributed_to=None,
-        cue=None,
-        channel=None,
-        attribution=None,
         entities=frozenset(entities),
-        places=frozenset(),
         classes=frozenset(classes),
-        sides=frozenset(),
-        words=frozenset(),
         figure=figure,
         dates=dates,
         group=0,
@@ -139,19 +125,7 @@ def test_a_day_another_report_names_approximately_is_not_the_wordings_own():
 
 
 def _figure(value: float) -> Figure:
-    return Figure(
-        value=value,
-        text=f"{value:g}",
-        start=0,
-        end=1,
-        unit=None,
-        dimension="count",
-        base=value,
-        counted="people",
-        approximate=False,
-        qualifier=None,
-        event="injure",
-    )
+    return figure(value, event="injure")
 
 
 def test_a_figure_is_worded_by_a_report_not_flagged_when_one_will_do():

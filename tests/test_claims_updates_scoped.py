@@ -8,12 +8,12 @@ quakes and collapses; real place names)."""
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, holding
+from claim_stories import analysed, by_name, candidate, claim_with, figure, holding
 from claim_stories import doc as _doc
 
 from consilience.claims import extract_claims
 from consilience.claims.extract import _weak
-from consilience.claims.records import ClaimCandidate, Figure
+from consilience.claims.records import ClaimCandidate
 from consilience.model import Article
 from consilience.verdicts import analyze_story
 from consilience.verdicts.conflicts import figure_verdict
@@ -259,42 +259,25 @@ def test_an_arabic_and_glued_to_a_number_ends_a_clause():
 
 
 def _toll(article: str, value: float, published: str, day_known: bool = True) -> ClaimCandidate:
-    figure = Figure(
-        value=value,
+    toll = figure(
+        value,
         text=str(int(value)),
-        start=0,
         end=2,
-        unit=None,
-        dimension="count",
-        base=value,
         counted="adult",
-        approximate=False,
-        qualifier=None,
         event="kill",
         concept="dead",
     )
-    return ClaimCandidate(
+    return candidate(
+        article,
         id=f"{article}@f0",
-        article=article,
         start=0,
         end=10,
         sentence=(0, 10),
         text="x",
         kind="figure",
         published=published,
-        stance="asserted",
-        negated=False,
-        disputes_reports=False,
-        attributed_to=None,
-        cue=None,
-        channel=None,
-        attribution=None,
-        entities=frozenset(),
-        places=frozenset(),
         classes=frozenset({"kill"}),
-        sides=frozenset(),
-        words=frozenset(),
-        figure=figure,
+        figure=toll,
         day_known=day_known,
     )
 
