@@ -20,39 +20,39 @@ FILES = {
     "depth-en.txt": _doc(
         "Valley Wire",
         "2030-07-03",
-        "The earthquake near Oaxaca struck at a depth of 32 miles, the survey said.",
+        "The earthquake near Arequipa struck at a depth of 25 miles, the survey said.",
     ),
     "depth-es.txt": _doc(
         "Diario del Sur",
         "2030-07-03",
-        "El sismo cerca de Oaxaca se produjo a una profundidad de 51 kilómetros.",
+        "El sismo cerca de Arequipa se produjo a una profundidad de 40 kilómetros.",
     ),
     "depth-it.txt": _doc(
         "Corriere del Nord",
         "2030-07-03",
-        "Il terremoto vicino a Oaxaca è avvenuto a una profondità di 72 km.",
+        "Il terremoto vicino a Arequipa è avvenuto a una profondità di 72 km.",
     ),
     "distance-fr.txt": _doc(
         "Journal du Sud",
         "2030-07-03",
-        "L'épicentre du séisme se trouvait à 51 km au sud d'Oaxaca.",
+        "L'épicentre du séisme se trouvait à 40 km au sud d'Arequipa.",
     ),
     # the story's toll, and an earlier quake's, in two languages
     "toll-en.txt": _doc(
         "Valley Wire",
         "2030-07-03",
-        "The death toll of Tuesday's earthquake near Oaxaca rose to 30, officials said.",
+        "The death toll of Tuesday's earthquake near Arequipa rose to 30, officials said.",
     ),
     "toll-es.txt": _doc(
         "Diario del Sur",
         "2030-07-03",
-        "El balance de muertos del sismo del martes cerca de Oaxaca asciende a 41, según "
+        "El balance de muertos del sismo del martes cerca de Arequipa asciende a 41, según "
         "Protección Civil.",
     ),
     "past-es.txt": _doc(
         "Diario del Sur",
         "2030-07-03",
-        "El sismo del 12 de mayo cerca de Oaxaca dejó 45 muertos.",
+        "El sismo del 12 de mayo cerca de Arequipa dejó 45 muertos.",
     ),
 }
 
@@ -65,8 +65,8 @@ def articles(tmp_path_factory) -> dict[str, Article]:
 def test_a_depth_in_miles_and_in_kilometres_corroborates(articles):
     en, es = articles["depth-en"], articles["depth-es"]
     claims = analyze_story([en, es], gazetteer=_gazetteer())
-    claim = _claim_with(claims, en, "32 miles")
-    assert claim is _claim_with(claims, es, "51 kilómetros")
+    claim = _claim_with(claims, en, "25 miles")
+    assert claim is _claim_with(claims, es, "40 kilómetros")
     assert (claim.status, claim.independent_sources) == ("corroborated", 2)
 
 
@@ -79,16 +79,16 @@ def test_a_depth_that_disagrees_is_disputed_and_no_distance_joins_it(articles):
     )
     claims = analyze_story([en, es, it, fr], gazetteer=_gazetteer())
     claim = _claim_with(claims, it, "72 km")
-    assert claim is _claim_with(claims, en, "32 miles")
-    assert claim is _claim_with(claims, es, "51 kilómetros")
+    assert claim is _claim_with(claims, en, "25 miles")
+    assert claim is _claim_with(claims, es, "40 kilómetros")
     assert claim.status == "disputed"
     assert {v.value for c in claim.conflicts for v in c.values} == {
-        "32 miles",
-        "51 kilómetros",
+        "25 miles",
+        "40 kilómetros",
         "72 km",
     }
     assert claim.why.startswith("Disputed (number): Reports give different figures for the depth")
-    assert _claim_with(claims, fr, "51 km") is not claim
+    assert _claim_with(claims, fr, "40 km") is not claim
 
 
 def test_a_toll_of_an_earlier_event_is_another_fact(articles):

@@ -721,7 +721,7 @@ def _left_stop_reason(
     ):
         return "participle" if first is None or i == 0 or toks[i - 1][2] == "," else "verb"
     if low in _PREPOSITIONS:
-        # "sources in Baghdad" continues; a phrase-initial "In Damascus," does not.
+        # "sources in Baghdad" continues; a phrase-initial "In Lisbon," does not.
         if first is None or prev is None or not prev[3]:
             return "prep"
         p = prev[2].lower()

@@ -206,8 +206,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
-    """Return the spans of lines in heading case ("Battle for Homs", "Can Assad Survive the
-    Storm?"): at least 80% of the words of four letters or more capitalised, and three such
+    """Return the spans of lines in heading case ("Battle for the Harbour", "Can the Mayor Survive
+    the Storm?"): at least 80% of the words of four letters or more capitalised, and three such
     words or a line that does not end with a period. In them a capital says nothing about a
     name."""
     out = []

@@ -6,7 +6,7 @@ supports reading it as a place:
 
 * **prominence** - the place is large (population >= 200,000);
 * **a cue** - the words before it are a place cue ("in", "near", "city of", "captured", ...) or it
-  continues a list that follows a confirmed place ("Homs, Hama and X");
+  continues a list that follows a confirmed place ("Tartu, Narva and X");
 * **story context** - the place lies in a country the story is about (``context_countries`` plus
   the countries of the article's unambiguous places), has 10,000 people or more (50,000 for a
   PERSON span), and the span reads as a proper name rather than as a capitalised word, an

@@ -339,8 +339,8 @@ def similarity(
     ):
         # With no word and no day in common, an event class and one actor or place, or
         # countries alone ("Iran urged ...", "Iran urged ..."), are too little to say that two
-        # statements report one fact; two named actors or places are enough ("took Aleppo and
-        # Hama" / "captured Aleppo and Hama"). A denial or a rumour is exempt: it is about
+        # statements report one fact; two named actors or places are enough ("took Tartu and
+        # Narva" / "captured Tartu and Narva"). A denial or a rumour is exempt: it is about
         # another report's event and rarely repeats its words ("X has fled" / "X is in Y").
         return 0.0
     score = (
@@ -507,8 +507,8 @@ def _figure_similarity(
     # a property of a thing ("36 metres high" / "alto 36 metri") that agrees within rounding is
     # one fact across languages; two values that disagree need a word or an actor in common
     named = (named and not prop) or (prop and agree)
-    # a measure of the event itself says what it measures: "a una profundidad de 57 km" and
-    # "at a depth of 32 miles" are the depth of the story's event in any language
+    # a measure of the event itself says what it measures: "a una profundidad de 40 km" and
+    # "at a depth of 25 miles" are the depth of the story's event in any language
     named = named or fa.concept in EVENT_LENGTHS or fa.dimension == "clock"
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
@@ -644,8 +644,8 @@ def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> 
 # Lengths that measure the event itself (a property marked "event" in the quantity reader's
 # data, annotate/data/quantities/<lang>.json: an earthquake's ``depth``): one event has one, so
 # two values of it are one fact, corroborated within rounding and disputed otherwise, like a
-# magnitude (``lexicon.MEASURE_CONCEPTS``); unlike a magnitude the figure keeps its unit (32
-# miles is 51 km). Two of them further apart than ``EVENT_LENGTH_MAX_RATIO`` are of two events.
+# magnitude (``lexicon.MEASURE_CONCEPTS``); unlike a magnitude the figure keeps its unit (25
+# miles is 40 km). Two of them further apart than ``EVENT_LENGTH_MAX_RATIO`` are of two events.
 EVENT_LENGTHS = frozenset({"depth"})
 EVENT_LENGTH_MAX_RATIO = 2.0
 

@@ -272,7 +272,7 @@ def _sentence_features(
             and (governs := capital_country(written)) is not None
         ):
             # "Tehran has started to evacuate": the capital stands for its country's government
-            # (not "40 dead in Lyon", "the road to Damascus": a place there)
+            # (not "40 dead in Lyon", "the road to Lisbon": a place there)
             broad.add(f"n:country:{governs}")
             entities.add(f"n:country:{governs}")
     own_places = [

@@ -171,7 +171,7 @@ CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bgiven\s+way\b", "breach"),
         (r"\b(?:has|had|have)\s+failed\b", "breach"),
         (r"\bcalled\s+on\b", "warn"),
-        # "remains in Damascus" (did not flee), not "remains in question / doubt / place"
+        # "remains in Lisbon" (did not flee), not "remains in question / doubt / place"
         (
             r"\b(?:remains?|remained|stays?|stayed|is\s+still|was\s+still)\s+in\b"
             r"(?!\s+(?:question|doubt|force|effect|place|power|office|charge|control|custody"

@@ -2,9 +2,9 @@
 
 Alignment (``align``) puts together statements that look alike: the same event class, shared
 actors, places and words. That is enough to say they are about one event, not that each backs
-every part of the sentence a claim shows. "Aleppo and Hama were taken" backs that the cities
-were taken, not that they were taken on 27 November; "the army withdrew from the south" does
-not back "the rebels' movements in Damascus were reported".
+every part of the sentence a claim shows. "Two towns were taken" backs that the towns were
+taken, not that they were taken on 3 March; "the army withdrew from the north" does not back
+"the protesters' march in the capital was reported".
 
 Each statement is read as a frame of slots: its event classes (what happened), its actors and
 places (resolved entity keys; whole countries are too broad to count), and the days it names

@@ -412,7 +412,7 @@ def is_stamp(line: str, outlet: str | None = None) -> bool:
 def title(text: str | None, outlet: str | None = None) -> str | None:
     """Return the title ``text`` cleaned: None when it is only a byline, a date, a dateline, an
     outlet's name or an address; without a date or time stamp that opens it; without an outlet's
-    name or a date after a separator ("Rebels advance on Homs - Reuters", "... | 7 Dec 2024")."""
+    name or a date after a separator ("Strikers march on - Reuters", "... | 7 Dec 2024")."""
     if not text:
         return None
     t = " ".join(quick_normalize(text).split())

@@ -195,7 +195,7 @@ def _close(a: str, b: str) -> bool:
 
 def _place_signals(article: Article, gazetteer: Any) -> list[Signal]:
     """Place names the gazetteer knows: a lower-case word that is another language's name of a
-    place the article names in English ("damask" beside "Damascus"); "the" before a country
+    place the article names in English ("lisboa" beside "Lisbon"); "the" before a country
     that takes no article, used as a subject ("the Russia urges")."""
     text = article.text
     tokens = _tokens(text)

@@ -44,7 +44,7 @@ from .names import (
 
 PROPAGATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Administrative nouns after a place name: "Quneitra province" is keyed as Quneitra.
+# Administrative nouns after a place name: "Tartu county" is keyed as Tartu.
 ADMIN_NOUNS = frozenset(
     """province provinces governorate governorates district region county prefecture oblast
     department municipality""".split()

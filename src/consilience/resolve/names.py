@@ -10,7 +10,7 @@ Abdul / Abd al-, ou / u, j / g, ï / i, vowel quality). No name of any particula
 * :func:`consilience.text.ascii_key` over those words - the exact-match key: lower-case ASCII,
   Arabic articles (al-, el-, as- ...) dropped.
 * :func:`skeleton` - a coarse consonant skeleton that several transliterations of one name share
-  ("Jolani", "Golani" -> "gln"). Equal skeletons only *propose* a match.
+  ("Qadhafi", "Kadhafi" -> "kadhafa"). Equal skeletons only *propose* a match.
 * :func:`soft_form` - a finer form that keeps vowels (grouped in classes) so that
   :func:`variant_similarity` can tell "Hassan" from "Hussein" although their skeletons agree.
 """

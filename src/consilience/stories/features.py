@@ -6,7 +6,7 @@ Four channels, each a bag of keys with counts:
   consonant skeleton so that transliterations meet ("Karliova"/"Karlyova"). A sentence's first
   word and the words of a Title Case headline count only when the same token is capitalised
   mid-sentence elsewhere or lies in an annotated entity span. Names survive translation
-  ("Lohan", "Homs") where ordinary words do not, and they tell two events of one kind apart.
+  ("Okonkwo", "Tartu") where ordinary words do not, and they tell two events of one kind apart.
   Places the gazetteer placed add one ``g:<geonameid>`` key whatever their language or script.
 * ``words``: the article's words, lower-cased and cut to a prefix (a cheap stemmer that works in
   every language using spaces); they tell topics apart within one language.
