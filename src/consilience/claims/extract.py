@@ -59,12 +59,25 @@ dozens scores hundreds thousands millions billions tens
 """.split()
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# A number joined to a unit of time by a hyphen is a length of time ("a 60-day stay"), however
+# the hyphen is spaced.
+_UNIT_OF_TIME_AFTER = re.compile(
+    r"\s*[-‐–]\s*(?:second|minute|hour|day|night|week|month|year)s?\b", re.IGNORECASE
+)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
 _INEXACT_DATE = re.compile(
     r"\b(?:ago|prior|previous|past|recent|recently|early|late|mid|around|about|week|weekend"
     r"|month|months|year|years)\b",
     re.IGNORECASE,
 )
+# Words that only say which calendar year, month or week a named day lies in ("March 3 of
+# this year", "the 5th of last month", "Monday of next week"): they do not make it approximate.
+_CALENDAR_FRAME = re.compile(
+    r"\b(?:of\s+)?(?:this|last|next|the\s+same|the\s+following|the\s+previous)\s+"
+    r"(?:year|month|week)\b",
+    re.IGNORECASE,
+)
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
@@ -211,6 +224,8 @@ def _is_figure(article: Article, q: Quantity) -> bool:
     plural ("thousands")."""
     if q.unit in lx.TIME_UNITS or _AGE_BEFORE.search(article.text[max(0, q.start - 8) : q.start]):
         return False
+    if _UNIT_OF_TIME_AFTER.match(article.text, q.end):
+        return False  # "a 60-day stay", "a 60 - day stay", "a six-month term": a duration
     return not set(lx.words(article.text[q.start : q.end])) & _VAGUE_NUMBERS
 
 
@@ -328,6 +343,12 @@ def _sentence_features(
         and (attr.channel[:1].isupper() and not classes - lx.WEAK_CLASSES)
     ):
         classes.add("interview")  # "X told CNN that ...": X gave CNN an interview
+    if "interview" not in classes:
+        # the outlet a statement was told to ("sources told the Evening Ledger") is no actor of
+        # what it tells; in "X told a radio station that ..." alone it is (an interview)
+        told = _channel_keys(article, sent, attr, inside)
+        entities -= told
+        broad -= told
     if not _OBLIGATION.search(text) and any(
         lx.event_classes(m.group("w"), _base(article.language))
         for m in lx.NEGATED_EVENT.finditer(text)
@@ -351,6 +372,24 @@ def _sentence_features(
         dates=_dates(article, sent.start, sent.end),
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
     )
+
+
+def _channel_keys(
+    article: Article,
+    sent: Sentence,
+    attr: Attribution | None,
+    inside: Sequence[tuple[EntityMention, str]],
+) -> set[str]:
+    """Return the keys of the mentions that name the outlet the sentence was told to ("told
+    the Evening Ledger": ``Attribution.channel``) and nothing else the sentence names."""
+    if attr is None or not attr.channel:
+        return set()
+    at = article.text.find(attr.channel, max(sent.start, attr.source_end), sent.end)
+    if at < 0:
+        return set()
+    end = at + len(attr.channel)
+    there = {k for m, k in inside if m.start < end and at < m.end}
+    return there - {k for m, k in inside if not (m.start < end and at < m.end)}
 
 
 def _attribution(attributions: Iterable[Attribution], sent: Sentence) -> Attribution | None:
@@ -538,7 +577,10 @@ def _dates(article: Article, start: int, end: int) -> tuple[EventDate, ...]:
 def _event_date(text: str, d: DateMention) -> EventDate:
     written = text[d.start : d.end]
     before = text[max(0, d.start - 20) : d.start]
-    exact = d.precision == "day" and not _INEXACT_DATE.search(written)
+    named = _CALENDAR_FRAME.sub(" ", written)
+    if not _NAMED_DAY.search(named):
+        named = written  # "this week", "a year ago": no day named besides the frame
+    exact = d.precision == "day" and not _INEXACT_DATE.search(named)
     return EventDate(
         value=d.value or "",
         precision=d.precision or "year",

@@ -186,6 +186,21 @@ CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+# A word before "stay" that makes it a noun ("a stay in", "her brief stay in", "a court-mandated
+# stay in"): a determiner, a possessive, or a modifier of a noun (a participle, a length of time).
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|its|their|our|my|your|whose|this|that|during|long|short|brief"
+    r"|extended|lengthy|day|week|month|year|night|overnight|hospital|\w+ed|\w+['’]s?)\s+$"
+)
+# "surrounding" that surrounds nobody: an adjective after a determiner ("the surrounding
+# area") or after a noun of talk or doubt ("the questions surrounding the contract").
+_NOT_ENCIRCLING = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|and|in|of|confusion|controversy|questions?|mystery"
+    r"|circumstances|uncertainty|speculation|debate|issues?|secrecy|concerns?|doubts?"
+    r"|allegations?|rumou?rs?|scandal|events|details|facts|tensions?|fears?|criticism"
+    r"|outrage|furou?re?|drama|hype|buzz|dispute|row|saga|legal\s+battle)\s+$"
+)
+
 # Classes that state the opposite of another: "X remains in Y" says X did not flee; "the dam is
 # intact" says it was not breached.
 OPPOSITE_CLASSES: dict[str, str] = {"stay": "flee", "intact": "breach"}
@@ -753,13 +768,18 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
                 continue
         if cls == "breach" and any(s <= m.start() < e for s, e in banks):
             continue
+        if word == "surrounding" and _NOT_ENCIRCLING.search(low[: m.start()]):
+            continue  # "the surrounding villages", "the confusion surrounding his arrest"
         if m.group() == "struck" and (
             _STRUCK_OTHER.match(low, m.end()) or _NATURAL_EVENT.search(low)
         ):
             continue  # "a quake struck", "struck a deal", "the court struck down the law"
         found.append((m.start(), cls))
     for pattern, cls in CLASS_PHRASES:
-        found.extend((m.start(), cls) for m in pattern.finditer(low))
+        for m in pattern.finditer(low):
+            if cls == "stay" and _NOUN_BEFORE.search(low[: m.start()]):
+                continue  # "a 60-day stay in hospital", "her stay in the city": no verb
+            found.append((m.start(), cls))
     found.sort()
     return found
 
