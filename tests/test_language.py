@@ -136,7 +136,40 @@ def test_few_function_words_are_not_enough(detector: LanguageDetector) -> None:
     # a line of names and figures with one English function word: lingua decides
     from consilience.annotate.language import _plainly_in
 
-    index = detector._function_index()
+    index = detector.function_index()
     assert not _plainly_in("Berlin, Hamburg and Munich: 12, 40, 7", "en", index)
     assert _plainly_in("It was the first time that they had met there.", "en", index)
     assert not _plainly_in("Il était une fois dans la ville de Nantes.", "en", index)
+
+
+def test_foreign_spans_keep_only_sentences_in_another_language(detector: LanguageDetector) -> None:
+    text, spans = _spans([EN, FR, "The mayor said that the bridge would be closed for a week."])
+    assert detector.foreign_spans(text, spans, "en") == ((spans[1][0], spans[1][1], "fr"),)
+    assert detector.foreign_spans(text, spans, "fr") == (
+        (spans[0][0], spans[0][1], "en"),
+        (spans[2][0], spans[2][1], "en"),
+    )
+
+
+def test_sentences_split_otherwise_take_the_language_of_the_found_span_covering_them(
+    detector: LanguageDetector,
+) -> None:
+    # the language stage found the French sentence on plain bounds; annotate's sentences (here
+    # the French one split in two, and the English one with its leading space) take their
+    # languages from it without lingua: the same answers lingua gives on those bounds
+    text, spans = _spans([EN, FR, IT])
+    found = detector.foreign_spans(text, spans, "en")
+    assert [lang for *_, lang in found] == ["fr", "it"]
+    fr_start, fr_end = spans[1]
+    cut = text.index(" et a décidé", fr_start)
+    split = [spans[0], (fr_start - 1, cut), (cut, fr_end), spans[2]]
+    assert detector.sentence_languages_from(text, split, "en", found) == [None, "fr", "fr", "it"]
+    assert detector.detect_sentences(text, split, "en") == [None, "fr", "fr", "it"]
+    # a sentence the found span covers less than half of keeps the article's language
+    half = text.index(" publier", fr_start)
+    wide = [(spans[0][0] + 40, half)]
+    assert detector.sentence_languages_from(text, wide, "en", found) == [None]
+    # short ones inherit it whatever was found
+    assert detector.sentence_languages_from(text, [(fr_start, fr_start + 12)], "en", found) == [
+        None
+    ]

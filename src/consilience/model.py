@@ -205,6 +205,12 @@ class Article:
     removed: tuple[Removed, ...] = ()
     annotations: Annotations = field(default_factory=Annotations)
     flags: tuple[Flag, ...] = ()
+    # between the language stage and annotate: the sentences (plain ones,
+    # ``annotate.nlp.simple_sentences``) the language detector found in another language than
+    # the article's, as (start, end, language), which annotate maps onto its own sentences
+    # (``LanguageDetector.sentence_languages_from``); None before the language stage and once
+    # annotate has read them
+    language_spans: tuple[tuple[int, int, str], ...] | None = None
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -123,17 +123,16 @@ class Resources:
         """Load now every slot a run's stages take (but the gazetteer and the aliases, cheap to
         open and, for the gazetteer, a database connection that must not cross a fork): the
         English model, each configured language's model, the timeline's parser, the sentence
-        encoder, the language detector with the models of each script it knows (one text at a
-        time: no thread pool is started, so the process can still fork safely) and the English
+        encoder, the language detector's function words (not lingua's models: the workers of
+        a run read no language with lingua, the language stage having done it before them,
+        ``Article.language_spans``; a worker that does loads them then) and the English
         vocabulary of the flags. Return self. What ``consilience.preload`` runs in the server
         process a run's workers are forked from."""
         from .flags import english_vocabulary
 
-        # lingua's models one text at a time, never its thread pool. (They once loaded in a
-        # thread beside the spaCy models, on the belief that lingua leaves the GIL as it loads:
-        # it does not; a Python loop of 1.4 s took 4.5 s beside it, the CPU seconds of both
-        # summing to the wall time, so the thread only added switching.)
-        self.detector().load_models()
+        # lingua's models (some 3 s on one core, before the workers could start) are loaded
+        # where languages are read: ``pipeline.Prepared``'s helper, beside this server
+        self.detector().function_index()
         self.english()
         for language, _ in self.settings.language_models:
             self.language_model(language)

@@ -29,17 +29,6 @@ MIN_SENTENCE_CONFIDENCE = 0.5  # a less certain sentence (names, numbers) inheri
 PLAIN_WORDS = 2
 PLAIN_SHARE = 0.2
 SAMPLE_CHARS = 4_000  # per slice of a long article (start, middle, end)
-# One short text per script (under 120 characters, so lingua loads the n-gram models of every
-# length it uses for a sentence): loading them all up front (``LanguageDetector.load_models``).
-SCRIPT_SAMPLES = (
-    "The talks will go on next week, the minister said",  # Latin: every Latin-script model
-    "Переговоры продолжатся на следующей неделе",  # Cyrillic
-    "وقال الوزير إن المحادثات ستستمر الأسبوع المقبل",  # Arabic
-    "השיחות יימשכו בשבוע הבא, אמר השר",  # Hebrew
-    "Οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα",  # Greek
-    "谈判将于下周继续",  # Han
-    "बातचीत अगले सप्ताह जारी रहेगी",  # Devanagari
-)
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -86,15 +75,6 @@ class LanguageDetector:
         self.languages = tuple(c.name.lower() for c in codes)
         self._index: dict[str, frozenset[str]] | None = None
 
-    def load_models(self) -> None:
-        """Load now the models lingua loads lazily, for every script of its languages: one
-        text per script, one at a time (lingua's parallel calls start a thread pool, after
-        which a process must not fork). The answers do not change: the same models, loaded
-        earlier. The function words of each language (``detect_sentences``) are read too."""
-        for text in SCRIPT_SAMPLES:
-            self._detector.compute_language_confidence_values(text)
-        self._function_index()
-
     def detect(self, text: str) -> tuple[str | None, float]:
         """Return (ISO 639-1 code, confidence 0..1) for ``text``; (None, 0.0) when it has fewer
         than three letters."""
@@ -117,7 +97,7 @@ class LanguageDetector:
         out: list[str | None] = [None] * len(spans)
         todo: list[int] = []
         pieces: list[str] = []
-        index = self._function_index() if language in self.languages else None
+        index = self.function_index() if language in self.languages else None
         for i, (start, end) in enumerate(spans):
             piece = text[start:end].strip()
             if len(piece) < MIN_SENTENCE_CHARS or not _has_letters(piece):
@@ -133,7 +113,56 @@ class LanguageDetector:
                     out[i] = values[0].language.iso_code_639_1.name.lower()
         return out
 
-    def _function_index(self) -> dict[str, frozenset[str]]:
+    def foreign_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], language: str | None
+    ) -> tuple[tuple[int, int, str], ...]:
+        """The spans of ``spans`` (sentences of ``text``) that ``detect_sentences`` finds in
+        another language than ``language`` (the article's), as (start, end, language): what
+        the language stage keeps of an article's sentences (``Article.language_spans``) so that
+        its sentences, once spaCy has split them, take their languages without lingua
+        (``sentence_languages_from``)."""
+        langs = self.detect_sentences(text, spans, language)
+        return tuple(
+            (start, end, lang)
+            for (start, end), lang in zip(spans, langs, strict=True)
+            if lang is not None and lang != language
+        )
+
+    def sentence_languages_from(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        language: str | None,
+        found: Sequence[tuple[int, int, str]],
+    ) -> list[str | None]:
+        """``detect_sentences`` for ``spans`` without lingua, from ``found`` (``foreign_spans``
+        of the same text over other sentence bounds): None for a span too short, without
+        letters or plainly in ``language``, as there; otherwise the language of the found span
+        that covers most of it, when that is at least half its characters (None: the
+        article's). Over the same bounds, the same answers as ``detect_sentences``, but where
+        lingua gave the article's own language (None here: the same language in the end)."""
+        out: list[str | None] = [None] * len(spans)
+        index = self.function_index() if language in self.languages else None
+        for i, (start, end) in enumerate(spans):
+            piece = text[start:end].strip()
+            if len(piece) < MIN_SENTENCE_CHARS or not _has_letters(piece):
+                continue
+            if index is not None and _plainly_in(piece, language, index):  # type: ignore[arg-type]
+                continue
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            first, last = start + lead, start + lead + len(piece)
+            best, covered = None, 0
+            for s, e, lang in found:
+                if s >= last:
+                    break
+                share = min(e, last) - max(s, first)
+                if share > covered:
+                    best, covered = lang, share
+            if best is not None and 2 * covered >= last - first:
+                out[i] = best
+        return out
+
+    def function_index(self) -> dict[str, frozenset[str]]:
         """Each function word of the detector's languages (``function_words``) with the
         languages it belongs to; built on first use."""
         index = self._index

@@ -224,27 +224,38 @@ def as_worker(forked: bool = False) -> None:
     threading.Thread(target=watch, name="consilience-parent-watch", daemon=True).start()
 
 
-def english(text: str, doc: Doc, detector: LanguageDetector, language: str | None) -> Found:
+def english(
+    text: str,
+    doc: Doc,
+    detector: LanguageDetector,
+    language: str | None,
+    found: Sequence[tuple[int, int, str]] | None = None,
+) -> Found:
     """The annotations of an English article from its Doc: spaCy's sentences, entities (less
-    the guesses on headings) and DATE spans, with the date phrases a regex adds."""
+    the guesses on headings) and DATE spans, with the date phrases a regex adds. ``found``:
+    the article's ``language_spans`` (``sentence_languages``)."""
     from .dates import extra_date_spans
 
     parsed = nlp.parse(doc)
     spans = set(parsed.date_spans)
     spans.update(extra_date_spans(text, parsed.date_spans))
     return Found(
-        sentences=sentence_languages(text, parsed.sentences, detector, language),
+        sentences=sentence_languages(text, parsed.sentences, detector, language, found),
         entities=nlp.drop_heading_guesses(text, parsed.entities),
         dates=_unresolved(spans),
     )
 
 
 def foreign(
-    text: str, language: str | None, model: Language | None, detector: LanguageDetector
+    text: str,
+    language: str | None,
+    model: Language | None,
+    detector: LanguageDetector,
+    found: Sequence[tuple[int, int, str]] | None = None,
 ) -> Found:
     """The annotations of an article in another language than English: spaCy's sentences
     and entities when the language has a ``model``, else plain sentences; dates from the
-    language's month and weekday names."""
+    language's month and weekday names. ``found``: the article's ``language_spans``."""
     from .dates import foreign_date_spans
 
     if model is not None:
@@ -253,14 +264,14 @@ def foreign(
         parsed = nlp.parse(doc, nlp.FOREIGN_LABELS)
         sentences = parsed.sentences
         entities = nlp.drop_heading_guesses(text, parsed.entities)
-        found = list(parsed.date_spans)
+        dates = list(parsed.date_spans)
     else:
-        sentences, entities, found = nlp.simple_sentences(text), (), []
-    found += foreign_date_spans(text, language, found)
+        sentences, entities, dates = nlp.simple_sentences(text), (), []
+    dates += foreign_date_spans(text, language, dates)
     return Found(
-        sentences=sentence_languages(text, sentences, detector, language),
+        sentences=sentence_languages(text, sentences, detector, language, found),
         entities=entities,
-        dates=_unresolved(set(found)),
+        dates=_unresolved(set(dates)),
     )
 
 
@@ -269,10 +280,18 @@ def sentence_languages(
     sentences: Sequence[Sentence],
     detector: LanguageDetector,
     language: str | None,
+    found: Sequence[tuple[int, int, str]] | None = None,
 ) -> tuple[Sentence, ...]:
     """``sentences`` with their own language; one the detector cannot tell takes
-    ``language`` (the article's)."""
-    langs = detector.detect_sentences(text, [(s.start, s.end) for s in sentences], language)
+    ``language`` (the article's). With ``found`` (the sentences the language stage found in
+    another language, ``Article.language_spans``), lingua is not asked again: each sentence
+    takes the language of the found one covering most of it
+    (``LanguageDetector.sentence_languages_from``)."""
+    spans = [(s.start, s.end) for s in sentences]
+    if found is None:
+        langs = detector.detect_sentences(text, spans, language)
+    else:
+        langs = detector.sentence_languages_from(text, spans, language, found)
     pairs = zip(sentences, langs, strict=True)
     return tuple(replace(s, language=lang or language) for s, lang in pairs)
 

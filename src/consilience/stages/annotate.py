@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..annotate import runner
@@ -10,7 +11,6 @@ from ..model import Article, Skipped
 from ..resources import Resources
 from ..runtime import stage_failure
 from ..settings import Settings
-from .base import with_annotations
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -47,10 +47,18 @@ class Annotate:
             doc = next(docs)
             if isinstance(doc, Exception):
                 raise doc
-            found = runner.english(article.text, doc, self.detector, article.language)
+            found = runner.english(
+                article.text, doc, self.detector, article.language, article.language_spans
+            )
         else:
             model = self.resources.language_model(article.language)
-            found = runner.foreign(article.text, article.language, model, self.detector)
-        return with_annotations(
-            article, sentences=found.sentences, entities=found.entities, dates=found.dates
+            found = runner.foreign(
+                article.text, article.language, model, self.detector, article.language_spans
+            )
+        annotations = replace(
+            article.annotations,
+            sentences=found.sentences,
+            entities=found.entities,
+            dates=found.dates,
         )
+        return replace(article, annotations=annotations, language_spans=None)
