@@ -5,6 +5,7 @@ bundled sample corpus, a hostile file) with story records built from its annotat
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import replace
 from html import escape
@@ -380,6 +381,42 @@ def test_render_writes_nothing_when_a_renderer_fails(tmp_path, rich, monkeypatch
         registry.render(rich, ["json", "md", "html"], tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
     assert (tmp_path / "report.json").read_text("utf-8") == "old"
+
+
+def test_the_html_page_is_written_by_a_process_of_its_own(tmp_path, rich, monkeypatch) -> None:  # noqa: ANN001
+    import multiprocessing
+
+    def by_process(report: dict) -> str:
+        return f"<p>{os.getpid()}</p>"
+
+    monkeypatch.setitem(registry.RENDERERS, "html", by_process)
+    registry.render(rich, ["json", "md", "html"], tmp_path / "set")
+    pid = int((tmp_path / "set/report.html").read_text("utf-8")[3:-4])
+    assert pid != os.getpid()
+    assert json.loads((tmp_path / "set/report.json").read_text("utf-8")) == rich
+    assert multiprocessing.active_children() == []
+    # alone, or for a report made one item at a time, it is written here
+    registry.render(rich, ["html"], tmp_path / "alone")
+    assert (tmp_path / "alone/report.html").read_text("utf-8") == f"<p>{os.getpid()}</p>"
+
+
+def test_a_write_failing_in_the_html_process_is_an_output_error(
+    tmp_path,
+    rich,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from consilience.errors import OutputError
+
+    (tmp_path / "report.md").write_text("old", encoding="utf-8")
+
+    def full(report: dict) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(registry.RENDERERS, "html", full)
+    with pytest.raises(OutputError, match=r"to .*: No space left on device$"):
+        registry.render(rich, ["json", "md", "html"], tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+    assert (tmp_path / "report.md").read_text("utf-8") == "old"
 
 
 def test_inputs_set_aside_are_listed(tmp_path) -> None:  # noqa: ANN001

@@ -7,6 +7,7 @@ set or the whole new one, never a mix. Files are written with the user's umask.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,7 +19,10 @@ from contextlib import contextmanager
 from functools import partial
 from json.encoder import encode_basestring as _string  # the C function where there is one
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.process import BaseProcess
 
 from ..errors import OutputError, UsageError
 
@@ -218,10 +222,14 @@ def render(report_dict: dict, formats: Sequence[str], out_dir: str | os.PathLike
     """Write ``out_dir/report.<format>`` for each format and return the paths written, in the
     order of ``formats``. Each file is rendered as it is written to the temporary folder (one
     rendered text in memory at a time), and the set is swapped in at once (``write_set``): a
-    renderer that fails, an error or Ctrl-C leave the previous reports as they were."""
+    renderer that fails, an error or Ctrl-C leave the previous reports as they were. The HTML
+    page of a report held whole (not a large run's, made one item at a time) is rendered in a
+    process of its own beside the others (``write_set``'s ``aside``)."""
     chosen = parse_formats(formats)
     contents = [(FILE_NAMES[f], partial(RENDERERS[f], report_dict)) for f in chosen]
-    return write_set(Path(out_dir), contents)
+    whole = isinstance(report_dict.get("articles"), list)
+    aside = FILE_NAMES["html"] if whole and "html" in chosen and len(chosen) > 1 else None
+    return write_set(Path(out_dir), contents, aside=aside)
 
 
 class ReportsWritten(KeyboardInterrupt):  # noqa: N818 - it is what happened
@@ -249,13 +257,17 @@ def prepare(out_dir: str | os.PathLike) -> Path:
 
 
 def write_set(
-    out: Path, contents: Sequence[tuple[str, str | Callable[[], str | Iterable[str]]]]
+    out: Path,
+    contents: Sequence[tuple[str, str | Callable[[], str | Iterable[str]]]],
+    aside: str | None = None,
 ) -> list[Path]:
     """Write each (file name, text) of ``contents`` into ``out`` as one set (a text may be a
     function that returns it, or its pieces, called when its file is written): all files to a
     temporary folder in ``out``, then each renamed into place with SIGINT and SIGTERM held
-    back until the last rename is done. Raises OutputError when ``out`` cannot take them (the
-    previous files untouched), and ReportsWritten when Ctrl-C came during the renames."""
+    back until the last rename is done. The file named ``aside`` is written by a process
+    forked for it while this one writes the others (``_Aside``; here too where forking is not
+    possible). Raises OutputError when ``out`` cannot take them (the previous files
+    untouched), and ReportsWritten when Ctrl-C came during the renames."""
     prepare(out)
     remove_stale(out)
     for name, _ in contents:
@@ -264,15 +276,22 @@ def write_set(
     tmp = _temp_folder(out)
     paths = [out / name for name, _ in contents]
     swapped = False
+    helper: _Aside | None = None
     try:
         try:
             for name, text in contents:
-                with open(tmp / name, "w", encoding="utf-8") as fh:  # mode 0666 less the umask
-                    _write(fh, text() if callable(text) else text)
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                if name == aside and helper is None:
+                    helper = _Aside.start(tmp / name, text)
+                    if helper is not None:
+                        continue
+                _write_file(tmp / name, text)
+            if helper is not None:
+                helper.wait()
         except OSError as exc:
             raise OutputError(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
+        finally:
+            if helper is not None:
+                helper.stop()
         with _held_signals() as caught:
             for name, _ in contents:
                 os.replace(tmp / name, out / name)
@@ -290,6 +309,85 @@ def write_set(
     if signal.SIGINT in caught:
         raise ReportsWritten(paths)
     return paths
+
+
+def _write_file(path: Path, text: str | Callable[[], str | Iterable[str]]) -> None:
+    """Write ``text`` (or what the function ``text`` returns) to ``path``, synced to disk."""
+    with open(path, "w", encoding="utf-8") as fh:  # mode 0666 less the umask
+        _write(fh, text() if callable(text) else text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+class _Aside:
+    """One file of a set written by a child process forked for it, while the parent writes
+    the others (the HTML page, about 40% of the writing, on a core the run's workers have left
+    idle): the child has the report as the parent had it, renders the same text and writes it
+    the same way (``_write_file``). It ends with its parent and leaves Ctrl-C to it; a failure
+    there (the reason written beside the file) is raised here as the parent's would be."""
+
+    def __init__(self, process: BaseProcess, path: Path) -> None:
+        self.process = process
+        self.path = path
+
+    @classmethod
+    def start(cls, path: Path, text: str | Callable[[], str | Iterable[str]]) -> _Aside | None:
+        """The child writing ``text`` to ``path``, started; None where forking is not
+        possible (the caller writes the file itself)."""
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        try:
+            process = multiprocessing.get_context("fork").Process(
+                target=_write_aside, args=(path, text), name="consilience-writer", daemon=True
+            )
+            process.start()
+        except OSError:
+            return None
+        return cls(process, path)
+
+    def wait(self) -> None:
+        """Wait for the child; raise what failed there: an OSError for a file that could not
+        be written, a RuntimeError naming any other error."""
+        process = self.process
+        process.join()
+        if process.exitcode == 0:
+            return
+        failure = _failure_path(self.path)
+        try:
+            kind, _, reason = failure.read_text("utf-8").partition("\n")
+        except OSError:
+            kind, reason = "", f"the process writing it ended with {process.exitcode}"
+        if kind == "OSError":
+            raise OSError(reason)
+        raise RuntimeError(f"writing {self.path.name} failed: {reason}")
+
+    def stop(self) -> None:
+        """End the child at once if it still runs (an error or Ctrl-C here)."""
+        process = self.process
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _failure_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.failed")
+
+
+def _write_aside(path: Path, text: str | Callable[[], str | Iterable[str]]) -> None:
+    """In ``_Aside``'s child: write the file; on failure, say why beside it and exit 1."""
+    from ..annotate.runner import as_worker
+
+    as_worker(forked=True)
+    try:
+        _write_file(path, text)
+    except BaseException as exc:  # everything is reported to the parent, which raises it
+        kind = "OSError" if isinstance(exc, OSError) else type(exc).__name__
+        reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        with contextlib.suppress(OSError):
+            _failure_path(path).write_text(f"{kind}\n{reason}", "utf-8")
+        os._exit(1)
 
 
 def _write(fh: TextIO, text: str | Iterable[str]) -> None:
