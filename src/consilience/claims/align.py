@@ -39,7 +39,7 @@ from ..tuning import AlignParams
 from . import clock
 from . import lexicon as lx
 from .keys import country_code, demonym_country
-from .records import ClaimCandidate, Figure
+from .records import ClaimCandidate, EventDate, Figure
 
 
 def align(
@@ -663,14 +663,19 @@ def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]
     year ("the 1985 quake", "the quake of 7 September" against a report of the 20th); empty
     when it names none, names a recent day too, or no publication day is known."""
     first = first or c.published
-    if not first or not c.dates:
+    if not first:
+        return frozenset()
+    dates = list(c.dates)
+    read = {d.value[:4] for d in dates}
+    dates += [y for y in written_years(c) if y.value not in read]
+    if not dates:
         return frozenset()
     try:
         published = date.fromisoformat(first[:10])
     except ValueError:
         return frozenset()
     past = set()
-    for d in c.dates:
+    for d in dates:
         if d.since:
             continue
         value = d.value
@@ -693,6 +698,53 @@ def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]
         except ValueError:
             continue
     return frozenset(past)
+
+
+def written_years(c: ClaimCandidate) -> tuple[EventDate, ...]:
+    """Return the years ``c``'s text names after a year word of its language
+    (``data/years.json``: "en 1998", "nel 1980", "عام 1998"), as dates of year precision: a
+    year the date reader of that language leaves unread still dates what the clause tells. Not
+    a year after a word that starts a period ("desde 1998", "منذ 1998"), nor the figure's own
+    number."""
+    found = _year_words(c.language or "en")
+    if found is None:
+        return ()
+    words, since = found
+    out = []
+    for m in _YEAR.finditer(c.text):
+        at = c.start + m.start()
+        f = c.figure
+        if f is not None and f.start <= at < f.end:
+            continue
+        before = c.text[max(0, m.start() - 30) : m.start()]
+        if since is not None and since.search(before):
+            continue
+        if words.search(before):
+            out.append(EventDate(m.group(0), "year", at, at + 4, False, False))
+    return tuple(out)
+
+
+# A year as a clause writes it: four digits, 1000-2999, no digit or separator around them.
+_YEAR = re.compile(r"(?<![\d.,:/-])[12]\d{3}(?![\d.,:/]\d|\d)")
+
+
+@functools.lru_cache(maxsize=32)
+def _year_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """Return the patterns of ``language``'s year words and period words right before a year
+    (``data/years.json``), or None for a language with none."""
+    data = lx.language_words("years")
+    words = data.get(language)
+    if not words:
+        return None
+    since = data.get(f"{language}:since")
+    tail = r"\W*$"
+    pattern = re.compile(rf"(?<!\w)(?:{lx.word_alternation(words)}){tail}", re.IGNORECASE)
+    period = (
+        re.compile(rf"(?<!\w)(?:{lx.word_alternation(since)}){tail}", re.IGNORECASE)
+        if since
+        else None
+    )
+    return pattern, period
 
 
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:

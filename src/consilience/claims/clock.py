@@ -250,8 +250,6 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
     words = _words(code)
     if words is None or words.onset is None or words.onset.search(text, start, end) is None:
         return []
-    if words.other is not None and words.other.search(text, start, end) is not None:
-        return []
     times = clock_times(text, start, end, code)
     if not times:
         return []
@@ -263,6 +261,13 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
         return min(max(t.start - e, s - t.end, 0) for s, e in onsets), t.start
 
     first = min(times, key=gap)
+    # a word of another event before the time and its onset word makes the time that event's
+    # ("an aftershock struck at 4:33"); one after both tells what followed ("struck at 4:12,
+    # followed by aftershocks", "... and another an hour later")
+    onset_end = min(onsets, key=lambda o: max(first.start - o[1], o[0] - first.end, 0))[1]
+    told = max(first.end, onset_end)
+    if words.other is not None and words.other.search(text, start, told) is not None:
+        return []
     named = next(
         (t for t in times if t.offset is not None and 0 <= t.start - first.end <= _RESTATED_WITHIN),
         None,
@@ -353,20 +358,26 @@ def on_one_clock(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
     """Return ``candidates`` with each time figure's ``base`` in UTC minutes and its ``unit``
     "utc": a time on a named clock moved by its offset (read when it was found), a local time or
     one whose clock is unsaid by the offset of the story's country (the country most of the
-    candidates' event places lie in). A local time with no country known keeps its unit
-    "local" and compares with no UTC time."""
+    candidates' event places lie in). Its ``value`` becomes the UTC minute too: what the
+    report shows beside each passage is then one moment on one clock ("14:20 local" and
+    "19:20 GMT" read alike). A local time with no country known keeps its unit "local" and
+    compares with no UTC time."""
     countries = Counter(k for c in candidates for k in c.event_countries)
     country = countries.most_common(1)[0][0] if countries else None
     out = []
     for c in candidates:
         f = c.figure
-        if f is None or f.dimension != "clock" or f.unit == "utc":
+        if f is None or f.dimension != "clock":
             out.append(c)
+            continue
+        if f.unit == "utc":
+            # on a named clock: its value, as a reader checks it, is the UTC minute too
+            out.append(replace(c, figure=replace(f, value=f.base)))
             continue
         offset = country_offset(country, c.published) if country else None
         if offset is None:
             out.append(c)
             continue
-        base = (int(f.value) - offset) % DAY
-        out.append(replace(c, figure=replace(f, base=float(base), unit="utc")))
+        base = float((int(f.value) - offset) % DAY)
+        out.append(replace(c, figure=replace(f, value=base, base=base, unit="utc")))
     return out
