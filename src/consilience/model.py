@@ -133,7 +133,7 @@ class Quantity:
     end: int
     value: float
     unit: str | None = None  # km, mile, percent, USD, ...
-    counted: str | None = None  # what is counted: "people", "Syrian soldiers", "dead"
+    counted: str | None = None  # what is counted: "people", "Chilean miners", "dead"
     approximate: bool = False
     qualifier: str | None = None  # nearly | at least | about | some | more than | up to ...
     number_format: str = "plain"  # plain | comma | european | words

@@ -788,12 +788,12 @@ def _described(toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _long_name(toks: list[_Tok], a: int, b: int) -> bool:
-    """Return True for a name of two words or more ("Hayat Tahrir al-Sham")."""
+    """Return True for a name of two words or more ("National Liberation Front")."""
     return sum(1 for t in toks[a : b + 1] if t[3]) >= 2
 
 
 def _is_role(toks: list[_Tok], a: int, b: int) -> bool:
-    """Return True when tokens ``a..b`` describe a role ("the leader of HTS")."""
+    """Return True when tokens ``a..b`` describe a role ("the leader of the NLF")."""
     words = [t[2] for t in toks[a : b + 1] if t[3]]
     if not words:
         return False

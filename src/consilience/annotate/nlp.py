@@ -224,8 +224,8 @@ def drop_heading_guesses(
     text: str, entities: tuple[EntityMention, ...]
 ) -> tuple[EntityMention, ...]:
     """Return ``entities`` without the model's guesses inside heading-case lines: a span kept
-    there must be written, in the same case, somewhere in the text outside such lines ("Assad"
-    in "Can Assad Survive the Storm?" stays; "Storm" and "Existential Threat" go)."""
+    there must be written, in the same case, somewhere in the text outside such lines ("Okafor"
+    in "Can Okafor Survive the Storm?" stays; "Storm" and "Existential Threat" go)."""
     lines = heading_lines(text)
     if not lines:
         return entities

@@ -4,7 +4,7 @@ Pure Python over precompiled regular expressions, so it runs on any article with
 One pass finds number *cores* (digits, number words, vague plurals such as "thousands"); each
 core is then rejected (years, dates, clock times, ordinals, labels such as "M5") or extended: a
 scale word ("1.5 million"), a unit ("20 miles", "$3"), a qualifier ("at least 826", "2,000 or
-so") and the noun phrase it counts ("Syrian soldiers").
+so") and the noun phrase it counts ("Chilean miners").
 """
 
 from __future__ import annotations
@@ -637,7 +637,7 @@ def _normalise_qualifier(q: str) -> str:
 def _counted(
     text: str, pos: int, hi: int, allow_of: bool, require_of: bool, after_unit: bool
 ) -> str | None:
-    """Return the noun phrase counted after ``pos`` ("Syrian soldiers"), or None.
+    """Return the noun phrase counted after ``pos`` ("Chilean miners"), or None.
 
     Right after a number a participle is an adjective ("826 wounded", "displaced people");
     right after a unit it is a verb ("one week remained"), and an "-ly" word an adverb.

@@ -153,7 +153,7 @@ def _confusions(text: str) -> list[Signal]:
 
 
 def _glued(text: str, vocabulary: Container[str]) -> list[Signal]:
-    """A word glued to an article or preposition: "thealliance", "TheIran" (a capitalised
+    """A word glued to an article or preposition: "thecommittee", "TheKremlin" (a capitalised
     function word run into a capitalised name)."""
     out = []
     for s, e, tok in _tokens(text):

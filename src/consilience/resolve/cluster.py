@@ -1,13 +1,13 @@
 """Name groups and the clusters they are joined into.
 
-A **group** holds the mentions that share one exact-match key ("Bashar al-Assad", "Bashar al
-Assad" and "Bashar Assad's" share ``bashar assad``). Groups are joined into **clusters** (one
+A **group** holds the mentions that share one exact-match key ("Samir al-Hadi", "Samir al
+Hadi" and "Samir Hadi's" share ``samir hadi``). Groups are joined into **clusters** (one
 cluster = one entity) with a union-find that refuses a join when the evidence contradicts it:
 
-* two different gazetteer places (Daraa and Daraya are two towns, however alike the names);
-* two full names of persons with the same surname and different given names (Bashar al-Assad
-  and Hafez al-Assad);
-* a demonym or group of people (NORP: "Syrian") with anything that is not one.
+* two different gazetteer places (Lodi and Lodz are two towns, however alike the names);
+* two full names of persons with the same surname and different given names (Samir al-Hadi
+  and Karim al-Hadi);
+* a demonym or group of people (NORP: "Peruvian") with anything that is not one.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ passes:
 2. **the others**, with the clear names as context: each candidate scores by how often the story
    names places in its country, by its population, by whether the name is its own (not an
    alternate), and by its distance from the centre of the story's clear cities. A small place
-   more than 3,000 km from that centre is not taken ("Palmyra" in a story about Syria is Tadmur,
-   not Palmyra, New York; a lone "West" is no town in Texas).
+   more than 3,000 km from that centre is not taken ("Florence" in a story about Italy is Firenze,
+   not Florence, Alabama; a lone "West" is no town in Texas).
 
 Nothing here knows any particular place: the gazetteer and the story decide.
 """

@@ -17,8 +17,8 @@ Repairs (each general, each noted on the mention):
   ("@janed", "@JaneDoe") is a mention of that person;
 * **propagation** - every exact occurrence of a known name (a surface already seen in the story,
   a defined acronym, an alias from the alias table) that no mention covers becomes a mention; an
-  occurrence that strictly contains mentions replaces them ("Tahrir al-Sham" inside "Hayat Tahrir
-  al-Sham").
+  occurrence that strictly contains mentions replaces them ("Liberation Front" inside "National
+  Liberation Front").
 """
 
 from __future__ import annotations
@@ -366,7 +366,7 @@ class _GivenNames:
         self.ordinary = {w.lower() for w in ordinary}
         self.stop = _stop_words()
         # Capitalised words the story uses as names of something other than a person: the
-        # one-word non-person mentions, and every word of a group of people ("Syrian").
+        # one-word non-person mentions, and every word of a group of people ("Peruvian").
         # Plurals of any word of those names are members of groups ("Seahawk", "Democrat").
         self.other: set[str] = set()
         self.plurals: set[str] = set()

@@ -158,7 +158,7 @@ def ascii_word(word: str) -> str:
 
 def is_acronym(text: str) -> bool:
     """Return whether ``text`` is written like an acronym: two to eight capitals, possibly with
-    dots, digits, "&" or a lower-case letter inside ("HTS", "U.N.", "OSDH", "NGOs" without s)."""
+    dots, digits, "&" or a lower-case letter inside ("NLF", "U.N.", "OCHA", "NGOs" without s)."""
     letters = text.replace(".", "").replace("&", "")
     if not 2 <= len(letters) <= 8 or not letters[0].isupper():
         return False
@@ -184,7 +184,7 @@ def name_tokens(surface: str, person: bool = False) -> list[str]:
     """Return the words of a name as written: split at spaces, the leading "the" and a
     possessive ending removed, and (for persons) leading honorifics dropped.
 
-    Hyphenated words stay whole here ("al-Assad"); :func:`core_tokens` splits them.
+    Hyphenated words stay whole here ("al-Hadi"); :func:`core_tokens` splits them.
     """
     text = _POSSESSIVE.sub("", surface.strip().strip(",;:-\u2013\u2014 "))
     words = [w for w in _SPLIT.split(text) if w]

@@ -13,20 +13,20 @@ Order of work (each step is general; none knows any particular name):
 
    a. the alias table (built-in short forms of countries, a user's file);
    b. one gazetteer place under two names;
-   c. acronym definitions ("Hayat Tahrir al-Sham (HTS)"; "Syrian Observatory ... (OSDH)");
+   c. acronym definitions ("National Liberation Front (NLF)"; "Andean Observatory ... (ASO)");
    d. spelling variants: equal consonant skeletons *propose*, a similar vowel-class form and
       compatible types *decide* (fuzzy matching never joins on its own);
-   e. short forms of organisations: the words before "of/for" ("Syrian Observatory");
+   e. short forms of organisations: the words before "of/for" ("Andean Observatory");
       a landmark's name with a noun of its kind in any language ("X Cathedral", "cattedrale
       di X", "X de <a place of the story>") joined to the name alone; a one-word name with no
       place of its own joined to the one longer place name that starts with it ("X del Y");
       public bodies named by what they do, and parts of a building named by what they are
-      ("the spire", "la flèche", "la guglia"), one of each kind per story in any language;
+      ("the nave", "la nef", "la navata"), one of each kind per story in any language;
    f. surnames and partial names joined to the full name that bears them (the most mentioned
       when several do, if clearly so); a surname misspelt in vowels only, when the full name is
       in the same article;
    g. a given name alone joined to the one full name in the same article that starts with it;
-   h. the same unique role of the same entity ("HTS leader X", "Y, the leader of HTS");
+   h. the same unique role of the same entity ("NLF leader X", "Y, the leader of the NLF");
    i. a name opening with a dotted abbreviation joined to the one name that spells it out
       before the same words ("U.N. X" and "United Nations X"); an acronym never defined in
       the story joined to the one name whose initials it is.
