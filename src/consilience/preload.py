@@ -19,6 +19,7 @@ not load, a model of another name, say), and so do the models it holds.
 from __future__ import annotations
 
 import base64
+import gc
 import logging
 import os
 import pickle
@@ -74,10 +75,15 @@ def _load() -> Resources | None:
         return None
     try:
         settings = pickle.loads(base64.b64decode(raw))
-        return Resources(settings).preload()
+        loaded = Resources(settings).preload()
     except Exception:  # the worker loads its own models and raises there, where it is reported
         log.debug("preloading the workers' resources failed", exc_info=True)
         return None
+    # what is loaded stays for the server's life: out of the collector's sight, so that no
+    # collection in a worker walks the models' objects again, nor writes to the pages it
+    # shares with the server (which would copy them into the worker)
+    gc.freeze()
+    return loaded
 
 
 if os.environ.get(ENV):
