@@ -198,3 +198,78 @@ def test_an_earlier_events_toll_stays_apart_in_any_language() -> None:
     assert figures_apart(before_ar, now_es, params)
     # this quake's tolls, no year named: one fact as before
     assert not figures_apart(now_en, now_es, params)
+
+
+# -------------------------------------------------------------------- what a source reports
+
+
+def _reported(text: str, source: str, cue: str, language: str):
+    from consilience.model import Attribution
+
+    at = text.index(source)
+    return candidate(
+        "a",
+        text=text,
+        end=len(text),
+        language=language,
+        attribution=Attribution(0, len(text), at, at + len(source), cue),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source", "cue", "told"),
+    [
+        (
+            "en",
+            "Reuters reported on Monday that two divers were rescued near the dam.",
+            "Reuters",
+            "reported",
+            "two divers were rescued near the dam.",
+        ),
+        (
+            "es",
+            "La agencia EFE informó que dos buzos fueron rescatados cerca de la presa.",
+            "agencia EFE",
+            "informó",
+            "dos buzos fueron rescatados cerca de la presa.",
+        ),
+        (
+            "it",
+            "Il sindaco ha detto che due sommozzatori sono stati salvati vicino alla diga.",
+            "sindaco",
+            "ha detto",
+            "due sommozzatori sono stati salvati vicino alla diga.",
+        ),
+        (
+            "ar",
+            "وقال الدفاع المدني إن غواصين اثنين أنقذا قرب السد.",
+            "الدفاع المدني",
+            "قال",
+            "غواصين اثنين أنقذا قرب السد.",
+        ),
+        # a source named deep in the sentence is no opening of it: the sentence stays whole
+        (
+            "ca",
+            "Ahir a la nit i avui l'agència Reuters apunta que dos bussejadors han estat "
+            "rescatats.",
+            "agència Reuters",
+            "apunta",
+            "Ahir a la nit i avui l'agència Reuters apunta que dos bussejadors han estat "
+            "rescatats.",
+        ),
+        # what follows the joining word must still say something
+        (
+            "en",
+            "Officials said that it was true.",
+            "Officials",
+            "said",
+            "Officials said that it was true.",
+        ),
+    ],
+)
+def test_a_statement_is_read_without_the_source_that_opens_it(
+    language, text, source, cue, told
+) -> None:
+    from consilience.claims import meaning_text
+
+    assert meaning_text(_reported(text, source, cue, language)) == told

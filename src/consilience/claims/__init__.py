@@ -9,6 +9,7 @@ sources)`` returns the story's ``Claim`` records). How it works: docs/claims.md.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from ..model import Article, Entity, Source
 if TYPE_CHECKING:  # pragma: no cover
     from ..annotate.gist import SentenceEncoder
     from ..gazetteer import Gazetteer
+from . import lexicon
 from .align import AlignParams, align
 from .clock import on_one_clock
 from .extract import article_candidates, unread_alone
@@ -109,6 +111,22 @@ def _meanings(
     return {c.id: vectors[row[told[c.id]]] for c in statements}
 
 
+# Words at most before the source of a sentence it opens ("La agencia X apunta que ...").
+_MEANING_OPENING = 3
+
+
+@functools.lru_cache(maxsize=32)
+def _reported(language: str | None) -> re.Pattern[str]:
+    """Return the pattern of a source's verb, up to three words (none when the verb opens the
+    sentence: "وقال X إن"), and the word of ``language`` joining what it reports
+    (``data/reported.json``: "reports that", "apunta que", "ha detto che"), right after the
+    source; English's words for a language with none."""
+    data = lexicon.language_words("reported")
+    words = data.get((language or "en").split("-")[0].lower()) or data["en"]
+    joint = lexicon.word_alternation(words)
+    return re.compile(rf"\s*(?:(?:\w+\s+){{0,2}}?\w+,?\s+)?(?:{joint})(?!\w)\s*", re.IGNORECASE)
+
+
 # A live report's time stamp before its entry ("23.13 - ", "22:57 — "): no part of its fact.
 _STAMP = re.compile(r"^\s*\d{1,2}[.:h]\d{2}\s*[-\u2013\u2014:]\s+")
 # What is left of a sentence once its source's clause is cut must still say something.
@@ -131,4 +149,13 @@ def meaning_text(c: ClaimCandidate) -> str:
             text = text[tail + 1 :]
         elif tail < 0 and head >= 0 and len(text[:head].split()) >= _MEANING_REST:
             text = text[:head]
+        elif head < 0 and attr.cue and len(text[:lo].split()) <= _MEANING_OPENING:
+            # "X reports that ...", "l'agència X apunta que ...": the source and its verb open
+            # the sentence, what they report follows the word that joins it
+            said = _reported(c.language).match(text, hi)
+            verb = text[:lo] + (said.group(0) if said is not None else "")
+            if said is not None and attr.cue.lower() in verb.lower():
+                rest = text[said.end() :]
+                if len(rest.split()) >= _MEANING_REST:
+                    text = rest
     return _STAMP.sub("", text).strip() or c.text
