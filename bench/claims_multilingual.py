@@ -39,6 +39,13 @@ Matching rules (each gold ``value`` is a verbatim substring of its file):
   9; ``"5 (...)"``: 5). A fact with no number is matched by its files only: the matched
   claim's text is written out for a reader to check.
 
+``counts.corroborated_within`` (diagnostic, not gated): the gold corroborated facts not found
+whose value (a number of the fact's wording equal to the normalised figure of a passage) is
+one side of a ``disputed`` claim or one step of an ``updated`` claim, those passages spanning
+at least half of the gold files with independent origins (the story's sources) within one of
+the gold count: facts the report holds, but under a status and a source count that are the
+whole claim's (``details.corroborated_within`` per fact).
+
 ``meantime_figures_same_claim`` (``../shared/data/meantime-multilingual``, its 480 documents
 through the pipeline as ``bench/multilingual.py`` sends them, sharing its cache): every figure
 of an English article that a claim holds, against each of its es/it/nl translations, is
@@ -322,6 +329,72 @@ def score_corroborated(
     return out
 
 
+DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _fact_values(text: str) -> set[float]:
+    """Return the numbers ``text`` writes in digits, with their decimals ("7.1", "7,1" ->
+    7.1; "10,000" -> 10.0 and 0.0: a thousands separator is not read, the diagnostic only
+    compares small figures)."""
+    return {float(m.replace(",", ".")) for m in DECIMAL.findall(text)}
+
+
+def _figure_number(figure: str | None) -> float | None:
+    """Return the number of an evidence's normalised figure ("at least 247" -> 247.0, "93 m"
+    -> 93.0), or None for a statement."""
+    m = re.search(r"(-?\d[\d,]*(?:\.\d+)?)", figure or "")
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+def score_within(
+    facts: Sequence[Mapping], claims: Sequence[Claim], origin_of: Mapping[str, str]
+) -> list[dict]:
+    """(Diagnostic, not gated.) Each gold corroborated fact with a number, as one value of a
+    ``disputed`` or ``updated`` claim: the passages of such a claim whose normalised figure is
+    one of the numbers of the fact's wording ("Death toll 247 on 25 August": 247), their
+    files and their independent origins (the story's sources). *Held* when they span at least
+    half of the gold files with origins within one of the gold count, as ``corroborated``
+    asks of a whole claim: the fact is then a side of a dispute (its value against a
+    dissenting outlet's) or a step of a running count, and the claim's one status and one
+    source count do not say that this value is corroborated."""
+    out = []
+    for fact in facts:
+        wanted = _fact_values(fact["fact"])
+        if not wanted:
+            continue
+        files = {file_id(f) for f in fact["files"]}
+        best: tuple[int, int, str, str] | None = None
+        for claim in claims:
+            if claim.status not in ("disputed", "updated"):
+                continue
+            arts = {
+                ev.article
+                for ev in claim.evidence
+                if ev.stance != "denied" and _figure_number(ev.figure) in wanted
+            }
+            covered = len(arts & files)
+            if not covered:
+                continue
+            origins = len({origin_of.get(a, a) for a in arts})
+            key = (covered, origins, claim.id, claim.status)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        covered, origins, cid, status = best or (0, 0, "", "")
+        out.append(
+            {
+                "fact": fact["fact"],
+                "claim": cid or None,
+                "status": status or None,
+                "files_covered": covered,
+                "sources": origins,
+                "ok": bool(best)
+                and covered >= math.ceil(len(files) / 2)
+                and sources_ok(origins, fact["independent_sources"]),
+            }
+        )
+    return out
+
+
 def _claim_number(cid: str) -> int:
     digits = re.sub(r"\D", "", cid)
     return int(digits) if digits else 0
@@ -342,7 +415,9 @@ def score(report: Report, gold_json: Mapping) -> dict:
         "updates": [],
         "apparent": [],
         "corroborated": [],
+        "corroborated_within": [],
     }
+    origin_of = {a: src.id for s in report.stories for src in s.sources for a in src.articles}
     for sid, story in gold_json["stories"].items():
         files = story.get("files") or [
             v["file"]
@@ -366,6 +441,8 @@ def score(report: Report, gold_json: Mapping) -> dict:
                 details[name].append({"story": sid, **row})
         for row in score_corroborated(story.get("corroborated", []), claims, texts):
             details["corroborated"].append({"story": sid, **row})
+        for row in score_within(story.get("corroborated", []), claims, origin_of):
+            details["corroborated_within"].append({"story": sid, **row})
     return {"figures": summarise(details), "details": details}
 
 
@@ -373,6 +450,7 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
     conflicts, updates = details["conflicts"], details["updates"]
     apparent, corroborated = details["apparent"], details["corroborated"]
     not_raised = sum(1 for r in apparent if not r["ok"])
+    found = {(r["story"], r["fact"]) for r in corroborated if r["ok"]}
     figures = {
         "conflicts_found": _ratio(sum(r["ok"] for r in conflicts), len(conflicts)),
         "updates_labelled": _ratio(sum(r["ok"] for r in updates), len(updates)),
@@ -391,6 +469,16 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
         # lenient, for comparison (not gated): a claim of the status holds any one value
         "conflicts_touched": [sum(r["touched"] for r in conflicts), len(conflicts)],
         "updates_touched": [sum(r["touched"] for r in updates), len(updates)],
+        # diagnostic (not gated): gold corroborated facts not found, whose value is one side
+        # of a disputed claim or one step of an updated claim backed, that value alone, by as
+        # many independent sources as the gold says (``score_within``)
+        "corroborated_within": [
+            sum(
+                r["ok"] and (r["story"], r["fact"]) not in found
+                for r in details.get("corroborated_within", [])
+            ),
+            len(corroborated),
+        ],
     }
     return {**figures, "counts": counts}
 
