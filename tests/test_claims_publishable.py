@@ -7,11 +7,12 @@ it must leave alone.
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, doc, gazetteer
+from claim_stories import analysed, by_name, candidate, doc, gazetteer
 
 from consilience.claims import extract_claims
 from consilience.claims import lexicon as lx
 from consilience.claims.extract import _event_date, _is_figure
+from consilience.claims.support import core, ranked, slots, supports
 from consilience.model import Article, DateMention, Quantity, SourceRef
 from consilience.settings import Settings
 
@@ -143,3 +144,105 @@ def test_an_interview_keeps_the_outlet_it_was_given_to(told) -> None:  # noqa: A
     interview = [c for c in cands if "Radio Kestrel" in c.text]
     assert [sorted(c.classes) for c in interview] == [["interview"]]
     assert radio in interview[0].entities
+
+
+# ----------------------------------------------------------------------------- where
+
+
+def test_a_place_something_happens_in_is_a_slot_of_its_own() -> None:
+    """ "Rebels advanced to within 20 km of X" and "rebels took positions approaching X" name X
+    as a landmark; "the rebels' movements in X were reported" puts something in X, which
+    neither of the others says: it is not the sentence to word their common claim with."""
+    inside = candidate(
+        "a", 0, classes=frozenset({"seize"}), entities=frozenset({"x"}), located=frozenset({"x"})
+    )
+    near = candidate("b", 1, classes=frozenset({"seize"}), entities=frozenset({"x"}))
+    toward = candidate("c", 2, classes=frozenset({"seize"}), entities=frozenset({"x"}))
+    assert "i:x" in slots(inside) and "i:x" not in slots(near)
+    members = [inside, near, toward]
+    assert ranked(members)[0].id != "a@0"
+    # it still backs what the others assert: it names the place and the event
+    rep = ranked(members)[0]
+    assert supports(inside, rep, core(rep, members))
+    # when another report puts it in X too, the slot is shared and the wording may be its
+    also = candidate(
+        "d", 3, classes=frozenset({"seize"}), entities=frozenset({"x"}), located=frozenset({"x"})
+    )
+    assert "i:x" in core(inside, [inside, near, also])
+
+
+_WHERE = {
+    "w.txt": doc(
+        "Vale Herald",
+        "2030-05-06",
+        "Protesters marched in Corvale on Monday, officials said.\n\n"
+        "Armed groups advanced to within 12 miles of Corvale on Tuesday, witnesses said.\n\n"
+        "Police reported clashes near Corvale and in Tarwick on Wednesday.",
+    ),
+}
+
+
+def test_located_places_follow_in_at_into_inside(tmp_path_factory) -> None:  # noqa: ANN001
+    report = analysed(tmp_path_factory, "where", _WHERE)
+    story = report.stories[0]
+    cands = extract_claims(report.articles, story.entities, Settings().align, gazetteer=gazetteer())
+    corvale = _entity(story.entities, "Corvale")
+    tarwick = _entity(story.entities, "Tarwick")
+    by_text = {c.text.split()[0]: c for c in cands}
+    assert by_text["Protesters"].located == {corvale}
+    assert by_text["Armed"].located == frozenset()
+    assert by_text["Police"].located == {tarwick}
+
+
+# ----------------------------------------------------------------------------- what is a claim
+
+_TITLE = "Floods Cut Off Valley Towns as Rivers Rise"
+_PAGES = {
+    "p.txt": doc(
+        "Valley Post",
+        "2030-05-06",
+        f"{_TITLE}\n\n"
+        "Rescuers evacuate hundreds of families from flooded towns. "
+        "Roads to the valley are cut.\n\n"
+        f"{_TITLE}\n\n"
+        "Rescuers evacuated 400 families from the towns of Corvale and Tarwick on Monday, the "
+        "regional governor said.\n\n"
+        "The river rose by two metres overnight, officials said.",
+    ),
+    "q.txt": doc(
+        "Hill Times",
+        "2030-05-06",
+        "Rescuers evacuated families from the valley on Monday as the river rose.\n\n"
+        "The singer Mara Quill began a 60-day court-ordered stay at a clinic in Tarwick, her "
+        "lawyer said.\n\n"
+        "The clinic's director is a 34-year-old former nurse from the coast, her lawyer said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):  # noqa: ANN001, ANN201
+    report = analysed(tmp_path_factory, "pages", _PAGES)
+    entities = [e for s in report.stories for e in s.entities]
+    cands = extract_claims(report.articles, entities, Settings().align, gazetteer=gazetteer())
+    return by_name(report), cands
+
+
+def test_a_standfirst_before_the_repeated_title_is_no_claim(pages) -> None:  # noqa: ANN001
+    arts, cands = pages
+    page = arts["p"]
+    assert any(r.reason == "repeated_headline" for r in page.removed)
+    mine = [c.text for c in cands if c.article == page.id]
+    assert not [t for t in mine if "hundreds of families" in t or "are cut" in t]
+    assert any("400 families" in t for t in mine)
+    # a lead paragraph with no repeated title after it is the report itself
+    other = [c.text for c in cands if c.article == arts["q"].id]
+    assert any(t.startswith("Rescuers evacuated families from the valley") for t in other)
+
+
+def test_a_compound_length_of_time_keeps_its_sentence_as_a_statement(pages) -> None:  # noqa: ANN001
+    arts, cands = pages
+    stay = [c for c in cands if c.article == arts["q"].id and "60-day" in c.text]
+    assert [(c.kind, c.figure) for c in stay] == [("statement", None)]
+    # an age is no length of time the sentence tells
+    assert not [c for c in cands if "34-year-old" in c.text]

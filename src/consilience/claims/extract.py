@@ -64,6 +64,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _UNIT_OF_TIME_AFTER = re.compile(
     r"\s*[-‐–]\s*(?:second|minute|hour|day|night|week|month|year)s?\b", re.IGNORECASE
 )
+_OLD_AFTER = re.compile(r"\s*[-‐–]?\s*old\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)\s+)?$", re.IGNORECASE)
 _INEXACT_DATE = re.compile(
     r"\b(?:ago|prior|previous|past|recent|recently|early|late|mid|around|about|week|weekend"
@@ -79,6 +80,9 @@ _CALENDAR_FRAME = re.compile(
 )
 _NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# A place something is said to be or happen in ("in X", "inside X"), not one it is near, moves
+# toward or is measured from ("approaching X", "20 km from X", "near X")
+_INSIDE = re.compile(r"\b(?:in|at|inside|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
 _OBLIGATION = re.compile(
@@ -117,6 +121,7 @@ class _Features:
     words: set[str]  # stems of the content words outside the mentions
     dates: tuple[EventDate, ...]
     place_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, key) of its places
+    located: frozenset[str] = frozenset()  # keys of the places it puts something in
     # who said it, a pronoun ("she added") read as the source last named before it; "" when
     # the pronoun closes the sentence and so is its own subject ("..., they said"): unnamed
     speaker: str | None = None
@@ -131,7 +136,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
     previous: _Features | None = None
     named: str | None = None  # the source last named in the article
     recent_places: list[list[str]] = []
-    flagged = unsupported_spans(article)
+    flagged = unsupported_spans(article) + _standfirsts(article)
     aside = False  # the sentence before was background or commentary
     for sent in ann.sentences:
         if inside(flagged, sent.start, sent.end):
@@ -171,8 +176,12 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         ]
         # A sentence whose figure gave no figure candidate still states it ("about 9,000 of
         # them"): it is kept as a statement.
+        # So does a length of time written as a compound ("began a 60-day stay"): no figure to
+        # compare, but a fact the sentence states.
         counted = not figures and any(
-            _is_figure(article, q) for q in ann.quantities if sent.start <= q.start < sent.end
+            _is_figure(article, q) or _compound_duration(article, q)
+            for q in ann.quantities
+            if sent.start <= q.start < sent.end
         )
         measured = {f.figure.event for f in figures if f.figure is not None}
         # the time of day the sentence says its event began ("struck at 09:42 local time"): a
@@ -190,6 +199,49 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         out.extend(stated)
     language = _base(article.language)
     return [replace(c, language=language) for c in out]
+
+
+_STANDFIRST_LINES = 3
+
+
+def _standfirsts(article: Article) -> tuple[tuple[int, int], ...]:
+    """Return the spans of the text a page prints between a heading and the same heading
+    printed again ("Title / summary / Title / body", the repeat removed by cleaning): a
+    standfirst or kicker, whose lines the body tells again, not the report itself. Only a
+    span of three lines of text at most, right after a heading line, counts."""
+    text = article.text
+    out = []
+    for removed in article.removed:
+        if removed.reason != "repeated_headline":
+            continue
+        cut = _clean_offset(article, removed.start)
+        lines: list[tuple[int, int, str]] = []  # the lines before the cut, last first
+        end = cut
+        while end > 0 and len(lines) <= _STANDFIRST_LINES:
+            begin = text.rfind("\n", 0, end - 1) + 1
+            line = text[begin:end].strip()
+            if line:
+                lines.append((begin, begin + len(text[begin:end].rstrip()), line))
+            end = begin - 1 if begin > 0 else 0
+            if begin == 0:
+                break
+        for k, (_, stop, line) in enumerate(lines):
+            if k and not _TERMINAL.search(line) and len(line.split()) <= _HEADLINE_WORDS:
+                out.append((stop, cut))
+                break
+    return tuple(out)
+
+
+def _clean_offset(article: Article, raw: int) -> int:
+    """Return the first offset of the cleaned text at or after raw offset ``raw``."""
+    lo, hi = 0, len(article.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if article.offsets.to_raw(mid) < raw:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 _MONTH_ONLY = re.compile(r"\s*\d{4}-\d{1,2}\s*")
@@ -227,6 +279,20 @@ def _is_figure(article: Article, q: Quantity) -> bool:
     if _UNIT_OF_TIME_AFTER.match(article.text, q.end):
         return False  # "a 60-day stay", "a 60 - day stay", "a six-month term": a duration
     return not set(lx.words(article.text[q.start : q.end])) & _VAGUE_NUMBERS
+
+
+def _compound_duration(article: Article, q: Quantity) -> bool:
+    """Return True for a length of time written as a compound: "a 60-day stay", "a 60 - day
+    stay" (whether or not the quantity reader took the unit); not an age ("a 34-year-old")."""
+    after = _UNIT_OF_TIME_AFTER.match(article.text, q.end)
+    end = after.end() if after else q.end
+    if _OLD_AFTER.match(article.text, end) or _OLD_AFTER.search(article.text[q.start : q.end]):
+        return False
+    if after:
+        return True
+    return q.unit in lx.TIME_UNITS and bool(
+        re.search(r"\d\s*[-‐–]\s*\w", article.text[q.start : q.end])
+    )
 
 
 def _statements(
@@ -302,6 +368,11 @@ def _sentence_features(
         if m.label in PLACE_LABELS
         and _LOCATIVE.search(article.text[max(0, m.start - 12) : m.start])
     ]
+    located = {
+        k
+        for m, k in inside
+        if m.label in PLACE_LABELS and _INSIDE.search(article.text[max(0, m.start - 12) : m.start])
+    }
     anaphor = lx.PLACE_ANAPHORS.search(text)
     if anaphor and not own_places and anaphor.group().lower().endswith("capital"):
         # "the capital": the capital of the country the article is about, when it names it
@@ -365,6 +436,7 @@ def _sentence_features(
         broad=broad,
         places=places,
         event_places=event_places,
+        located=frozenset(located),
         own_places=own_places,
         classes=classes,
         sides=lx.actor_sides(text),
@@ -1213,5 +1285,6 @@ def _candidate(
         figure=figure,
         dates=tuple(feats.dates),
         event_places=tuple(feats.event_places),
+        located=feats.located,
         broad=frozenset(feats.broad),
     )

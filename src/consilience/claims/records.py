@@ -85,6 +85,9 @@ class ClaimCandidate:
     # Keys among ``entities`` that name a whole country (or its people): too broad to show on
     # their own that two statements report one fact.
     broad: frozenset[str] = frozenset()
+    # Keys among ``places`` that the sentence puts what it tells in ("fighting in X", "talks
+    # at X"), not near or toward ("approaching X", "20 km from X")
+    located: frozenset[str] = frozenset()
     # False when the article's date is known to the month only (metadata "2017-05", read as
     # its first day): ``published`` then orders nothing within that month
     day_known: bool = True
