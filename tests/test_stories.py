@@ -339,3 +339,28 @@ def test_interned_profiles_are_equal_and_share_their_keys():
     (k1,), (k2,) = a.words, b.words
     assert k1 is k2
     assert next(iter(a.names)) is next(iter(b.names))
+
+
+def test_neighbours_found_in_other_processes_give_the_same_stories(monkeypatch) -> None:  # noqa: ANN001
+    """With a Spread (a pool's map), the articles' neighbours are found in its processes, each
+    job's rows in parts: the same stories, ids and titles as here."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import consilience.stories as stories
+    from consilience.stories import Spread, assemble, header, profile
+
+    items = [(header(a), profile(a)) for a in ARTICLES]
+    here = assemble(items)
+    monkeypatch.setattr(stories, "SPREAD_FROM", 2)  # the test set is small
+    mapped: list[int] = []
+
+    def run(fn, jobs):  # noqa: ANN001, ANN202
+        mapped.append(len(jobs))
+        return pool.map(fn, jobs)
+
+    with ProcessPoolExecutor(2) as pool:
+        spread = assemble(items, spread=Spread(run, 3))
+    # two jobs (every language, then other languages only), each in two parts
+    assert mapped == [4]
+    assert spread == here
+    assert _groups(spread) == EXPECTED

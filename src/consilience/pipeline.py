@@ -60,7 +60,7 @@ from .settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import ProcessPoolExecutor
 
-    from .stories import Header, Profile
+    from .stories import Header, Profile, Spread
 
     # What story grouping needs of one article (``stories.header``, ``stories.profile``).
     GroupingItem = tuple[Header, Profile]
@@ -268,7 +268,7 @@ class Pipeline:
             del grouping
         del annotated  # held now: one reference fewer to drop when the stories come back
         with phase("grouped") as step:
-            todo = held.pending()
+            todo = held.pending(work.spread() if isinstance(work, LocalExecutor) else None)
             step.detail = f"{len(todo)} story(ies) to analyse"
         with phase("story stages") as step:
             done = work.run_stories(self, todo)
@@ -451,6 +451,15 @@ class LocalExecutor:
         self._prepared = None  # ended by ``annotate_prepared``
         return kept, failed
 
+    def spread(self) -> Spread | None:
+        """Where story grouping may find the articles' neighbours in parallel
+        (``stories.group_profiles``): the pool's workers, when a pool runs (they are idle
+        between the per-article stages and the story stages); None otherwise."""
+        from .stories import Spread
+
+        pool = self._pool
+        return Spread(pool.executor.map, pool.workers) if pool is not None else None
+
     def take_grouping(self) -> dict[str, GroupingItem]:
         """The (Header, Profile) of each article the pool annotated, by id, computed there
         (``stories.header``, ``stories.profile``: the same values the run's process would
@@ -509,6 +518,7 @@ class ProcessPool:
 
         # whether the workers send articles back ``Packed`` (``LocalExecutor.annotate``)
         self.pack = False
+        self.workers = workers
         method = _start_method()
         context = multiprocessing.get_context(method)
         if method == "forkserver":
@@ -885,9 +895,9 @@ class Batch:
         self.articles = list(articles)
         self.skipped = list(skipped)
 
-    def pending(self) -> list[StoryTask]:
+    def pending(self, spread: Spread | None = None) -> list[StoryTask]:
         """Every story with its articles; from then on the tasks hold the articles, not this
-        batch (it keeps their order only)."""
+        batch (it keeps their order only). ``spread``: see ``stories.assemble``."""
         from .stories import assemble
 
         by_id = {a.id: a for a in self.articles}
@@ -895,7 +905,7 @@ class Batch:
         items = [known.get(a.id) or _grouping_item(unpack(a)) for a in self.articles]
         del known
         # what ``group_stories`` does, from the items the workers computed
-        stories = assemble(items, self.settings.stories)
+        stories = assemble(items, self.settings.stories, spread)
         del items
         self.positions = {a.id: n for n, a in enumerate(self.articles)}
         self.articles = []

@@ -18,6 +18,8 @@ from .settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from tqdm import tqdm
 
+    from .stories import Spread
+
 log = logging.getLogger("consilience.pipeline")
 
 
@@ -183,10 +185,10 @@ class Holding(Protocol):
         inputs this run ``skipped``."""
         ...
 
-    def pending(self) -> list[StoryTask]:
-        """Group every article held into stories; return those the story stages must run on,
-        with their articles (all of them in memory; in a store, those not stored with the
-        same articles)."""
+    def pending(self, spread: Spread | None = None) -> list[StoryTask]:
+        """Group every article held into stories (with ``spread``, partly in other processes:
+        ``stories.assemble``); return those the story stages must run on, with their articles
+        (all of them in memory; in a store, those not stored with the same articles)."""
         ...
 
     def finish(self, done: Sequence[StoryResult]) -> Held:

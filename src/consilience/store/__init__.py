@@ -44,7 +44,7 @@ from ..ingest import base_id, content_id, to_article
 from ..model import Article, Packed, RawDoc, Skipped, SourceRef, Story, unpack
 from ..runtime import Held, StoryResult, StoryTask
 from ..settings import Settings
-from ..stories import Header, Profile, assemble, header, profile
+from ..stories import Header, Profile, Spread, assemble, header, profile
 from ..version import __version__
 from . import tables
 from .codec import decoder, encode
@@ -457,10 +457,10 @@ class Incremental:
         kept = [(annotated[aid], *key) for aid, key in self.origin.items() if aid in annotated]
         self.store.add(kept, skipped, self.inputs, self.unchanged)
 
-    def pending(self) -> list[StoryTask]:
+    def pending(self, spread: Spread | None = None) -> list[StoryTask]:
         """Stories re-formed from every stored article; those not stored with the same
-        articles, each with its stored articles."""
-        stories = assemble(self.store.grouping_items(), self.store.settings.stories)
+        articles, each with its stored articles. ``spread``: see ``stories.assemble``."""
+        stories = assemble(self.store.grouping_items(), self.store.settings.stories, spread)
         self.grouped = [(story, story_key(story.articles)) for story in stories]
         for _, key in self.grouped:
             if (found := self.store.story(key)) is not None:

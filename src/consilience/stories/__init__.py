@@ -26,24 +26,23 @@ whatever the order in which they arrived: document frequencies and neighbourhood
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-
-import numpy as np
 
 from ..model import Article, Story
 from ..text import shorten
 from .cluster import agglomerate, second_order
 from .features import Profile, profile
 from .params import Params
-from .similarity import gist_matrix, index, neighbours, vectors
+from .similarity import NeighbourJob, gist_matrix, index, neighbour_rows, vectors
 
 __all__ = [
     "Header",
     "Params",
     "Profile",
+    "Spread",
     "assemble",
     "group",
     "group_profiles",
@@ -95,16 +94,21 @@ def group(articles: Sequence[Article], params: Params | None = None) -> list[Sto
     return assemble([(header(a), profile(a)) for a in articles], params)
 
 
-def assemble(items: Sequence[tuple[Header, Profile]], params: Params | None = None) -> list[Story]:
+def assemble(
+    items: Sequence[tuple[Header, Profile]],
+    params: Params | None = None,
+    spread: Spread | None = None,
+) -> list[Story]:
     """Return the stories of articles given as (Header, Profile) pairs: what ``group`` does,
-    from what a store keeps. The order of ``items`` does not matter."""
+    from what a store keeps. The order of ``items`` does not matter. ``spread``: where the
+    articles' neighbours may be found in parallel (``group_profiles``); the same stories."""
     if not items:
         return []
     ordered = sorted(items, key=lambda item: item[0].id)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if before[0].id == after[0].id:
             raise ValueError(f"duplicate article id {after[0].id!r}: ids must be unique")
-    labels, centrality = group_profiles((p for _, p in ordered), params or Params())
+    labels, centrality = group_profiles((p for _, p in ordered), params or Params(), spread)
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
@@ -115,17 +119,45 @@ def assemble(items: Sequence[tuple[Header, Profile]], params: Params | None = No
     ]
 
 
-def group_profiles(profiles: Iterable[Profile], params: Params) -> tuple[list[int], list[float]]:
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """Where ``group_profiles`` may find the articles' neighbours in parallel: ``run`` maps a
+    function over a list of tasks in ``parts`` processes (a pool's ``map``), results in
+    order. Used from ``SPREAD_FROM`` articles up to ``SPREAD_UPTO`` (above, each task's copy of
+    the vectors and gists would cost the run more memory than the time it saves is worth)."""
+
+    run: Callable[[Callable[[NeighbourJob], Neighbours], list[NeighbourJob]], Iterable[Neighbours]]
+    parts: int
+
+
+SPREAD_FROM = 1_000
+SPREAD_UPTO = 5_000
+Neighbours = list[list[tuple[int, float]]]
+
+
+def group_profiles(
+    profiles: Iterable[Profile], params: Params, spread: Spread | None = None
+) -> tuple[list[int], list[float]]:
     """Return a group label for each profile (equal labels: one story) and each profile's
-    centrality (the summed weight of its links). Ties follow the order of ``profiles``."""
+    centrality (the summed weight of its links). Ties follow the order of ``profiles``. With
+    ``spread``, each article's neighbours (those of every language, those of other languages:
+    ``_with_neutral_neighbours``) are found in its processes, the rows split among them; the
+    same neighbours, and so the same stories."""
     profiles = list(profiles)
     vec, days = vectors(profiles, params)
     idx = index(vec, params.postings)
     languages = [p.language for p in profiles]
     gist = gist_matrix([p.gist for p in profiles], languages, params.gist_language_shrink)
-    near = neighbours(vec, idx, days, params, gist, languages)
+    jobs = [NeighbourJob(vec, idx, days, params, gist, languages, range(vec.n))]
     if params.neutral_neighbours and len({lang for lang in languages if lang}) > 1:
-        near = _with_neutral_neighbours(near, profiles, params, gist)
+        neutral = _neutral_params(params)
+        nvec, ndays = vectors(profiles, neutral)
+        idx_n = index(nvec, neutral.postings)
+        jobs.append(NeighbourJob(nvec, idx_n, ndays, neutral, gist, (), range(nvec.n)))
+    found = _neighbours_of(jobs, spread)
+    near = found[0]
+    if len(found) > 1:
+        near = _with_neutral_neighbours(near, found[1], profiles, params)
     edges = second_order(near, params.edge_floor, params.hub)
     events = [_event(p) for p in profiles]
     labels = agglomerate(vec.n, edges, params.link, days, params.max_span, events, params.event_lag)
@@ -148,30 +180,57 @@ def _event(p: Profile) -> int | None:
     return None
 
 
+def _neighbours_of(jobs: list[NeighbourJob], spread: Spread | None) -> list[Neighbours]:
+    """``neighbours`` of each job's rows: here, or with ``spread`` (when the articles are
+    between ``SPREAD_FROM`` and ``SPREAD_UPTO``) in its processes, each job's rows cut into
+    consecutive parts so that every process gets as much (the results joined back in order)."""
+    n = jobs[0].vec.n if jobs else 0
+    if spread is None or spread.parts < 2 or not SPREAD_FROM <= n <= SPREAD_UPTO:
+        return [neighbour_rows(job) for job in jobs]
+    cuts = max(1, -(-spread.parts // len(jobs)))  # each job in this many parts
+    parts: list[NeighbourJob] = []
+    for job in jobs:
+        size = -(-len(job.rows) // cuts)
+        for start in range(0, len(job.rows), size):
+            parts.append(replace(job, rows=job.rows[start : start + size]))
+    results = iter(spread.run(neighbour_rows, parts))
+    out: list[Neighbours] = []
+    for job in jobs:
+        rows: Neighbours = []
+        while len(rows) < len(job.rows):
+            rows.extend(next(results))
+        out.append(rows)
+    return out
+
+
+def _neutral_params(params: Params) -> Params:
+    """``params`` for the neighbours in other languages: the words channel left out, the other
+    channels' shares scaled back to one, and as many neighbours as candidates."""
+    shares = [(name, w) for name, w in params.weights if name != "words"]
+    total = sum(w for _, w in shares) or 1.0
+    return replace(
+        params,
+        weights=tuple((name, w / total) for name, w in shares),
+        neighbours=max(params.candidates, params.neutral_neighbours),
+    )
+
+
 def _with_neutral_neighbours(
-    near: list[list[tuple[int, float]]],
+    near: Neighbours,
+    extra: Neighbours,
     profiles: list[Profile],
     params: Params,
-    gist: np.ndarray | None,
-) -> list[list[tuple[int, float]]]:
+) -> Neighbours:
     """Return ``near`` with, for each article, its ``params.neutral_neighbours`` nearest articles
-    in other languages than its own, by what every language shares (names, places, figures,
-    dates, gists: the words channel left out), added where missing.
+    in other languages than its own (``extra``: the neighbours by what every language shares,
+    names, places, figures, dates, gists, the words channel left out: ``_neutral_params``),
+    added where missing.
 
     In a pile of several languages, articles in one language are each other's nearest because
     their words match too (and wire copies in one language share their figures); an event told
     in Arabic and in Italian would then have two neighbourhoods with nothing in common. When an
     article's nearest in other languages are already among its neighbours (a translation),
     nothing changes."""
-    shares = [(name, w) for name, w in params.weights if name != "words"]
-    total = sum(w for _, w in shares) or 1.0
-    neutral = replace(
-        params,
-        weights=tuple((name, w / total) for name, w in shares),
-        neighbours=max(params.candidates, params.neutral_neighbours),
-    )
-    nvec, days = vectors(profiles, neutral)
-    extra = neighbours(nvec, index(nvec, neutral.postings), days, neutral, gist)
     merged = []
     for i, (mine, more) in enumerate(zip(near, extra, strict=True)):
         own = profiles[i].language

@@ -163,22 +163,26 @@ def gist_matrix(
     return out
 
 
-def gist_candidates(gist: np.ndarray, k: int, block: int = 1024) -> list[np.ndarray]:
-    """Return, for each row of ``gist``, the ``k`` other rows of highest cosine (above 0),
-    best first (ties: lower number). Rows are compared block by block (exact, no index: a
-    matrix product of n x n x 512 costs about a second per 10,000 articles)."""
+def gist_candidates(
+    gist: np.ndarray, k: int, block: int = 1024, rows: range | None = None
+) -> list[np.ndarray]:
+    """Return, for each row of ``gist`` (or each of ``rows``, consecutive), the ``k`` other
+    rows of highest cosine (above 0), best first (ties: lower number). Rows are compared block
+    by block (exact, no index: a matrix product of n x n x 512 costs about a second per 10,000
+    articles)."""
     n = len(gist)
     out: list[np.ndarray] = []
     k = min(k, n - 1)
-    for start in range(0, n, block):
-        sims = gist[start : start + block] @ gist.T
-        rows = np.arange(len(sims))
-        sims[rows, rows + start] = -1.0
+    first, last = (rows.start, rows.stop) if rows is not None else (0, n)
+    for start in range(first, last, block):
+        sims = gist[start : min(start + block, last)] @ gist.T
+        here = np.arange(len(sims))
+        sims[here, here + start] = -1.0
         if k <= 0:
-            out.extend(np.zeros(0, dtype=np.int64) for _ in rows)
+            out.extend(np.zeros(0, dtype=np.int64) for _ in here)
             continue
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for r in rows:
+        for r in here:
             cand = top[r]
             values = sims[r, cand]
             order = np.lexsort((cand, -values))
@@ -201,10 +205,13 @@ def neighbours(
     params: Params,
     gist: np.ndarray | None = None,
     languages: Sequence[str | None] = (),
+    rows: range | None = None,
 ) -> list[list[tuple[int, float]]]:
-    """Return, for each article, its nearest articles as (article, similarity), most similar
-    first (ties: lower number), at most ``params.neighbours`` and each at least
-    ``params.neighbour_floor``. ``dates`` are publication days (ordinal) or None.
+    """Return, for each article (or each of ``rows``: each article's neighbours depend on the
+    vectors alone, so parts of them can be found apart, ``NeighbourJob``), its nearest articles
+    as (article, similarity), most similar first (ties: lower number), at most
+    ``params.neighbours`` and each at least ``params.neighbour_floor``. ``dates`` are
+    publication days (ordinal) or None.
 
     Between articles in two languages, the words channel cannot match (a word key carries its
     language), so their key similarity is divided by the share of the other channels: names,
@@ -219,12 +226,13 @@ def neighbours(
     """
     scratch = np.zeros(vec.size, dtype=np.float64)
     words_share = dict(params.weights).get("words", 0.0)
-    near = gist_candidates(gist, params.gist_candidates) if gist is not None else None
+    rows = rows if rows is not None else range(vec.n)
+    near = gist_candidates(gist, params.gist_candidates, rows=rows) if gist is not None else None
     out: list[list[tuple[int, float]]] = []
-    for i in range(vec.n):
+    for n, i in enumerate(rows):
         cands = _candidates(vec, idx, i, params)
-        if near is not None and len(near[i]):
-            cands = np.unique(np.concatenate((cands, near[i])))
+        if near is not None and len(near[n]):
+            cands = np.unique(np.concatenate((cands, near[n])))
         sims = _exact(vec, scratch, i, cands)
         if languages and languages[i] and len(cands):
             other = np.fromiter(
@@ -240,6 +248,25 @@ def neighbours(
         sims = sims * _date_factors(dates, i, cands, params)
         out.append(_nearest(cands, sims, params))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourJob:
+    """``neighbours`` over some ``rows`` of the articles, as a task another process can run
+    (``neighbour_rows``): what it reads, whole, and which rows it answers for."""
+
+    vec: Vectors
+    idx: Index
+    dates: Sequence[int | None]
+    params: Params
+    gist: np.ndarray | None
+    languages: Sequence[str | None]
+    rows: range
+
+
+def neighbour_rows(job: NeighbourJob) -> list[list[tuple[int, float]]]:
+    """The neighbours of ``job``'s rows."""
+    return neighbours(job.vec, job.idx, job.dates, job.params, job.gist, job.languages, job.rows)
 
 
 def _candidates(vec: Vectors, idx: Index, i: int, params: Params) -> np.ndarray:
