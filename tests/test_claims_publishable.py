@@ -246,3 +246,20 @@ def test_a_compound_length_of_time_keeps_its_sentence_as_a_statement(pages) -> N
     assert [(c.kind, c.figure) for c in stay] == [("statement", None)]
     # an age is no length of time the sentence tells
     assert not [c for c in cands if "34-year-old" in c.text]
+
+
+def test_a_country_name_glued_to_its_article_is_the_country(tmp_path_factory) -> None:  # noqa: ANN001
+    files = {
+        "g.txt": doc(
+            "Fjord Daily",
+            "2030-05-06",
+            "TheNorway has begun withdrawing its diplomats and engineers from the port of "
+            "Vardel, officials said.",
+        )
+    }
+    report = analysed(tmp_path_factory, "glued", files)
+    entities = [e for s in report.stories for e in s.entities]
+    cands = extract_claims(report.articles, entities, Settings().align, gazetteer=gazetteer())
+    (withdrawn,) = [c for c in cands if "withdraw" in c.classes]
+    assert "n:country:NO" in withdrawn.entities
+    assert "n:country:NO" in withdrawn.broad

@@ -83,6 +83,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|into|near|outside|inside)\s+(?:the\s+)?$", r
 # A place something is said to be or happen in ("in X", "inside X"), not one it is near, moves
 # toward or is measured from ("approaching X", "20 km from X", "near X")
 _INSIDE = re.compile(r"\b(?:in|at|inside|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_GLUED_ARTICLE = re.compile(r"^The(?=[A-Z][a-z])")
 _MODAL = re.compile(r"\b(?:could|would|might|may|let['’]?s|let\s+us)\b", re.IGNORECASE)
 # Modal verbs in whose scope a "not" is advice or possibility, not a denial ("should not").
 _OBLIGATION = re.compile(
@@ -340,7 +341,8 @@ def _sentence_features(
     for m, k in inside:
         if m.label == "PERSON" or k.startswith("n:country:"):
             continue
-        written = article.text[m.start : m.end]
+        # "TheIran": an article glued to the name, as badly extracted pages write it
+        written = _GLUED_ARTICLE.sub("", article.text[m.start : m.end])
         named = country_code(written)
         if named is not None:  # a country its resolved entity stands for: broad, and that country
             broad |= {k, f"n:country:{named}"}
