@@ -166,6 +166,11 @@ def _toll(article: str, text: str, value: float, language: str, at: int | None =
         ("ar", "وهو أعنف زلزال منذ عام 1998، وقتل 100 شخص.", []),
         # a number that is no year: no year word before it, or the figure itself
         ("es", "El sismo dejó 1998 heridos y 100 muertos.", []),
+        # a word of "of" makes a year only of one that closes its phrase
+        ("es", "El terremoto de 1998, que dejó 100 muertos, fue el peor.", ["1998"]),
+        ("es", "Murieron 100 de 1200 pasajeros del ferry.", []),
+        ("en", "The flood of 1998 killed 100 people.", []),
+        ("en", "100 people died in the flood of 1998.", ["1998"]),
     ],
 )
 def test_a_year_the_clause_writes_after_a_year_word(language, text, years) -> None:

@@ -702,14 +702,15 @@ def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]
 
 def written_years(c: ClaimCandidate) -> tuple[EventDate, ...]:
     """Return the years ``c``'s text names after a year word of its language
-    (``data/years.json``: "en 1998", "nel 1980", "عام 1998"), as dates of year precision: a
-    year the date reader of that language leaves unread still dates what the clause tells. Not
-    a year after a word that starts a period ("desde 1998", "منذ 1998"), nor the figure's own
-    number."""
+    (``data/years.json``: "en 1998", "nel 1980", "عام 1998"; after a word of "of", "de 1998",
+    only when the year closes its phrase: "40 de 1200 pasajeros" is a count), as dates of year
+    precision: a year the date reader of that language leaves unread still dates what the
+    clause tells. Not a year after a word that starts a period ("desde 1998", "منذ 1998"),
+    nor the figure's own number."""
     found = _year_words(c.language or "en")
     if found is None:
         return ()
-    words, since = found
+    words, genitive, since = found
     out = []
     for m in _YEAR.finditer(c.text):
         at = c.start + m.start()
@@ -719,32 +720,38 @@ def written_years(c: ClaimCandidate) -> tuple[EventDate, ...]:
         before = c.text[max(0, m.start() - 30) : m.start()]
         if since is not None and since.search(before):
             continue
-        if words.search(before):
+        closes = _PHRASE_END.match(c.text, m.end()) is not None
+        if words.search(before) or (genitive is not None and closes and genitive.search(before)):
             out.append(EventDate(m.group(0), "year", at, at + 4, False, False))
     return tuple(out)
 
 
 # A year as a clause writes it: four digits, 1000-2999, no digit or separator around them.
 _YEAR = re.compile(r"(?<![\d.,:/-])[12]\d{3}(?![\d.,:/]\d|\d)")
+# What may follow a year that closes its phrase: punctuation, a bracket, a quote, the end.
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)(\]\u060c\u061b\"'»”]|$)")
 
 
 @functools.lru_cache(maxsize=32)
-def _year_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
-    """Return the patterns of ``language``'s year words and period words right before a year
-    (``data/years.json``), or None for a language with none."""
+def _year_words(
+    language: str,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """Return the patterns of ``language``'s year words, its words of "of" and its period words
+    right before a year (``data/years.json``), or None for a language with none."""
     data = lx.language_words("years")
     words = data.get(language)
     if not words:
         return None
-    since = data.get(f"{language}:since")
-    tail = r"\W*$"
-    pattern = re.compile(rf"(?<!\w)(?:{lx.word_alternation(words)}){tail}", re.IGNORECASE)
-    period = (
-        re.compile(rf"(?<!\w)(?:{lx.word_alternation(since)}){tail}", re.IGNORECASE)
-        if since
-        else None
-    )
-    return pattern, period
+
+    def ending(kind: str) -> re.Pattern[str] | None:
+        found = data.get(f"{language}:{kind}") if kind else words
+        if not found:
+            return None
+        return re.compile(rf"(?<!\w)(?:{lx.word_alternation(found)})\W*$", re.IGNORECASE)
+
+    plain = ending("")
+    assert plain is not None
+    return plain, ending("of"), ending("since")
 
 
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
