@@ -440,3 +440,24 @@ def test_inputs_set_aside_are_listed(tmp_path) -> None:  # noqa: ANN001
         f"<li>{escape(str(empty))}: {escape(skipped['reason'])} <code>empty</code></li>"
         in render_html(report)
     )
+
+
+def test_a_disputed_claims_explanation_is_printed_once(rich: dict) -> None:
+    """A disputed claim's ``why`` quotes each conflict's explanation whole (the values and their
+    articles); the reports print that explanation with the conflict's sides, and the claim's
+    own reason without it."""
+    import copy
+
+    from consilience.report.html import render_html
+
+    report = copy.deepcopy(rich)
+    claim = next(c for c in report["stories"][0]["claims"] if c["status"] == "disputed")
+    told = "Reports give different figures for dead: 2 (a.txt); 4 (b.txt)."
+    claim["conflicts"][0]["why"] = told
+    claim["why"] = f"Disputed (number): {told} 2 articles, each independent."
+    md = render_markdown(report)
+    assert md.count(md_escape(told, True)) == 1
+    assert "  - *Why:* Disputed (number). 2 articles, each independent." in md.splitlines()
+    page = render_html(report)
+    assert page.count("Reports give different figures for dead") == 1
+    assert "Why: Disputed (number). 2 articles, each independent." in page

@@ -33,6 +33,7 @@ from .view import (
     StoryView,
     by_number,
     chronological_sides,
+    claim_why,
     conflict_sides,
     date_words,
     iter_story_views,
@@ -320,7 +321,7 @@ def _claim(view: StoryView, marks: Marks, claim: dict) -> str:
         for x in claim.get("conflicts") or []
         if isinstance(x, dict)
     ]
-    why = text_of(claim.get("why"))
+    why = claim_why(claim)  # a conflict's explanation is printed with its sides
     return (
         f'<li class="claim st-{status}" data-status="{status}">'
         f'<span class="badge st-{status}">{_e(label)}</span>'

@@ -17,6 +17,7 @@ from .view import (
     StoryView,
     chronological_sides,
     cite_numbers,
+    claim_why,
     conflict_sides,
     date_words,
     iter_story_views,
@@ -189,7 +190,7 @@ def _evidence_lines(view: StoryView, claim: dict) -> list[str]:
 
 
 def _why(claim: dict) -> list[str]:
-    why = text_of(claim.get("why"))
+    why = claim_why(claim)  # a conflict's explanation is printed with its sides
     return [f"  - *Why:* {md_escape(why)}"] if why else []
 
 

@@ -364,6 +364,24 @@ def cite_numbers(view: StoryView, article_ids: Iterable[object]) -> list[int]:
     return sorted({n for a in article_ids if (n := view.number(a)) is not None})
 
 
+def claim_why(claim: dict) -> str:
+    """The claim's ``why`` as a report prints it under the claim: without the explanation of
+    each of its conflicts, which the report prints beside that conflict's sides already (a
+    disputed claim's ``why`` quotes them whole: the same list of values and articles would be
+    read twice)."""
+    why = text_of(claim.get("why"))
+    for conflict in _dicts(claim.get("conflicts")):
+        told = text_of(conflict.get("why"))
+        at = why.find(told) if told else -1
+        if at < 0:
+            continue
+        head, tail = why[:at].rstrip(), why[at + len(told) :].lstrip()
+        if head.endswith(":"):  # "Disputed (number): <told> 3 articles" -> "...(number). 3 ..."
+            head = head[:-1] + "."
+        why = f"{head} {tail}".strip()
+    return why
+
+
 def conflict_sides(view: StoryView, conflict: dict) -> list[tuple[str, list[int], list[dict]]]:
     """Group a conflict's values by the value as written: [(value, numbers, values)], in order of
     first appearance."""
