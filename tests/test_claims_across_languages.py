@@ -226,15 +226,15 @@ def _reported(text: str, source: str, cue: str, language: str):
     [
         (
             "en",
-            "Reuters reported on Monday that two divers were rescued near the dam.",
-            "Reuters",
+            "Pacific Wire reported on Monday that two divers were rescued near the dam.",
+            "Pacific Wire",
             "reported",
             "two divers were rescued near the dam.",
         ),
         (
             "es",
-            "La agencia EFE informó que dos buzos fueron rescatados cerca de la presa.",
-            "agencia EFE",
+            "La agencia Sur informó que dos buzos fueron rescatados cerca de la presa.",
+            "agencia Sur",
             "informó",
             "dos buzos fueron rescatados cerca de la presa.",
         ),
@@ -255,12 +255,10 @@ def _reported(text: str, source: str, cue: str, language: str):
         # a source named deep in the sentence is no opening of it: the sentence stays whole
         (
             "ca",
-            "Ahir a la nit i avui l'agència Reuters apunta que dos bussejadors han estat "
-            "rescatats.",
-            "agència Reuters",
+            "Ahir a la nit i avui l'agència Nord apunta que dos bussejadors han estat rescatats.",
+            "agència Nord",
             "apunta",
-            "Ahir a la nit i avui l'agència Reuters apunta que dos bussejadors han estat "
-            "rescatats.",
+            "Ahir a la nit i avui l'agència Nord apunta que dos bussejadors han estat rescatats.",
         ),
         # what follows the joining word must still say something
         (
