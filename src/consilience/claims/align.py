@@ -13,7 +13,7 @@
    apart; two readings of a distance or a level that differ (a river at 6.4 m then 5.1 m),
    but not of a property the event has once (a magnitude: ``lexicon.MEASURE_CONCEPTS``; a
    depth: ``EVENT_LENGTHS``); a figure of an earlier event (its clause dates it before the
-   story: "the 1985 quake killed 10,000") and one of the story's own (``earlier_event``);
+   story: "the 1962 flood killed 3,000") and one of the story's own (``earlier_event``);
    claims about opposite sides (rebels / the army).
 3. Grouping. Average linkage over the scored pairs: the two groups whose linked pairs have the
    highest mean similarity merge while it reaches ``threshold`` and at least ``min_linked`` of
@@ -557,7 +557,7 @@ def figures_apart(
     first = min(a.published, b.published) if a.published and b.published else None
     past_a, past_b = earlier_event(a, first), earlier_event(b, first)
     if first and (bool(past_a) != bool(past_b) or (past_a and not _same_time(past_a, past_b))):
-        # "the 1985 quake killed 10,000" / "the quake killed 225": an earlier event's figure
+        # "the 1962 flood killed 3,000" / "the flood killed 41": an earlier event's figure
         # and the story's own, or two earlier events, are two facts
         return True
     if fa.scope and fb.scope and not fa.scope & fb.scope:
@@ -660,7 +660,7 @@ def earlier_event(c: ClaimCandidate, first: str | None = None) -> frozenset[str]
     than the story's own: days its clause names more than ``_RECENT_DAYS`` before ``first``
     (the earliest publication day of the reports compared, ``c``'s own by default: a report
     written weeks later names the story's day too), months and years before its month and
-    year ("the 1985 quake", "the quake of 7 September" against a report of the 20th); empty
+    year ("the 1962 flood", "the storm of 3 March" against a report of the 14th); empty
     when it names none, names a recent day too, or no publication day is known."""
     first = first or c.published
     if not first:
@@ -755,8 +755,8 @@ def _year_words(
 
 
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Return True when two sets of dates share one, at the coarser precision ("1985" and
-    "1985-09-19" are one time)."""
+    """Return True when two sets of dates share one, at the coarser precision ("1962" and
+    "1962-03-03" are one time)."""
     return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
