@@ -411,3 +411,15 @@ def test_one_firefighter_counts_firefighters_like_many() -> None:
     text = "One firefighter was seriously injured; about 400 firefighters fought the blaze."
     found = [(text[q.start : q.end], q.value, q.concept) for q in find_quantities(text)]
     assert found == [("One", 1.0, "firefighters"), ("about 400", 400.0, "firefighters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The toll rose to 267 Friday, officials said.", [(267.0, None)]),
+        ("It climbed to 12 yesterday and to 15 overnight.", [(12.0, None), (15.0, None)]),
+        ("Rescuers found 12 survivors Friday.", [(12.0, "survivors")]),
+    ],
+)
+def test_a_day_after_a_figure_is_not_what_it_counts(text: str, counted: list) -> None:
+    assert [(q.value, q.counted) for q in find_quantities(text)] == counted

@@ -224,8 +224,10 @@ not also still already now only just even ever again said says say told tell tel
 reportedly allegedly including such if so then there here ago earlier later last next it they
 he she we you i them him us me another one times time more less same away apart long old
 back ahead high wide deep tall later above below beyond behind along off beneath
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
+overnight
 """.split()
-)
+)  # a day after the figure says when ("rose to 267 Friday"), not what is counted
 # Common irregular past-tense verbs: they end the phrase like "-ed" verbs do.
 _IRREGULAR_VERBS = frozenset(
     """
