@@ -779,3 +779,23 @@ def test_the_quantities_stage_passes_the_language() -> None:
 def test_a_coordination_shares_its_cue(language: str, text: str, expected: list[tuple]) -> None:
     found = [(q.value, q.counted, q.concept) for q in find_quantities(text, language=language)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dual noun is the figure and what it counts; a prefix may be glued to it
+        ("سقط قتيلين وجريحان في الهجوم على القافلة.", [("قتيلين", "dead"), ("وجريحان", "injured")]),
+        ("وأسفرت الغارة عن ضحيتين.", [("ضحيتين", "dead")]),
+        # two people: what happened to them, from the cue before or after
+        ("أسفر الانفجار عن مقتل شخصين قرب الميناء.", [("شخصين", "dead")]),
+        ("أصيب شخصان بجروح طفيفة.", [("شخصان", "injured")]),
+        # the broken plural counts no two
+        ("وسقط قتلى وجرحى في الهجوم.", []),
+    ],
+)
+def test_arabic_duals_count_two(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_quantities(text, language="ar")
+    assert [(text[q.start : q.end], q.value, q.counted, q.concept) for q in found] == [
+        (span, 2.0, span, concept) for span, concept in expected
+    ]

@@ -108,6 +108,9 @@ class _Lang:
     conjunctions: frozenset[str] = frozenset()
     # the concepts the cues give: what happened to a counted group (dead, injured, missing ...)
     cue_concepts: frozenset[str] = frozenset()
+    # nouns whose form counts two ("duals" in the data: the Arabic dual, "قتيلين", two dead),
+    # with the concept each counts
+    duals: dict[str, str] = field(default_factory=dict)
 
 
 def has_language(code: str | None) -> bool:
@@ -199,6 +202,7 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
         multiword_concepts=sorted(
             ((s, c) for s, c in concepts.items() if " " in s), key=lambda x: -len(x[0])
         ),
+        duals=_invert(d.get("duals", {})),
     )
 
 
@@ -210,6 +214,7 @@ class _Core:
     number_format: str
     vague: bool = False
     article_one: bool = False  # "un", "ein": a number only when it counts a known thing
+    dual: str | None = None  # a noun whose form counts two: the concept it counts
 
 
 def find_quantities_in(
@@ -228,6 +233,7 @@ def find_quantities_in(
     cores = _digit_cores(low, start, hi, lang, decimal)
     cores += _word_cores(low, start, hi, lang)
     cores += _vague_cores(low, start, hi, lang)
+    cores += _dual_cores(low, start, hi, lang)
     cores.sort(key=lambda c: (c.start, -c.end))
     out: list[Quantity] = []
     covered = start
@@ -494,6 +500,18 @@ def _vague_cores(low: str, lo: int, hi: int, lang: _Lang) -> list[_Core]:
     return out
 
 
+def _dual_cores(low: str, lo: int, hi: int, lang: _Lang) -> list[_Core]:
+    """A noun whose form counts two (``_Lang.duals``), a prefix glued to it or not."""
+    if not lang.duals:
+        return []
+    out = []
+    for m in _WORD.finditer(low, lo, hi):
+        concept = next((lang.duals[v] for v in _variants(m.group(), lang) if v in lang.duals), None)
+        if concept is not None:
+            out.append(_Core(m.start(), m.end(), 2.0, "words", dual=concept))
+    return out
+
+
 # -- around the number ---------------------------------------------------------------------
 
 _CURRENCY_BEFORE = re.compile(
@@ -509,6 +527,26 @@ def _unit_at(low: str, pos: int, hi: int, lang: _Lang) -> str | None:
 
 def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> Quantity | None:
     """Return the quantity around ``core``: scale, unit, qualifiers and what it counts."""
+    if core.dual is not None:  # the noun is the figure and what it counts: "قتيلين"
+        counts: str = core.dual
+        if counts == "people":  # "مقتل شخصين", "شخصان لقيا حتفهما": what happened to them
+            after = lang.cue_after_re.match(low, core.end, hi)
+            before = lang.cue_before_re.search(low, max(lo, core.start - 30), core.start)
+            if after:
+                counts = lang.cues_after[" ".join(after.group("w").split())]
+            elif before:
+                counts = lang.cues_before[" ".join(before.group("w").split())]
+        return Quantity(
+            start=core.start,
+            end=core.end,
+            value=core.value,
+            unit=None,
+            counted=text[core.start : core.end],
+            approximate=False,
+            qualifier=None,
+            number_format=core.number_format,
+            concept=counts,
+        )
     value, pos, scaled = core.value, core.end, False
     span_start = core.start
     currency = None
