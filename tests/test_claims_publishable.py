@@ -263,3 +263,25 @@ def test_a_country_name_glued_to_its_article_is_the_country(tmp_path_factory) ->
     (withdrawn,) = [c for c in cands if "withdraw" in c.classes]
     assert "n:country:NO" in withdrawn.entities
     assert "n:country:NO" in withdrawn.broad
+
+
+def test_lines_before_a_repeat_under_another_heading_are_the_reports_own(tmp_path_factory) -> None:  # noqa: ANN001
+    title = "Harbour Ferry Service Suspended After Storm"
+    files = {
+        "r.txt": doc(
+            "Port Watch",
+            "2030-07-08",
+            f"{title}\n\n"
+            "The ferry operator cancelled 14 crossings from the port of Vardel on Monday, "
+            "officials said.\n\n"
+            "Roads and bridges\n\n"
+            "Engineers closed the Tarwick bridge on Tuesday after the storm, officials said.\n\n"
+            f"{title}",
+        )
+    }
+    report = analysed(tmp_path_factory, "closing", files)
+    (article,) = report.articles
+    assert any(r.reason == "repeated_headline" for r in article.removed)
+    entities = [e for s in report.stories for e in s.entities]
+    cands = extract_claims(report.articles, entities, Settings().align, gazetteer=gazetteer())
+    assert any(c.text.startswith("Engineers closed the Tarwick bridge") for c in cands)

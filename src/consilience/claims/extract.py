@@ -209,12 +209,14 @@ def _standfirsts(article: Article) -> tuple[tuple[int, int], ...]:
     """Return the spans of the text a page prints between a heading and the same heading
     printed again ("Title / summary / Title / body", the repeat removed by cleaning): a
     standfirst or kicker, whose lines the body tells again, not the report itself. Only a
-    span of three lines of text at most, right after a heading line, counts."""
+    span of three lines of text at most, right after the line the removed repeat repeats
+    when that line opens the text and more text follows the repeat, counts."""
     text = article.text
     out = []
     for removed in article.removed:
         if removed.reason != "repeated_headline":
             continue
+        repeated = " ".join(article.raw_text[removed.start : removed.end].split())
         cut = _clean_offset(article, removed.start)
         lines: list[tuple[int, int, str]] = []  # the lines before the cut, last first
         end = cut
@@ -226,8 +228,10 @@ def _standfirsts(article: Article) -> tuple[tuple[int, int], ...]:
             end = begin - 1 if begin > 0 else 0
             if begin == 0:
                 break
-        for k, (_, stop, line) in enumerate(lines):
-            if k and not _TERMINAL.search(line) and len(line.split()) <= _HEADLINE_WORDS:
+        if not text[cut:].strip():
+            continue  # the title printed again at the end: the lines before it are the report
+        for k, (begin, stop, line) in enumerate(lines):
+            if k and " ".join(line.split()) == repeated and not text[:begin].strip():
                 out.append((stop, cut))
                 break
     return tuple(out)
