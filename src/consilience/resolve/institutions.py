@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -86,9 +86,10 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _prefixes(said: str) -> list[str]:
-    """``said`` and its shorter prefixes, longest first (the phrase a match starts with)."""
-    return [said[:n] for n in range(len(said), 0, -1)]
+def _prefixes(said: str) -> Iterator[str]:
+    """``said`` and its shorter prefixes, longest first (the phrase a match starts with), one
+    at a time (the first is most often the one)."""
+    return (said[:n] for n in range(len(said), 0, -1))
 
 
 @lru_cache(maxsize=1)

@@ -194,7 +194,11 @@ class _Runs:
             quoted = np.zeros(len(words), dtype=bool)
             for q in QUOTED.finditer(text):
                 quoted[bisect_left(starts, q.start()) : bisect_left(starts, q.end())] = True
-            touch = np.array([quoted[n : n + self.k].any() for n in range(len(hashes))], dtype=bool)
+            # shingle n touches a quotation when one of its words n .. n + k - 1 is quoted
+            # (the one window of a text shorter than k: any word), read on running counts
+            runs = np.concatenate(([0], np.cumsum(quoted, dtype=np.int64)))
+            first = np.arange(len(hashes))
+            touch = runs[np.minimum(first + self.k, len(words))] > runs[first]
             self._seq[i] = (hashes, touch)
         return self._seq[i]
 
