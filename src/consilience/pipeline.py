@@ -47,6 +47,7 @@ from .resources import Resources
 from .runtime import (
     Held,
     Holding,
+    Spread,
     StoryResult,
     StoryTask,
     clear_seconds,
@@ -60,7 +61,7 @@ from .settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import ProcessPoolExecutor
 
-    from .stories import Header, Profile, Spread
+    from .stories import Header, Profile
 
     # What story grouping needs of one article (``stories.header``, ``stories.profile``).
     GroupingItem = tuple[Header, Profile]
@@ -455,8 +456,6 @@ class LocalExecutor:
         """Where story grouping may find the articles' neighbours in parallel
         (``stories.group_profiles``): the pool's workers, when a pool runs (they are idle
         between the per-article stages and the story stages); None otherwise."""
-        from .stories import Spread
-
         pool = self._pool
         return Spread(pool.executor.map, pool.workers) if pool is not None else None
 

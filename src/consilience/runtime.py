@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .model import Article, Packed, RawDoc, Skipped, Story
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
     from tqdm import tqdm
-
-    from .stories import Spread
 
 log = logging.getLogger("consilience.pipeline")
 
@@ -168,6 +166,16 @@ class Held:
     results: list[StoryResult]
     positions: Mapping[str, int]
     skipped: list[Skipped]
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """Where a run's process may hand work to other processes while its workers would idle
+    (story grouping's neighbours: ``stories.group_profiles``): ``run`` maps a function over a
+    list of tasks in ``parts`` processes (a pool's ``map``), results in order."""
+
+    run: Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
+    parts: int
 
 
 class Holding(Protocol):

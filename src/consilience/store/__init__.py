@@ -42,9 +42,9 @@ from typing import Any
 from ..errors import ConsilienceError, UsageError
 from ..ingest import base_id, content_id, to_article
 from ..model import Article, Packed, RawDoc, Skipped, SourceRef, Story, unpack
-from ..runtime import Held, StoryResult, StoryTask
+from ..runtime import Held, Spread, StoryResult, StoryTask
 from ..settings import Settings
-from ..stories import Header, Profile, Spread, assemble, header, profile
+from ..stories import Header, Profile, assemble, header, profile
 from ..version import __version__
 from . import tables
 from .codec import decoder, encode

@@ -26,12 +26,13 @@ whatever the order in which they arrived: document frequencies and neighbourhood
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from ..model import Article, Story
+from ..runtime import Spread
 from ..text import shorten
 from .cluster import agglomerate, second_order
 from .features import Profile, profile
@@ -119,17 +120,9 @@ def assemble(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class Spread:
-    """Where ``group_profiles`` may find the articles' neighbours in parallel: ``run`` maps a
-    function over a list of tasks in ``parts`` processes (a pool's ``map``), results in
-    order. Used from ``SPREAD_FROM`` articles up to ``SPREAD_UPTO`` (above, each task's copy of
-    the vectors and gists would cost the run more memory than the time it saves is worth)."""
-
-    run: Callable[[Callable[[NeighbourJob], Neighbours], list[NeighbourJob]], Iterable[Neighbours]]
-    parts: int
-
-
+# ``group_profiles`` finds the neighbours with a Spread from this many articles up to that many
+# (above, each task's copy of the vectors and gists would cost the run more memory than the
+# time it saves is worth)
 SPREAD_FROM = 1_000
 SPREAD_UPTO = 5_000
 Neighbours = list[list[tuple[int, float]]]
