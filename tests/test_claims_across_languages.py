@@ -6,6 +6,8 @@ year the date reader does not read. Every sentence is written by the team for th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from claim_stories import analysed, by_name, candidate, claim_with, doc, figure, holding
 
@@ -276,3 +278,17 @@ def test_a_statement_is_read_without_the_source_that_opens_it(
     from consilience.claims import meaning_text
 
     assert meaning_text(_reported(text, source, cue, language)) == told
+
+
+def test_a_time_of_day_reads_as_a_clock_time() -> None:
+    """A time figure's value is minutes since midnight: a reader sees "19:20 UTC" (or the
+    local clock when no country gave its offset), not "1160 utc"."""
+    from consilience.verdicts.judge import _normalised
+
+    (on_utc,) = clock.on_one_clock([_time("a", 860, "local", 860)])
+    assert _normalised(on_utc) == "19:20 UTC"
+    assert _normalised(_time("b", 425, "local", 425, country="ZZ")) == "07:05 local time"
+    about = _time("c", 1160, "utc", 1160)
+    assert about.figure is not None
+    about = replace(about, figure=replace(about.figure, qualifier="about"))
+    assert _normalised(about) == "about 19:20 UTC"

@@ -229,6 +229,11 @@ def _normalised(c: ClaimCandidate) -> str | None:
     f = c.figure
     if f is None:
         return None
+    if f.dimension == "clock":  # minutes since midnight: "19:20 UTC", "07:05 local time"
+        minutes = int(f.value) % (24 * 60)
+        clock = "UTC" if f.unit == "utc" else "local time"
+        qualifier = f"{f.qualifier} " if f.qualifier else ""
+        return f"{qualifier}{minutes // 60:02d}:{minutes % 60:02d} {clock}"
     value = f"{f.value:,.6g}" if abs(f.value) >= 10_000 else f"{f.value:.6g}"
     unit = f" {f.unit}" if f.unit else ""
     qualifier = f"{f.qualifier} " if f.qualifier else ""
