@@ -168,11 +168,18 @@ def best_two_readings(
 _LENGTH = {"km": 1000.0, "m": 1.0, "mile": 1609.344, "ft": 0.3048, "cm": 0.01}
 
 
+# A time of day as verdicts.judge writes an evidence's figure: "19:20 UTC", "07:05 local time".
+_CLOCK = re.compile(r"(\d{2}):(\d{2}) (UTC|local time)$")
+
+
 def _figure_value(figure: str | None) -> tuple[str, float] | None:
     """Return (dimension, value) of an evidence's normalised figure ("about 60 km" ->
     ("length", 60000.0), "at least 247" -> ("", 247.0)), or None for a statement."""
     if not figure:
         return None
+    clock = _CLOCK.search(figure)
+    if clock is not None:  # a time of day ("19:20 UTC", "07:05 local time"): its minute
+        return clock.group(3), 60.0 * int(clock.group(1)) + int(clock.group(2))
     m = re.search(r"(-?\d[\d,]*(?:\.\d+)?)\s*(\S*)$", figure)
     if m is None:
         return None
@@ -341,7 +348,10 @@ def _fact_values(text: str) -> set[float]:
 
 def _figure_number(figure: str | None) -> float | None:
     """Return the number of an evidence's normalised figure ("at least 247" -> 247.0, "93 m"
-    -> 93.0), or None for a statement."""
+    -> 93.0, "19:20 UTC" -> 1160.0, its minute), or None for a statement."""
+    clock = _CLOCK.search(figure or "")
+    if clock is not None:
+        return 60.0 * int(clock.group(1)) + int(clock.group(2))
     m = re.search(r"(-?\d[\d,]*(?:\.\d+)?)", figure or "")
     return float(m.group(1).replace(",", "")) if m else None
 
