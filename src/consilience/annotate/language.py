@@ -13,7 +13,7 @@ language.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
@@ -97,13 +97,7 @@ class LanguageDetector:
         out: list[str | None] = [None] * len(spans)
         todo: list[int] = []
         pieces: list[str] = []
-        index = self.function_index() if language in self.languages else None
-        for i, (start, end) in enumerate(spans):
-            piece = text[start:end].strip()
-            if len(piece) < MIN_SENTENCE_CHARS or not _has_letters(piece):
-                continue
-            if index is not None and _plainly_in(piece, language, index):  # type: ignore[arg-type]
-                continue
+        for i, _, piece in self._undecided(text, spans, language):
             todo.append(i)
             pieces.append(piece)
         if pieces:
@@ -112,6 +106,22 @@ class LanguageDetector:
                 if values and values[0].value >= MIN_SENTENCE_CONFIDENCE:
                     out[i] = values[0].language.iso_code_639_1.name.lower()
         return out
+
+    def _undecided(
+        self, text: str, spans: Sequence[tuple[int, int]], language: str | None
+    ) -> Iterator[tuple[int, int, str]]:
+        """(index, start of the stripped text, stripped text) of each span whose language is
+        to be read: not under ``MIN_SENTENCE_CHARS``, with letters, and not plainly in
+        ``language`` (``_plainly_in``); the others inherit the article's."""
+        index = self.function_index() if language in self.languages else None
+        for i, (start, end) in enumerate(spans):
+            raw = text[start:end]
+            piece = raw.strip()
+            if len(piece) < MIN_SENTENCE_CHARS or not _has_letters(piece):
+                continue
+            if index is not None and _plainly_in(piece, language, index):  # type: ignore[arg-type]
+                continue
+            yield i, start + len(raw) - len(raw.lstrip()), piece
 
     def foreign_spans(
         self, text: str, spans: Sequence[tuple[int, int]], language: str | None
@@ -142,15 +152,8 @@ class LanguageDetector:
         article's). Over the same bounds, the same answers as ``detect_sentences``, but where
         lingua gave the article's own language (None here: the same language in the end)."""
         out: list[str | None] = [None] * len(spans)
-        index = self.function_index() if language in self.languages else None
-        for i, (start, end) in enumerate(spans):
-            piece = text[start:end].strip()
-            if len(piece) < MIN_SENTENCE_CHARS or not _has_letters(piece):
-                continue
-            if index is not None and _plainly_in(piece, language, index):  # type: ignore[arg-type]
-                continue
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
-            first, last = start + lead, start + lead + len(piece)
+        for i, first, piece in self._undecided(text, spans, language):
+            last = first + len(piece)
             best, covered = None, 0
             for s, e, lang in found:
                 if s >= last:
