@@ -8,7 +8,8 @@ detected, not given. Every claim of every story is scored against ``gold.json``.
 Matching rules (each gold ``value`` is a verbatim substring of its file):
 
 * A gold value is *located* at every occurrence of its string in the cleaned text of its
-  article (case-sensitive; no-break spaces read as spaces; an occurrence flanked by a letter or
+  article (case-sensitive; no-break spaces read as spaces, curly quotes and apostrophes as
+  straight ones, as the cleaner writes them; an occurrence flanked by a letter or
   digit, as ``18`` inside ``2018``, is not one). A claim *holds* a gold value when one of its
   evidence spans in that article overlaps one of those occurrences.
 * A value's *reading* is its digits (any script, so ``٤٠٠`` reads ``400``) when it has any,
@@ -92,8 +93,9 @@ file_id = multilingual._file_id
 
 def occurrences(text: str, value: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each occurrence of ``value`` in ``text`` not flanked by a
-    letter or digit (no-break spaces read as spaces)."""
-    text, value = text.replace("\u00a0", " "), value.replace("\u00a0", " ").strip()
+    letter or digit (no-break spaces read as spaces, curly quotes and apostrophes as straight
+    ones: the cleaner writes them so)."""
+    text, value = _plain(text), _plain(value).strip()
     out, at = [], text.find(value) if value else -1
     while at >= 0:
         end = at + len(value)
@@ -105,6 +107,15 @@ def occurrences(text: str, value: str) -> list[tuple[int, int]]:
             out.append((at, end))
         at = text.find(value, at + 1)
     return out
+
+
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain(text: str) -> str:
+    """Return ``text`` with no-break spaces, curly quotes and apostrophes made plain (one
+    character for one: offsets stay)."""
+    return text.translate(_PLAIN)
 
 
 def reading(value: str) -> str:
