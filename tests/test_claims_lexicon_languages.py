@@ -1,7 +1,10 @@
-"""Event words are English words: in a text of another language, one of that language's
-function words is no event word, whatever it means in English."""
+"""Event words per language: a text of a language with event words of its own
+(``data/events/<code>.json``) is read with them alone; a text of another language with the
+English words, none of which counts when it is one of that language's function words."""
 
 from __future__ import annotations
+
+import pytest
 
 from consilience.claims import lexicon as lx
 
@@ -16,7 +19,45 @@ def test_a_function_word_of_the_text_language_is_no_event_word():
     assert lx.event_classes("Three people could die there", "en") == {"kill"}
 
 
-def test_other_event_words_in_a_foreign_text_still_count():
-    # an English word that is no function word of the text's language keeps its class
-    text = "Les secours parlent de 3 dead"
-    assert lx.class_positions(text, "fr") == [(text.index("dead"), "kill")]
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Das Konzert in Valdoria war toll", "de"),  # "toll": great, no death toll
+        ("In diesem Fall bleibt die Straße offen", "de"),  # "Fall": case, no fall of a town
+        ("Het arrest van het hof volgt in mei", "nl"),  # "arrest": a court's ruling
+        ("Il a eu un coup de chance à Keresk", "fr"),  # "coup": a stroke, no putsch
+    ],
+)
+def test_an_english_event_word_is_no_event_word_of_a_language_with_its_own(text, language):
+    assert lx.event_classes(text, language) == set()
+
+
+def test_an_english_event_word_counts_in_a_language_without_event_words():
+    # Polish has no event file: an English word that is no Polish function word keeps its class
+    text = "Ratownicy mówią o 3 dead"
+    assert lx.class_positions(text, "pl") == [(text.index("dead"), "kill")]
+
+
+def test_a_language_event_file_is_read_once_and_english_has_none():
+    assert lx.language_events("en") is None
+    assert lx.language_events("pl") is None
+    assert lx.language_events("es-MX") is lx.language_events("es")
+    events = lx.language_events("it")
+    assert events is not None and events.lookup("dell'esplosione") == "explode"
+    arabic = lx.language_events("ar")
+    assert arabic is not None and arabic.lookup("وانهار") == arabic.lookup("انهار") == "breach"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "negated"),
+    [
+        ("Non meno di 40 morti a Valdoria", "it", False),  # a bound, no denial
+        ("No menos de 40 muertos en Valdoria", "es", False),
+        ("Pas moins de 40 morts à Valdoria", "fr", False),
+        ("В Кереске не менее 12 погибших", "ru", False),
+        ("Le truppe non si sono ancora ritirate da Valdoria", "it", True),
+        ("Les rebelles ne sont pas entrés à Keresk", "fr", True),
+    ],
+)
+def test_a_bound_is_no_negation_and_a_negation_reaches_past_auxiliaries(text, language, negated):
+    assert lx.negated_event(text, language) is negated

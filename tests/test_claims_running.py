@@ -135,9 +135,15 @@ def test_a_statement_and_its_translation_are_one_claim(bridge):
     assert not any(
         e.article == es.id and e.start <= neighbours < e.end for c in claims for e in c.evidence
     )
-    # without the encoder the two languages share no word: two claims, or none in Spanish
+    # without the encoder the two languages share no word, but one frame: a collapse
+    # ("collapsed" / "se derrumbó", each language's event words), the same river, Tuesday
     alone = analyze_story([en, es], gazetteer=_gazetteer())
-    assert _claim_with(alone, en, "collapsed").independent_sources == 1
+    claim = _claim_with(alone, en, "collapsed")
+    assert claim is _claim_with(alone, es, "se derrumbó")
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+    assert not any(
+        e.article == es.id and e.start <= neighbours < e.end for c in alone for e in c.evidence
+    )
 
 
 @pytest.mark.parametrize(

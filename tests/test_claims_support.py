@@ -246,3 +246,27 @@ def test_a_member_must_tell_every_event_the_core_holds():
     assert supports(_cand(1, "b", {"id:x"}, {"seize", "withdraw"}), rep, kernel)
     assert supports(_cand(2, "c", {"id:x"}, {"enter", "withdraw"}), rep, kernel)  # related
     assert not supports(_cand(3, "d", {"id:x"}, {"seize"}), rep, kernel)
+
+
+def _on(c: ClaimCandidate, day: str) -> ClaimCandidate:
+    from dataclasses import replace
+
+    from consilience.claims.records import EventDate
+
+    return replace(c, dates=(EventDate(day, "day", c.start, c.end, exact=True, since=False),))
+
+
+def test_the_same_event_told_on_the_same_day_supports_whoever_it_names():
+    # "a coalition of rebels launched an offensive on 27 May" (a), "the offensive launched
+    # last week is led by the coalition" (b, no day), "their offensive, which began on 27 May,
+    # took two towns" (c: names the towns, not the coalition): c tells a's event on a's day
+    members = [
+        _on(_cand(0, "a", {"id:coalition", "id:group"}, {"begin"}), "2030-05-27"),
+        _cand(1, "b", {"id:coalition", "id:group"}, {"begin"}),
+        _on(_cand(2, "c", {"id:town1", "id:town2"}, {"begin"}), "2030-05-27"),
+        # the same event on another day, naming none of the actors, is not it
+        _on(_cand(3, "d", {"id:town3"}, {"begin"}), "2030-05-20"),
+    ]
+    out = {c.id: c.group for c in by_support(members)}
+    assert out["a@0"] == out["b@1"] == out["c@2"]
+    assert out["d@3"] != out["a@0"]

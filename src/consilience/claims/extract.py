@@ -283,7 +283,22 @@ def _is_figure(article: Article, q: Quantity) -> bool:
         return False
     if _UNIT_OF_TIME_AFTER.match(article.text, q.end):
         return False  # "a 60-day stay", "a 60 - day stay", "a six-month term": a duration
+    if _an_hour(article, q):
+        return False
     return not set(lx.words(article.text[q.start : q.end])) & _VAGUE_NUMBERS
+
+
+def _an_hour(article: Article, q: Quantity) -> bool:
+    """Return True for a bare whole number of 0-24 counting nothing, right after a word that
+    stands only before an hour of the day in the article's language ("alle 22 di domenica", "a
+    las 9 de la mañana": ``data/clock.json``, ``<language>:hour_only``)."""
+    if q.counted or q.unit or q.value != int(q.value) or not 0 <= q.value <= 24:
+        return False
+    before = lx.language_cues("clock", "hour_only", _base(article.language) or "en")
+    if before is None:
+        return False
+    found = list(before.finditer(article.text, max(0, q.start - 24), q.start))
+    return bool(found) and not article.text[found[-1].end() : q.start].strip()
 
 
 def _compound_duration(article: Article, q: Quantity) -> bool:
@@ -426,10 +441,7 @@ def _sentence_features(
         told = _channel_keys(article, sent, attr, inside)
         entities -= told
         broad -= told
-    if not _OBLIGATION.search(text) and any(
-        lx.event_classes(m.group("w"), _base(article.language))
-        for m in lx.NEGATED_EVENT.finditer(text)
-    ):
+    if not _OBLIGATION.search(text) and lx.negated_event(text, _base(article.language)):
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     return _Features(
@@ -445,7 +457,7 @@ def _sentence_features(
         located=frozenset(located),
         own_places=own_places,
         classes=classes,
-        sides=lx.actor_sides(text),
+        sides=lx.actor_sides(text, _base(article.language)),
         words=_content_words(text, mention_spans),
         dates=_dates(article, sent.start, sent.end),
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
@@ -546,11 +558,19 @@ _TALLY_WORDS = 3
 
 def _commentary(article: Article, feats: _Features) -> bool:
     """Return True for analysis or opinion: commentators saying what they think
-    ("analysts believe ...", "according to an analyst"; ``lexicon.opinion_cues``). A writer's
+    ("analysts believe ...", "according to an analyst"; ``lexicon.opinion_cues``), or a
+    writer's judgement opening the sentence ("The main lesson of ... is"). A writer's
     "seems" stays: it hedges a fact as often as it judges ("the fire seems to have started
     near the scaffolding")."""
-    cues = lx.opinion_cues(_base(article.language) or "en")
-    return cues is not None and cues.search(feats.text) is not None
+    language = _base(article.language) or "en"
+    cues = lx.opinion_cues(language)
+    if cues is not None and cues.search(feats.text) is not None:
+        return True
+    # a writer's judgement opening the sentence ("The main lesson of ... is", "Resta da
+    # vedere"): the sentence judges, whatever facts it names on the way
+    opening = lx.language_cues("opinion", "judgement", language)
+    found = opening.search(feats.text.lstrip(" \"'“‘«")) if opening is not None else None
+    return found is not None and found.start() == 0
 
 
 def _earlier(article: Article, feats: _Features) -> bool:
@@ -801,7 +821,7 @@ def _figure_candidate(
     clause_feats = replace(
         feats,
         dates=tuple(d for d in feats.dates if start <= d.start < end),
-        sides=lx.nearest_side(text, rel),
+        sides=lx.nearest_side(text, rel, _base(article.language)),
     )
     if not english and scope and lx.PLACE_LIST not in scope:
         # a count of a place in a list of places ("120 a X, 35 a Y e 9 a Z"): its passage

@@ -104,6 +104,14 @@ breach breached breaching breaches burst bursting collapsed collapse
 )
 _add("warn", "warn warned warning warnings warns urge urged urges appeal appealed demanded")
 _add("approach", "approach approached approaching advance advanced advancing")
+# A promise or an assurance someone gives ("pledged to protect", "sought to reassure").
+_add(
+    "pledge",
+    """
+pledge pledged pledges pledging vow vowed vows vowing reassure reassured reassures reassuring
+promised
+""",
+)
 _add(
     "encircle",
     "encircle encircled encircles encircling encirclement surround surrounded surrounding besiege"
@@ -756,21 +764,36 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
     "began"/"started" count only in a sentence that names something that can begin (an
     offensive, talks, a war); "burst its banks" is a flood, not a breach. In a text written in
     another ``language`` than English, a word that is one of that language's function words is
-    no event word, whatever it means in English (German and Dutch "die", "the"/"that").
+    no event word, whatever it means in English (German and Dutch "die", "the"/"that"), and the
+    language's own event words and phrases count (``data/events/<language>.json``:
+    ``language_events``).
     """
     low = text.lower()
     found: list[tuple[int, str]] = []
     begin_ok = None
     banks = [(m.start(), m.end()) for m in _BANKS.finditer(low)]
     own = _foreign_function_words(language)
+    events = language_events(language)
     for m in _WORD.finditer(low):
         word = m.group().strip("'’-")
-        cls = _CLASS_WORDS.get(word)
-        if cls is None or word in own:
+        if events is not None:
+            # a language with event words of its own reads with them alone: an English event
+            # word is often another word of it (German "Fall", "toll"; French "met", "coup")
+            cls = events.lookup(word)
+        else:
+            cls = _CLASS_WORDS.get(word)
+            if word in own:
+                cls = None
+        if cls is None:
             continue
         if cls == "begin":
             if begin_ok is None:
-                begin_ok = bool(_BEGINNABLE.intersection(words(low)))
+                tokens = set(words(low))
+                begin_ok = (
+                    bool(events.beginnable & (tokens | {_elided(t) for t in tokens}))
+                    if events is not None
+                    else bool(_BEGINNABLE & tokens)
+                )
             if not begin_ok:
                 continue
         if cls == "breach" and any(s <= m.start() < e for s, e in banks):
@@ -783,14 +806,144 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
             continue  # "a quake struck", "struck a deal", "the court struck down the law"
         found.append((m.start(), cls))
     for (pattern, cls), needs in zip(CLASS_PHRASES, _PHRASE_WORDS, strict=True):
+        if events is not None:
+            break  # English phrases are no phrases of a language that has its own
         if needs and not any(w in low for w in needs):
             continue
         for m in pattern.finditer(low):
             if cls == "stay" and _NOUN_BEFORE.search(low[: m.start()]):
                 continue  # "a 60-day stay in hospital", "her stay in the city": no verb
             found.append((m.start(), cls))
+    if events is not None:
+        for pattern, cls in events.phrases:
+            found.extend((m.start(), cls) for m in pattern.finditer(low))
     found.sort()
     return found
+
+
+class LanguageEvents:
+    """The event words of one language other than English (``data/events/<code>.json``):
+    word forms and phrases per event class, the words that negate an event word after them,
+    the words naming each armed side, the nouns of what can begin."""
+
+    def __init__(self, language: str, data: dict) -> None:
+        self.language = language
+        self.words: dict[str, str] = {}
+        for cls, forms in data.get("words", {}).items():
+            for form in forms:
+                self.words.setdefault(form.lower(), cls)
+        for form in data.get("intact", ()):
+            self.words.setdefault(form.lower(), "intact")
+        self.phrases: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+            (re.compile(rf"(?<!\w){word_alternation([p.lower()])}(?!\w)"), cls)
+            for cls, phrases in data.get("phrases", {}).items()
+            for p in phrases
+        )
+        self.negations = frozenset(w.lower() for w in data.get("negations", ()))
+        self.sides = {
+            w.lower(): side for side, forms in data.get("sides", {}).items() for w in forms
+        }
+        self.beginnable = frozenset(w.lower() for w in data.get("beginnable", ()))
+        # phrases opening with a negator that negate no event: a bound ("non meno di", "pas
+        # moins de", "не менее")
+        self.not_negating: tuple[re.Pattern[str], ...] = tuple(
+            re.compile(rf"(?<!\w){word_alternation([p.lower()])}(?!\w)")
+            for p in data.get("not_negating", ())
+        )
+        self.clitics = _proclitics(language)
+
+    def lookup(self, word: str) -> str | None:
+        """Return the event class of a lowercased token: the token itself, else what follows
+        its elided article or pronoun ("l'effondrement", "s'effondre", "dell'esplosione"),
+        else the token without a proclitic of the language (Arabic "وانهار", "والقتلى")."""
+        cls = self.words.get(word) or self.words.get(_elided(word))
+        if cls is not None:
+            return cls
+        for clitic in self.clitics:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                cls = self.words.get(word[len(clitic) :])
+                if cls is not None:
+                    return cls
+        return None
+
+    def side(self, word: str) -> str | None:
+        """Return the armed side a lowercased token names, if any (after an elided article,
+        with its proclitics off: "l'armée", "dell'esercito", "والجيش")."""
+        got = self.sides.get(word) or self.sides.get(_elided(word))
+        if got is None:
+            for clitic in self.clitics:
+                if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                    got = self.sides.get(word[len(clitic) :])
+                    if got is not None:
+                        break
+        return got
+
+    def negates(self, word: str) -> bool:
+        """Return True for a negating token ("no", "non", "pas", "لم", "не"); a French or
+        Italian negator elided before a verb counts too ("n'est", "n'a")."""
+        if word in self.negations:
+            return True
+        cut = max(word.find("'"), word.find("’"))
+        return cut > 0 and word[: cut + 1].replace("’", "'") in self.negations
+
+
+def _elided(word: str) -> str:
+    """Return what follows an elided article or pronoun glued to a token ("l'effondrement" ->
+    "effondrement", "dell'esplosione" -> "esplosione"); the token when it has none."""
+    cut = max(word.rfind("'"), word.rfind("’"))
+    return word[cut + 1 :] if 0 < cut < len(word) - 1 else word
+
+
+# The tokens after a negator that the event word it negates may be at most (auxiliaries,
+# clitic pronouns, adverbs: "no han entrado", "n'est pas entré", "non si sono ancora ritirate").
+_NEGATION_REACH = 4
+
+
+def language_events(language: str | None) -> LanguageEvents | None:
+    """Return the event words of ``language`` (its base code: "es" of "es-MX") from
+    ``data/events/<code>.json``, read once, or None for English (its words are this module's)
+    and for a language with no such file."""
+    return _events_of((language or "").split("-")[0].lower())
+
+
+@functools.lru_cache(maxsize=64)
+def _events_of(base: str) -> LanguageEvents | None:
+    if not base or base == "en" or not base.isalpha():
+        return None
+    path = resources.files("consilience.claims").joinpath(f"data/events/{base}.json")
+    if not path.is_file():
+        return None
+    return LanguageEvents(base, json.loads(path.read_text(encoding="utf-8")))
+
+
+def _proclitics(language: str) -> tuple[str, ...]:
+    """Return the proclitics of ``language`` glued to the next word (Arabic "و", "ال",
+    "وال" ...: consilience.annotate's clitics.json), longest first; () for a language that
+    writes none."""
+    raw = resources.files("consilience.annotate").joinpath("data/clitics.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return tuple(sorted(data.get(language, ()), key=lambda c: (-len(c), c)))
+
+
+def negated_event(text: str, language: str | None = None) -> bool:
+    """Return True when an event word of ``text`` is negated: right after an English negator
+    ("had not entered", "never any breach"), or, in a text of another ``language``, within
+    three words after one of that language's negators ("no han entrado", "non è mai
+    entrato", "لم يدخل", "не вошли")."""
+    if any(event_classes(m.group("w"), language) for m in NEGATED_EVENT.finditer(text)):
+        return True
+    events = language_events(language)
+    if events is None or not events.negations:
+        return False
+    low = text.lower()
+    for phrase in events.not_negating:
+        low = phrase.sub(" ", low)  # "non meno di 40 morti": a bound, no denial
+    tokens = words(low)
+    for i, w in enumerate(tokens):
+        if events.negates(w):
+            if any(events.lookup(after) for after in tokens[i + 1 : i + 1 + _NEGATION_REACH]):
+                return True
+    return False
 
 
 def _foreign_function_words(language: str | None) -> frozenset[str]:
@@ -802,16 +955,22 @@ def _foreign_function_words(language: str | None) -> frozenset[str]:
     return function_words(language.split("-")[0])
 
 
-def actor_sides(text: str) -> set[str]:
+def actor_sides(text: str, language: str | None = None) -> set[str]:
     """Return the sides named in ``text``: "armed_opposition", "state_forces", or both.
 
     "forces" and "fighters" take their side from the word before them ("rebel forces",
-    "government forces"); "the government" alone is a party, not an armed side.
+    "government forces"); "the government" alone is a party, not an armed side. In a text of
+    another ``language``, that language's words for each side count too
+    (``data/events/<language>.json``).
     """
     tokens = words(text)
     sides: set[str] = set()
+    events = language_events(language)
     for i, w in enumerate(tokens):
-        if w in _SIDES:
+        own = events.side(w) if events is not None else None
+        if own is not None:
+            sides.add(own)
+        elif w in _SIDES:
             sides.add(_SIDES[w])
         elif w in _NEEDS_QUALIFIER and i:
             prev = tokens[i - 1]
@@ -822,10 +981,11 @@ def actor_sides(text: str) -> set[str]:
     return sides
 
 
-def nearest_side(text: str, pos: int) -> set[str]:
+def nearest_side(text: str, pos: int, language: str | None = None) -> set[str]:
     """Return the side of the actor named nearest before ``pos`` in ``text`` (else nearest
-    after it): the side a figure at ``pos`` belongs to ("rebels ... within 20 miles")."""
-    before, after = actor_sides_at(text)
+    after it): the side a figure at ``pos`` belongs to ("rebels ... within 20 miles"); in a
+    text of another ``language``, its words for the sides count too."""
+    before, after = actor_sides_at(text, language)
     for at, side in reversed(before):
         if at < pos:
             return {side}
@@ -835,14 +995,20 @@ def nearest_side(text: str, pos: int) -> set[str]:
     return set()
 
 
-def actor_sides_at(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """Return the (position, side) of each actor word in ``text``, twice (for reading
-    backwards and forwards)."""
+def actor_sides_at(
+    text: str, language: str | None = None
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Return the (position, side) of each actor word in ``text`` (written in ``language``),
+    twice (for reading backwards and forwards)."""
     found: list[tuple[int, str]] = []
     prev = ""
+    events = language_events(language)
     for m in _WORD.finditer(text):
         w = m.group().lower().strip("'’-")
-        if w in _SIDES:
+        own = events.side(w) if events is not None else None
+        if own is not None:
+            found.append((m.start(), own))
+        elif w in _SIDES:
             found.append((m.start(), _SIDES[w]))
         elif w in _NEEDS_QUALIFIER and prev in _STATE_QUALIFIERS:
             found.append((m.start(), "state_forces"))

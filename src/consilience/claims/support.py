@@ -244,6 +244,34 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
     return days <= own and (not named or bool(named & own))
 
 
+def _same_day(
+    members: Sequence[ClaimCandidate], keep: Sequence[ClaimCandidate], rep: ClaimCandidate
+) -> list[ClaimCandidate]:
+    """Return the members not in ``keep`` that tell an event of the assertion on a day named
+    outright that a kept member of another article tells it on ("their offensive, which
+    began on 27 November" beside "a coalition launched an offensive on 27 November", kept for
+    an assertion that names no day): the same event told on the same day, whoever the
+    sentence names on the way. Not a denial, and not a day the assertion's own article
+    gives another event."""
+    kept = {c.id for c in keep}
+    classes = _related({s[2:] for s in slots(rep) if s.startswith("c:")})
+    told: dict[str, set[str]] = defaultdict(set)  # day slot -> articles of kept members
+    for c in keep:
+        for s in slots(c):
+            if s.startswith("d:") and {x[2:] for x in slots(c) if x.startswith("c:")} & classes:
+                told[s].add(c.article)
+    out = []
+    for c in members:
+        if c.id in kept or _contests(c):
+            continue
+        own = slots(c)
+        if not {s[2:] for s in own if s.startswith("c:")} & classes:
+            continue
+        if any(told.get(s, set()) - {c.article} for s in own if s.startswith("d:")):
+            out.append(c)
+    return out
+
+
 def _related(classes: set[str] | frozenset[str]) -> set[str]:
     """Return ``classes`` with the classes related to them ("entered" / "seized")."""
     out = set(classes)
@@ -268,6 +296,7 @@ def _split(members: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:
         rep = representative(remaining)
         kernel = core(rep, remaining)
         keep = [c for c in remaining if supports(c, rep, kernel)]
+        keep += _same_day(remaining, keep, rep)
         parts.append(keep)
         kept = {c.id for c in keep}
         remaining = [c for c in remaining if c.id not in kept]

@@ -411,7 +411,7 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
         m = _DENIAL_WORD.search(text, s, e)
         start = m.start() if m else None
     else:
-        start = _first_event_word(text, s, e, c.classes)
+        start = _first_event_word(text, s, e, c.classes, c.language)
     if start is None:
         start = c.start
     return _value_from(article, start, e)
@@ -424,9 +424,11 @@ def _reported_value(article: Article, c: ClaimCandidate) -> ConflictValue | None
     return _value_from(article, m.start(), e) if m else None
 
 
-def _first_event_word(text: str, s: int, e: int, classes: frozenset[str]) -> int | None:
+def _first_event_word(
+    text: str, s: int, e: int, classes: frozenset[str], language: str | None = None
+) -> int | None:
     for m in re.finditer(r"[^\W\d_][\w'’-]*", text[s:e]):
-        if lx.event_classes(m.group()) & classes:
+        if lx.event_classes(m.group(), language) & classes:
             return s + m.start()
     return None
 
