@@ -61,3 +61,8 @@ def test_a_language_event_file_is_read_once_and_english_has_none():
 )
 def test_a_bound_is_no_negation_and_a_negation_reaches_past_auxiliaries(text, language, negated):
     assert lx.negated_event(text, language) is negated
+
+
+def test_a_catalan_middle_dot_is_inside_a_word():
+    assert lx.words("El pont s'ha col·lapsat") == ["el", "pont", "s'ha", "col·lapsat"]
+    assert lx.event_classes("El pont de Valdoria s'ha col·lapsat aquest matí", "ca") == {"breach"}

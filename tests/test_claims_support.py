@@ -270,3 +270,20 @@ def test_the_same_event_told_on_the_same_day_supports_whoever_it_names():
     out = {c.id: c.group for c in by_support(members)}
     assert out["a@0"] == out["b@1"] == out["c@2"]
     assert out["d@3"] != out["a@0"]
+
+
+def test_a_report_in_another_language_must_tell_a_related_event():
+    from dataclasses import replace
+
+    members = [
+        _cand(0, "a", {"id:bridge", "id:town"}, {"breach"}),
+        _cand(1, "b", {"id:bridge", "id:town"}, {"breach"}),
+        # Spanish, naming the bridge: told as a collapse it backs the claim, as an arrest not
+        replace(_cand(2, "c", {"id:bridge"}, {"breach"}), language="es"),
+        replace(_cand(3, "d", {"id:bridge"}, {"arrest"}), language="es"),
+        # a sentence whose event words were not read backs it by who and where alone
+        replace(_cand(4, "e", {"id:bridge"}, set()), language="es"),
+    ]
+    out = {c.id: c.group for c in by_support(members)}
+    assert out["a@0"] == out["b@1"] == out["c@2"] == out["e@4"]
+    assert out["d@3"] != out["a@0"]

@@ -739,7 +739,7 @@ meanwhile including include includes new last first next week day days year year
 """.split()
 )
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][\w'’·-]*", re.UNICODE)
 
 
 def words(text: str) -> list[str]:

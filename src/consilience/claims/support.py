@@ -23,9 +23,11 @@ outright. A group of statements from two or more articles is checked like this:
    (or a related one) and every event of the core (each, or a related one), every core day
    (outright or approximately), and one of the core's actors and places at least (a sentence
    names some in passing: "Anna Berg, the mayor's sister"). A denial, or a report of a
-   denial, contests the core rather than repeating it, and a report in another language is
-   read with that language's words (its event words or days may not be read): either stays
-   when it names one of the core's actors or places (or the core names none).
+   denial, contests the core rather than repeating it: it stays when it names one of the
+   core's actors or places (or the core names none). A report in another language is read
+   with that language's words (``data/events``; its days may be read differently): an event
+   both name must be one or related, and it stays when it names one of the core's actors or
+   places (or the core names none).
 3. Members that do not support it are taken out and checked the same way among themselves:
    they become claims of their own (a fact one of them states with another), or stand alone.
    A member that also states another part's assertion is evidence of that claim too (a
@@ -224,13 +226,18 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
         return True
     own = states(c)
     places = {s for s in kernel if s.startswith("e:")}
-    if (_contests(c) and not _contests(rep)) or (c.language or "en") != (rep.language or "en"):
-        # a denial contests the core; a report in another language is read with that
-        # language's words (its event words and days may not be read at all): what both state
-        # in every language is who and where
-        return not places or bool(places & own)
     classes = {s[2:] for s in slots(rep) if s.startswith("c:")}
     told = {s[2:] for s in own if s.startswith("c:")}
+    if _contests(c) and not _contests(rep):
+        # a denial contests the core: what it must name is who and where
+        return not places or bool(places & own)
+    if (c.language or "en") != (rep.language or "en"):
+        # a report in another language is read with that language's words: an event both
+        # name must be one (or related); its days may be read differently, so what else both
+        # state in every language is who and where
+        if classes and told and not told & _related(classes):
+            return False
+        return not places or bool(places & own)
     if classes and not told & _related(classes):
         return False
     # every event of the assertion that another article also tells must be told (or a related
