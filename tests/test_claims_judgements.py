@@ -70,3 +70,39 @@ def test_a_promise_told_by_two_reports_is_one_corroborated_claim(story):
 )
 def test_promise_words(text, classes):
     assert lx.event_classes(text, "en") == classes
+
+
+ACTOR = {
+    "a.txt": _doc(
+        "Baltic Wire",
+        "2030-03-06",
+        "Norway has thus begun withdrawing high-ranking commanders, members of its special "
+        "units, diplomats and civilians from Tartu and Riga. "
+        "Sweden has begun withdrawing its engineers from Riga on Monday.",
+    ),
+    "b.txt": _doc(
+        "Northern Courier",
+        "2030-03-06",
+        "Another key supporter of the government, Oslo has also started to evacuate its "
+        "military personnel and diplomats, according to the Helsinki Times citing Danish and "
+        "Finnish officials. "
+        "Sweden has started to evacuate its nurses on Friday, a minister said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def actors(tmp_path_factory) -> list[Article]:
+    return in_file_order(analysed(tmp_path_factory, "actors", ACTOR))
+
+
+def test_one_actor_doing_one_thing_to_the_same_people_is_one_claim(actors):
+    a, b = actors
+    claims = analyze_story(actors, gazetteer=_gazetteer())
+    # the capital stands for its country: one actor, one event class, the same people moved
+    (claim,) = holding(claims, a, "Norway has thus begun")
+    assert holding(claims, b, "Oslo has also") == [claim]
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+    # the same actor moving other people is another fact
+    (engineers,) = holding(claims, a, "Sweden has begun")
+    assert holding(claims, b, "Sweden has started") != [engineers]

@@ -349,9 +349,25 @@ def similarity(
         + params.w_class * cls
         + params.w_date * same_day
     )
-    if cls == 1.0 and words and _same_frame(a, b):
+    if cls == 1.0 and words and (_same_frame(a, b) or _same_actor(a, b)):
         score = max(score, min(params.threshold + _FRAME_MARGIN, 1.0))
     return score
+
+
+def _same_actor(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements of two articles and one event class (the caller checks
+    it) name one actor as who acts (``ClaimCandidate.actor``: "Tehran has started to evacuate
+    its diplomats" / "Iran has begun withdrawing diplomats"), share a word of their own
+    besides the event's, the day's, the source's and the general words for forces, and give
+    no two different days nor two different places for it."""
+    if a.article == b.article or not a.actor & b.actor:
+        return False
+    if not (a.words & b.words) - _filler_stems():
+        return False
+    in_a, in_b = a.located - a.broad, b.located - b.broad
+    if in_a and in_b and not in_a & in_b:
+        return False
+    return not two_days(a, b)
 
 
 # How far above the merge threshold two statements of one frame score (``_same_frame``): enough

@@ -19,7 +19,7 @@ siege ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -126,6 +126,9 @@ class _Features:
     # who said it, a pronoun ("she added") read as the source last named before it; "" when
     # the pronoun closes the sentence and so is its own subject ("..., they said"): unnamed
     speaker: str | None = None
+    # who acts: the keys of the name nearest before the first event word, in its clause
+    # (with the country a capital or a country's name stands for), not the source's
+    actor: frozenset[str] = frozenset()
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -357,6 +360,7 @@ def _sentence_features(
     entities = {k for _, k in inside}
     country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
     broad = {k for m, k in inside if (m.start, m.end) in country_spans}
+    stands: dict[tuple[int, int], str] = {}  # mention span -> the country it stands for
     for m, k in inside:
         if m.label == "PERSON" or k.startswith("n:country:"):
             continue
@@ -366,6 +370,7 @@ def _sentence_features(
         if named is not None:  # a country its resolved entity stands for: broad, and that country
             broad |= {k, f"n:country:{named}"}
             entities.add(f"n:country:{named}")
+            stands[(m.start, m.end)] = f"n:country:{named}"
         elif (
             m.label in PLACE_LABELS
             and not lx.place_prepositions(_base(article.language)).search(
@@ -377,6 +382,7 @@ def _sentence_features(
             # (not "40 dead in Lyon", "the road to Lisbon": a place there)
             broad.add(f"n:country:{governs}")
             entities.add(f"n:country:{governs}")
+            stands[(m.start, m.end)] = f"n:country:{governs}"
     own_places = [
         k
         for m, k in inside
@@ -444,6 +450,7 @@ def _sentence_features(
     if not _OBLIGATION.search(text) and lx.negated_event(text, _base(article.language)):
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
+    actor = _actor(text, sent.start, inside, stands, attr, classes, _base(article.language))
     return _Features(
         text=text,
         attr=attr,
@@ -461,7 +468,52 @@ def _sentence_features(
         words=_content_words(text, mention_spans),
         dates=_dates(article, sent.start, sent.end),
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
+        actor=actor,
     )
+
+
+# What ends the clause of a sentence's subject, read backwards from its event word.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s")
+
+
+def _actor(
+    text: str,
+    offset: int,
+    inside: Sequence[tuple[EntityMention, str]],
+    stands: Mapping[tuple[int, int], str],
+    attr: Attribution | None,
+    classes: set[str],
+    language: str | None,
+) -> frozenset[str]:
+    """Return the keys of who acts in a sentence (``text``, starting at ``offset``): the name
+    nearest before its first strong event word and in the same clause ("Another supporter of
+    the regime, Tehran has started to evacuate ..."), with the country a capital or a
+    country's name stands for; not a name of the source's words ("X said that ..."). Empty
+    when no name stands there."""
+    if not classes - lx.WEAK_CLASSES:
+        return frozenset()
+    first = next(
+        (at for at, cls in lx.class_positions(text, language) if cls not in lx.WEAK_CLASSES),
+        None,
+    )
+    if first is None:
+        return frozenset()
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, first)]
+    lo = breaks[-1] if breaks else 0
+    best: tuple[EntityMention, str] | None = None
+    for m, k in inside:
+        rel_start, rel_end = m.start - offset, m.end - offset
+        if not (lo <= rel_start and rel_end <= first):
+            continue
+        if attr is not None and attr.source_start <= m.start < attr.source_end:
+            continue
+        if best is None or m.start > best[0].start:
+            best = (m, k)
+    if best is None:
+        return frozenset()
+    m, k = best
+    stood = stands.get((m.start, m.end))
+    return frozenset({k, stood} if stood else {k})
 
 
 def _channel_keys(
@@ -1313,4 +1365,5 @@ def _candidate(
         event_places=tuple(feats.event_places),
         located=feats.located,
         broad=frozenset(feats.broad),
+        actor=feats.actor,
     )

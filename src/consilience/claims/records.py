@@ -85,6 +85,9 @@ class ClaimCandidate:
     # Keys among ``entities`` that name a whole country (or its people): too broad to show on
     # their own that two statements report one fact.
     broad: frozenset[str] = frozenset()
+    # Who acts in a statement: the keys of the name nearest before its first event word, in its
+    # clause (with the country a capital or a country's name stands for); empty when none.
+    actor: frozenset[str] = frozenset()
     # Keys among ``places`` that the sentence puts what it tells in ("fighting in X", "talks
     # at X"), not near or toward ("approaching X", "20 km from X")
     located: frozenset[str] = frozenset()
