@@ -66,3 +66,16 @@ def test_a_bound_is_no_negation_and_a_negation_reaches_past_auxiliaries(text, la
 def test_a_catalan_middle_dot_is_inside_a_word():
     assert lx.words("El pont s'ha col·lapsat") == ["el", "pont", "s'ha", "col·lapsat"]
     assert lx.event_classes("El pont de Valdoria s'ha col·lapsat aquest matí", "ca") == {"breach"}
+
+
+def test_turkish_and_persian_letters_are_folded_as_their_language_writes_them():
+    # Turkish capital dotted I lowercases to i (not i and a combining dot, which split the word)
+    text = "İsyancılar Keresk'e girdi"
+    assert lx.actor_sides(text, "tr") == {"armed_opposition"}
+    assert lx.event_classes(text, "tr") == {"enter"}
+    # Persian written with the Arabic yeh and kaf reads as with the Persian letters
+    persian = "زلزله در کرمان"
+    arabic_letters = persian.replace("ک", "ك")
+    assert lx.event_classes(arabic_letters, "fa") == lx.event_classes(persian, "fa") == {"quake"}
+    # offsets stay those of the text
+    assert lx.class_positions("Keresk'te İsyan: 3 ölü", "tr")[-1][0] == len("Keresk'te İsyan: 3 ")

@@ -768,7 +768,7 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
     language's own event words and phrases count (``data/events/<language>.json``:
     ``language_events``).
     """
-    low = text.lower()
+    low = _fold(text, language)
     found: list[tuple[int, str]] = []
     begin_ok = None
     banks = [(m.start(), m.end()) for m in _BANKS.finditer(low)]
@@ -887,6 +887,24 @@ class LanguageEvents:
         return cut > 0 and word[: cut + 1].replace("’", "'") in self.negations
 
 
+# Letters a language lowercases its own way, or writes two ways: Turkish dotted and dotless I
+# ("İsyancılar", "ISYAN"), the Arabic forms of Persian yeh and kaf. One character for one, so
+# that offsets into the text stay.
+_FOLD = {
+    "tr": str.maketrans({"İ": "i", "I": "ı"}),
+    "az": str.maketrans({"İ": "i", "I": "ı"}),
+    "fa": str.maketrans({"ي": "ی", "ك": "ک"}),
+}
+_DOTTED_I = str.maketrans({"İ": "i"})
+
+
+def _fold(text: str, language: str | None) -> str:
+    """Return ``text`` lowercased as ``language`` writes it (see ``_FOLD``), one character for
+    one."""
+    table = _FOLD.get((language or "").split("-")[0].lower(), _DOTTED_I)
+    return text.translate(table).lower()
+
+
 def _elided(word: str) -> str:
     """Return what follows an elided article or pronoun glued to a token ("l'effondrement" ->
     "effondrement", "dell'esplosione" -> "esplosione"); the token when it has none."""
@@ -927,15 +945,16 @@ def _proclitics(language: str) -> tuple[str, ...]:
 
 def negated_event(text: str, language: str | None = None) -> bool:
     """Return True when an event word of ``text`` is negated: right after an English negator
-    ("had not entered", "never any breach"), or, in a text of another ``language``, within
-    three words after one of that language's negators ("no han entrado", "non è mai
-    entrato", "لم يدخل", "не вошли")."""
+    ("had not entered", "never any breach"), or, in a text of another ``language``, among the
+    four words after one of that language's negators ("no han entrado", "non è mai
+    entrato", "لم يدخل", "не вошли"), not counting a bound that opens with one ("non meno
+    di", ``not_negating``)."""
     if any(event_classes(m.group("w"), language) for m in NEGATED_EVENT.finditer(text)):
         return True
     events = language_events(language)
     if events is None or not events.negations:
         return False
-    low = text.lower()
+    low = _fold(text, language)
     for phrase in events.not_negating:
         low = phrase.sub(" ", low)  # "non meno di 40 morti": a bound, no denial
     tokens = words(low)
@@ -963,7 +982,7 @@ def actor_sides(text: str, language: str | None = None) -> set[str]:
     another ``language``, that language's words for each side count too
     (``data/events/<language>.json``).
     """
-    tokens = words(text)
+    tokens = words(_fold(text, language))
     sides: set[str] = set()
     events = language_events(language)
     for i, w in enumerate(tokens):
@@ -1004,7 +1023,7 @@ def actor_sides_at(
     prev = ""
     events = language_events(language)
     for m in _WORD.finditer(text):
-        w = m.group().lower().strip("'’-")
+        w = _fold(m.group(), language).strip("'’-")
         own = events.side(w) if events is not None else None
         if own is not None:
             found.append((m.start(), own))
