@@ -47,6 +47,11 @@ at least half of the gold files with independent origins (the story's sources) w
 the gold count: facts the report holds, but under a status and a source count that are the
 whole claim's (``details.corroborated_within`` per fact).
 
+``counts.corroborated_backed`` (diagnostic, not gated): the same facts as the report itself
+backs them, one value of a disputed or updated claim with its own independent sources
+(``Claim.backing``), its articles over half the gold files, its sources within one of the
+gold count (``details.corroborated_backed``).
+
 ``meantime_figures_same_claim`` (``../shared/data/meantime-multilingual``, its 480 documents
 through the pipeline as ``bench/multilingual.py`` sends them, sharing its cache): every figure
 of an English article that a claim holds, against each of its es/it/nl translations, is
@@ -416,6 +421,40 @@ def score_within(
     return out
 
 
+def score_backed(facts: Sequence[Mapping], claims: Sequence[Claim]) -> list[dict]:
+    """(Diagnostic, not gated.) Each gold corroborated fact with a number, as the report itself
+    backs one value of a disputed or updated claim (``Claim.backing``): a value equal to one
+    of the numbers of the fact's wording, whose articles span at least half of the gold files
+    and whose independent sources are within one of the gold count."""
+    out = []
+    for fact in facts:
+        wanted = _fact_values(fact["fact"])
+        if not wanted:
+            continue
+        files = {file_id(f) for f in fact["files"]}
+        best: tuple[int, int, str] | None = None
+        for claim in claims:
+            for b in claim.backing:
+                if _figure_number(b.value) not in wanted:
+                    continue
+                key = (len(set(b.articles) & files), b.independent_sources, claim.id)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        covered, sources, cid = best or (0, 0, "")
+        out.append(
+            {
+                "fact": fact["fact"],
+                "claim": cid or None,
+                "files_covered": covered,
+                "sources": sources,
+                "ok": bool(best)
+                and covered >= math.ceil(len(files) / 2)
+                and sources_ok(sources, fact["independent_sources"]),
+            }
+        )
+    return out
+
+
 def _claim_number(cid: str) -> int:
     digits = re.sub(r"\D", "", cid)
     return int(digits) if digits else 0
@@ -437,6 +476,7 @@ def score(report: Report, gold_json: Mapping) -> dict:
         "apparent": [],
         "corroborated": [],
         "corroborated_within": [],
+        "corroborated_backed": [],
     }
     origin_of = {a: src.id for s in report.stories for src in s.sources for a in src.articles}
     for sid, story in gold_json["stories"].items():
@@ -464,6 +504,8 @@ def score(report: Report, gold_json: Mapping) -> dict:
             details["corroborated"].append({"story": sid, **row})
         for row in score_within(story.get("corroborated", []), claims, origin_of):
             details["corroborated_within"].append({"story": sid, **row})
+        for row in score_backed(story.get("corroborated", []), claims):
+            details["corroborated_backed"].append({"story": sid, **row})
     return {"figures": summarise(details), "details": details}
 
 
@@ -497,6 +539,15 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
             sum(
                 r["ok"] and (r["story"], r["fact"]) not in found
                 for r in details.get("corroborated_within", [])
+            ),
+            len(corroborated),
+        ],
+        # diagnostic (not gated): the same facts as the report's own per-value source counts
+        # give them (``score_backed``: Claim.backing)
+        "corroborated_backed": [
+            sum(
+                r["ok"] and (r["story"], r["fact"]) not in found
+                for r in details.get("corroborated_backed", [])
             ),
             len(corroborated),
         ],

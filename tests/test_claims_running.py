@@ -89,6 +89,12 @@ def test_a_running_toll_in_three_languages_is_an_update(articles):
         "2030-03-05) -> 31 (Corriere Andino, 2030-03-06). A later figure revises an earlier "
         "one; this is not a contradiction."
     )
+    # each step's own sources (one each: said in the list, not again in words)
+    assert [(b.value, b.independent_sources, b.articles) for b in claim.backing] == [
+        ("12", 1, (en.id,)),
+        ("19", 1, (es.id,)),
+        ("31", 1, (it.id,)),
+    ]
 
 
 def test_two_tolls_for_one_named_day_are_disputed(articles):

@@ -289,6 +289,16 @@ ClaimStatus = Literal["corroborated", "single_source", "disputed", "updated"]
 
 
 @dataclass(frozen=True, slots=True)
+class Backing:
+    """One value of a disputed or updated figure and who gives it: its independent sources
+    (copies, rewrites and translations count once) and its articles (by article id)."""
+
+    value: str  # as Evidence.figure writes it: "400", "at least 247", "93 m"
+    independent_sources: int
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     text: str  # a representative wording of the claim
@@ -297,6 +307,9 @@ class Claim:
     evidence: tuple[Evidence, ...]
     conflicts: tuple[Conflict, ...] = ()
     why: str = ""
+    # each value of a disputed or updated figure with its own independent sources ("400": 5,
+    # "more than 500": 1), most sources first; () for other claims
+    backing: tuple[Backing, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,6 +239,14 @@ def story_dict(s: Story, texts: dict[str, str]) -> dict:
                     for ev in c.evidence
                 ],
                 "conflicts": [conflict(x) for x in c.conflicts],
+                "backing": [
+                    {
+                        "value": b.value,
+                        "independent_sources": b.independent_sources,
+                        "articles": list(b.articles),
+                    }
+                    for b in c.backing
+                ],
                 "why": c.why,
             }
             for c in s.claims

@@ -179,6 +179,14 @@ _LENGTH_SUBJECTS = {
 }
 
 
+def value_classes(
+    members: Sequence[ClaimCandidate], tolerance: float = 0.05
+) -> list[list[ClaimCandidate]]:
+    """Return the figures of a group (not its negations) grouped by agreeing value, smallest
+    value first: the sides of a disputed figure, the steps of an updated one."""
+    return _value_classes([c for c in members if c.figure is not None and not c.negated], tolerance)
+
+
 def _value_classes(figs: Sequence[ClaimCandidate], tolerance: float) -> list[list[ClaimCandidate]]:
     """Return the figures grouped by agreeing value, smallest value first: a figure joins a
     class whose every figure it agrees with. A tally's "at least 73" is the count so far, not a

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
 from ..claims.support import ranked, slots, states
-from ..model import Article, Claim, ClaimStatus, Conflict, Evidence, Source
+from ..model import Article, Backing, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
     date_conflict,
@@ -31,6 +31,7 @@ from .conflicts import (
     figure_subject,
     figure_verdict,
     place_conflict,
+    value_classes,
 )
 from .origins import Origins, article_label
 
@@ -188,7 +189,16 @@ def _verdict(
         )
         for c in members
     )
+    backing: tuple[Backing, ...] = ()
+    if figures and (
+        status == "updated"
+        or (status == "disputed" and any(c.kind in ("number", "unit") for c in conflicts))
+    ):
+        backing = _backing(figures, origins)
     why = _why(status, members, support, flagged, conflicts, update, origins, articles)
+    if any(b.independent_sources > 1 for b in backing):
+        # said in words only when a value has several sources (one each: the list says it)
+        why += " " + _backing_phrase(backing)
     return Claim(
         id="",
         text=_representative(members, worded, _poorly_worded(articles), busy),
@@ -197,7 +207,30 @@ def _verdict(
         evidence=evidence,
         conflicts=tuple(conflicts),
         why=why,
+        backing=backing,
     )
+
+
+def _backing(figures: Sequence[ClaimCandidate], origins: Origins) -> tuple[Backing, ...]:
+    """Return each value of a disputed or updated figure with its independent sources (its
+    reports' origins counted once) and its articles, most sources first, then by value. A
+    value is the one most of its reports write ("400" among "400", "about 400")."""
+    out = []
+    for n, side in enumerate(value_classes(figures)):
+        written = [v for c in side if (v := _normalised(c)) is not None]
+        if not written:
+            continue
+        value = max(dict.fromkeys(written), key=written.count)
+        seen = sorted({c.article for c in side})
+        out.append((origins.count(side), n, Backing(value, origins.count(side), tuple(seen))))
+    return tuple(b for _, _, b in sorted(out, key=lambda x: (-x[0], x[1])))
+
+
+def _backing_phrase(backing: Sequence[Backing]) -> str:
+    """Return the independent sources of each value in words: "Independent sources per value:
+    400: 5; more than 500: 1." """
+    told = "; ".join(f"{b.value}: {b.independent_sources}" for b in backing)
+    return f"Independent sources per value: {told}."
 
 
 def _telling_more(candidates: Sequence[ClaimCandidate]) -> frozenset[str]:
