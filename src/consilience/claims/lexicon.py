@@ -943,6 +943,24 @@ def _proclitics(language: str) -> tuple[str, ...]:
     return tuple(sorted(data.get(language, ()), key=lambda c: (-len(c), c)))
 
 
+def negation_at(text: str, language: str | None) -> int | None:
+    """Return the offset in ``text`` of the first negator of ``language`` that negates an
+    event word after it (see ``negated_event``; "не наносило ударов": the "не"), or None."""
+    events = language_events(language)
+    if events is None or not events.negations:
+        return None
+    low = _fold(text, language)
+    for phrase in events.not_negating:
+        low = phrase.sub(lambda m: " " * len(m.group()), low)  # offsets stay
+    found = [(m.start(), m.group().strip("'’-")) for m in _WORD.finditer(low)]
+    for i, (at, w) in enumerate(found):
+        if events.negates(w) and any(
+            events.lookup(after) for _, after in found[i + 1 : i + 1 + _NEGATION_REACH]
+        ):
+            return at
+    return None
+
+
 def negated_event(text: str, language: str | None = None) -> bool:
     """Return True when an event word of ``text`` is negated: right after an English negator
     ("had not entered", "never any breach"), or, in a text of another ``language``, among the

@@ -418,6 +418,14 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
     if negative:
         m = _DENIAL_WORD.search(text, s, e)
         start = m.start() if m else None
+        if start is None and c.cue and c.stance == "denied":
+            # the denial verb of the sentence's language ("negó", "ha smentito")
+            at = text.find(c.cue, s, e)
+            start = at if at >= 0 else None
+        if start is None:
+            # the negator of the sentence's language before its event word ("не наносило")
+            negator = lx.negation_at(text[s:e], c.language)
+            start = s + negator if negator is not None else None
     else:
         start = _first_event_word(text, s, e, c.classes, c.language)
     if start is None:
