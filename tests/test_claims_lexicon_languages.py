@@ -79,3 +79,21 @@ def test_turkish_and_persian_letters_are_folded_as_their_language_writes_them():
     assert lx.event_classes(arabic_letters, "fa") == lx.event_classes(persian, "fa") == {"quake"}
     # offsets stay those of the text
     assert lx.class_positions("Keresk'te İsyan: 3 ölü", "tr")[-1][0] == len("Keresk'te İsyan: 3 ")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "negated"),
+    [
+        # Portuguese "no" is "in the": no English negator in a language with its own
+        ("Pelo menos 40 pessoas morreram no ataque a Valdoria.", "pt", False),
+        # a negator whose clause ends before the event word, and "not only"
+        ("No obstante, los rebeldes entraron en Valdoria.", "es", False),
+        ("No solo entraron en Valdoria, también la saquearon.", "es", False),
+        # an elided French negator
+        ("Les rebelles n'ont jamais attaqué Keresk", "fr", True),
+        # a language code written with an underscore
+        ("As tropas não entraram em Valdoria", "pt_BR", True),
+    ],
+)
+def test_negations_read_with_the_language_own_negators(text, language, negated):
+    assert lx.negated_event(text, language) is negated

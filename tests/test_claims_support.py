@@ -287,3 +287,14 @@ def test_a_report_in_another_language_must_tell_a_related_event():
     out = {c.id: c.group for c in by_support(members)}
     assert out["a@0"] == out["b@1"] == out["c@2"] == out["e@4"]
     assert out["d@3"] != out["a@0"]
+
+
+def test_a_denial_on_the_same_day_is_not_kept_as_support():
+    members = [
+        _on(_cand(0, "a", {"id:coalition"}, {"begin"}), "2030-05-27"),
+        _cand(1, "b", {"id:coalition"}, {"begin"}),
+        _on(_cand(2, "c", {"id:town1"}, {"begin"}, negated=True), "2030-05-27"),
+    ]
+    from consilience.claims.support import _same_day
+
+    assert _same_day(members, members[:2], members[1]) == []

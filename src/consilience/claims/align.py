@@ -338,7 +338,7 @@ def similarity(
         and len((a.entities & b.entities) - a.broad - b.broad) < 2
     ):
         # With no word and no day in common, an event class and one actor or place, or
-        # countries alone ("Iran urged ...", "Iran urged ..."), are too little to say that two
+        # countries alone ("Chile urged ...", "Chile urged ..."), are too little to say that two
         # statements report one fact; two named actors or places are enough ("took Tartu and
         # Narva" / "captured Tartu and Narva"). A denial or a rumour is exempt: it is about
         # another report's event and rarely repeats its words ("X has fled" / "X is in Y").
@@ -356,8 +356,8 @@ def similarity(
 
 def _same_actor(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     """Return True when two statements of two articles and one event class (the caller checks
-    it) name one actor as who acts (``ClaimCandidate.actor``: "Tehran has started to evacuate
-    its diplomats" / "Iran has begun withdrawing diplomats"), share a word of their own
+    it) name one actor as who acts (``ClaimCandidate.actor``: "Oslo has begun to pull out its
+    engineers" / "Norway is withdrawing engineers from the port"), share a word of their own
     besides the event's, the day's, the source's and the general words for forces, and give
     no two different days nor two different places for it."""
     if a.article == b.article or not a.actor & b.actor:

@@ -364,7 +364,7 @@ def _sentence_features(
     for m, k in inside:
         if m.label == "PERSON" or k.startswith("n:country:"):
             continue
-        # "TheIran": an article glued to the name, as badly extracted pages write it
+        # "TheNorway": an article glued to the name, as badly extracted pages write it
         written = _GLUED_ARTICLE.sub("", article.text[m.start : m.end])
         named = country_code(written)
         if named is not None:  # a country its resolved entity stands for: broad, and that country
@@ -378,7 +378,7 @@ def _sentence_features(
             )
             and (governs := capital_country(written)) is not None
         ):
-            # "Tehran has started to evacuate": the capital stands for its country's government
+            # "Oslo has begun to pull out its staff": the capital stands for its government
             # (not "40 dead in Lyon", "the road to Lisbon": a place there)
             broad.add(f"n:country:{governs}")
             entities.add(f"n:country:{governs}")
@@ -472,6 +472,10 @@ def _sentence_features(
     )
 
 
+# An auxiliary of the passive right before an event word ("was captured", "had been taken").
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.I)
+# An event word in -ing after the auxiliary: progressive ("was withdrawing"), not passive.
+_PROGRESSIVE = re.compile(r"\w+ing\b", re.I)
 # What ends the clause of a sentence's subject, read backwards from its event word.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s")
 
@@ -485,19 +489,24 @@ def _actor(
     classes: set[str],
     language: str | None,
 ) -> frozenset[str]:
-    """Return the keys of who acts in a sentence (``text``, starting at ``offset``): the name
-    nearest before its first strong event word and in the same clause ("Another supporter of
-    the regime, Tehran has started to evacuate ..."), with the country a capital or a
-    country's name stands for; not a name of the source's words ("X said that ..."). Empty
-    when no name stands there."""
-    if not classes - lx.WEAK_CLASSES:
+    """Return the keys of who acts in an English sentence (``text``, starting at
+    ``offset``): the name nearest before its first strong event word and in the same clause
+    ("Another supporter of the talks, Oslo has begun to pull out its staff ..."), with the
+    country a capital or a country's name stands for; not a name of the source's words ("X
+    said that ..."). Empty when no name stands there, when the event word is passive ("X was
+    captured by Y") and in other languages (the name before the verb is not its subject)."""
+    if not classes - lx.WEAK_CLASSES or language not in (None, "en"):
+        # the name before the event word is its subject in English; in a verb-final or
+        # verb-second language it is as often the object ("Russland hat X erobert")
         return frozenset()
     first = next(
         (at for at, cls in lx.class_positions(text, language) if cls not in lx.WEAK_CLASSES),
         None,
     )
-    if first is None:
-        return frozenset()
+    if first is None or (
+        _PASSIVE.search(text[max(0, first - 24) : first]) and not _PROGRESSIVE.match(text, first)
+    ):
+        return frozenset()  # "X was captured by Y": the name before it is what was done to
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, first)]
     lo = breaks[-1] if breaks else 0
     best: tuple[EntityMention, str] | None = None
@@ -706,7 +715,7 @@ def _last_day(d: EventDate) -> date:
 def _content_words(text: str, skip: Sequence[tuple[int, int]]) -> set[str]:
     """Return the stems of the content words of ``text`` outside the ``skip`` spans."""
     out = set()
-    for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+    for m in lx.word_spans(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
         w = m.group().lower().strip("'’-")

@@ -108,7 +108,7 @@ def _capitals() -> dict[str, str]:
 
 
 def capital_country(text: str) -> str | None:
-    """Return the ISO code of the country whose capital ``text`` names ("Tehran" -> IR), else
+    """Return the ISO code of the country whose capital ``text`` names ("Oslo" -> NO), else
     None: a government is often named by its capital."""
     wanted = spelling_key(text, "GPE")
     return _capital_of().get(wanted)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 # Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
@@ -742,6 +742,12 @@ meanwhile including include includes new last first next week day days year year
 _WORD = re.compile(r"[^\W\d_][\w'’·-]*", re.UNICODE)
 
 
+def word_spans(text: str) -> Iterator[re.Match[str]]:
+    """Return the word tokens of ``text`` as matches (letters, inner hyphens, apostrophes and
+    Catalan middle dots), as ``words`` and ``class_positions`` read them."""
+    return _WORD.finditer(text)
+
+
 def words(text: str) -> list[str]:
     """Return the lowercased word tokens of ``text`` (letters, inner hyphens/apostrophes)."""
     return [w.lower().strip("'’-") for w in _WORD.findall(text)]
@@ -921,7 +927,7 @@ def language_events(language: str | None) -> LanguageEvents | None:
     """Return the event words of ``language`` (its base code: "es" of "es-MX") from
     ``data/events/<code>.json``, read once, or None for English (its words are this module's)
     and for a language with no such file."""
-    return _events_of((language or "").split("-")[0].lower())
+    return _events_of((language or "").replace("_", "-").split("-")[0].lower())
 
 
 @functools.lru_cache(maxsize=64)
@@ -945,20 +951,31 @@ def _proclitics(language: str) -> tuple[str, ...]:
 
 def negation_at(text: str, language: str | None) -> int | None:
     """Return the offset in ``text`` of the first negator of ``language`` that negates an
-    event word after it (see ``negated_event``; "не наносило ударов": the "не"), or None."""
+    event word after it, in its clause (see ``negated_event``; "не наносило ударов": the
+    "не"), or None. A bound or a "not only" that opens with a negator negates nothing
+    (``not_negating``: "non meno di 40 morti", "no solo entraron")."""
     events = language_events(language)
     if events is None or not events.negations:
         return None
     low = _fold(text, language)
     for phrase in events.not_negating:
         low = phrase.sub(lambda m: " " * len(m.group()), low)  # offsets stay
-    found = [(m.start(), m.group().strip("'’-")) for m in _WORD.finditer(low)]
-    for i, (at, w) in enumerate(found):
-        if events.negates(w) and any(
-            events.lookup(after) for _, after in found[i + 1 : i + 1 + _NEGATION_REACH]
-        ):
-            return at
+    found = [(m.start(), m.end(), m.group().strip("'’-")) for m in _WORD.finditer(low)]
+    for i, (at, _, w) in enumerate(found):
+        if not events.negates(w):
+            continue
+        end = found[i][1]
+        for start, stop, after in found[i + 1 : i + 1 + _NEGATION_REACH]:
+            if _NEGATION_BREAK.search(low, end, start):
+                break  # "No obstante, los rebeldes entraron": the clause ends first
+            if events.lookup(after):
+                return at
+            end = stop
     return None
+
+
+# What ends a negator's reach: a clause's punctuation between it and the event word.
+_NEGATION_BREAK = re.compile(r"[,;:()\[\]\"“”«»—–]")
 
 
 def negated_event(text: str, language: str | None = None) -> bool:
@@ -967,20 +984,12 @@ def negated_event(text: str, language: str | None = None) -> bool:
     four words after one of that language's negators ("no han entrado", "non è mai
     entrato", "لم يدخل", "не вошли"), not counting a bound that opens with one ("non meno
     di", ``not_negating``)."""
-    if any(event_classes(m.group("w"), language) for m in NEGATED_EVENT.finditer(text)):
-        return True
     events = language_events(language)
-    if events is None or not events.negations:
-        return False
-    low = _fold(text, language)
-    for phrase in events.not_negating:
-        low = phrase.sub(" ", low)  # "non meno di 40 morti": a bound, no denial
-    tokens = words(low)
-    for i, w in enumerate(tokens):
-        if events.negates(w):
-            if any(events.lookup(after) for after in tokens[i + 1 : i + 1 + _NEGATION_REACH]):
-                return True
-    return False
+    if events is None:
+        # English, or a language read with the English words: English negators ("no" is "in
+        # the" in Portuguese, a language with its own words and negators)
+        return any(event_classes(m.group("w"), language) for m in NEGATED_EVENT.finditer(text))
+    return negation_at(text, language) is not None
 
 
 def _foreign_function_words(language: str | None) -> frozenset[str]:

@@ -258,8 +258,7 @@ def _same_day(
     outright that a kept member of another article tells it on ("their offensive, which
     began on 27 November" beside "a coalition launched an offensive on 27 November", kept for
     an assertion that names no day): the same event told on the same day, whoever the
-    sentence names on the way. Not a denial, and not a day the assertion's own article
-    gives another event."""
+    sentence names on the way. Not a denial (it contests the event, see ``_split``)."""
     kept = {c.id for c in keep}
     classes = _related({s[2:] for s in slots(rep) if s.startswith("c:")})
     told: dict[str, set[str]] = defaultdict(set)  # day slot -> articles of kept members

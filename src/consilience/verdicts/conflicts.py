@@ -443,7 +443,7 @@ def _reported_value(article: Article, c: ClaimCandidate) -> ConflictValue | None
 def _first_event_word(
     text: str, s: int, e: int, classes: frozenset[str], language: str | None = None
 ) -> int | None:
-    for m in re.finditer(r"[^\W\d_][\w'’-]*", text[s:e]):
+    for m in lx.word_spans(text[s:e]):
         if lx.event_classes(m.group(), language) & classes:
             return s + m.start()
     return None
