@@ -193,6 +193,8 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         figures.extend(_clock_candidates(article, sent, feats))
         out.extend(figures)
         stated = _statements(article, sent, feats, measured, counted)
+        if not stated and figures:
+            stated = _weak_event_clause(article, sent, feats, measured)
         if not stated and not figures and not english:
             # The event words are English: a sentence of another language states a fact the
             # lexicon cannot name. It is kept as a statement with no event class, which aligns
@@ -342,6 +344,36 @@ def _statements(
     ):
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
     return out
+
+
+def _weak_event_clause(
+    article: Article, sent: Sentence, feats: _Features, measured: set[str | None]
+) -> list[ClaimCandidate]:
+    """Return the statement of the attack, quake, fire ... (a weak class) that a sentence
+    whose figure measures its other event tells in a clause of its own, with its day and a
+    place that is not a whole country ("Missiles struck the station in X on Monday, killing
+    12": the figure is the toll, the clause the strike other reports tell without it); none
+    when that clause holds a figure too (its text would assert the figure) or names no day
+    or place of its own."""
+    weak = feats.classes & lx.WEAK_CLASSES
+    if not weak or not measured & (feats.classes - lx.WEAK_CLASSES):
+        return []
+    text = feats.text
+    language = _base(article.language)
+    split = _WEAK if language in (None, "en") else _weak(language)
+    at = next((a for a, cls in lx.class_positions(text, language) if cls in weak), None)
+    if at is None:
+        return []
+    lo, hi = _clauses(text, at, split)[0]
+    start, end = _trim(article.text, sent.start + lo, sent.start + hi)
+    if any(start <= q.start < end for q in article.annotations.quantities):
+        return []
+    dates = tuple(d for d in feats.dates if start <= d.start < end and d.exact and not d.since)
+    places = [k for s0, e0, k in feats.place_spans if start <= s0 and e0 <= end]
+    if not dates or not set(places) - feats.broad:
+        return []
+    one = replace(feats, classes=set(weak), dates=dates)
+    return [_candidate(article, sent, start, end, "statement", one)]
 
 
 def _sentence_features(
