@@ -820,9 +820,11 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
             if cls == "stay" and _NOUN_BEFORE.search(low[: m.start()]):
                 continue  # "a 60-day stay in hospital", "her stay in the city": no verb
             found.append((m.start(), cls))
-    if events is not None:
-        for pattern, cls in events.phrases:
-            found.extend((m.start(), cls) for m in pattern.finditer(low))
+    if events is not None and events.phrases is not None:
+        for m in events.phrases.finditer(low):
+            cls = events.phrase_class.get(" ".join(m.group().split()))
+            if cls is not None:
+                found.append((m.start(), cls))
     found.sort()
     return found
 
@@ -840,10 +842,16 @@ class LanguageEvents:
                 self.words.setdefault(form.lower(), cls)
         for form in data.get("intact", ()):
             self.words.setdefault(form.lower(), "intact")
-        self.phrases: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-            (re.compile(rf"(?<!\w){word_alternation([p.lower()])}(?!\w)"), cls)
-            for cls, phrases in data.get("phrases", {}).items()
-            for p in phrases
+        # every phrase in one alternation, longest first, and the class of each (its words
+        # joined by one space): one search of a sentence, not one per phrase
+        self.phrase_class: dict[str, str] = {}
+        for cls, phrases in data.get("phrases", {}).items():
+            for p in phrases:
+                self.phrase_class.setdefault(" ".join(p.lower().split()), cls)
+        self.phrases: re.Pattern[str] | None = (
+            re.compile(rf"(?<!\w)(?:{word_alternation(self.phrase_class)})(?!\w)")
+            if self.phrase_class
+            else None
         )
         self.negations = frozenset(w.lower() for w in data.get("negations", ()))
         self.sides = {
