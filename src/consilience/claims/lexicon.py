@@ -764,8 +764,10 @@ def event_classes(text: str, language: str | None = None) -> set[str]:
     return {cls for _, cls in class_positions(text, language)}
 
 
-def class_positions(text: str, language: str | None = None) -> list[tuple[int, str]]:
-    """Return (offset, class) for each event word or phrase of ``text``, in text order.
+def class_positions(text: str, language: str | None = None) -> tuple[tuple[int, str], ...]:
+    """Return (offset, class) for each event word or phrase of ``text``, in text order (one
+    sentence is read several times by the claims stage: the answers are kept for the last
+    sentences read, ``_class_positions``).
 
     "began"/"started" count only in a sentence that names something that can begin (an
     offensive, talks, a war); "burst its banks" is a flood, not a breach. In a text written in
@@ -774,6 +776,11 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
     language's own event words and phrases count (``data/events/<language>.json``:
     ``language_events``).
     """
+    return _class_positions(text, language)
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_positions(text: str, language: str | None) -> tuple[tuple[int, str], ...]:
     low = _fold(text, language)
     found: list[tuple[int, str]] = []
     begin_ok = None
@@ -826,7 +833,7 @@ def class_positions(text: str, language: str | None = None) -> list[tuple[int, s
             if cls is not None:
                 found.append((m.start(), cls))
     found.sort()
-    return found
+    return tuple(found)
 
 
 class LanguageEvents:
@@ -860,16 +867,29 @@ class LanguageEvents:
         self.beginnable = frozenset(w.lower() for w in data.get("beginnable", ()))
         # phrases opening with a negator that negate no event: a bound ("non meno di", "pas
         # moins de", "не менее")
-        self.not_negating: tuple[re.Pattern[str], ...] = tuple(
-            re.compile(rf"(?<!\w){word_alternation([p.lower()])}(?!\w)")
-            for p in data.get("not_negating", ())
+        bounds = [p.lower() for p in data.get("not_negating", ())]
+        self.not_negating: re.Pattern[str] | None = (
+            re.compile(rf"(?<!\w)(?:{word_alternation(bounds)})(?!\w)") if bounds else None
         )
         self.clitics = _proclitics(language)
+        self._looked: dict[str, str | None] = {}
+        self._sided: dict[str, str | None] = {}
 
     def lookup(self, word: str) -> str | None:
         """Return the event class of a lowercased token: the token itself, else what follows
         its elided article or pronoun ("l'effondrement", "s'effondre", "dell'esplosione"),
-        else the token without a proclitic of the language (Arabic "وانهار", "والقتلى")."""
+        else the token without a proclitic of the language (Arabic "وانهار", "والقتلى").
+        Answers are kept (a story's sentences repeat their words)."""
+        try:
+            return self._looked[word]
+        except KeyError:
+            pass
+        if len(self._looked) > _LOOKED_UP:
+            self._looked.clear()
+        cls = self._looked[word] = self._lookup(word)
+        return cls
+
+    def _lookup(self, word: str) -> str | None:
         cls = self.words.get(word) or self.words.get(_elided(word))
         if cls is not None:
             return cls
@@ -883,6 +903,16 @@ class LanguageEvents:
     def side(self, word: str) -> str | None:
         """Return the armed side a lowercased token names, if any (after an elided article,
         with its proclitics off: "l'armée", "dell'esercito", "والجيش")."""
+        try:
+            return self._sided[word]
+        except KeyError:
+            pass
+        if len(self._sided) > _LOOKED_UP:
+            self._sided.clear()
+        got = self._sided[word] = self._side(word)
+        return got
+
+    def _side(self, word: str) -> str | None:
         got = self.sides.get(word) or self.sides.get(_elided(word))
         if got is None:
             for clitic in self.clitics:
@@ -917,6 +947,10 @@ def _fold(text: str, language: str | None) -> str:
     one."""
     table = _FOLD.get((language or "").split("-")[0].lower(), _DOTTED_I)
     return text.translate(table).lower()
+
+
+# Tokens whose class a language's reader keeps at most (then it starts again).
+_LOOKED_UP = 200_000
 
 
 def _elided(word: str) -> str:
@@ -966,8 +1000,10 @@ def negation_at(text: str, language: str | None) -> int | None:
     if events is None or not events.negations:
         return None
     low = _fold(text, language)
-    for phrase in events.not_negating:
-        low = phrase.sub(lambda m: " " * len(m.group()), low)  # offsets stay
+    if not any(events.negates(m.group().strip("'’-")) for m in _WORD.finditer(low)):
+        return None  # most sentences hold no negator
+    if events.not_negating is not None:
+        low = events.not_negating.sub(lambda m: " " * len(m.group()), low)  # offsets stay
     found = [(m.start(), m.end(), m.group().strip("'’-")) for m in _WORD.finditer(low)]
     for i, (at, _, w) in enumerate(found):
         if not events.negates(w):
