@@ -97,3 +97,21 @@ def test_turkish_and_persian_letters_are_folded_as_their_language_writes_them():
 )
 def test_negations_read_with_the_language_own_negators(text, language, negated):
     assert lx.negated_event(text, language) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "classes", "negated", "at"),
+    [
+        # Turkish writes the negation inside the verb: the form is the event negated
+        ("Askerler Keresk'e girmedi", "tr", {"enter"}, True, "girmedi"),
+        ("Askerler Keresk'e girdi", "tr", {"enter"}, False, None),
+        # Persian negates the light verb after the event word
+        ("سربازان در کرمان کشته نشدند", "fa", {"kill"}, True, "کشته"),
+        ("سربازان در کرمان کشته شدند", "fa", {"kill"}, False, None),
+    ],
+)
+def test_a_negation_inside_or_after_the_verb(text, language, classes, negated, at):
+    assert lx.event_classes(text, language) == classes
+    assert lx.negated_event(text, language) is negated
+    found = lx.negation_at(text, language)
+    assert (found is None) if at is None else text[found:].startswith(at)

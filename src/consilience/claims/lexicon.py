@@ -849,6 +849,15 @@ class LanguageEvents:
                 self.words.setdefault(form.lower(), cls)
         for form in data.get("intact", ()):
             self.words.setdefault(form.lower(), "intact")
+        # forms that are an event negated ("girmedi": did not enter; a language that writes
+        # its negation inside the verb), and negators that follow the event word ("کشته نشدند":
+        # were not killed)
+        self.negated_words: dict[str, str] = {}
+        for cls, forms in data.get("negated_words", {}).items():
+            for form in forms:
+                self.negated_words.setdefault(form.lower(), cls)
+                self.words.setdefault(form.lower(), cls)
+        self.negations_after = frozenset(w.lower() for w in data.get("negations_after", ()))
         # every phrase in one alternation, longest first, and the class of each (its words
         # joined by one space): one search of a sentence, not one per phrase
         self.phrase_class: dict[str, str] = {}
@@ -997,10 +1006,21 @@ def negation_at(text: str, language: str | None) -> int | None:
     "не"), or None. A bound or a "not only" that opens with a negator negates nothing
     (``not_negating``: "non meno di 40 morti", "no solo entraron")."""
     events = language_events(language)
-    if events is None or not events.negations:
+    if events is None or not (events.negations or events.negated_words or events.negations_after):
         return None
     low = _fold(text, language)
-    if not any(events.negates(m.group().strip("'’-")) for m in _WORD.finditer(low)):
+    tokens = [(m.start(), m.group().strip("'’-")) for m in _WORD.finditer(low)]
+    for i, (at, w) in enumerate(tokens):
+        if w in events.negated_words:
+            return at  # "girmedi": the event and its negation in one word
+        if w in events.negations_after and i:
+            # "کشته نشدند": the event word just before its negator, in its clause
+            for before_at, before in reversed(tokens[max(0, i - 2) : i]):
+                if _NEGATION_BREAK.search(low, before_at, at):
+                    break
+                if events.lookup(before):
+                    return before_at
+    if not any(events.negates(w) for _, w in tokens):
         return None  # most sentences hold no negator
     if events.not_negating is not None:
         low = events.not_negating.sub(lambda m: " " * len(m.group()), low)  # offsets stay
