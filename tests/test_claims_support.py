@@ -298,3 +298,29 @@ def test_a_denial_on_the_same_day_is_not_kept_as_support():
     from consilience.claims.support import _same_day
 
     assert _same_day(members, members[:2], members[1]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("2030-03-05", "2030-03", False),  # a day and the month it lies in are one
+        ("2030-03-05", "2030", False),
+        ("2030-03", "2031-10", True),  # two months a year and a half apart
+        ("2030-03-05", "2030-03-06", True),
+    ],
+)
+def test_a_day_and_its_month_are_not_two_days(a, b, apart):
+    import importlib
+
+    from claim_stories import candidate
+
+    from consilience.claims.records import EventDate
+
+    align = importlib.import_module("consilience.claims.align")
+
+    def on(value: str) -> ClaimCandidate:
+        precision = {10: "day", 7: "month", 4: "year"}[len(value)]
+        day = EventDate(value, precision, 0, 1, exact=True, since=False)
+        return candidate("x", 0, dates=(day,))
+
+    assert align.two_days(on(a), on(b)) is apart

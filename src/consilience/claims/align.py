@@ -635,9 +635,13 @@ def named_days(c: ClaimCandidate) -> frozenset[str]:
 
 
 def two_days(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    """Return True when both candidates name their event's day and no day is common."""
+    """Return True when both candidates name their event's day and no day is common: a day
+    and the month or year it lies in are one ("5 March" / "in March 2030"), two days, months
+    or years that do not hold each other are two."""
     days_a, days_b = named_days(a), named_days(b)
-    return bool(days_a and days_b and not days_a & days_b)
+    if not days_a or not days_b or days_a & days_b:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in days_a for y in days_b)
 
 
 def _clocks_apart(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams) -> bool:
