@@ -75,3 +75,23 @@ def test_backing_is_in_the_json_report_and_valid(articles):
     assert all(
         c["backing"] == [] for c in claims if c["status"] in ("corroborated", "single_source")
     )
+
+
+WORDING = {
+    "it.txt": _doc(
+        "Corriere Andino",
+        "2030-03-07",
+        "Il terremoto di magnitudo 6 ha colpito la valle di Valdoria nella notte, con una "
+        "profondità di 10 chilometri.",
+    ),
+}
+
+
+def test_a_figure_clause_that_does_not_read_alone_is_worded_by_its_sentence(tmp_path_factory):
+    (article,) = by_name(analysed(tmp_path_factory, "wording", WORDING)).values()
+    claims = analyze_story([article], gazetteer=_gazetteer())
+    claim = _claim_with(claims, article, "10")
+    # the passage stays the clause; the wording a reader sees is the sentence
+    (passage,) = [e for e in claim.evidence if e.article == article.id]
+    assert article.text[passage.start : passage.end] == "con una profondità di 10 chilometri."
+    assert claim.text == article.text.strip()

@@ -201,7 +201,7 @@ def _verdict(
         why += " " + _backing_phrase(backing)
     return Claim(
         id="",
-        text=_representative(members, worded, _poorly_worded(articles), busy),
+        text=_representative(members, worded, _poorly_worded(articles), busy, articles),
         status=status,
         independent_sources=count,
         evidence=evidence,
@@ -278,6 +278,7 @@ def _representative(
     worded: set[str] | frozenset[str] = frozenset(),
     flagged: set[str] | frozenset[str] = frozenset(),
     busy: set[str] | frozenset[str] = frozenset(),
+    articles: Mapping[str, Article] | None = None,
 ) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
     against (``claims.support.ranked``: an article flagged machine-translated or of low
@@ -287,7 +288,8 @@ def _representative(
     figure names (``claims.support.states``: "early Monday" names Monday), then the one
     sharing most words with the group's other reports, the shorter. A wording another claim
     already has (``worded``: one sentence telling two facts) gives way to the next member's,
-    when there is one."""
+    when there is one. A figure's clause that does not read alone (``_fragment``: "46 quelli
+    nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
     if all(c.figure is None for c in members):
         order = ranked(members, flagged, busy)
         texts = [" ".join(c.text.split()) for c in order]
@@ -304,8 +306,31 @@ def _representative(
         return sum(1 for s in slots(c) - others if s.startswith("d:"))
 
     order = sorted(pool, key=lambda c: (c.article in flagged, alone(c), -shared(c), len(c.text)))
-    texts = [" ".join(c.text.split()) for c in order]
+    texts = [" ".join(_readable(c, articles).split()) for c in order]
     return next((t for t in texts if t not in worded), texts[0])
+
+
+# A figure's clause shorter than this many words does not read alone as a claim.
+_FRAGMENT_WORDS = 6
+
+
+def _readable(c: ClaimCandidate, articles: Mapping[str, Article] | None) -> str:
+    """Return a figure candidate's clause, or its whole sentence when the clause is a
+    fragment: under ``_FRAGMENT_WORDS`` words, or opening in lower case ("con una
+    profondità di 10 chilometri", "che ha avuto 100 morti"), or, outside English (whose
+    clauses are split on its grammar), with its figure ("53 se han producido entre ...":
+    what it counts is said before it)."""
+    text = c.text
+    article = articles.get(c.article) if articles else None
+    if article is None:
+        return text
+    words = text.split()
+    english = (c.language or "en") == "en"
+    opens = text.lstrip(" \"'“‘«(")[:1]
+    if len(words) < _FRAGMENT_WORDS or opens.islower() or (not english and opens.isdigit()):
+        s, e = c.sentence
+        return article.text[s:e]
+    return text
 
 
 # ----------------------------------------------------------------------------- wording
