@@ -169,3 +169,30 @@ def test_who_acts_is_the_name_before_the_event_word_unless_passive(text, actor):
     assert got == frozenset(actor)
     # in German the name before the verb is as often its object: no actor is read
     assert _actor(text, 0, [(mention, key)], {}, None, {"seize"}, "de") == frozenset()
+
+
+SIGNPOSTS = {
+    "fr.txt": _doc(
+        "Courrier du Lac",
+        "2030-04-16",
+        "Un incendie a ravagé la gare de Valdoria lundi soir. "
+        "Un toit qui brûle, une tour qui s'effondre : voici ce qu'il faut savoir de l'incendie "
+        "de lundi.",
+    ),
+    "en.txt": _doc(
+        "Pacific Wire",
+        "2030-04-16",
+        "Fire gutted the Valdoria railway station on Monday night. "
+        "Here is what we know about the fire that broke out on Monday.",
+    ),
+}
+
+
+def test_an_article_signposting_itself_states_nothing(tmp_path_factory):
+    from claim_stories import by_name
+
+    articles = by_name(analysed(tmp_path_factory, "signposts", SIGNPOSTS))
+    fr, en = articles["fr"], articles["en"]
+    claims = analyze_story([fr, en], gazetteer=_gazetteer())
+    assert holding(claims, fr, "voici ce qu") == []
+    assert holding(claims, en, "Here is what we know") == []

@@ -659,6 +659,11 @@ def _commentary(article: Article, feats: _Features) -> bool:
     cues = lx.opinion_cues(language)
     if cues is not None and cues.search(feats.text) is not None:
         return True
+    # the article signposting itself ("here is what we know", "voici ce qu'il faut savoir"):
+    # the sentence announces facts, it states none
+    meta = lx.language_cues("opinion", "meta", language)
+    if meta is not None and meta.search(feats.text) is not None:
+        return True
     # a writer's judgement opening the sentence ("The main lesson of ... is", "Resta da
     # vedere"): the sentence judges, whatever facts it names on the way
     opening = lx.language_cues("opinion", "judgement", language)
