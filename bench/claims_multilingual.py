@@ -406,19 +406,23 @@ def score_within(
             if best is None or key[:2] > best[:2]:
                 best = key
         covered, origins, cid, status = best or (0, 0, "", "")
-        out.append(
-            {
-                "fact": fact["fact"],
-                "claim": cid or None,
-                "status": status or None,
-                "files_covered": covered,
-                "sources": origins,
-                "ok": bool(best)
-                and covered >= math.ceil(len(files) / 2)
-                and sources_ok(origins, fact["independent_sources"]),
-            }
-        )
+        out.append({**_held(fact, files, covered, origins, cid), "status": status or None})
     return out
+
+
+def _held(fact: Mapping, files: set[str], covered: int, sources: int, cid: str) -> dict:
+    """Return a diagnostic row: the fact held by claim ``cid`` over ``covered`` of its gold
+    ``files`` with ``sources`` independent sources, ``ok`` when that spans at least half of
+    the files with sources within one of the gold count."""
+    return {
+        "fact": fact["fact"],
+        "claim": cid or None,
+        "files_covered": covered,
+        "sources": sources,
+        "ok": bool(cid)
+        and covered >= math.ceil(len(files) / 2)
+        and sources_ok(sources, fact["independent_sources"]),
+    }
 
 
 def score_backed(facts: Sequence[Mapping], claims: Sequence[Claim]) -> list[dict]:
@@ -441,17 +445,7 @@ def score_backed(facts: Sequence[Mapping], claims: Sequence[Claim]) -> list[dict
                 if best is None or key[:2] > best[:2]:
                     best = key
         covered, sources, cid = best or (0, 0, "")
-        out.append(
-            {
-                "fact": fact["fact"],
-                "claim": cid or None,
-                "files_covered": covered,
-                "sources": sources,
-                "ok": bool(best)
-                and covered >= math.ceil(len(files) / 2)
-                and sources_ok(sources, fact["independent_sources"]),
-            }
-        )
+        out.append(_held(fact, files, covered, sources, cid))
     return out
 
 
@@ -514,6 +508,11 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
     apparent, corroborated = details["apparent"], details["corroborated"]
     not_raised = sum(1 for r in apparent if not r["ok"])
     found = {(r["story"], r["fact"]) for r in corroborated if r["ok"]}
+
+    def not_found(kind: str) -> int:
+        """The facts of diagnostic ``kind`` held there and not found by the gated rule."""
+        return sum(r["ok"] and (r["story"], r["fact"]) not in found for r in details.get(kind, []))
+
     figures = {
         "conflicts_found": _ratio(sum(r["ok"] for r in conflicts), len(conflicts)),
         "updates_labelled": _ratio(sum(r["ok"] for r in updates), len(updates)),
@@ -535,22 +534,10 @@ def summarise(details: Mapping[str, Sequence[dict]]) -> dict:
         # diagnostic (not gated): gold corroborated facts not found, whose value is one side
         # of a disputed claim or one step of an updated claim backed, that value alone, by as
         # many independent sources as the gold says (``score_within``)
-        "corroborated_within": [
-            sum(
-                r["ok"] and (r["story"], r["fact"]) not in found
-                for r in details.get("corroborated_within", [])
-            ),
-            len(corroborated),
-        ],
+        "corroborated_within": [not_found("corroborated_within"), len(corroborated)],
         # diagnostic (not gated): the same facts as the report's own per-value source counts
         # give them (``score_backed``: Claim.backing)
-        "corroborated_backed": [
-            sum(
-                r["ok"] and (r["story"], r["fact"]) not in found
-                for r in details.get("corroborated_backed", [])
-            ),
-            len(corroborated),
-        ],
+        "corroborated_backed": [not_found("corroborated_backed"), len(corroborated)],
     }
     return {**figures, "counts": counts}
 

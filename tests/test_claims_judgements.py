@@ -176,8 +176,7 @@ SIGNPOSTS = {
         "Courrier du Lac",
         "2030-04-16",
         "Un incendie a ravagé la gare de Valdoria lundi soir. "
-        "Un toit qui brûle, une tour qui s'effondre : voici ce qu'il faut savoir de l'incendie "
-        "de lundi.",
+        "Pompiers, trains et voyageurs après l'incendie de lundi: voici ce qu'il faut savoir.",
     ),
     "en.txt": _doc(
         "Pacific Wire",

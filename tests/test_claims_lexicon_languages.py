@@ -57,9 +57,19 @@ def test_a_language_event_file_is_read_once_and_english_has_none():
         ("В Кереске не менее 12 погибших", "ru", False),
         ("Le truppe non si sono ancora ritirate da Valdoria", "it", True),
         ("Les rebelles ne sont pas entrés à Keresk", "fr", True),
+        # Portuguese "no" is "in the": no English negator in a language with its own
+        ("Pelo menos 40 pessoas morreram no ataque a Valdoria.", "pt", False),
+        # a negator whose clause ends before the event word, and "not only"
+        ("No obstante, los rebeldes entraron en Valdoria.", "es", False),
+        ("No solo entraron en Valdoria, también la saquearon.", "es", False),
+        # an elided French negator
+        ("Les rebelles n'ont jamais attaqué Keresk", "fr", True),
+        # a language code written with an underscore
+        ("As tropas não entraram em Valdoria", "pt_BR", True),
     ],
 )
-def test_a_bound_is_no_negation_and_a_negation_reaches_past_auxiliaries(text, language, negated):
+def test_negations_read_with_the_language_own_negators(text, language, negated):
+    # a bound is no negation, a negation reaches past auxiliaries, not past its clause
     assert lx.negated_event(text, language) is negated
 
 
@@ -79,24 +89,6 @@ def test_turkish_and_persian_letters_are_folded_as_their_language_writes_them():
     assert lx.event_classes(arabic_letters, "fa") == lx.event_classes(persian, "fa") == {"quake"}
     # offsets stay those of the text
     assert lx.class_positions("Keresk'te İsyan: 3 ölü", "tr")[-1][0] == len("Keresk'te İsyan: 3 ")
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "negated"),
-    [
-        # Portuguese "no" is "in the": no English negator in a language with its own
-        ("Pelo menos 40 pessoas morreram no ataque a Valdoria.", "pt", False),
-        # a negator whose clause ends before the event word, and "not only"
-        ("No obstante, los rebeldes entraron en Valdoria.", "es", False),
-        ("No solo entraron en Valdoria, también la saquearon.", "es", False),
-        # an elided French negator
-        ("Les rebelles n'ont jamais attaqué Keresk", "fr", True),
-        # a language code written with an underscore
-        ("As tropas não entraram em Valdoria", "pt_BR", True),
-    ],
-)
-def test_negations_read_with_the_language_own_negators(text, language, negated):
-    assert lx.negated_event(text, language) is negated
 
 
 @pytest.mark.parametrize(

@@ -666,9 +666,12 @@ def _commentary(article: Article, feats: _Features) -> bool:
         return True
     # a writer's judgement opening the sentence ("The main lesson of ... is", "Resta da
     # vedere"): the sentence judges, whatever facts it names on the way
-    opening = lx.language_cues("opinion", "judgement", language)
-    found = opening.search(feats.text.lstrip(" \"'“‘«")) if opening is not None else None
-    return found is not None and found.start() == 0
+    return _opens_with(lx.language_cues("opinion", "judgement", language), feats.text)
+
+
+def _opens_with(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Return True when ``pattern`` matches where ``text`` opens, after quotation marks."""
+    return pattern is not None and pattern.match(text.lstrip(" \"'“‘«")) is not None
 
 
 def _earlier(article: Article, feats: _Features) -> bool:
@@ -694,10 +697,7 @@ def _points_back(article: Article, feats: _Features) -> bool:
     """Return True when the sentence opens by pointing back at the one before it ("It left
     ...", "During that siege ..."; ``data/background.json``)."""
     opener = lx.language_cues("background", "anaphora", _base(article.language) or "en")
-    if opener is None:
-        return False
-    found = opener.search(feats.text.lstrip(" \"'“‘«"))
-    return found is not None and found.start() == 0
+    return _opens_with(opener, feats.text)
 
 
 # A sentence all of whose dates lie this long before its article was published tells the

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
 # Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
@@ -881,55 +881,33 @@ class LanguageEvents:
             re.compile(rf"(?<!\w)(?:{word_alternation(bounds)})(?!\w)") if bounds else None
         )
         self.clitics = _proclitics(language)
-        self._looked: dict[str, str | None] = {}
-        self._sided: dict[str, str | None] = {}
-
-    def lookup(self, word: str) -> str | None:
-        """Return the event class of a lowercased token: the token itself, else what follows
-        its elided article or pronoun ("l'effondrement", "s'effondre", "dell'esplosione"),
-        else the token without a proclitic of the language (Arabic "وانهار", "والقتلى").
-        Answers are kept (a story's sentences repeat their words)."""
-        try:
-            return self._looked[word]
-        except KeyError:
-            pass
-        if len(self._looked) > _LOOKED_UP:
-            self._looked.clear()
-        cls = self._looked[word] = self._lookup(word)
-        return cls
+        # each token's answer kept (a story's sentences repeat their words)
+        self.lookup: Callable[[str], str | None] = functools.lru_cache(_LOOKED_UP)(self._lookup)
+        self.side: Callable[[str], str | None] = functools.lru_cache(_LOOKED_UP)(self._side)
 
     def _lookup(self, word: str) -> str | None:
-        cls = self.words.get(word) or self.words.get(_elided(word))
-        if cls is not None:
-            return cls
-        for clitic in self.clitics:
-            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                cls = self.words.get(word[len(clitic) :])
-                if cls is not None:
-                    return cls
-        return None
-
-    def side(self, word: str) -> str | None:
-        """Return the armed side a lowercased token names, if any (after an elided article,
-        with its proclitics off: "l'armée", "dell'esercito", "والجيش")."""
-        try:
-            return self._sided[word]
-        except KeyError:
-            pass
-        if len(self._sided) > _LOOKED_UP:
-            self._sided.clear()
-        got = self._sided[word] = self._side(word)
-        return got
+        """Return the event class of a lowercased token: the token itself, else what follows
+        its elided article or pronoun ("l'effondrement", "s'effondre", "dell'esplosione"),
+        else the token without a proclitic of the language (Arabic "وانهار", "والقتلى")."""
+        return self._find(self.words, word)
 
     def _side(self, word: str) -> str | None:
-        got = self.sides.get(word) or self.sides.get(_elided(word))
-        if got is None:
-            for clitic in self.clitics:
-                if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                    got = self.sides.get(word[len(clitic) :])
-                    if got is not None:
-                        break
-        return got
+        """Return the armed side a lowercased token names, if any (after an elided article,
+        with its proclitics off: "l'armée", "dell'esercito", "والجيش")."""
+        return self._find(self.sides, word)
+
+    def _find(self, table: dict[str, str], word: str) -> str | None:
+        """Return ``table``'s entry for the token, for what follows its elided article, or for
+        the token without a proclitic of the language."""
+        got = table.get(word) or table.get(_elided(word))
+        if got is not None:
+            return got
+        for clitic in self.clitics:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                got = table.get(word[len(clitic) :])
+                if got is not None:
+                    return got
+        return None
 
     def negates(self, word: str) -> bool:
         """Return True for a negating token ("no", "non", "pas", "لم", "не"); a French or
@@ -958,7 +936,7 @@ def _fold(text: str, language: str | None) -> str:
     return text.translate(table).lower()
 
 
-# Tokens whose class a language's reader keeps at most (then it starts again).
+# Tokens whose answer a language's reader keeps at most (the least recently read go first).
 _LOOKED_UP = 200_000
 
 
