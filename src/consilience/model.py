@@ -136,7 +136,7 @@ class Quantity:
     counted: str | None = None  # what is counted: "people", "Chilean miners", "dead"
     approximate: bool = False
     qualifier: str | None = None  # nearly | at least | about | some | more than | up to ...
-    number_format: str = "plain"  # plain | comma | european | words
+    number_format: str = "plain"  # plain | comma | european | words | share ("two thirds")
     # what is counted, in words of no language: dead | injured | missing | displaced | people ...
     concept: str | None = None
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Quantity
-from .quantities_lang import english_concept, mark_properties
+from .quantities_lang import english_concept, mark_properties, mark_shares
 
 __all__ = ["find_quantities"]
 
@@ -274,7 +274,8 @@ def find_quantities(
         from .quantities_lang import find_quantities_in, has_language
 
         if has_language(code):
-            return mark_properties(code, text, find_quantities_in(code, text, start, end))
+            found = find_quantities_in(code, text, start, end)
+            return mark_properties(code, text, mark_shares(code, text, found, start, end))
     hi = len(text) if end is None else min(end, len(text))
     out: list[Quantity] = []
     covered = start
@@ -289,7 +290,7 @@ def find_quantities(
         if q is not None:
             out.append(q)
             covered = q.end
-    return mark_properties("en", text, out)
+    return mark_properties("en", text, mark_shares("en", text, out, start, hi))
 
 
 def _quantity(

@@ -953,3 +953,126 @@ def _is_count_of(low: str, q: Quantity, p: _Property) -> bool:
     if words and words[-1] in p.counted:
         return True
     return bool(p.before.search(low[max(0, q.start - 40) : q.start]))
+
+
+# ----------------------------------------------------------------------------- shares, ranges
+
+
+@dataclass(frozen=True, slots=True)
+class _Shares:
+    """How a language writes a share of a whole in words and joins the two ends of a range
+    (``fractions``, ``fraction_after`` and ``range`` in its data file)."""
+
+    fractions: re.Pattern[str] | None
+    value: dict[str, float]
+    after: re.Pattern[str] | None  # what must follow a share ("of", "del"); None: anything
+    not_after: re.Pattern[str] | None  # a word before that makes it a part ("the second half")
+    range_joint: re.Pattern[str] | None  # the text between two ends of a range ("and", "à")
+
+
+@lru_cache(maxsize=32)
+def _shares(code: str) -> _Shares:
+    if code == "en":
+        raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
+        data = json.loads(raw.read_text(encoding="utf-8"))
+    else:
+        data = language_data("quantities", code) or {}
+    value = {" ".join(_fold(k).split()): float(v) for k, v in data.get("fractions", {}).items()}
+    after = [w.lower() for w in data.get("fraction_after", [])]
+    joints = [w.lower() for w in data.get("range", [])]
+    ordinals = [w.lower() for w in data.get("fraction_not_after", [])]
+    return _Shares(
+        fractions=(
+            re.compile(r"(?<![\w-])(?:" + _alternation(list(value)) + r")(?![\w-])")
+            if value
+            else None
+        ),
+        value=value,
+        after=re.compile(r"[\s\u00a0]+(?:" + _alternation(after) + r")(?!\w)") if after else None,
+        not_after=(
+            re.compile(r"(?<!\w)" + _alternation(ordinals) + r"[\s\u00a0]+$") if ordinals else None
+        ),
+        range_joint=(
+            re.compile(r"[\s\u00a0]*(?:[-–—]|(?<!\w)(?:" + _alternation(joints) + r"))[\s\u00a0]*$")
+            if joints
+            else None
+        ),
+    )
+
+
+def mark_shares(
+    code: str, text: str, quantities: list[Quantity], start: int = 0, end: int | None = None
+) -> list[Quantity]:
+    """Return ``quantities`` with the shares of a whole written in words ("two thirds of the
+    roof", "due terzi del tetto", "ثلثي سقف": ``fractions`` in the language's data file) as
+    percentages of what follows them, in place of the number a share word holds ("due" of
+    "due terzi" is no count of two), and with the first end of a range given the scale of the
+    second ("between 12 and 14 million", "entre 12 et 14 millions": 12 million, not 12)."""
+    shares = _shares(code)
+    out = _ranges(text, quantities, shares)
+    if shares.fractions is None:
+        return out
+    low = _fold(text)
+    found: list[Quantity] = []
+    for m in shares.fractions.finditer(low, start, len(text) if end is None else end):
+        rest = m.end()
+        if shares.not_after is not None and shares.not_after.search(low, 0, m.start()):
+            continue  # "in the second half of the year": a part of a period, no share
+        if shares.after is not None:
+            tied = shares.after.match(low, m.end())
+            if tied is None:
+                continue  # "half an hour", "in the second half": no share of a thing
+            rest = tied.end()
+        noun = re.match(r"[\s\u00a0]*((?:[^\W\d_][\w'’-]*[\s\u00a0]*){1,3})", text[rest:])
+        found.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                value=shares.value[" ".join(m.group().split())],
+                unit="percent",
+                counted=" ".join(noun.group(1).split()) if noun else None,
+                approximate=True,
+                number_format="share",
+            )
+        )
+    if not found:
+        return out
+    kept = [q for q in out if not any(q.start < f.end and f.start < q.end for f in found)]
+    return sorted(kept + found, key=lambda q: q.start)
+
+
+_SCALES_OF = (1e3, 1e6, 1e9, 1e12)
+
+
+def _ranges(text: str, quantities: list[Quantity], shares: _Shares) -> list[Quantity]:
+    """Return ``quantities`` with a bare first end of a range scaled like its second end."""
+    if shares.range_joint is None or len(quantities) < 2:
+        return quantities
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit or a.counted or a.number_format == "words" or a.value != int(a.value):
+            continue
+        gap = text[a.end : b.start]
+        if len(gap) > 8 or not shares.range_joint.match(_fold(gap)):
+            continue
+        digits = re.match(r"\D*(\d+(?:[.,]\d+)?)", text[b.start : b.end])
+        if digits is None:
+            continue
+        try:
+            mantissa = float(digits.group(1).replace(",", "."))
+        except ValueError:
+            continue
+        scale = next(
+            (s for s in _SCALES_OF if mantissa and abs(b.value / mantissa - s) < 1e-6 * s), None
+        )
+        if scale is None or not 0 < a.value < mantissa:
+            continue
+        out[i] = replace(
+            a,
+            value=a.value * scale,
+            unit=b.unit,
+            counted=b.counted,
+            concept=b.concept,
+        )
+    return out

@@ -367,7 +367,8 @@ def digit_figures(text: str) -> list[str]:
 
 def number_keys(text: str, article: Article | None = None) -> Counter[str]:
     """Return the number keys: each figure written with digits that is not a year, as its value
-    (``"1500"``, ``"2.5"``), plus the values of the article's annotated quantities."""
+    (``"1500"``, ``"2.5"``), plus the values of the article's annotated quantities but its
+    shares of a whole ("half the town")."""
     keys: Counter[str] = Counter()
     for m in _NUMBER.finditer(text):
         value = parse_number(m.group(1), m.group(2), m.group(3))
@@ -376,6 +377,8 @@ def number_keys(text: str, article: Article | None = None) -> Counter[str]:
         keys[_number_key(value)] += 1
     if article is not None:
         for q in article.annotations.quantities:
+            if q.number_format == "share":
+                continue  # "half the town": no figure that tells one event from another
             if q.value is not None and not (float(q.value).is_integer() and int(q.value) in YEARS):
                 keys[_number_key(float(q.value))] += 1
     return keys
