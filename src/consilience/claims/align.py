@@ -147,6 +147,7 @@ def blocking_keys(c: ClaimCandidate) -> list[tuple]:
         classes |= lx.RELATED_CLASSES.get(cls, frozenset())
     keys: list[tuple] = [("s", cls, e) for cls in sorted(classes) for e in sorted(c.entities)]
     keys += [("w", cls, w) for cls in sorted(classes) for w in sorted(c.words)]
+    keys += [("t", cls, t) for cls, t in sorted(c.targets)]
     keys += [
         ("d", d.value, x)
         for d in c.dates
@@ -331,6 +332,8 @@ def similarity(
         cls = 0.5
     if not cls or not (ent or same_day or words >= params.min_words):
         return 0.0
+    if cls == 1.0 and _same_thing(a, b):
+        return min(params.threshold + _FRAME_MARGIN, 1.0)
     if (
         not words
         and not same_day
@@ -394,6 +397,32 @@ def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     if _says_another(a) or _says_another(b):
         return False
     return bool((a.words & b.words) - _filler_stems())
+
+
+def _same_thing(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements of two articles tell one event of one concrete thing
+    (``ClaimCandidate.targets``: "the spire collapsed" / "la guglia è crollata" / "انهار البرج
+    المدبب"), both report or both deny, and they give no two different places nor days: two
+    languages share no word, and one language names a part of a building as a mention, no
+    word ("the spire fell" / "caused its spire to collapse"), so the thing an event happened
+    to stands in for the words they would share. Neither says it is another one ("another
+    bridge collapsed")."""
+    if a.article == b.article:
+        return False
+    if a.negated != b.negated or not _strong_targets(a) & _strong_targets(b):
+        return False
+    in_a, in_b = a.places - a.broad, b.places - b.broad
+    if in_a and in_b and not in_a & in_b:
+        return False
+    if _says_another(a) or _says_another(b):
+        return False
+    return not two_days(a, b)
+
+
+def _strong_targets(c: ClaimCandidate) -> frozenset[tuple[str, str]]:
+    """Return ``c``'s (event class, thing) pairs of a class that tells one fact apart (a fire
+    at the cathedral is the story itself, not one fact of it: ``lexicon.WEAK_CLASSES``)."""
+    return frozenset(t for t in c.targets if t[0] not in lx.WEAK_CLASSES)
 
 
 def _says_another(c: ClaimCandidate) -> bool:
@@ -526,6 +555,8 @@ def _figure_similarity(
     # a measure of the event itself says what it measures: "a una profundidad de 40 km" and
     # "at a depth of 25 miles" are the depth of the story's event in any language
     named = named or fa.concept in EVENT_LENGTHS or fa.dimension == "clock"
+    # a share of one thing ("due terzi del tetto" / "two thirds of the roof"): of the story's
+    named = named or (fa.counted or "").startswith(lx.THING)
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400
@@ -605,9 +636,11 @@ def figures_apart(
             return True  # a whole step apart on the scale, or another day: another event
     if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
         return True  # a height and a length: two measures, whatever they are of
-    # a level or a distance at two values is two readings, not one disputed
+    # a level or a distance at two values is two readings, not one disputed; a share of one
+    # thing ("two thirds of the roof" / "half the roof") is one fact that disputes
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
-    return pairwise and two_readings and not (measure or prop)
+    share = (fa.counted or "").startswith(lx.THING)
+    return pairwise and two_readings and not (measure or prop or share)
 
 
 def _one_place_tally(fa: Figure, fb: Figure) -> bool:

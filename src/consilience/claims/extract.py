@@ -36,6 +36,7 @@ from ..model import (
     inside,
     unsupported_spans,
 )
+from ..resolve.parts import kind_of_part
 from . import clock
 from . import lexicon as lx
 from .keys import PLACE_LABELS, EntityKeys, capital_country, country_code
@@ -116,7 +117,7 @@ class _Features:
     broad: set[str]  # keys among ``entities`` that name a whole country
     places: set[str]  # keys of the places named (or pointed back at: "the city")
     event_places: list[tuple[int, int, str | None]]  # (start, end, country) after "in", "at"
-    own_places: list[str]  # keys of the places named that are not countries
+    own_places: list[str]  # keys of the places named that are not countries nor parts
     classes: set[str]  # event classes
     sides: set[str]  # armed_opposition | state_forces
     words: set[str]  # stems of the content words outside the mentions
@@ -129,6 +130,8 @@ class _Features:
     # who acts: the keys of the name nearest before the first event word, in its clause
     # (with the country a capital or a country's name stands for), not the source's
     actor: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()  # keys of the concrete things it names
+    targets: frozenset[tuple[str, str]] = frozenset()  # (event class, thing it happened to)
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -418,7 +421,10 @@ def _sentence_features(
     own_places = [
         k
         for m, k in inside
-        if m.label in PLACE_LABELS and country_code(article.text[m.start : m.end]) is None
+        if m.label in PLACE_LABELS
+        and country_code(article.text[m.start : m.end]) is None
+        # a part of a building ("the spire") is no town "the city" points back at
+        and not (m.label == "FAC" and kind_of_part(article.text[m.start : m.end]))
     ]
     places = {k for m, k in inside if m.label in PLACE_LABELS}
     event_places = [
@@ -447,8 +453,11 @@ def _sentence_features(
                 break
     # Event words inside a name are not events ("Summit Entertainment", "Strike Force Alpha")
     masked = list(text)
+    parts = _parts(article, sent, inside)
     for m, _ in inside:
-        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY") and not any(
+            m.start - sent.start == s for s, _, _ in parts
+        ):  # a part named by its noun ("the spire") is no name
             for i in range(m.start - sent.start, m.end - sent.start):
                 masked[i] = " "
     # nor what someone could, wants or tries to do ("capable of regaining control")
@@ -459,7 +468,27 @@ def _sentence_features(
             if after is not None:
                 for i in range(found.end(), found.end() + after.end()):
                     masked[i] = " "
-    classes = lx.event_classes("".join(masked), _base(article.language))
+    unnamed = "".join(masked)
+    classes = lx.event_classes(unnamed, _base(article.language))
+    # the things it names outside names ("Hotel Valdoria" is no hotel of the event) and the
+    # parts of a building named by their noun; what each event word happened to
+    names = [
+        (m.start - sent.start, m.end - sent.start)
+        for m, _ in inside
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY")
+        and not any(m.start - sent.start == p for p, _, _ in parts)
+    ]
+    spans = sorted(
+        {
+            *(
+                t
+                for t in lx.thing_spans(unnamed, _base(article.language))
+                if not _kind_of(t, names, text)
+            ),
+            *parts,
+        }
+    )
+    targets = lx.event_targets(lx.class_positions(unnamed, _base(article.language)), spans, text)
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():
         if cls in classes:
@@ -501,7 +530,40 @@ def _sentence_features(
         dates=_dates(article, sent.start, sent.end),
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
         actor=actor,
+        things=frozenset(key for _, _, key in spans),
+        targets=targets,
     )
+
+
+def _kind_of(thing: tuple[int, int, str], named: Sequence[tuple[int, int]], text: str) -> bool:
+    """Return True for a thing noun that says what a name next to it is ("the Valdoria
+    Bridge", "la catedral de X", "Hotel X"): the name's kind, no thing of the event."""
+    s, e, _ = thing
+    for ns, ne in named:
+        if 0 <= ns - e <= 9 and _KIND_TIE.fullmatch(text[e:ns]):
+            return True
+        if 0 <= s - ne <= 2 and not text[ne:s].strip():
+            return True
+    return False
+
+
+# What stands between a kind noun and the name after it: a space, or a tie word or two ("de
+# la", "of").
+_KIND_TIE = re.compile(r"\s*(?:[^\W\d_]{1,3}['’]?\s*){0,2}\s*")
+
+
+def _parts(
+    article: Article, sent: Sentence, inside: Sequence[tuple[EntityMention, str]]
+) -> list[tuple[int, int, str]]:
+    """Return (start, end, thing key) in the sentence of the parts of a building it names as
+    mentions (the resolver's: "the spire", "la flèche", "la guglia" of a cathedral the
+    article names)."""
+    out = []
+    for m, _ in inside:
+        kind = kind_of_part(article.text[m.start : m.end]) if m.label == "FAC" else None
+        if kind:
+            out.append((m.start - sent.start, m.end - sent.start, kind))
+    return out
 
 
 # An auxiliary of the passive right before an event word ("was captured", "had been taken").
@@ -606,6 +668,8 @@ def _inherit(feats: _Features, previous: _Features) -> _Features:
         classes=feats.classes | previous.classes,
         sides=feats.sides | previous.sides,
         words=feats.words | previous.words,
+        things=feats.things | previous.things,
+        targets=feats.targets | previous.targets,
         negated=True,
         disputes=True,
     )
@@ -865,6 +929,12 @@ def _figure_candidate(
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
+    if dimension == "percent" and q.counted:
+        # a share of a thing ("two thirds of the roof", "due terzi del tetto", "ثلثي سقف"):
+        # what it is a share of, a key of no language, so that reports in any language meet
+        shared = lx.thing_spans(q.counted, language)
+        if shared:
+            counted = lx.THING + shared[0][2]  # the first: "del sostre de l'edifici" is a roof
     prop = concept in lx.PROPERTY_CONCEPTS and (dimension != "count" or concept == lx.POPULATION)
     anchor = _anchor(article.text, q, feats) if dimension == "length" else frozenset()
     if concept == lx.POPULATION:
@@ -1412,4 +1482,6 @@ def _candidate(
         located=feats.located,
         broad=frozenset(feats.broad),
         actor=feats.actor,
+        things=feats.things,
+        targets=feats.targets,
     )

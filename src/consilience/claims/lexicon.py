@@ -603,6 +603,9 @@ def anchor_words() -> re.Pattern[str]:
 
 # A distance measured from a place it names ("70 km south of X"): what it counts.
 DISTANCE = "distance"
+# What a share of a thing counts ("two thirds of the roof": ``THING + "roof"``), the thing's
+# key of no language (``things``).
+THING = "thing:"
 
 # Concepts that are one property of the event itself (one earthquake has one magnitude):
 # different values of it at one place and time are a dispute, not two readings.
@@ -793,10 +796,14 @@ def _class_positions(text: str, language: str | None) -> tuple[tuple[int, str], 
             # a language with event words of its own reads with them alone: an English event
             # word is often another word of it (German "Fall", "toll"; French "met", "coup")
             cls = events.lookup(word)
+            falls = events.falls(word)
         else:
             cls = _CLASS_WORDS.get(word)
             if word in own:
                 cls = None
+            falls = word in _FALLS
+        if falls and _thing_beside(low, m.start(), m.end(), language):
+            cls = "breach"  # "the spire fell", "è caduta la guglia": a thing came down
         if cls is None:
             continue
         if cls == "begin":
@@ -834,6 +841,20 @@ def _class_positions(text: str, language: str | None) -> tuple[tuple[int, str], 
                 found.append((m.start(), cls))
     found.sort()
     return tuple(found)
+
+
+# English words of a place taken ("Aleppo fell") that say a thing came down beside its noun
+# (other languages: ``falls`` in their event words).
+_FALLS = frozenset({"fell", "fall", "falls", "fallen"})
+
+
+def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
+    """Return True when one of the two words before ``low[start:end]`` or the two after it, in
+    its part of the sentence, names a thing (``things``): "the spire fell", "è caduta la
+    guglia", not "Keresk fell to the rebels"."""
+    before = _SEGMENT_BREAK.split(low[max(0, start - 80) : start])[-1].split()[-2:]
+    after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
+    return bool(things(" ".join(before + after), language))
 
 
 class LanguageEvents:
@@ -880,6 +901,9 @@ class LanguageEvents:
         self.not_negating: re.Pattern[str] | None = (
             re.compile(rf"(?<!\w)(?:{word_alternation(bounds)})(?!\w)") if bounds else None
         )
+        # words of falling: a thing beside them came down ("è caduta la guglia"), a place did
+        # not ("è caduta Aleppo": taken)
+        self.fallen = {w.lower(): "breach" for w in data.get("falls", ())}
         self.clitics = _proclitics(language)
         # each token's answer kept (a story's sentences repeat their words)
         self.lookup: Callable[[str], str | None] = functools.lru_cache(_LOOKED_UP)(self._lookup)
@@ -891,6 +915,10 @@ class LanguageEvents:
         else the token without a proclitic of the language (Arabic "وانهار", "والقتلى")."""
         return self._find(self.words, word)
 
+    def falls(self, word: str) -> bool:
+        """Return True for a lowercased token that says something fell (``falls``)."""
+        return _find(self.fallen, word, self.clitics) is not None
+
     def _side(self, word: str) -> str | None:
         """Return the armed side a lowercased token names, if any (after an elided article,
         with its proclitics off: "l'armée", "dell'esercito", "والجيش")."""
@@ -899,15 +927,7 @@ class LanguageEvents:
     def _find(self, table: dict[str, str], word: str) -> str | None:
         """Return ``table``'s entry for the token, for what follows its elided article, or for
         the token without a proclitic of the language."""
-        got = table.get(word) or table.get(_elided(word))
-        if got is not None:
-            return got
-        for clitic in self.clitics:
-            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                got = table.get(word[len(clitic) :])
-                if got is not None:
-                    return got
-        return None
+        return _find(table, word, self.clitics)
 
     def negates(self, word: str) -> bool:
         """Return True for a negating token ("no", "non", "pas", "لم", "не"); a French or
@@ -916,6 +936,149 @@ class LanguageEvents:
             return True
         cut = max(word.find("'"), word.find("’"))
         return cut > 0 and word[: cut + 1].replace("’", "'") in self.negations
+
+
+def _find(table: dict[str, str], word: str, clitics: tuple[str, ...]) -> str | None:
+    """Return ``table``'s entry for a lowercased token, for what follows its elided article
+    ("l'effondrement"), or for the token without one of ``clitics`` (Arabic "وانهار")."""
+    got = table.get(word) or table.get(_elided(word))
+    if got is not None:
+        return got
+    for clitic in clitics:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            got = table.get(word[len(clitic) :])
+            if got is not None:
+                return got
+    return None
+
+
+class _Things:
+    """The thing nouns of one language (``data/things/<code>.json``): single word forms and
+    multi-word forms, each to its language-neutral key."""
+
+    def __init__(self, language: str, data: dict) -> None:
+        self.words: dict[str, str] = {}
+        self.phrase_key: dict[str, str] = {}
+        for key, forms in data.get("things", {}).items():
+            for form in forms:
+                folded = " ".join(_fold(form, language).split())
+                table = self.phrase_key if " " in folded else self.words
+                table.setdefault(folded, key)
+        for key, form in _landmark_parts(language):
+            folded = " ".join(_fold(form, language).split())
+            table = self.phrase_key if " " in folded else self.words
+            table.setdefault(folded, key)
+        self.phrases: re.Pattern[str] | None = (
+            re.compile(rf"(?<![\w-])(?:{word_alternation(self.phrase_key)})(?![\w-])")
+            if self.phrase_key
+            else None
+        )
+        self.clitics = _proclitics(language) if language != "en" else ()
+
+
+def _landmark_parts(language: str) -> list[tuple[str, str]]:
+    """Return (part, noun) for the nouns of the parts of a building in ``language``
+    (``annotate/data/landmark_parts.json``: "flèche", "guglia", "المئذنة"), which are things
+    too."""
+    raw = resources.files("consilience.annotate").joinpath("data/landmark_parts.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return [
+        (part, noun)
+        for part, nouns in data.items()
+        if not part.startswith("_")
+        for noun in nouns.get(language, ())
+    ]
+
+
+@functools.lru_cache(maxsize=64)
+def _things_of(base: str) -> _Things | None:
+    if not base.isalpha():
+        return None
+    path = resources.files("consilience.claims").joinpath(f"data/things/{base}.json")
+    if not path.is_file():
+        return None
+    return _Things(base, json.loads(path.read_text(encoding="utf-8")))
+
+
+def things(text: str, language: str | None) -> frozenset[str]:
+    """Return the keys of the concrete things ``text`` names (a roof, a school, a bridge, a
+    bus: ``data/things/<language>.json``, words of no language as keys), read in its
+    ``language`` (English when None): "il tetto" and "السقف" are both ``roof``. A multi-word
+    form is read before its words ("bell tower" is ``bell_tower``, not ``tower``); an elided
+    article and the language's proclitics are cut from a word. Empty for a language with no
+    such file."""
+    return frozenset(key for _, _, key in thing_spans(text, language))
+
+
+def thing_spans(text: str, language: str | None) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, key) of each thing ``text`` names (see ``things``), in text
+    order."""
+    return _things_in(text, (language or "en").replace("_", "-").split("-")[0].lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def _things_in(text: str, base: str) -> tuple[tuple[int, int, str], ...]:
+    lexicon = _things_of(base)
+    if lexicon is None:
+        return ()
+    low = _fold(text, base)
+    found: list[tuple[int, int, str]] = []
+    if lexicon.phrases is not None:
+        for m in lexicon.phrases.finditer(low):
+            key = lexicon.phrase_key.get(" ".join(m.group().split()))
+            if key is not None:
+                found.append((m.start(), m.end(), key))
+    taken = list(found)
+    for m in _WORD.finditer(low):
+        if any(s <= m.start() < e for s, e, _ in taken):
+            continue
+        key = _find(lexicon.words, m.group().strip("'’-"), lexicon.clitics)
+        if key is not None:
+            found.append((m.start(), m.end(), key))
+    return tuple(sorted(found))
+
+
+# What ends the part of a sentence an event word and the thing it happened to stand in
+# ("the roof caved in, the spire fell": two).
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s|،|؛")
+
+
+def event_targets(
+    events: Iterable[tuple[int, str]], spans: Iterable[tuple[int, int, str]], text: str
+) -> frozenset[tuple[str, str]]:
+    """Return (event class, thing key) for each event word of ``events`` ((offset, class)
+    in ``text``) and the thing it happened to among ``spans`` ((start, end, key) in
+    ``text``): the thing nearest the event word in the part of the sentence it stands in
+    (between commas, colons, brackets, quotes and dashes: "la flèche est effondrée", "انهار
+    أحد أبراج"). In a part that names none, the thing the sentence opens with, its subject
+    before an appositive ("the spire, a landmark of the old church, fell"), else the last
+    thing of the part just before it, which a participle or a relative clause describes ("la
+    guglia centrale, crollata alle 20", "engulfed the spire, which collapsed") — the opening
+    thing only when that part tells no event of its own; none when neither names one. A
+    thing toppled came down: (breach, thing)."""
+    spans = sorted(spans)
+    events = list(events)
+    if not spans:
+        return frozenset()
+    cuts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(text)), len(text) + 1]
+    out = set()
+    for at, cls in events:
+        i = max(k for k, c in enumerate(cuts) if c <= at)
+        lo, hi = cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(text) + 1
+        near = [(abs(s - at), key) for s, e, key in spans if lo <= s and e <= hi]
+        if near:
+            out.add((cls, min(near)[1]))
+            continue
+        opening = [key for s, _, key in spans if s < cuts[1]] if len(cuts) > 2 else []
+        before = [key for s, _, key in spans if i and cuts[i - 1] <= s < lo]
+        told_before = any(i and cuts[i - 1] <= e_at < lo for e_at, _ in events)
+        if opening and i > 1 and not told_before:
+            out.add((cls, opening[0]))  # "the spire, a landmark of the church, fell"
+        elif before:
+            out.add((cls, before[-1]))  # "... engulfed the spire, which collapsed"
+    return frozenset(
+        ("breach", thing) if cls == "topple" else (cls, thing) for cls, thing in out
+    )  # a thing toppled came down (a leader toppled is another event)
 
 
 # Letters a language lowercases its own way, or writes two ways: Turkish dotted and dotless I

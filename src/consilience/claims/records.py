@@ -91,6 +91,13 @@ class ClaimCandidate:
     # Keys among ``places`` that the sentence puts what it tells in ("fighting in X", "talks
     # at X"), not near or toward ("approaching X", "20 km from X")
     located: frozenset[str] = frozenset()
+    # The concrete things the sentence names, as keys of no language ("roof", "school":
+    # ``lexicon.things``): what its event happened to, shared by reports in any language.
+    things: frozenset[str] = frozenset()
+    # What each event word of the sentence happened to: (event class, thing key), the thing
+    # nearest it in its part of the sentence (``lexicon.event_targets``): "the roof caved in,
+    # the spire fell" holds (breach, spire) beside (breach, roof).
+    targets: frozenset[tuple[str, str]] = frozenset()
     # False when the article's date is known to the month only (metadata "2017-05", read as
     # its first day): ``published`` then orders nothing within that month
     day_known: bool = True
