@@ -71,7 +71,7 @@ def _read(text: str, language: str) -> list[tuple[str, float, str | None, str | 
             "De helft van de huizen is verwoest.",
             [("De helft", 50.0, "percent", "de huizen is")],
         ),
-        ("ar", "دمر الحريق ثلثي السقف.", [("ثلثي", 66.67, "percent", "السقف")]),
+        ("ar", "غمرت المياه ثلثي القرية.", [("ثلثي", 66.67, "percent", "القرية")]),
         ("ru", "Сгорели две трети крыши.", [("две трети", 66.67, "percent", "крыши")]),
         ("pl", "Spłonęły dwie trzecie dachu.", [("dwie trzecie", 66.67, "percent", "dachu")]),
     ],
@@ -97,7 +97,8 @@ def test_no_share_where_the_words_tell_none(language, text):
 def test_the_number_inside_a_share_is_no_count():
     # "due" of "due terzi" counts nothing: two thirds, not two
     assert [
-        q.value for q in find_quantities("Sono crollati due terzi del tetto.", language="it")
+        q.value
+        for q in find_quantities("Sono rimasti senza luce due terzi del paese.", language="it")
     ] == [pytest.approx(66.67)]
 
 
@@ -130,4 +131,34 @@ def test_a_range_keeps_what_the_second_end_counts():
     ],
 )
 def test_no_range_where_none_is_written(language, text, expected):
+    assert [q.value for q in find_quantities(text, language=language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A quarter of an hour later the road reopened."),
+        ("en", "He spent half his life in Keresk."),
+        ("en", "Prices rose by a third of a percent."),
+        ("it", "A metà del pomeriggio il ponte è stato chiuso."),
+        ("es", "Se alojó en un cuarto del hotel Valdoria."),
+        ("tr", "Gece yarısı Keresk'te köprü çöktü."),
+        ("ru", "Через четверть часа дорогу открыли."),
+        ("ar", "بعد ربع ساعة أعيد فتح الطريق"),
+    ],
+)
+def test_a_part_of_a_time_or_a_room_is_no_share(language, text):
+    assert [q for q in find_quantities(text, language=language) if q.unit == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ru", "от 12 до 14 миллионов человек", [12e6, 14e6]),  # the joint opens the second
+        ("pl", "od 12 do 14 milionów osób", [12e6, 14e6]),
+        ("en", "The blast killed 2 and 3,000 were hurt.", [2.0, 3000.0]),  # a separator
+        ("en", "Between 12 and 14,000 people", [12.0, 14000.0]),
+    ],
+)
+def test_a_range_is_scaled_by_a_scale_word_only(language, text, expected):
     assert [q.value for q in find_quantities(text, language=language)] == expected

@@ -8,7 +8,7 @@ from consilience.claims import lexicon
 CASES = [
     # English
     ("en", "The roof of the old cathedral in Valdoria collapsed overnight.", {"roof", "cathedral"}),
-    ("en", "Fire crews saw the bell tower lean before the spire fell.", {"bell_tower", "spire"}),
+    ("en", "Crews saw the bell tower lean before the dome gave way.", {"bell_tower", "dome"}),
     ("en", "A car bomb exploded near two checkpoints outside Keresk.", {"bomb", "checkpoint"}),
     (
         "en",

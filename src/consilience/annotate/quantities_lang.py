@@ -967,6 +967,9 @@ class _Shares:
     value: dict[str, float]
     after: re.Pattern[str] | None  # what must follow a share ("of", "del"); None: anything
     not_after: re.Pattern[str] | None  # a word before that makes it a part ("the second half")
+    # a word among the two after it that makes it a part of a time, a life, a way ("a quarter of
+    # an hour", "a metà del pomeriggio", "half his life"), not a share of a thing
+    not_before: frozenset[str]
     range_joint: re.Pattern[str] | None  # the text between two ends of a range ("and", "à")
 
 
@@ -992,6 +995,7 @@ def _shares(code: str) -> _Shares:
         not_after=(
             re.compile(r"(?<!\w)" + _alternation(ordinals) + r"[\s\u00a0]+$") if ordinals else None
         ),
+        not_before=frozenset(_fold(w) for w in data.get("fraction_not_before", [])),
         range_joint=(
             re.compile(r"[\s\u00a0]*(?:[-–—]|(?<!\w)(?:" + _alternation(joints) + r"))[\s\u00a0]*$")
             if joints
@@ -1004,7 +1008,7 @@ def mark_shares(
     code: str, text: str, quantities: list[Quantity], start: int = 0, end: int | None = None
 ) -> list[Quantity]:
     """Return ``quantities`` with the shares of a whole written in words ("two thirds of the
-    roof", "due terzi del tetto", "ثلثي سقف": ``fractions`` in the language's data file) as
+    homes", "un terzo del ponte", "ثلث الجسر": ``fractions`` in the language's data file) as
     percentages of what follows them, in place of the number a share word holds ("due" of
     "due terzi" is no count of two), and with the first end of a range given the scale of the
     second ("between 12 and 14 million", "entre 12 et 14 millions": 12 million, not 12)."""
@@ -1023,7 +1027,11 @@ def mark_shares(
             if tied is None:
                 continue  # "half an hour", "in the second half": no share of a thing
             rest = tied.end()
-        noun = re.match(r"[\s\u00a0]*((?:[^\W\d_][\w'’-]*[\s\u00a0]*){1,3})", text[rest:])
+        if re.match(r"[\s\u00a0]*\d", text[rest : rest + 4]):
+            continue  # "a metà del 2011": the middle of a year
+        noun = _NOUN_AFTER.match(text, rest)
+        if noun and shares.not_before & {w.strip("'’") for w in _fold(noun.group(1)).split()[:2]}:
+            continue
         found.append(
             Quantity(
                 start=m.start(),
@@ -1041,7 +1049,11 @@ def mark_shares(
     return sorted(kept + found, key=lambda q: q.start)
 
 
+# The words after a share, up to three: what it is a share of.
+_NOUN_AFTER = re.compile(r"[\s\u00a0]*((?:[^\W\d_][\w'’-]*[\s\u00a0]*){1,3})")
 _SCALES_OF = (1e3, 1e6, 1e9, 1e12)
+# A word after the digits of a quantity's span: its scale ("14 million", "14 миллионов").
+_SCALE_WORD = re.compile(r"[\s\u00a0]*[^\W\d_]")
 
 
 def _ranges(text: str, quantities: list[Quantity], shares: _Shares) -> list[Quantity]:
@@ -1053,11 +1065,13 @@ def _ranges(text: str, quantities: list[Quantity], shares: _Shares) -> list[Quan
         a, b = out[i], out[i + 1]
         if a.unit or a.counted or a.number_format == "words" or a.value != int(a.value):
             continue
-        gap = text[a.end : b.start]
+        written = text[b.start : b.end]
+        digits = re.match(r"\D*?(\d+(?:[.,]\d+)?)", written)
+        if digits is None or not _SCALE_WORD.search(written, digits.end()):
+            continue  # "2 and 3,000": no scale word, a separator
+        # the joint may open the second's span ("от 12 до 14 миллионов")
+        gap = text[a.end : b.start + digits.start(1)]
         if len(gap) > 8 or not shares.range_joint.match(_fold(gap)):
-            continue
-        digits = re.match(r"\D*(\d+(?:[.,]\d+)?)", text[b.start : b.end])
-        if digits is None:
             continue
         try:
             mantissa = float(digits.group(1).replace(",", "."))

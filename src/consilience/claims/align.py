@@ -401,16 +401,20 @@ def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
 
 def _same_thing(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     """Return True when two statements of two articles tell one event of one concrete thing
-    (``ClaimCandidate.targets``: "the spire collapsed" / "la guglia è crollata" / "انهار البرج
-    المدبب"), both report or both deny, and they give no two different places nor days: two
-    languages share no word, and one language names a part of a building as a mention, no
-    word ("the spire fell" / "caused its spire to collapse"), so the thing an event happened
-    to stands in for the words they would share. Neither says it is another one ("another
-    bridge collapsed")."""
+    (``ClaimCandidate.targets``: "the old bridge collapsed" / "il ponte vecchio è crollato" /
+    "انهار الجسر القديم"), both report or both deny, name one actor or place in common that
+    is not a whole country (the town, the building: a roof collapsed at a school and one at a
+    hospital are two facts), no two different places where both name one, and no two days:
+    two languages share no word, and one language names a part of a building as a mention,
+    no word ("the dome fell" / "caused its dome to cave in"), so the thing an event happened
+    to stands in for the words they would share. Neither says, in English, that it is
+    another one ("another bridge collapsed")."""
     if a.article == b.article:
         return False
     if a.negated != b.negated or not _strong_targets(a) & _strong_targets(b):
         return False
+    if not (a.entities & b.entities) - a.broad - b.broad:
+        return False  # "the roof collapsed" at a school and at a hospital: nothing says one
     in_a, in_b = a.places - a.broad, b.places - b.broad
     if in_a and in_b and not in_a & in_b:
         return False
@@ -421,7 +425,7 @@ def _same_thing(a: ClaimCandidate, b: ClaimCandidate) -> bool:
 
 def _strong_targets(c: ClaimCandidate) -> frozenset[tuple[str, str]]:
     """Return ``c``'s (event class, thing) pairs of a class that tells one fact apart (a fire
-    at the cathedral is the story itself, not one fact of it: ``lexicon.WEAK_CLASSES``)."""
+    at the mill is the story itself, not one fact of it: ``lexicon.WEAK_CLASSES``)."""
     return frozenset(t for t in c.targets if t[0] not in lx.WEAK_CLASSES)
 
 
@@ -555,8 +559,9 @@ def _figure_similarity(
     # a measure of the event itself says what it measures: "a una profundidad de 40 km" and
     # "at a depth of 25 miles" are the depth of the story's event in any language
     named = named or fa.concept in EVENT_LENGTHS or fa.dimension == "clock"
-    # a share of one thing ("due terzi del tetto" / "two thirds of the roof"): of the story's
-    named = named or (fa.counted or "").startswith(lx.THING)
+    # a share of one thing that agrees ("un terzo del ponte" / "a third of the bridge"): one
+    # fact; two that disagree need a word or an actor in common, like a property's
+    named = named or ((fa.counted or "").startswith(lx.THING) and agree)
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400
@@ -637,7 +642,7 @@ def figures_apart(
     if prop and lx.SOME_EXTENT not in (fa.concept, fb.concept) and fa.concept != fb.concept:
         return True  # a height and a length: two measures, whatever they are of
     # a level or a distance at two values is two readings, not one disputed; a share of one
-    # thing ("two thirds of the roof" / "half the roof") is one fact that disputes
+    # thing ("a third of the bridge" / "half the bridge") is one fact that disputes
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
     share = (fa.counted or "").startswith(lx.THING)
     return pairwise and two_readings and not (measure or prop or share)

@@ -423,7 +423,7 @@ def _sentence_features(
         for m, k in inside
         if m.label in PLACE_LABELS
         and country_code(article.text[m.start : m.end]) is None
-        # a part of a building ("the spire") is no town "the city" points back at
+        # a part of a building ("the dome") is no town "the city" points back at
         and not (m.label == "FAC" and kind_of_part(article.text[m.start : m.end]))
     ]
     places = {k for m, k in inside if m.label in PLACE_LABELS}
@@ -457,7 +457,7 @@ def _sentence_features(
     for m, _ in inside:
         if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY") and not any(
             m.start - sent.start == s for s, _, _ in parts
-        ):  # a part named by its noun ("the spire") is no name
+        ):  # a part named by its noun ("the dome") is no name
             for i in range(m.start - sent.start, m.end - sent.start):
                 masked[i] = " "
     # nor what someone could, wants or tries to do ("capable of regaining control")
@@ -472,10 +472,10 @@ def _sentence_features(
     classes = lx.event_classes(unnamed, _base(article.language))
     # the things it names outside names ("Hotel Valdoria" is no hotel of the event) and the
     # parts of a building named by their noun; what each event word happened to
-    names = [
+    names = [  # names a kind noun may say what they are: not a town's ("the Keresk bridge")
         (m.start - sent.start, m.end - sent.start)
         for m, _ in inside
-        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY")
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "GPE", "LOC")
         and not any(m.start - sent.start == p for p, _, _ in parts)
     ]
     spans = sorted(
@@ -483,12 +483,14 @@ def _sentence_features(
             *(
                 t
                 for t in lx.thing_spans(unnamed, _base(article.language))
-                if not _kind_of(t, names, text)
+                if not _kind_of(t, names, text, _base(article.language))
             ),
             *parts,
         }
     )
-    targets = lx.event_targets(lx.class_positions(unnamed, _base(article.language)), spans, text)
+    targets = lx.event_targets(
+        lx.class_positions(unnamed, _base(article.language)), spans, text, _base(article.language)
+    )
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():
         if cls in classes:
@@ -535,28 +537,30 @@ def _sentence_features(
     )
 
 
-def _kind_of(thing: tuple[int, int, str], named: Sequence[tuple[int, int]], text: str) -> bool:
+def _kind_of(
+    thing: tuple[int, int, str],
+    named: Sequence[tuple[int, int]],
+    text: str,
+    language: str | None,
+) -> bool:
     """Return True for a thing noun that says what a name next to it is ("the Valdoria
-    Bridge", "la catedral de X", "Hotel X"): the name's kind, no thing of the event."""
+    Bridge", "la catedral de X", "Hotel X"; the name right after it, or behind a tie word of
+    the language, ``lexicon.ties_between``, or right before it): the name's kind, no thing of
+    the event. "The hospital in X" is a hospital."""
     s, e, _ = thing
     for ns, ne in named:
-        if 0 <= ns - e <= 9 and _KIND_TIE.fullmatch(text[e:ns]):
+        if 0 <= ns - e <= 12 and lx.ties_between(text[e:ns], language):
             return True
         if 0 <= s - ne <= 2 and not text[ne:s].strip():
             return True
     return False
 
 
-# What stands between a kind noun and the name after it: a space, or a tie word or two ("de
-# la", "of").
-_KIND_TIE = re.compile(r"\s*(?:[^\W\d_]{1,3}['’]?\s*){0,2}\s*")
-
-
 def _parts(
     article: Article, sent: Sentence, inside: Sequence[tuple[EntityMention, str]]
 ) -> list[tuple[int, int, str]]:
     """Return (start, end, thing key) in the sentence of the parts of a building it names as
-    mentions (the resolver's: "the spire", "la flèche", "la guglia" of a cathedral the
+    mentions (the resolver's: "the dome", "la coupole", "il campanile" of a building the
     article names)."""
     out = []
     for m, _ in inside:
@@ -930,11 +934,11 @@ def _figure_candidate(
     if counted in lx.UNIT_WORDS:
         counted = None
     if dimension == "percent" and q.counted:
-        # a share of a thing ("two thirds of the roof", "due terzi del tetto", "ثلثي سقف"):
+        # a share of a thing ("a third of the bridge", "un terzo del ponte", "ثلث الجسر"):
         # what it is a share of, a key of no language, so that reports in any language meet
-        shared = lx.thing_spans(q.counted, language)
-        if shared:
-            counted = lx.THING + shared[0][2]  # the first: "del sostre de l'edifici" is a roof
+        head = lx.leading_thing(q.counted, language)  # "sostre de l'edifici": a roof
+        if head is not None:
+            counted = lx.THING + head
     prop = concept in lx.PROPERTY_CONCEPTS and (dimension != "count" or concept == lx.POPULATION)
     anchor = _anchor(article.text, q, feats) if dimension == "length" else frozenset()
     if concept == lx.POPULATION:

@@ -603,7 +603,7 @@ def anchor_words() -> re.Pattern[str]:
 
 # A distance measured from a place it names ("70 km south of X"): what it counts.
 DISTANCE = "distance"
-# What a share of a thing counts ("two thirds of the roof": ``THING + "roof"``), the thing's
+# What a share of a thing counts ("a third of the bridge": ``THING + "bridge"``), the thing's
 # key of no language (``things``).
 THING = "thing:"
 
@@ -803,7 +803,7 @@ def _class_positions(text: str, language: str | None) -> tuple[tuple[int, str], 
                 cls = None
             falls = word in _FALLS
         if falls and _thing_beside(low, m.start(), m.end(), language):
-            cls = "breach"  # "the spire fell", "è caduta la guglia": a thing came down
+            cls = "breach"  # "the old tower fell", "è caduto il ponte": a thing came down
         if cls is None:
             continue
         if cls == "begin":
@@ -849,12 +849,38 @@ _FALLS = frozenset({"fell", "fall", "falls", "fallen"})
 
 
 def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
-    """Return True when one of the two words before ``low[start:end]`` or the two after it, in
-    its part of the sentence, names a thing (``things``): "the spire fell", "è caduta la
-    guglia", not "Keresk fell to the rebels"."""
-    before = _SEGMENT_BREAK.split(low[max(0, start - 80) : start])[-1].split()[-2:]
+    """Return True when a structure came down by the word of falling ``low[start:end]``: a
+    thing (``things``) among the two words before it, in its part of the sentence, or, outside
+    English (where a verb may come first: "è caduta la torre"), among the two words right after
+    it unless a preposition opens them ("cadde dal tetto": from the roof). Not a vehicle or a
+    weapon (a rocket that fell struck, a helicopter that fell crashed), nor "fell to the rebels"
+    (a capture)."""
     after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
-    return bool(things(" ".join(before + after), language))
+    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    if base == "en":
+        if after[:1] == ["to"]:
+            return False
+        after = []
+    elif after and after[0].strip("'’") in _prepositions(base):
+        after = []
+    before = _SEGMENT_BREAK.split(low[max(0, start - 80) : start])[-1].split()[-2:]
+    return bool(things(" ".join(before + after), language) - _NOT_FALLING)
+
+
+# Things whose fall is no collapse: it struck (a bomb, a rocket), or crashed (an aircraft).
+_NOT_FALLING = frozenset(
+    {"bomb", "missile", "rocket", "drone", "plane", "helicopter", "tank", "car", "bus", "truck"}
+    | {"train", "ship", "boat", "ferry", "ambulance", "fire_engine", "crane"}
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _prepositions(base: str) -> frozenset[str]:
+    """Return the one-word prepositions of a language (``data/prepositions.json``) and the
+    elided articles glued to them cut off ("dall'", "dal")."""
+    return frozenset(
+        w.lower().strip("'’") for w in language_words("prepositions").get(base, ()) if " " not in w
+    )
 
 
 class LanguageEvents:
@@ -901,7 +927,7 @@ class LanguageEvents:
         self.not_negating: re.Pattern[str] | None = (
             re.compile(rf"(?<!\w)(?:{word_alternation(bounds)})(?!\w)") if bounds else None
         )
-        # words of falling: a thing beside them came down ("è caduta la guglia"), a place did
+        # words of falling: a thing beside them came down ("è caduto il ponte"), a place did
         # not ("è caduta Aleppo": taken)
         self.fallen = {w.lower(): "breach" for w in data.get("falls", ())}
         self.clitics = _proclitics(language)
@@ -974,6 +1000,14 @@ class _Things:
             else None
         )
         self.clitics = _proclitics(language) if language != "en" else ()
+        # the words that tie a thing to the thing it is part of ("the roof of the school",
+        # "das Dach der Schule"; none where a case or a construct ties them: "крыша школы",
+        # "سقف المدرسة"), and whether the part comes last ("okulun çatısı")
+        ties = [w.lower() for w in data.get("ties", ())]
+        self.tie: re.Pattern[str] = re.compile(
+            rf"\s*(?:(?:{word_alternation(ties)})(?:\s+|(?<=['’])))*" if ties else r"\s*"
+        )
+        self.head_last = bool(data.get("head_last", False))
 
 
 def _landmark_parts(language: str) -> list[tuple[str, str]]:
@@ -1038,24 +1072,72 @@ def _things_in(text: str, base: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(found))
 
 
+def _head(spans: list[tuple[int, int, str]], k: int, text: str, language: str | None) -> str:
+    """Return the key of the thing ``spans[k]`` is part of the phrase of: the part a tie
+    joins it to ("the roof of the school" is a roof, "Крыша школы" too; in a language that
+    puts the part last, "okulun çatısı", the last), not the thing it belongs to."""
+    lexicon = _things_of((language or "en").replace("_", "-").split("-")[0].lower())
+    if lexicon is None:
+        return spans[k][2]
+    step = 1 if lexicon.head_last else -1
+    while 0 <= k + step < len(spans):
+        first, second = (spans[k], spans[k + step]) if step == 1 else (spans[k + step], spans[k])
+        if not ties_between(text[first[1] : second[0]], language):
+            break
+        k += step
+    return spans[k][2]
+
+
+def ties_between(text: str, language: str | None) -> bool:
+    """Return True when ``text`` (what stands between two nouns) is only spaces and the tie
+    words of ``language``'s thing nouns ("of the", "de la", "der"): the second is what the
+    first belongs to or is."""
+    lexicon = _things_of((language or "en").replace("_", "-").split("-")[0].lower())
+    if lexicon is None:
+        return not text.strip()
+    return lexicon.tie.fullmatch(_fold(text, language)) is not None
+
+
+def leading_thing(text: str, language: str | None) -> str | None:
+    """Return the key of the thing ``text`` opens with, past the language's tie words and
+    one word before it ("the timber roof", "del tetto", "sostre de l'edifici": a roof), or
+    None when its first two words name none ("pomeriggio il tetto")."""
+    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    lexicon = _things_of(base)
+    if lexicon is None:
+        return None
+    low = _fold(text, base)
+    tied = lexicon.tie.match(low)
+    start = tied.end() if tied else 0
+    words = [m.start() for m in _WORD.finditer(low, start)][:2]
+    for s, _, key in thing_spans(text, language):
+        if s in words:
+            return key
+    return None
+
+
 # What ends the part of a sentence an event word and the thing it happened to stand in
-# ("the roof caved in, the spire fell": two).
+# ("the roof caved in, the tower fell": two).
 _SEGMENT_BREAK = re.compile(r"[,;:()\[\]\"“”«»—–]|\s-\s|،|؛")
 
 
 def event_targets(
-    events: Iterable[tuple[int, str]], spans: Iterable[tuple[int, int, str]], text: str
+    events: Iterable[tuple[int, str]],
+    spans: Iterable[tuple[int, int, str]],
+    text: str,
+    language: str | None = None,
 ) -> frozenset[tuple[str, str]]:
     """Return (event class, thing key) for each event word of ``events`` ((offset, class)
     in ``text``) and the thing it happened to among ``spans`` ((start, end, key) in
     ``text``): the thing nearest the event word in the part of the sentence it stands in
-    (between commas, colons, brackets, quotes and dashes: "la flèche est effondrée", "انهار
-    أحد أبراج"). In a part that names none, the thing the sentence opens with, its subject
-    before an appositive ("the spire, a landmark of the old church, fell"), else the last
-    thing of the part just before it, which a participle or a relative clause describes ("la
-    guglia centrale, crollata alle 20", "engulfed the spire, which collapsed") — the opening
-    thing only when that part tells no event of its own; none when neither names one. A
-    thing toppled came down: (breach, thing)."""
+    (between commas, colons, brackets, quotes and dashes: "le pont s'est effondré", "انهار
+    أحد الجسور"), or the part a tie makes it of ("the roof of the school": the roof). In a
+    part that names none, the thing the sentence opens with, its subject before an appositive
+    ("the footbridge, a landmark of the old town, gave way"), else the last thing of the part
+    just before it, which a participle or a relative clause describes ("la diga vecchia di un
+    secolo, crollata nella notte", "flooded the tunnel, which caved in") — the opening thing
+    only when that part tells no event of its own; none when neither names one. A thing
+    toppled came down: (breach, thing). ``language``: the text's, for its tie words."""
     spans = sorted(spans)
     events = list(events)
     if not spans:
@@ -1065,17 +1147,17 @@ def event_targets(
     for at, cls in events:
         i = max(k for k, c in enumerate(cuts) if c <= at)
         lo, hi = cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(text) + 1
-        near = [(abs(s - at), key) for s, e, key in spans if lo <= s and e <= hi]
+        near = [(abs(s - at), k) for k, (s, e, _) in enumerate(spans) if lo <= s and e <= hi]
         if near:
-            out.add((cls, min(near)[1]))
+            out.add((cls, _head(spans, min(near)[1], text, language)))
             continue
         opening = [key for s, _, key in spans if s < cuts[1]] if len(cuts) > 2 else []
         before = [key for s, _, key in spans if i and cuts[i - 1] <= s < lo]
         told_before = any(i and cuts[i - 1] <= e_at < lo for e_at, _ in events)
         if opening and i > 1 and not told_before:
-            out.add((cls, opening[0]))  # "the spire, a landmark of the church, fell"
+            out.add((cls, opening[0]))  # "the footbridge, a landmark, gave way"
         elif before:
-            out.add((cls, before[-1]))  # "... engulfed the spire, which collapsed"
+            out.add((cls, before[-1]))  # "... flooded the tunnel, which caved in"
     return frozenset(
         ("breach", thing) if cls == "topple" else (cls, thing) for cls, thing in out
     )  # a thing toppled came down (a leader toppled is another event)

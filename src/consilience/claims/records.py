@@ -96,7 +96,7 @@ class ClaimCandidate:
     things: frozenset[str] = frozenset()
     # What each event word of the sentence happened to: (event class, thing key), the thing
     # nearest it in its part of the sentence (``lexicon.event_targets``): "the roof caved in,
-    # the spire fell" holds (breach, spire) beside (breach, roof).
+    # the tower fell" holds (breach, tower) beside (breach, roof).
     targets: frozenset[tuple[str, str]] = frozenset()
     # False when the article's date is known to the month only (metadata "2017-05", read as
     # its first day): ``published`` then orders nothing within that month
