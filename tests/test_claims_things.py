@@ -237,3 +237,20 @@ def test_a_fall_that_is_no_collapse(text, language, classes):
 )
 def test_what_a_share_is_of(text, language, thing):
     assert lx.leading_thing(text, language) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "another"),
+    [
+        ("Another bridge collapsed in Keresk.", "en", True),
+        ("Un altro ponte è crollato a Keresk.", "it", True),
+        ("Un autre pont s'est effondré à Keresk.", "fr", True),
+        ("Otro puente se derrumbó en Keresk.", "es", True),
+        ("انهار جسر آخر في كيريسك", "ar", True),
+        ("Il ponte di Keresk è crollato.", "it", False),
+    ],
+)
+def test_another_event_in_every_language(text, language, another):
+    assert lx.says_another(text, language) is another
+    a, b = _pair(text=text, language=language)
+    assert align._same_thing(a, b) is not another

@@ -407,8 +407,8 @@ def _same_thing(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     hospital are two facts), no two different places where both name one, and no two days:
     two languages share no word, and one language names a part of a building as a mention,
     no word ("the dome fell" / "caused its dome to cave in"), so the thing an event happened
-    to stands in for the words they would share. Neither says, in English, that it is
-    another one ("another bridge collapsed")."""
+    to stands in for the words they would share. Neither says it is another one ("another
+    bridge collapsed", "un altro ponte è crollato")."""
     if a.article == b.article:
         return False
     if a.negated != b.negated or not _strong_targets(a) & _strong_targets(b):
@@ -430,7 +430,7 @@ def _strong_targets(c: ClaimCandidate) -> frozenset[tuple[str, str]]:
 
 
 def _says_another(c: ClaimCandidate) -> bool:
-    return any(w.lower() in lx.ANOTHER_EVENT for w in lx.words(c.text))
+    return lx.says_another(c.text, c.language)
 
 
 @functools.lru_cache(maxsize=1)

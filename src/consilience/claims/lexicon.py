@@ -298,6 +298,17 @@ def forces_of() -> re.Pattern[str]:
 
 # Words that make a report another event of the same kind: "another strike hit a school".
 ANOTHER_EVENT = frozenset("another second third fresh separate new".split())
+
+
+def says_another(text: str, language: str | None) -> bool:
+    """Return True when ``text`` says its event is another one than one told before
+    ("another bridge collapsed", "un altro ponte è crollato": ``another`` in the language's
+    event words; English's in ``ANOTHER_EVENT``)."""
+    events = language_events(language)
+    told = events.another if events is not None else ANOTHER_EVENT
+    return any(_elided(w) in told or w in told for w in words(_fold(text, language)))
+
+
 # Classes too common in news of one event to tell facts apart on their own.
 WEAK_CLASSES = frozenset(
     {
@@ -930,6 +941,8 @@ class LanguageEvents:
         # words of falling: a thing beside them came down ("è caduto il ponte"), a place did
         # not ("è caduta Aleppo": taken)
         self.fallen = {w.lower(): "breach" for w in data.get("falls", ())}
+        # words that say an event is another one than one told before ("otro", "un autre")
+        self.another = frozenset(w.lower() for w in data.get("another", ()))
         self.clitics = _proclitics(language)
         # each token's answer kept (a story's sentences repeat their words)
         self.lookup: Callable[[str], str | None] = functools.lru_cache(_LOOKED_UP)(self._lookup)
