@@ -254,3 +254,21 @@ def test_another_event_in_every_language(text, language, another):
     assert lx.says_another(text, language) is another
     a, b = _pair(text=text, language=language)
     assert align._same_thing(a, b) is not another
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "another"),
+    [
+        ("Dozens of aftershocks followed, including one of magnitude 5.1.", "en", True),
+        ("A magnitude 6.3 quake struck Keresk, followed by aftershocks.", "en", False),
+        ("Poco dopo, una seconda scossa: magnitudo 5.2.", "it", True),
+        ("Une réplique de magnitude 5,0 a suivi.", "fr", True),
+        ("Un sismo de magnitud 6,1 sacudió Keresk.", "es", False),
+    ],
+)
+def test_a_measure_after_another_event_word_is_that_event_s(text, language, another):
+    import re as _re
+
+    extract = importlib.import_module("consilience.claims.extract")
+    at = _re.search(r"\d", text).start()
+    assert extract._another_before(text, at, language) is another

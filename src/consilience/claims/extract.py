@@ -537,6 +537,14 @@ def _sentence_features(
     )
 
 
+def _another_before(text: str, at: int, language: str | None) -> bool:
+    """Return True when a word of another event than the story's own (an aftershock, a second
+    one: ``<language>:other`` in ``data/clock.json``) stands in the sentence before offset
+    ``at``."""
+    other = lx.language_cues("clock", "other", language or "en")
+    return other is not None and other.search(text, 0, at) is not None
+
+
 def _kind_of(
     thing: tuple[int, int, str],
     named: Sequence[tuple[int, int]],
@@ -950,6 +958,10 @@ def _figure_candidate(
     elif dimension != "count":
         event = None  # a distance or an amount: the nearest event word need not be its own
         counted = None if concept in lx.MEASURE_CONCEPTS else counted
+        if concept in lx.MEASURE_CONCEPTS and _another_before(text, rel, language):
+            # "followed by aftershocks, including a 5.5-magnitude tremor", "un secondo
+            # sussulto: 5.4": another shock's measure, not the story's event's
+            counted = lx.ANOTHER_SHOCK
         if prop:
             counted = lx.SOME_EXTENT  # "36 metres high" / "alto 36 metri": a thing's size
     elif event is None and not (concept in lx.COUNTED_CONCEPTS and not english):

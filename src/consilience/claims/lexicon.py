@@ -621,6 +621,9 @@ THING = "thing:"
 # Concepts that are one property of the event itself (one earthquake has one magnitude):
 # different values of it at one place and time are a dispute, not two readings.
 MEASURE_CONCEPTS = frozenset({"magnitude"})
+# What a measure counts when the sentence names another event before it (an aftershock, a
+# second shock): that event's, never the story's own.
+ANOTHER_SHOCK = "another event"
 # Two readings of such a property further apart than this ratio are of two events (a
 # magnitude of 8.2 and one of 7.1 are two earthquakes; 6.8 and 7.1 two estimates of one).
 MEASURE_MAX_RATIO = 1.1
