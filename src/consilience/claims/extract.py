@@ -475,7 +475,7 @@ def _sentence_features(
     names = [  # names a kind noun may say what they are: not a town's ("the Keresk bridge")
         (m.start - sent.start, m.end - sent.start)
         for m, _ in inside
-        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "GPE", "LOC")
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "GPE")
         and not any(m.start - sent.start == p for p, _, _ in parts)
     ]
     spans = sorted(
