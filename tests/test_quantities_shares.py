@@ -162,3 +162,14 @@ def test_a_part_of_a_time_or_a_room_is_no_share(language, text):
 )
 def test_a_range_is_scaled_by_a_scale_word_only(language, text, expected):
     assert [q.value for q in find_quantities(text, language=language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Çatının üçte ikisi çöktü.", [("üçte ikisi", 66.67, "percent", "Çatının")]),
+        ("Yılın yarısı geçti.", []),  # half of the year: a part of a time
+    ],
+)
+def test_turkish_writes_the_whole_before_its_share(text, expected):
+    assert _read(text, "tr") == expected

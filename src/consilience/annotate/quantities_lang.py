@@ -970,6 +970,8 @@ class _Shares:
     # a word among the two after it that makes it a part of a time, a life, a way ("a quarter of
     # an hour", "a metà del pomeriggio", "half his life"), not a share of a thing
     not_before: frozenset[str]
+    # the whole is written before its share ("çatının üçte ikisi": two thirds of the roof)
+    of_before: bool
     range_joint: re.Pattern[str] | None  # the text between two ends of a range ("and", "à")
 
 
@@ -996,6 +998,7 @@ def _shares(code: str) -> _Shares:
             re.compile(r"(?<!\w)" + _alternation(ordinals) + r"[\s\u00a0]+$") if ordinals else None
         ),
         not_before=frozenset(_fold(w) for w in data.get("fraction_not_before", [])),
+        of_before=bool(data.get("fraction_of_before", False)),
         range_joint=(
             re.compile(r"[\s\u00a0]*(?:[-–—]|(?<!\w)(?:" + _alternation(joints) + r"))[\s\u00a0]*$")
             if joints
@@ -1030,6 +1033,8 @@ def mark_shares(
         if re.match(r"[\s\u00a0]*\d", text[rest : rest + 4]):
             continue  # "a metà del 2011": the middle of a year
         noun = _NOUN_AFTER.match(text, rest)
+        if shares.of_before:
+            noun = _NOUN_BEFORE.search(text, 0, m.start())
         if noun and shares.not_before & {w.strip("'’") for w in _fold(noun.group(1)).split()[:2]}:
             continue
         found.append(
@@ -1051,6 +1056,8 @@ def mark_shares(
 
 # The words after a share, up to three: what it is a share of.
 _NOUN_AFTER = re.compile(r"[\s\u00a0]*((?:[^\W\d_][\w'’-]*[\s\u00a0]*){1,3})")
+# The word before a share, in a language that writes the whole first: what it is a share of.
+_NOUN_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s\u00a0]*$")
 _SCALES_OF = (1e3, 1e6, 1e9, 1e12)
 # A word after the digits of a quantity's span: its scale ("14 million", "14 миллионов").
 _SCALE_WORD = re.compile(r"[\s\u00a0]*[^\W\d_]")
