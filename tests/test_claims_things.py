@@ -215,6 +215,7 @@ def test_what_an_event_happened_to(text, language, expected):
     ("text", "language", "classes"),
     [
         ("The airport fell to the rebels on Monday.", "en", {"seize"}),  # a capture
+        ("The old bridge fell into the river.", "en", {"breach"}),
         ("A rocket fell near the school.", "en", {"seize"}),  # no collapse: a weapon
         ("È caduto dal tetto un operaio.", "it", set()),  # someone fell from it
         ("Il est tombé du toit.", "fr", set()),
@@ -272,3 +273,7 @@ def test_a_measure_after_another_event_word_is_that_event_s(text, language, anot
     extract = importlib.import_module("consilience.claims.extract")
     at = _re.search(r"\d", text).start()
     assert extract._another_before(text, at, language) is another
+
+
+def test_a_thing_that_fell_silent_did_not_come_down():
+    assert "breach" not in lx.event_classes("The bridge fell silent after the storm.", "en")

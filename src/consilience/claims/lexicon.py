@@ -872,8 +872,8 @@ def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
     after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
     base = (language or "en").replace("_", "-").split("-")[0].lower()
     if base == "en":
-        if after[:1] == ["to"]:
-            return False
+        if after[:1] and after[0] in _FELL_OTHERWISE:
+            return False  # "fell to the rebels", "fell silent", "fell by 5 %"
         after = []
     elif after and after[0].strip("'’") in _prepositions(base):
         after = []
@@ -881,6 +881,10 @@ def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
     return bool(things(" ".join(before + after), language) - _NOT_FALLING)
 
 
+# English words after "fell" that make it no coming down: a capture, a state, a drop.
+_FELL_OTHERWISE = frozenset(
+    "to silent quiet asleep ill sick short behind below by sharply victim back".split()
+)
 # Things whose fall is no collapse: it struck (a bomb, a rocket), or crashed (an aircraft).
 _NOT_FALLING = frozenset(
     {"bomb", "missile", "rocket", "drone", "plane", "helicopter", "tank", "car", "bus", "truck"}
