@@ -26,7 +26,6 @@ def _pair(**b_fields: object):  # noqa: ANN202
         "classes": frozenset({"breach"}),
         "entities": frozenset({"id:e1"}),
         "places": frozenset({"id:e1"}),
-        "things": frozenset({"roof"}),
         "targets": frozenset({("breach", "roof")}),
     }
     a = candidate("a", 0, language="en", words=frozenset({"roof", "collaps"}), **base)
@@ -59,8 +58,8 @@ def test_one_thing_one_event_in_two_languages_is_one_fact():
     "b_fields",
     [
         {"targets": frozenset({("breach", "bridge")})},  # another thing
-        # the same thing, but what the event happened to is another (the roof is named)
-        {"things": frozenset({"roof", "dome"}), "targets": frozenset({("breach", "dome")})},
+        # what the event happened to is another thing (the roof is only named)
+        {"targets": frozenset({("breach", "dome")})},
         # a weak class: the fire at the roof is the story, not one fact of it
         {"classes": frozenset({"fire", "breach"}), "targets": frozenset({("fire", "roof")})},
         {"places": frozenset({"id:e2"}), "entities": frozenset({"id:e2"})},  # another place

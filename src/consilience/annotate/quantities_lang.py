@@ -863,15 +863,21 @@ class _Property:
     event: bool = False
 
 
+def _quantity_data(code: str) -> dict[str, Any]:
+    """Return the quantity data file of language ``code``, English's included (the English
+    reader is this package's own code; its file holds what the readers share), or {}."""
+    if code == "en":
+        raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
+        data: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
+        return data
+    return language_data("quantities", code) or {}
+
+
 @lru_cache(maxsize=32)
 def _properties(code: str) -> tuple[tuple[str, _Property], ...]:
     """Return the compiled ``properties`` of language ``code`` (English included): each
     property but ``units`` and ``not``, which all of them share, in the file's order."""
-    if code == "en":
-        raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
-        data = json.loads(raw.read_text(encoding="utf-8"))
-    else:
-        data = language_data("quantities", code) or {}
+    data = _quantity_data(code)
     props = data.get("properties", {})
     units = frozenset(props.get("units", []))
     not_re = re.compile(r"(?<!\w)" + _alternation([w.lower() for w in props.get("not", [])]))
@@ -977,11 +983,7 @@ class _Shares:
 
 @lru_cache(maxsize=32)
 def _shares(code: str) -> _Shares:
-    if code == "en":
-        raw = resources.files("consilience.annotate").joinpath("data/quantities/en.json")
-        data = json.loads(raw.read_text(encoding="utf-8"))
-    else:
-        data = language_data("quantities", code) or {}
+    data = _quantity_data(code)
     value = {" ".join(_fold(k).split()): float(v) for k, v in data.get("fractions", {}).items()}
     after = [w.lower() for w in data.get("fraction_after", [])]
     joints = [w.lower() for w in data.get("range", [])]

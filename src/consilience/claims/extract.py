@@ -130,7 +130,6 @@ class _Features:
     # who acts: the keys of the name nearest before the first event word, in its clause
     # (with the country a capital or a country's name stands for), not the source's
     actor: frozenset[str] = frozenset()
-    things: frozenset[str] = frozenset()  # keys of the concrete things it names
     targets: frozenset[tuple[str, str]] = frozenset()  # (event class, thing it happened to)
 
 
@@ -532,7 +531,6 @@ def _sentence_features(
         dates=_dates(article, sent.start, sent.end),
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
         actor=actor,
-        things=frozenset(key for _, _, key in spans),
         targets=targets,
     )
 
@@ -680,7 +678,6 @@ def _inherit(feats: _Features, previous: _Features) -> _Features:
         classes=feats.classes | previous.classes,
         sides=feats.sides | previous.sides,
         words=feats.words | previous.words,
-        things=feats.things | previous.things,
         targets=feats.targets | previous.targets,
         negated=True,
         disputes=True,
@@ -1498,6 +1495,5 @@ def _candidate(
         located=feats.located,
         broad=frozenset(feats.broad),
         actor=feats.actor,
-        things=feats.things,
         targets=feats.targets,
     )

@@ -91,12 +91,10 @@ class ClaimCandidate:
     # Keys among ``places`` that the sentence puts what it tells in ("fighting in X", "talks
     # at X"), not near or toward ("approaching X", "20 km from X")
     located: frozenset[str] = frozenset()
-    # The concrete things the sentence names, as keys of no language ("roof", "school":
-    # ``lexicon.things``): what its event happened to, shared by reports in any language.
-    things: frozenset[str] = frozenset()
-    # What each event word of the sentence happened to: (event class, thing key), the thing
-    # nearest it in its part of the sentence (``lexicon.event_targets``): "the roof caved in,
-    # the tower fell" holds (breach, tower) beside (breach, roof).
+    # What each event word of the sentence happened to: (event class, thing key; keys of no
+    # language, ``lexicon.things``), the thing nearest it in its part of the sentence
+    # (``lexicon.event_targets``): "the roof caved in, the tower fell" holds (breach, tower)
+    # beside (breach, roof); reports in any language share it.
     targets: frozenset[tuple[str, str]] = frozenset()
     # False when the article's date is known to the month only (metadata "2017-05", read as
     # its first day): ``published`` then orders nothing within that month
