@@ -561,7 +561,7 @@ def _figure_similarity(
     named = named or fa.concept in EVENT_LENGTHS or fa.dimension == "clock"
     # a share of one thing that agrees ("un terzo del ponte" / "a third of the bridge"): one
     # fact; two that disagree need a word or an actor in common, like a property's
-    named = named or ((fa.counted or "").startswith(lx.THING) and agree)
+    named = named or (_share_of_thing(fa) and agree)
     if fa.event is None and not (ent or words or named):
         # a bare distance or amount: something else must say it is the same one; a counted
         # thing the quantity reader named in words of no language ("400 bomberos" / "400
@@ -569,6 +569,11 @@ def _figure_similarity(
         return 0.0
     rest = 1.0 - params.figure_base
     return params.figure_base + rest * (0.5 * ent + 0.4 * words + 0.1 * same_day)
+
+
+def _share_of_thing(f: Figure) -> bool:
+    """Return True for a share of a thing ("a third of the bridge": ``lexicon.THING``)."""
+    return (f.counted or "").startswith(lx.THING)
 
 
 def _property_pair(fa: Figure, fb: Figure) -> bool:
@@ -644,8 +649,7 @@ def figures_apart(
     # a level or a distance at two values is two readings, not one disputed; a share of one
     # thing ("a third of the bridge" / "half the bridge") is one fact that disputes
     two_readings = fa.dimension != "count" and not agree and fa.value != fb.value
-    share = (fa.counted or "").startswith(lx.THING)
-    return pairwise and two_readings and not (measure or prop or share)
+    return pairwise and two_readings and not (measure or prop or _share_of_thing(fa))
 
 
 def _one_place_tally(fa: Figure, fb: Figure) -> bool:

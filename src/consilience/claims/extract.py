@@ -452,13 +452,18 @@ def _sentence_features(
                 break
     # Event words inside a name are not events ("Summit Entertainment", "Strike Force Alpha")
     masked = list(text)
+    language = _base(article.language)
     parts = _parts(article, sent, inside)
-    for m, _ in inside:
-        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY") and not any(
-            m.start - sent.start == s for s, _, _ in parts
-        ):  # a part named by its noun ("the dome") is no name
-            for i in range(m.start - sent.start, m.end - sent.start):
-                masked[i] = " "
+    # the names in it: not a date or a number, nor a part named by its noun ("the dome")
+    name_spans = [
+        (m.start - sent.start, m.end - sent.start, m.label)
+        for m, _ in inside
+        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY")
+        and m.start - sent.start not in {s for s, _, _ in parts}
+    ]
+    for s, e, _ in name_spans:
+        for i in range(s, e):
+            masked[i] = " "
     # nor what someone could, wants or tries to do ("capable of regaining control")
     irrealis = lx.language_cues("irrealis", None, _base(article.language) or "en")
     if irrealis is not None:
@@ -468,28 +473,14 @@ def _sentence_features(
                 for i in range(found.end(), found.end() + after.end()):
                     masked[i] = " "
     unnamed = "".join(masked)
-    classes = lx.event_classes(unnamed, _base(article.language))
-    # the things it names outside names ("Hotel Valdoria" is no hotel of the event) and the
+    classes = lx.event_classes(unnamed, language)
+    # the things it names outside names ("Hotel Valdoria" is no hotel of the event), not the
+    # kind of a name beside it that is no town's ("the Keresk bridge" is a bridge), and the
     # parts of a building named by their noun; what each event word happened to
-    names = [  # names a kind noun may say what they are: not a town's ("the Keresk bridge")
-        (m.start - sent.start, m.end - sent.start)
-        for m, _ in inside
-        if m.label not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "GPE")
-        and not any(m.start - sent.start == p for p, _, _ in parts)
-    ]
-    spans = sorted(
-        {
-            *(
-                t
-                for t in lx.thing_spans(unnamed, _base(article.language))
-                if not _kind_of(t, names, text, _base(article.language))
-            ),
-            *parts,
-        }
-    )
-    targets = lx.event_targets(
-        lx.class_positions(unnamed, _base(article.language)), spans, text, _base(article.language)
-    )
+    kinds_of = [(s, e) for s, e, label in name_spans if label != "GPE"]
+    in_text = lx.thing_spans(unnamed, language)
+    spans = sorted({*(t for t in in_text if not _kind_of(t, kinds_of, text, language)), *parts})
+    targets = lx.event_targets(lx.class_positions(unnamed, language), spans, text, language)
     negated = stance == "denied"
     for cls, opposite in lx.OPPOSITE_CLASSES.items():
         if cls in classes:

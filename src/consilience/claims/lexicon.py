@@ -870,7 +870,7 @@ def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
     weapon (a rocket that fell struck, a helicopter that fell crashed), nor "fell to the rebels"
     (a capture)."""
     after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    base = _base_code(language)
     if base == "en":
         if after[:1] and after[0] in _FELL_OTHERWISE:
             return False  # "fell to the rebels", "fell silent", "fell by 5 %"
@@ -984,6 +984,11 @@ class LanguageEvents:
         return cut > 0 and word[: cut + 1].replace("’", "'") in self.negations
 
 
+def _base_code(language: str | None) -> str:
+    """Return the base code of ``language`` ("es" of "es-MX" or "es_MX"), English when None."""
+    return (language or "en").replace("_", "-").split("-")[0].lower()
+
+
 def _find(table: dict[str, str], word: str, clitics: tuple[str, ...]) -> str | None:
     """Return ``table``'s entry for a lowercased token, for what follows its elided article
     ("l'effondrement"), or for the token without one of ``clitics`` (Arabic "وانهار")."""
@@ -1005,12 +1010,8 @@ class _Things:
     def __init__(self, language: str, data: dict) -> None:
         self.words: dict[str, str] = {}
         self.phrase_key: dict[str, str] = {}
-        for key, forms in data.get("things", {}).items():
-            for form in forms:
-                folded = " ".join(_fold(form, language).split())
-                table = self.phrase_key if " " in folded else self.words
-                table.setdefault(folded, key)
-        for key, form in _landmark_parts(language):
+        named = [(key, form) for key, forms in data.get("things", {}).items() for form in forms]
+        for key, form in named + _landmark_parts(language):
             folded = " ".join(_fold(form, language).split())
             table = self.phrase_key if " " in folded else self.words
             table.setdefault(folded, key)
@@ -1067,7 +1068,7 @@ def things(text: str, language: str | None) -> frozenset[str]:
 def thing_spans(text: str, language: str | None) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, key) of each thing ``text`` names (see ``things``), in text
     order."""
-    return _things_in(text, (language or "en").replace("_", "-").split("-")[0].lower())
+    return _things_in(text, _base_code(language))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1096,7 +1097,7 @@ def _head(spans: list[tuple[int, int, str]], k: int, text: str, language: str | 
     """Return the key of the thing ``spans[k]`` is part of the phrase of: the part a tie
     joins it to ("the roof of the school" is a roof, "Крыша школы" too; in a language that
     puts the part last, "okulun çatısı", the last), not the thing it belongs to."""
-    lexicon = _things_of((language or "en").replace("_", "-").split("-")[0].lower())
+    lexicon = _things_of(_base_code(language))
     if lexicon is None:
         return spans[k][2]
     step = 1 if lexicon.head_last else -1
@@ -1112,7 +1113,7 @@ def ties_between(text: str, language: str | None) -> bool:
     """Return True when ``text`` (what stands between two nouns) is only spaces and the tie
     words of ``language``'s thing nouns ("of the", "de la", "der"): the second is what the
     first belongs to or is."""
-    lexicon = _things_of((language or "en").replace("_", "-").split("-")[0].lower())
+    lexicon = _things_of(_base_code(language))
     if lexicon is None:
         return not text.strip()
     return lexicon.tie.fullmatch(_fold(text, language)) is not None
@@ -1122,7 +1123,7 @@ def leading_thing(text: str, language: str | None) -> str | None:
     """Return the key of the thing ``text`` opens with, past the language's tie words and
     one word before it ("the timber roof", "del tetto", "sostre de l'edifici": a roof), or
     None when its first two words name none ("pomeriggio il tetto")."""
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    base = _base_code(language)
     lexicon = _things_of(base)
     if lexicon is None:
         return None
