@@ -212,6 +212,14 @@ _YEAR_CONTEXT = {
 }
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s\u00a0]+$")
 
+# A verb of saying before "that": the "that" joins what is said, it points at nothing.
+_REPORTS_THAT = re.compile(
+    r"\b(?:said|says|say|reports?|reported|confirmed|confirms|announced|announces|added|adds"
+    r"|stated|states|told|tells|noted|notes|indicated|revealed|showed|shows|warned)"
+    r"[\s\u00a0]+that[\s\u00a0]+$",
+    re.IGNORECASE,
+)
+
 # Words that end the counted noun phrase.
 _COUNTED_STOP = frozenset(
     """
@@ -717,6 +725,8 @@ def _keep(
         and value == 1
         and text[core.start : core.end].lower() == "one"
     ):
+        if prev_word == "that" and _REPORTS_THAT.search(text, max(lo, core.start - 40), core.start):
+            prev_word = ""  # "reports that one fireman was hurt": "that" joins what is said
         return (counted is not None or unit is not None) and prev_word not in {
             "the",
             "no",

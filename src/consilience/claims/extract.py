@@ -920,8 +920,10 @@ def _figure_candidate(
     if concept in lx.CONCEPT_EVENTS and (event is None or not english):
         # what the quantity reader says it counts, in any language: "30 muertos" are dead
         counted, event = "people", lx.CONCEPT_EVENTS[concept]
-    elif not english and concept is not None:
-        counted = concept  # a word of the article's language would match no other language
+    elif concept is not None and (not english or concept in lx.COUNTED_CONCEPTS):
+        # a word of the article's language would match no other language, nor another word
+        # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
+        counted = concept
     if not english and counted == "people" and q.counted:
         # a kind of people English counts apart ("tre adulti feriti": adults)
         kinds = lx.people_kinds(_base(article.language))

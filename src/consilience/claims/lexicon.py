@@ -868,9 +868,12 @@ def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
     English (where a verb may come first: "è caduta la torre"), among the two words right after
     it unless a preposition opens them ("cadde dal tetto": from the roof). Not a vehicle or a
     weapon (a rocket that fell struck, a helicopter that fell crashed), nor "fell to the rebels"
-    (a capture)."""
-    after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
+    (a capture). A word of falling after an article is a noun, and the thing a tie joins to it
+    is what fell ("la caída de la vieja torre", "the fall of the spire")."""
     base = _base_code(language)
+    if _fall_of_thing(low, start, end, base):
+        return True
+    after = _SEGMENT_BREAK.split(low[end : end + 80])[0].split()[:2]
     if base == "en":
         if after[:1] and after[0] in _FELL_OTHERWISE:
             return False  # "fell to the rebels", "fell silent", "fell by 5 %"
@@ -879,6 +882,25 @@ def _thing_beside(low: str, start: int, end: int, language: str | None) -> bool:
         after = []
     before = _SEGMENT_BREAK.split(low[max(0, start - 80) : start])[-1].split()[-2:]
     return bool(things(" ".join(before + after), language) - _NOT_FALLING)
+
+
+def _fall_of_thing(low: str, start: int, end: int, base: str) -> bool:
+    """Return True for a noun of falling (the word before it is an article of the language:
+    a tie word of its things that is no preposition) that a tie joins to a thing ("la chute
+    de la flèche", "la caída de la emblemática aguja", "the fall of the old tower"), not a
+    vehicle or a weapon."""
+    lexicon = _things_of(base)
+    if lexicon is None:
+        return False
+    before = _SEGMENT_BREAK.split(low[max(0, start - 40) : start])[-1].split()[-1:]
+    if not before or before[0] in _prepositions(base) or not lexicon.tie.fullmatch(before[0] + " "):
+        return False
+    rest = _SEGMENT_BREAK.split(low[end : end + 80])[0]
+    tied = lexicon.tie.match(rest)
+    if tied is None or not rest[: tied.end()].strip():
+        return False  # no tie after the noun: "la caída hoy"
+    thing = leading_thing(rest, base)
+    return thing is not None and thing not in _NOT_FALLING
 
 
 # English words after "fell" that make it no coming down: a capture, a state, a drop.
@@ -1131,8 +1153,8 @@ def leading_thing(text: str, language: str | None) -> str | None:
     tied = lexicon.tie.match(low)
     start = tied.end() if tied else 0
     words = [m.start() for m in _WORD.finditer(low, start)][:2]
-    for s, _, key in thing_spans(text, language):
-        if s in words:
+    for s, e, key in thing_spans(text, language):
+        if any(s <= w < e for w in words):  # "l'agulla": the span holds the elided article
             return key
     return None
 

@@ -108,12 +108,16 @@ def _checked(members: Sequence[ClaimCandidate]) -> bool:
 
 
 def slots(c: ClaimCandidate) -> frozenset[str]:
-    """Return the frame slots ``c`` states: "c:<event class>", "e:<actor or place>" (not a
+    """Return the frame slots ``c`` states: "c:<event class>" (of its words, or of what
+    happened to a thing it names), "e:<actor or place>" (not a
     whole country), "d:<ISO day named outright>", "i:<place>" for a place it puts what it
     tells in ("fighting in X"; "20 km from X", "approaching X" name X only as a landmark).
     An "i:" slot is never required of a supporting member (``supports``): it tells which
     sentence asserts more than the others, for the wording."""
     out = {"c:" + k for k in c.classes - lx.WEAK_CLASSES}
+    # what happened to a thing is told, whatever word told it ("toppling its spire": the
+    # spire came down, ``ClaimCandidate.targets``)
+    out |= {"c:" + k for k, _ in c.targets if k not in lx.WEAK_CLASSES}
     out |= {"e:" + k for k in c.entities - c.broad}
     out |= {"d:" + d.value for d in c.dates if d.exact and not d.since and d.precision == "day"}
     out |= {"i:" + k for k in c.located - c.broad}

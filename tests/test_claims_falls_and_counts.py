@@ -1,0 +1,146 @@
+"""A thing that fell, told by a noun ("la caída de la torre"), and a count of people that reads
+the same in every language ("400 firefighters", "400 firemen", "400 pompiers") (issue 12).
+Every sentence is written by the team for these tests (made-up fires and collapses; invented
+places)."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, candidate, claim_with, doc
+
+from consilience.annotate.quantities import find_quantities
+from consilience.claims import lexicon as lx
+from consilience.claims.support import slots, supports
+
+# ----------------------------------------------------------------------------- a noun of falling
+
+
+def _targets(text: str, language: str) -> frozenset[tuple[str, str]]:
+    events = lx.class_positions(text, language)
+    got = lx.event_targets(events, lx.thing_spans(text, language), text, language)
+    return frozenset(t for t in got if t[0] not in lx.WEAK_CLASSES)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # an article before the noun, a tie after it, the thing past one adjective
+        ("Los vecinos vieron la caída de la vieja torre.", "es", {("breach", "tower")}),
+        ("La chute de la flèche a été filmée.", "fr", {("breach", "spire")}),
+        ("La caiguda de l'agulla va ser a les vuit.", "ca", {("breach", "spire")}),
+        ("La caduta della guglia centrale è avvenuta alle 20.", "it", {("breach", "spire")}),
+        ("The fall of the old tower was filmed.", "en", {("breach", "tower")}),
+        # a Catalan word of sinking beside a structure: it came down
+        ("L'agulla central enfonsada.", "ca", {("breach", "spire")}),
+        ("El pont enfonsat ahir.", "ca", {("breach", "bridge")}),
+    ],
+)
+def test_a_noun_of_falling_tied_to_a_thing_is_its_collapse(text, language, expected):
+    assert _targets(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "classes"),
+    [
+        ("La caída de la bolsa fue del 5 %.", "es", set()),  # no thing
+        ("La chute du gouvernement est attendue.", "fr", set()),
+        ("El obrero cayó de la torre.", "es", set()),  # a verb: someone fell from it
+        ("La caduta dal tetto di un operaio.", "it", set()),  # from the roof
+        ("The fall of Keresk shocked the rebels.", "en", {"seize"}),  # a town taken
+        ("El vaixell es va enfonsar al port.", "ca", set()),  # a ship sank: no structure
+    ],
+)
+def test_a_fall_with_no_structure_tied_to_it_is_no_collapse(text, language, classes):
+    assert lx.event_classes(text, language) == classes
+
+
+def test_the_thing_a_text_opens_with_after_an_elided_article():
+    assert lx.leading_thing(" de l'agulla va ser", "ca") == "spire"
+    assert lx.leading_thing(" de la emblemática aguja de la cúpula", "es") == "spire"
+
+
+# ----------------------------------------------------------------------------- support
+
+
+def test_what_happened_to_a_thing_is_an_event_told_whatever_word_told_it():
+    # "toppling its spire" (topple, a fire) tells that the spire came down (breach)
+    toppling = candidate(
+        "b",
+        classes=frozenset({"topple", "fire"}),
+        entities=frozenset({"id:e1"}),
+        targets=frozenset({("breach", "spire")}),
+    )
+    assert "c:breach" in slots(toppling)
+    fell = candidate(
+        "a",
+        classes=frozenset({"breach"}),
+        entities=frozenset({"id:e1"}),
+        targets=frozenset({("breach", "spire")}),
+    )
+    kernel = frozenset({"c:breach", "e:id:e1"})
+    assert supports(toppling, fell, kernel)
+    assert not supports(
+        candidate("c", classes=frozenset({"fire"}), entities=frozenset({"id:e1"})), fell, kernel
+    )
+
+
+# ----------------------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "that" after a verb of saying joins what is said: "one" counts
+        ("en", "Officials reported that one fireman was hurt.", [("one", 1.0, "fireman")]),
+        ("en", "He said that one soldier was missing.", [("one", 1.0, "soldier")]),
+        ("en", "We preferred that one firefighter.", []),  # "that one": a pointing word
+        # Arabic "one of the ..." before a counted noun is one; alone it is "anyone"
+        ("ar", "وأصيب أحد رجال الإطفاء بجروح خطيرة.", [("أحد", 1.0, "رجال الإطفاء")]),
+        ("ar", "قتل أحد الجنود في الهجوم.", [("أحد", 1.0, "الجنود")]),
+        ("ar", "لم يصب أحد بأذى.", []),
+        ("ar", "وقع الحادث يوم الأحد الماضي.", []),  # Sunday
+    ],
+)
+def test_one_of_a_counted_noun(language, text, expected):
+    got = [
+        (text[q.start : q.end], q.value, q.counted)
+        for q in find_quantities(text, language=language)
+    ]
+    assert got == expected
+
+
+COUNTS = {
+    "a.txt": doc(
+        "Valdoria Post",
+        "2030-05-02",
+        "A fire swept through a timber warehouse in Keresk on Thursday. "
+        "Three firefighters were injured fighting the blaze, the fire service said.",
+    ),
+    "b.txt": doc(
+        "Keresk Daily",
+        "2030-05-02",
+        "Fire ravaged a warehouse in Keresk on Thursday. "
+        "Three firemen were injured overnight as they fought the flames, officials said.",
+    ),
+    "c.txt": doc(
+        "Le Courrier",
+        "2030-05-02",
+        "Un incendie a ravagé un entrepôt à Keresk jeudi. "
+        "Trois pompiers ont été blessés en luttant contre les flammes.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def counts(tmp_path_factory):  # noqa: ANN201
+    return analysed(tmp_path_factory, "counts", COUNTS)
+
+
+def test_a_count_of_a_kind_of_people_is_one_fact_whatever_word_counts_it(counts):
+    articles = by_name(counts)
+    claims = counts.stories[0].claims
+    a = claim_with(claims, articles["a"], "Three firefighters")
+    b = claim_with(claims, articles["b"], "Three firemen")
+    c = claim_with(claims, articles["c"], "Trois pompiers")
+    assert a is b is c
+    assert a.status == "corroborated" and a.independent_sources == 3
