@@ -1,5 +1,6 @@
-"""A thing that fell, told by a noun ("la caída de la torre"), and a count of people that reads
-the same in every language ("400 firefighters", "400 firemen", "400 pompiers") (issue 12).
+"""A thing that fell, told by a noun ("la caída de la torre"), a count of people that reads the
+same in every language ("400 firefighters", "400 firemen", "400 pompiers"), and a share of a
+town ("half the town") (issue 12).
 Every sentence is written by the team for these tests (made-up fires and collapses; invented
 places)."""
 
@@ -144,3 +145,56 @@ def test_a_count_of_a_kind_of_people_is_one_fact_whatever_word_counts_it(counts)
     c = claim_with(claims, articles["c"], "Trois pompiers")
     assert a is b is c
     assert a.status == "corroborated" and a.independent_sources == 3
+
+
+# ----------------------------------------------------------------------------- a share of a town
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("the town were ruined", "en", "settlement"),
+        ("del pueblo quedó destruida", "es", "settlement"),
+        ("du village ont été détruits", "fr", "settlement"),
+        ("del paese è crollato", "it", "settlement"),
+        ("der Altstadt", "de", "settlement"),
+        ("المدينة", "ar", "settlement"),
+        ("the timber roof", "en", "roof"),  # a thing first
+        ("the town's residents", "en", None),  # a share of its residents
+        ("the night", "en", None),
+    ],
+)
+def test_a_share_can_be_of_a_settlement(text, language, key):
+    assert lx.leading_thing(text, language, wholes=True) == key
+    assert lx.leading_thing("the town were ruined", "en") is None  # no thing an event befalls
+
+
+SHARES = {
+    "a.txt": doc(
+        "Valdoria Post",
+        "2030-05-02",
+        "A strong earthquake struck the hills near Keresk on Thursday. "
+        'The mayor of Keresk said "half the town no longer exists" after the quake.',
+    ),
+    "b.txt": doc(
+        "Keresk Daily",
+        "2030-05-02",
+        "An earthquake hit the hills near Keresk on Thursday morning. "
+        "The mayor of Keresk said three quarters of the town were ruined by the quake.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def shares(tmp_path_factory):  # noqa: ANN201
+    return analysed(tmp_path_factory, "shares", SHARES)
+
+
+def test_two_shares_of_one_town_by_one_mayor_dispute(shares):
+    articles = by_name(shares)
+    claims = shares.stories[0].claims
+    a = claim_with(claims, articles["a"], "half the town")
+    b = claim_with(claims, articles["b"], "three quarters of the town")
+    assert a is b
+    assert a.status == "disputed"
+    assert sorted(ev.figure for ev in a.evidence) == ["50 percent", "75 percent"]

@@ -934,7 +934,8 @@ def _figure_candidate(
     if dimension == "percent" and q.counted:
         # a share of a thing ("a third of the bridge", "un terzo del ponte", "ثلث الجسر"):
         # what it is a share of, a key of no language, so that reports in any language meet
-        head = lx.leading_thing(q.counted, language)  # "sostre de l'edifici": a roof
+        # "sostre de l'edifici": a roof; "the town": a settlement
+        head = lx.leading_thing(q.counted, language, wholes=True)
         if head is not None:
             counted = lx.THING + head
     prop = concept in lx.PROPERTY_CONCEPTS and (dimension != "count" or concept == lx.POPULATION)

@@ -1051,6 +1051,13 @@ class _Things:
             rf"\s*(?:(?:{word_alternation(ties)})(?:\s+|(?<=['’])))*" if ties else r"\s*"
         )
         self.head_last = bool(data.get("head_last", False))
+        # nouns of a settlement: a share can be of one ("half the town"), though no event
+        # happens to it as to a thing
+        self.wholes: dict[str, str] = {
+            _fold(form, language): key
+            for key, forms in data.get("wholes", {}).items()
+            for form in forms
+        }
 
 
 def _landmark_parts(language: str) -> list[tuple[str, str]]:
@@ -1141,10 +1148,11 @@ def ties_between(text: str, language: str | None) -> bool:
     return lexicon.tie.fullmatch(_fold(text, language)) is not None
 
 
-def leading_thing(text: str, language: str | None) -> str | None:
+def leading_thing(text: str, language: str | None, wholes: bool = False) -> str | None:
     """Return the key of the thing ``text`` opens with, past the language's tie words and
     one word before it ("the timber roof", "del tetto", "sostre de l'edifici": a roof), or
-    None when its first two words name none ("pomeriggio il tetto")."""
+    None when its first two words name none ("pomeriggio il tetto"). With ``wholes``, a
+    settlement counts too ("the town", "del pueblo": ``wholes`` of the language's things)."""
     base = _base_code(language)
     lexicon = _things_of(base)
     if lexicon is None:
@@ -1152,10 +1160,16 @@ def leading_thing(text: str, language: str | None) -> str | None:
     low = _fold(text, base)
     tied = lexicon.tie.match(low)
     start = tied.end() if tied else 0
-    words = [m.start() for m in _WORD.finditer(low, start)][:2]
+    found = list(_WORD.finditer(low, start))[:2]
+    words = [m.start() for m in found]
     for s, e, key in thing_spans(text, language):
         if any(s <= w < e for w in words):  # "l'agulla": the span holds the elided article
             return key
+    if wholes:
+        for m in found:
+            whole = _find(lexicon.wholes, m.group().strip("'’-"), lexicon.clitics)
+            if whole is not None:
+                return whole
     return None
 
 
