@@ -7,7 +7,7 @@ places)."""
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, candidate, claim_with, doc
+from claim_stories import analysed, by_name, candidate, claim_with, doc, holding
 
 from consilience.annotate.quantities import find_quantities
 from consilience.claims import lexicon as lx
@@ -198,3 +198,86 @@ def test_two_shares_of_one_town_by_one_mayor_dispute(shares):
     assert a is b
     assert a.status == "disputed"
     assert sorted(ev.figure for ev in a.evidence) == ["50 percent", "75 percent"]
+
+
+# ----------------------------------------------------------------------------- parts of a whole
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counted"),
+    [
+        ("en", "Five of the seven carriages derailed.", ["carriages", "carriages"]),
+        ("es", "Cinco de los siete vagones descarrilaron.", ["vagones", "vagones"]),
+        ("it", "Cinque delle sette carrozze sono uscite dai binari.", ["carrozze", "carrozze"]),
+        ("fr", "Cinq des sept wagons ont déraillé.", ["wagons", "wagons"]),
+        ("de", "Fünf der sieben Waggons waren entgleist.", ["Waggons", "Waggons"]),
+        ("pt", "Cinco dos sete vagões descarrilaram.", ["vagões", "vagões"]),
+        ("nl", "Vijf van de zeven wagons ontspoorden.", ["wagons", "wagons"]),
+        ("ru", "Пять из семи вагонов сошли с рельсов.", ["вагонов", "вагонов"]),
+        ("ar", "خرجت خمس من أصل سبع عربات عن القضبان.", ["عربات", "عربات"]),
+        # two counts joined otherwise are two counts
+        ("en", "Five people and seven soldiers were hurt.", ["people", "soldiers"]),
+    ],
+)
+def test_a_count_of_part_of_a_whole_counts_what_the_whole_counts(language, text, counted):
+    found = find_quantities(text, language=language)
+    assert [q.counted for q in found] == counted
+
+
+DYING = {
+    "a.txt": doc(
+        "Valdoria Post",
+        "2030-05-03",
+        "Three of the injured died in hospital in Keresk on Friday, officials said. "
+        "Twelve people were injured in the blast at the Keresk depot that killed five.",
+    ),
+    "b.txt": doc(
+        "Corriere di Keresk",
+        "2030-05-03",
+        "Tre feriti sono deceduti venerdì nell'ospedale di Keresk, ha comunicato la direzione.",
+    ),
+    "c.txt": doc(
+        "Le Courrier",
+        "2030-05-03",
+        "Trois des blessés sont morts vendredi à l'hôpital de Keresk.",
+    ),
+    "d.txt": doc(
+        "Keresk Daily",
+        "2030-05-03",
+        "Three people were injured in Keresk on Friday when a crane fell on a bus.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def dying(tmp_path_factory):  # noqa: ANN201
+    return analysed(tmp_path_factory, "dying", DYING)
+
+
+def test_injured_who_died_are_a_count_of_the_dead(dying):
+    articles = by_name(dying)
+    claims = dying.stories[0].claims
+    a = claim_with(claims, articles["a"], "Three of the injured")
+    b = claim_with(claims, articles["b"], "Tre feriti")
+    c = claim_with(claims, articles["c"], "Trois des blessés")
+    assert a is b is c
+    assert a.status == "corroborated" and a.independent_sources == 3
+    # three hurt is another fact than three of the hurt who died
+    assert claim_with(claims, articles["d"], "Three people") is not a
+    # twelve hurt in a blast that killed five: the twelve are no dead, the five are
+    held = holding(claims, articles["a"], "Twelve people")
+    assert sorted([e.figure for e in c.evidence] for c in held) == [["12"], ["5"]]
+    assert a not in held
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a German time of day
+        ("de", "Der Zug war gegen 21.40 Uhr entgleist.", []),
+        ("de", "Die 12 Toten wurden geborgen.", [("12", 12.0)]),
+    ],
+)
+def test_a_german_time_of_day_is_no_count(language, text, expected):
+    found = find_quantities(text, language=language)
+    assert [(text[q.start : q.end], q.value) for q in found] == expected

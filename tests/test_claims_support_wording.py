@@ -15,9 +15,10 @@ from claim_stories import gazetteer as _gazetteer
 
 from consilience.claims.records import ClaimCandidate, EventDate, Figure
 from consilience.claims.support import core, ranked, slots, states, supports
-from consilience.model import Article
+from consilience.model import Article, Source
 from consilience.verdicts import analyze_story
-from consilience.verdicts.judge import _representative
+from consilience.verdicts.judge import _representative, judge
+from consilience.verdicts.origins import Origins
 
 STORIES: dict[str, dict[str, str]] = {
     # Two reports name the day outright, the third approximately: all three back the day.
@@ -159,6 +160,31 @@ def test_a_figure_is_worded_by_a_report_not_flagged_when_one_will_do():
     # flagged machine-translated, it words the claim only when no other report can
     assert _representative(members, flagged={"a"}) == third.text
     assert _representative(members, flagged={"a", "b", "c"}) == translated.text
+
+
+def test_a_figure_is_worded_by_the_original_not_by_its_translation():
+    # "b" translates "a" (the sources stage found it): the claim reads the original's words
+    original = _cand(
+        0,
+        "a",
+        {"id:tartu"},
+        {"injure"},
+        text="A blast in Tartu injured 12 people on Monday evening, the police said.",
+        figure=_figure(12),
+    )
+    translation = replace(
+        original,
+        id="b@1",
+        article="b",
+        language="es",
+        text="Una explosión en Tartu hirió a 12 personas.",
+    )
+    source = Source("s1", ("a", "b"), (("b", "translation", "a"),))
+    assert Origins({}, [source]).translations == frozenset({"b"})
+    (claim,) = judge([original, translation], {}, [source])
+    assert claim.text == original.text
+    (alone,) = judge([original, translation], {}, [Source("s1", ("a", "b"))])
+    assert alone.text == translation.text  # the shorter, when nothing says it translates
 
 
 def test_a_figure_is_worded_by_a_report_giving_no_day_only_it_gives():

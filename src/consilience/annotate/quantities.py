@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Quantity
-from .quantities_lang import english_concept, mark_properties, mark_shares
+from .quantities_lang import english_concept, mark_partitives, mark_properties, mark_shares
 
 __all__ = ["find_quantities"]
 
@@ -283,7 +283,8 @@ def find_quantities(
 
         if has_language(code):
             found = find_quantities_in(code, text, start, end)
-            return mark_properties(code, text, mark_shares(code, text, found, start, end))
+            found = mark_shares(code, text, found, start, end)
+            return mark_properties(code, text, mark_partitives(code, text, found))
     hi = len(text) if end is None else min(end, len(text))
     out: list[Quantity] = []
     covered = start
@@ -298,7 +299,8 @@ def find_quantities(
         if q is not None:
             out.append(q)
             covered = q.end
-    return mark_properties("en", text, mark_shares("en", text, out, start, hi))
+    out = mark_partitives("en", text, mark_shares("en", text, out, start, hi))
+    return mark_properties("en", text, out)
 
 
 def _quantity(

@@ -25,7 +25,13 @@ from typing import Any
 from ..model import Quantity
 from .datafile import language_data
 
-__all__ = ["find_quantities_in", "has_language", "english_concept", "mark_properties"]
+__all__ = [
+    "find_quantities_in",
+    "has_language",
+    "english_concept",
+    "mark_partitives",
+    "mark_properties",
+]
 
 
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits, the Arabic decimal and thousands marks.
@@ -102,6 +108,7 @@ class _Lang:
     month_before_re: re.Pattern[str]
     year_before: frozenset[str]
     label_before_re: re.Pattern[str]
+    time_after_re: re.Pattern[str]  # "21.40 Uhr": a time of day, no count
     ordinal_before: frozenset[str]
     multiword_concepts: list[tuple[str, str]] = field(default_factory=list)
     # the words that join two figures ("26 bambini e quattro adulti"): ``and`` in the data
@@ -144,6 +151,7 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
     conn_re = "(?:(?:" + "|".join(map(re.escape, conn)) + r")[\s\u00a0]+)?" if conn else ""
     month_alt = _alternation(months)
     labels = [w.lower() for w in d.get("labels_before", [])]
+    times = [w.lower() for w in d.get("time_after", [])]
     # a prefix glued to a cue or qualifier ("وأصيب"): optional before it
     glued = (
         "(?:" + "|".join(map(re.escape, d.get("prefixes", []))) + ")?" if d.get("prefixes") else ""
@@ -197,6 +205,9 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
         year_before=frozenset(w.lower() for w in d.get("year_before", [])),
         label_before_re=re.compile(
             r"(?<!\w)" + _alternation(labels) + r"\.?[\s\u00a0]*$" if labels else r"(?!x)x"
+        ),
+        time_after_re=re.compile(
+            r"[\s\u00a0]*(?:" + _alternation(times) + r")(?!\w)" if times else r"(?!x)x"
         ),
         ordinal_before=frozenset(w.lower() for w in d.get("ordinal_before", [])),
         multiword_concepts=sorted(
@@ -368,6 +379,8 @@ def _is_label_or_time(low: str, s: int, e: int, lo: int, hi: int, lang: _Lang) -
         return True  # ordinals: 1º, 2ª
     if lang.label_before_re.search(low, max(lo, s - 20), s):
         return True
+    if lang.time_after_re.match(low, e, hi):
+        return True  # "21.40 Uhr"
     if nxt == "." and nxt2 == " " and lang.ordinal_before:
         w = re.search(r"(\w+)[\s\u00a0]+$", low[max(lo, s - 16) : s])
         if w and w.group(1) in lang.ordinal_before:
@@ -1007,6 +1020,36 @@ def _shares(code: str) -> _Shares:
             else None
         ),
     )
+
+
+@lru_cache(maxsize=32)
+def _partitive(code: str) -> re.Pattern[str] | None:
+    """Return the pattern of what stands between a count and the count of the whole it is a
+    part of in language ``code`` (``partitive`` in its data file: "of the", "de los",
+    "delle", "der", "из"), alone between the two, or None."""
+    words = [_fold(w) for w in _quantity_data(code).get("partitive", ())]
+    if not words:
+        return None
+    return re.compile(r"\s*(?:" + _alternation(words) + r")\s*")
+
+
+def mark_partitives(code: str, text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Return ``quantities`` with a count that names nothing it counts, right before the count
+    of a whole it is part of ("five of the seven carriages", "cinque delle sette carrozze",
+    "fünf der sieben Waggons", "пять из семи вагонов"), given what the whole counts: five
+    carriages, not five of nothing."""
+    pattern = _partitive(code)
+    if pattern is None or len(quantities) < 2:
+        return quantities
+    low = _fold(text)
+    out = list(quantities)
+    for i, (q, whole) in enumerate(zip(quantities, quantities[1:], strict=False)):
+        if q.counted is not None or q.unit is not None or whole.counted is None:
+            continue
+        if whole.unit is not None or pattern.fullmatch(low, q.end, whole.start) is None:
+            continue
+        out[i] = replace(q, counted=whole.counted, concept=whole.concept)
+    return out
 
 
 def mark_shares(

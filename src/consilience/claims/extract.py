@@ -924,6 +924,9 @@ def _figure_candidate(
         # a word of the article's language would match no other language, nor another word
         # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
         counted = concept
+    if event in _DYING_AMONG and _died_after(text, q.end - sent.start, narrow, language):
+        # "tre feriti sono deceduti", "three of the injured died": of those hurt, some died
+        counted, event, concept = "people", "kill", "dead"
     if not english and counted == "people" and q.counted:
         # a kind of people English counts apart ("tre adulti feriti": adults)
         kinds = lx.people_kinds(_base(article.language))
@@ -1022,6 +1025,32 @@ def _figure_candidate(
 
 
 _NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+# Tallies of people some of whom can die after they were counted: the injured, the trapped.
+_DYING_AMONG = frozenset({"injure", "missing"})
+# Words at most between a count and a word of dying that makes it a count of the dead ("tre
+# feriti sono deceduti", "three of the injured later died").
+_DIED_WITHIN = 4
+
+
+def _died_after(text: str, at: int, narrow: tuple[int, int], language: str | None) -> bool:
+    """Return True when a word of dying follows the count ending at ``at`` (in ``text``, the
+    sentence) within ``_DIED_WITHIN`` words of its narrow clause, with no other number between
+    ("three of the injured died"; not "12 injured in the blast that killed 5", nor "30
+    injured, 5 dead")."""
+    lo, hi = narrow
+    for pos, cls in lx.class_positions(text[lo:hi], language):
+        pos += lo
+        if pos < at or cls == "injure" or cls == "missing":
+            continue
+        between = text[at:pos]
+        return (
+            cls == "kill"
+            and len(between.split()) <= _DIED_WITHIN
+            and not any(ch.isdigit() for ch in between)
+        )
+    return False
 
 
 def _running(before: str) -> bool:

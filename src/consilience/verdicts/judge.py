@@ -201,7 +201,9 @@ def _verdict(
         why += " " + _backing_phrase(backing)
     return Claim(
         id="",
-        text=_representative(members, worded, _poorly_worded(articles), busy, articles),
+        text=_representative(
+            members, worded, _poorly_worded(articles) | origins.translations, busy, articles
+        ),
         status=status,
         independent_sources=count,
         evidence=evidence,
@@ -282,13 +284,14 @@ def _representative(
 ) -> str:
     """Return the claim's wording: for statements, the assertion their support was checked
     against (``claims.support.ranked``: an article flagged machine-translated or of low
-    quality words it only when no other as well backed can); for figures, a report that is
-    not a denial when there is one, from an article not flagged machine-translated or of low
-    quality when one will do, giving the fewest days that no other article's report of the
-    figure names (``claims.support.states``: "early Monday" names Monday), then the one
-    sharing most words with the group's other reports, the shorter. A wording another claim
-    already has (``worded``: one sentence telling two facts) gives way to the next member's,
-    when there is one. A figure's clause that does not read alone (``_fragment``: "46 quelli
+    quality, or that translates another of the story, words it only when no other as well
+    backed can); for figures, a report that is not a denial when there is one, from an article
+    not flagged machine-translated or of low quality, nor a translation, when one will do,
+    giving the fewest days that no other article's report of the figure names
+    (``claims.support.states``: "early Monday" names Monday), then the one sharing most words
+    with the group's other reports, the shorter as shown. A wording another claim already has
+    (``worded``: one sentence telling two facts) gives way to the next member's, when there
+    is one. A figure's clause that does not read alone (``_fragment``: "46 quelli
     nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
     if all(c.figure is None for c in members):
         order = ranked(members, flagged, busy)
@@ -305,8 +308,11 @@ def _representative(
         others = {s for o in members if o.article != c.article for s in states(o)}
         return sum(1 for s in slots(c) - others if s.startswith("d:"))
 
-    order = sorted(pool, key=lambda c: (c.article in flagged, alone(c), -shared(c), len(c.text)))
-    texts = [" ".join(_readable(c, articles).split()) for c in order]
+    readable = {c.id: " ".join(_readable(c, articles).split()) for c in pool}
+    order = sorted(
+        pool, key=lambda c: (c.article in flagged, alone(c), -shared(c), len(readable[c.id]))
+    )
+    texts = [readable[c.id] for c in order]
     return next((t for t in texts if t not in worded), texts[0])
 
 

@@ -29,6 +29,11 @@ class Origins:
             for aid in src.articles:
                 self.source_of.setdefault(aid, src.id)
         self._agency: dict[str, str | None] = {}
+        # the articles that translate another article of the story: its wording is the
+        # original's, read through a translator
+        self.translations: frozenset[str] = frozenset(
+            t for src in sources for t, rel, _ in src.relations if rel == "translation"
+        )
 
     def keys(self, cand: ClaimCandidate) -> list[str]:
         """Return the origin keys of one report: "source:<id>", plus "agency:<name>" when it
