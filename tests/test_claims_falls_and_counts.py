@@ -1,6 +1,7 @@
 """A thing that fell, told by a noun ("la caída de la torre"), a count of people that reads the
-same in every language ("400 firefighters", "400 firemen", "400 pompiers"), and a share of a
-town ("half the town") (issue 12).
+same in every language ("400 firefighters", "400 firemen", "400 pompiers"), a share of a
+town ("half the town") (issue 12), and English sentences naming no event the lexicon reads,
+which stand as claims when an independent report repeats them (issue 13).
 Every sentence is written by the team for these tests (made-up fires and collapses; invented
 places)."""
 
@@ -10,8 +11,12 @@ import pytest
 from claim_stories import analysed, by_name, candidate, claim_with, doc, holding
 
 from consilience.annotate.quantities import find_quantities
+from consilience.claims import extract
 from consilience.claims import lexicon as lx
+from consilience.claims.align import align, similarity
+from consilience.claims.extract import unread_alone
 from consilience.claims.support import slots, supports
+from consilience.model import Source
 
 # ----------------------------------------------------------------------------- a noun of falling
 
@@ -281,3 +286,151 @@ def test_injured_who_died_are_a_count_of_the_dead(dying):
 def test_a_german_time_of_day_is_no_count(language, text, expected):
     found = find_quantities(text, language=language)
     assert [(text[q.start : q.end], q.value) for q in found] == expected
+
+
+# ----------------------------------------------------------------------------- no event word
+
+REPEATS = {
+    "a.txt": doc(
+        "Valdoria Post",
+        "2030-05-03",
+        "A regional train derailed near Keresk on Thursday, killing four people. "
+        "The Keresk rail union says the signals on the line had been faulty for days. "
+        "Emergency crews worked through the night beside the river to free the driver. "
+        "See the Keresk line's timetable at https://www.example.org/keresk-line now.",
+    ),
+    "b.txt": doc(
+        "Keresk Daily",
+        "2030-05-03",
+        "Four people died when a regional train derailed near Keresk on Thursday. "
+        "The signals on the line had been faulty for days, the Keresk rail union said. "
+        "The station café in Keresk stayed open all night for the families. "
+        "Buses replaced trains between the two towns until further notice, officials said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def repeats(tmp_path_factory):  # noqa: ANN201
+    return analysed(tmp_path_factory, "repeats", REPEATS)
+
+
+def test_a_sentence_naming_no_event_is_a_claim_when_another_report_repeats_it(repeats):
+    articles = by_name(repeats)
+    claims = repeats.stories[0].claims
+    a = claim_with(claims, articles["a"], "the signals on the line had been faulty")
+    b = claim_with(claims, articles["b"], "The signals on the line had been faulty")
+    assert a is b
+    assert a.status == "corroborated" and a.independent_sources == 2
+    # said once, it is no claim: nothing the pipeline reads checks it
+    assert holding(claims, articles["b"], "The station café") == []
+    assert holding(claims, articles["a"], "See the Keresk line") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "framing"),
+    [
+        ("Our thoughts are with the families of the victims in Keresk.", True),
+        ("Sign up for the Keresk Daily newsletter.", True),
+        ("Reporting by the Keresk newsroom; editing by the regional desk.", True),
+        ("This story has been updated with new information from Keresk.", True),
+        ("All rights reserved by the Valdoria Post.", True),
+        ("The Keresk rail union says the signals had been faulty for days.", False),
+    ],
+)
+def test_lines_outlets_frame_their_pages_with(line, framing):
+    assert bool(extract._BOILERPLATE.search(line)) is framing
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("See the timetable at https://www.example.org/keresk now.", True),
+        ("http : / / www . example . org / keresk . html", True),  # a tokenizer's spacing
+        ("The Keresk rail union says the signals had been faulty.", False),
+    ],
+)
+def test_a_web_address_in_a_line(line, link):
+    assert bool(extract._LINK.search(line)) is link
+
+
+def test_a_near_repeat_that_says_not_is_another_statement():
+    said = {"unread": True, "language": "en", "entities": frozenset({"id:e1"})}
+    words = frozenset({"keresk", "weather", "cold", "evening", "crash"})
+    a = candidate("a", text="The Keresk weather was cold that evening.", words=words, **said)
+    b = candidate("b", text="The Keresk weather was not cold that evening.", words=words, **said)
+    c = candidate("c", text="The Keresk weather was cold that evening.", words=words, **said)
+    weight = lambda _k: 1.0  # noqa: E731
+    assert similarity(a, b, weight) == 0.0
+    assert similarity(a, c, weight) > 0.0
+
+
+def test_a_repeat_of_one_origin_naming_no_event_is_no_claim():
+    one = candidate("a", unread=True, group=0)
+    copy = candidate("b", unread=True, group=0)
+    wire = Source("s1", ("a", "b"), (("b", "copy", "a"),))
+    # a wire story's line and its copy: one origin, no claim
+    assert unread_alone([one, copy], [wire]) == []
+    assert unread_alone([one, copy]) == [one, copy]  # two origins when nothing says otherwise
+    # beside a report of the same origin that the pipeline reads, it is evidence in its own
+    # words (a translation's sentence beside its original's)
+    other = candidate("a", 5, unread=True, group=1)
+    read = candidate("b", 5, group=1)
+    assert unread_alone([other, read], [wire]) == [other, read]
+    assert unread_alone([other], [wire]) == []  # alone in its article
+
+
+def test_statements_naming_no_event_alone_are_weighed_without_failing():
+    # a story whose English sentences name no event: the word weights fall back on them all
+    a = candidate("a", unread=True, language="en", words=frozenset({"festival", "crowd"}))
+    b = candidate("b", unread=True, language="en", words=frozenset({"festival", "crowd"}))
+    grouped = align([a, b])
+    assert len(grouped) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "negated"),
+    [
+        ("The weather was not cold.", "en", True),
+        ("The weather wasn't cold.", "en", True),
+        ("The weather was cold.", "en", False),
+        ("Il tempo non era freddo.", "it", True),
+        ("Il tempo era freddo.", "it", False),
+    ],
+)
+def test_a_sentence_says_not(text, language, negated):
+    assert lx.says_not(text, language) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the town were ruined", "settlement"),
+        ("the town budget", None),  # a budget
+        ("the town residents had left", None),
+    ],
+)
+def test_a_settlement_is_a_whole_only_as_the_head(text, key):
+    assert lx.leading_thing(text, "en", wholes=True) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "classes"),
+    [
+        ("The fall of the bridge toll was welcomed.", "en", {"seize", "kill"}),  # a toll
+        ("La chute du pont des prix.", "fr", set()),
+    ],
+)
+def test_a_fall_of_what_a_thing_qualifies_is_no_collapse(text, language, classes):
+    assert lx.event_classes(text, language) == classes
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ar", "لا أحد من الجنود قتل في الانفجار."),  # no one of the soldiers
+        ("ar", "ولم يصب أحد من الركاب بأذى."),
+    ],
+)
+def test_no_one_is_no_count_of_one(language, text):
+    assert find_quantities(text, language=language) == []

@@ -214,7 +214,7 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[\s\u00a0]+$")
 
 # A verb of saying before "that": the "that" joins what is said, it points at nothing.
 _REPORTS_THAT = re.compile(
-    r"\b(?:said|says|say|reports?|reported|confirmed|confirms|announced|announces|added|adds"
+    r"\b(?:said|says|say|reports|reported|confirmed|confirms|announced|announces|added|adds"
     r"|stated|states|told|tells|noted|notes|indicated|revealed|showed|shows|warned)"
     r"[\s\u00a0]+that[\s\u00a0]+$",
     re.IGNORECASE,

@@ -83,6 +83,7 @@ class _Lang:
     joiners: frozenset[str]
     prefixes: tuple[str, ...]
     articles: frozenset[str]
+    articles_not_after: frozenset[str]  # negators before which "one" is "no one" ("لم يصب أحد")
     not_numbers: frozenset[str]
     scales: dict[str, float]
     scale_re: re.Pattern[str]
@@ -167,6 +168,7 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
         joiners=frozenset(w.lower() for w in nwd.get("joiners", [])),
         prefixes=tuple(sorted(d.get("prefixes", []), key=len, reverse=True)),
         articles=frozenset(w.lower() for w in d.get("articles", [])),
+        articles_not_after=frozenset(w.lower() for w in d.get("articles_not_after", [])),
         not_numbers=frozenset(w.lower() for w in d.get("not_numbers", [])),
         scales=scales,
         scale_re=re.compile(
@@ -797,6 +799,10 @@ def _keep(
     """Return False for years, days of a month and articles that only look like "one"."""
     if core.article_one and value == 1 and concept is None and unit is None:
         return False  # "un contrato": an article, not a count
+    if core.article_one and lang.articles_not_after:
+        before = low[max(lo, core.start - 24) : core.start].split()[-3:]
+        if lang.articles_not_after & set(before):
+            return False  # "لا أحد من الجنود", "لم يصب أحد من الركاب": no one
     if (
         core.number_format == "words"
         and not core.vague

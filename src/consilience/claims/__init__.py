@@ -72,7 +72,7 @@ def extract_claims(
         translated = {a for s in sources for a, rel, _ in s.relations if rel == "translation"}
         meanings = _meanings(candidates, encoder, translated)
     grouped = through_originals(align(candidates, params, meanings), articles, sources)
-    return unread_alone(by_support(grouped))
+    return unread_alone(by_support(grouped), sources)
 
 
 # A sentence longer than this tells several facts: one vector for all of them says none well.
@@ -95,6 +95,12 @@ def _meanings(
     for c in candidates:
         if c.kind != "statement" or c.article in translated:
             continue
+        if c.unread and (c.language or "en") == "en":
+            # an English sentence naming no event the lexicon reads aligns as a near repeat
+            # of another report's sentence only: paired by meaning alone with a sentence of
+            # another language, it was as often another fact ("pray" / "we are mobilised")
+            continue
+
         if len(c.text.split()) > _MEANING_WORDS:
             continue
         seen = per_article.get(c.article, 0)

@@ -62,7 +62,11 @@ def align(
     # Work in id order, so that ties break the same way whatever the input order.
     order = sorted(range(len(given)), key=lambda i: given[i].id)
     cands = _whole_scopes([given[i] for i in order])
-    weights = _Weights(cands)
+    # how rare a word or a name is, among the sentences that tell an event in words the
+    # lexicon reads (and every sentence of another language): English sentences naming none
+    # would make the words of the events' sentences rarer than they are
+    read = [c for c in cands if not (c.unread and (c.language or "en") == "en")]
+    weights = _Weights(read or cands)
     pairs = _scored_pairs(cands, weights, params)
     pairs.update(_denial_pairs(cands, params))
     if meanings:
@@ -328,6 +332,13 @@ def similarity(
         # same actor or at the same place ("missiles struck the station in X on Monday" / "a
         # missile strike hit the X station on Monday")
         if words < params.near_repeat and not (same_day and _same_weak_event(a, b)):
+            return 0.0
+        if (a.unread or b.unread) and lx.says_not(a.text, a.language) != lx.says_not(
+            b.text, b.language
+        ):
+            # a sentence naming no event the lexicon reads has no event to negate: one that
+            # says "not" and its near repeat that does not are two statements ("the weather
+            # was not cold" / "the weather was cold")
             return 0.0
         cls = 0.5
     if not cls or not (ent or same_day or words >= params.min_words):

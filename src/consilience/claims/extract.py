@@ -32,6 +32,7 @@ from ..model import (
     EntityMention,
     Quantity,
     Sentence,
+    Source,
     Stance,
     inside,
     unsupported_spans,
@@ -136,7 +137,6 @@ class _Features:
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
     """Return the claim candidates of one article, in text order."""
     ann = article.annotations
-    english = _base(article.language) in (None, "en")
     pairs = keys.keys(article)
     out: list[ClaimCandidate] = []
     previous: _Features | None = None
@@ -197,16 +197,47 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
         stated = _statements(article, sent, feats, measured, counted)
         if not stated and figures:
             stated = _weak_event_clause(article, sent, feats, measured)
-        if not stated and not figures and not english:
-            # The event words are English: a sentence of another language states a fact the
+        if not stated and not figures and _may_stand_unread(article, feats):
+            # A sentence naming no event the lexicon reads ("the signals had been faulty for
+            # days", or any sentence of a language with no event words) states a fact the
             # lexicon cannot name. It is kept as a statement with no event class, which aligns
-            # only by meaning with a report in another language (``align``) and stands as a
-            # claim only when it does (``unread_alone``).
+            # by meaning with a report in another language or as a near repeat of another
+            # report's sentence (``align``), and stands as a claim only when a report of
+            # another origin states it too (``unread_alone``).
             whole = _candidate(article, sent, sent.start, sent.end, "statement", feats)
             stated = [replace(whole, unread=True)]
         out.extend(stated)
     language = _base(article.language)
     return [replace(c, language=language) for c in out]
+
+
+# A web address, written whole or spaced out by a tokenizer ("http : / / www . x . com").
+_LINK = re.compile(r"https?\s*:\s*/\s*/|\bwww\s*\.\s*\w", re.IGNORECASE)
+# Lines outlets close or open their pages with, in English: a sentence holding one states no
+# fact of the story however many outlets print it.
+_BOILERPLATE = re.compile(
+    r"\b(?:all rights reserved|copyright|sign up|subscribe|newsletter|follow us|click here"
+    r"|read more|this (?:story|article|report) (?:has been|was|is being) updated"
+    r"|(?:additional )?reporting by|editing by|writing by|views expressed|our thoughts are with"
+    r"|contributed to this report|photo:|image:|getty images)",
+    re.IGNORECASE,
+)
+
+
+def _may_stand_unread(article: Article, feats: _Features) -> bool:
+    """Return True when a sentence naming no event the lexicon reads may be kept as a statement
+    with no event class (``unread``): no web address; in English (whose events the lexicon
+    reads), no line an outlet frames its pages with ("Sign up for our newsletter", "All rights
+    reserved", "Reporting by ...") and a name, a place or a named day it tells of (two
+    outlets' "Our thoughts are with the families" is no fact of the story)."""
+    if _LINK.search(feats.text):
+        return False
+    if _base(article.language) not in (None, "en"):
+        return True
+    if _BOILERPLATE.search(feats.text):
+        return False
+    named = (feats.entities - feats.broad) or feats.place_spans
+    return bool(named) or any(d.exact and not d.since for d in feats.dates)
 
 
 _STANDFIRST_LINES = 3
@@ -272,15 +303,32 @@ def _base(language: str | None) -> str | None:
     return language.split("-")[0].lower() if language else None
 
 
-def unread_alone(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
-    """Return ``candidates`` without the statements of a language the event lexicon cannot
-    read (``ClaimCandidate.unread``) whose group holds no other article: what no other report
-    states, in words the pipeline cannot judge, is left out rather than shown as a claim
-    nobody can check it read right."""
+def unread_alone(
+    candidates: Sequence[ClaimCandidate], sources: Sequence[Source] = ()
+) -> list[ClaimCandidate]:
+    """Return ``candidates`` without the statements that name no event the lexicon reads
+    (``ClaimCandidate.unread``) whose group holds no other article, or holds only such
+    statements and no report of another origin (``sources``: an article and its copies,
+    rewrites and translations are one): what no independent report also states, in words the
+    pipeline cannot judge, is left out rather than shown as a claim nobody can check it read
+    right (a wire story's background line repeated by its rewrite included). Beside a report
+    the pipeline reads, such a statement is evidence in its own words (a translation's)."""
+    origin = {a: src.id for src in sources for a in src.articles}
+    origins_of: dict[int, set[str]] = {}
     articles_of: dict[int, set[str]] = {}
+    read: set[int] = set()
     for c in candidates:
+        origins_of.setdefault(c.group, set()).add(origin.get(c.article, c.article))
         articles_of.setdefault(c.group, set()).add(c.article)
-    return [c for c in candidates if not (c.unread and len(articles_of[c.group]) < 2)]
+        if not c.unread:
+            read.add(c.group)
+
+    def stands(c: ClaimCandidate) -> bool:
+        if len(origins_of[c.group]) >= 2:
+            return True
+        return c.group in read and len(articles_of[c.group]) >= 2
+
+    return [c for c in candidates if not c.unread or stands(c)]
 
 
 def _is_figure(article: Article, q: Quantity) -> bool:
@@ -1034,6 +1082,13 @@ _DYING_AMONG = frozenset({"injure", "missing"})
 _DIED_WITHIN = 4
 
 
+# Words before a word of dying that say it did not happen: a modal, a risk, a rescue from it.
+_UNDONE = re.compile(
+    r"\b(?:could|might|may|would|will|can|risk|risks|risking|saved|spared|from|feared)\b",
+    re.IGNORECASE,
+)
+
+
 def _died_after(text: str, at: int, narrow: tuple[int, int], language: str | None) -> bool:
     """Return True when a word of dying follows the count ending at ``at`` (in ``text``, the
     sentence) within ``_DIED_WITHIN`` words of its narrow clause, with no other number between
@@ -1045,11 +1100,13 @@ def _died_after(text: str, at: int, narrow: tuple[int, int], language: str | Non
         if pos < at or cls == "injure" or cls == "missing":
             continue
         between = text[at:pos]
-        return (
-            cls == "kill"
-            and len(between.split()) <= _DIED_WITHIN
-            and not any(ch.isdigit() for ch in between)
-        )
+        if cls != "kill" or len(between.split()) > _DIED_WITHIN:
+            return False
+        if any(ch.isdigit() for ch in between) or _UNDONE.search(between):
+            return False
+        # "tre feriti rischiano di morire", "two injured could die": what may happen
+        irrealis = lx.language_cues("irrealis", None, _base(language) or "en")
+        return irrealis is None or irrealis.search(between + " ") is None
     return False
 
 

@@ -900,7 +900,28 @@ def _fall_of_thing(low: str, start: int, end: int, base: str) -> bool:
     if tied is None or not rest[: tied.end()].strip():
         return False  # no tie after the noun: "la caída hoy"
     thing = leading_thing(rest, base)
-    return thing is not None and thing not in _NOT_FALLING
+    if thing is None or thing in _NOT_FALLING:
+        return False
+    return _heads(rest, base, lexicon)
+
+
+def _heads(rest: str, base: str, lexicon: _Things) -> bool:
+    """Return True when the thing ``rest`` opens with (past its ties and one word) heads its
+    phrase: in English no noun follows it ("the fall of the bridge toll" is a toll's), and in
+    any language no tie joins it to a noun that is no thing ("la caída del techo de deuda":
+    a debt ceiling; "de la aguja de la cúpula", a part of a thing, stays)."""
+    spans = [(s, e) for s, e, _ in _things_in(rest, base)]
+    if not spans:
+        return False
+    tail = rest[spans[0][1] :]
+    if base == "en":
+        nxt = tail.split()[:1]
+        return not nxt or nxt[0] in STOPWORDS
+    tied = lexicon.tie.match(tail)
+    if tied is None or not tail[: tied.end()].strip():
+        return True
+    after = tail[tied.end() :]
+    return bool(_things_in(after, base)) and _things_in(after, base)[0][0] == 0
 
 
 # English words after "fell" that make it no coming down: a capture, a state, a drop.
@@ -1004,6 +1025,23 @@ class LanguageEvents:
             return True
         cut = max(word.find("'"), word.find("’"))
         return cut > 0 and word[: cut + 1].replace("’", "'") in self.negations
+
+
+# English words that negate whatever they stand before (other languages: ``negations`` in
+# their event words).
+_NEGATORS = frozenset("not no never none nobody nothing neither nor cannot without n't".split())
+
+
+def says_not(text: str, language: str | None) -> bool:
+    """Return True when ``text`` holds a negator of its language ("not", "never", "n't";
+    "non", "pas", "لم", "не"): what a sentence naming no event says it denies."""
+    events = language_events(language) if _base_code(language) != "en" else None
+    for w in words(text.lower()):
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+        if events is not None and events.negates(w):
+            return True
+    return False
 
 
 def _base_code(language: str | None) -> str:
@@ -1152,7 +1190,8 @@ def leading_thing(text: str, language: str | None, wholes: bool = False) -> str 
     """Return the key of the thing ``text`` opens with, past the language's tie words and
     one word before it ("the timber roof", "del tetto", "sostre de l'edifici": a roof), or
     None when its first two words name none ("pomeriggio il tetto"). With ``wholes``, a
-    settlement counts too ("the town", "del pueblo": ``wholes`` of the language's things)."""
+    settlement it opens with counts too ("the town", "del pueblo": ``wholes`` of the
+    language's things), not one that only qualifies another noun ("the town budget")."""
     base = _base_code(language)
     lexicon = _things_of(base)
     if lexicon is None:
@@ -1165,11 +1204,13 @@ def leading_thing(text: str, language: str | None, wholes: bool = False) -> str 
     for s, e, key in thing_spans(text, language):
         if any(s <= w < e for w in words):  # "l'agulla": the span holds the elided article
             return key
-    if wholes:
-        for m in found:
-            whole = _find(lexicon.wholes, m.group().strip("'’-"), lexicon.clitics)
-            if whole is not None:
-                return whole
+    if wholes and found:
+        # the settlement is the head: the first word ("del pueblo quedó", "города"), and in
+        # English no noun after it ("the town were ruined"; "the town budget" is a budget)
+        whole = _find(lexicon.wholes, found[0].group().strip("'’-"), lexicon.clitics)
+        after = found[1].group() if len(found) > 1 else None
+        if whole is not None and (base != "en" or after is None or after in STOPWORDS):
+            return whole
     return None
 
 

@@ -77,8 +77,10 @@ class ClaimCandidate:
     # a running count: a change or a toll as it stands ("death toll", "il bilancio", "حصيلة")
     running: bool = False
     language: str | None = None  # the article's language ("en", "es" ...), its base code
-    # a sentence of a language whose event words are not known, kept as a statement with no
-    # event class: it aligns by meaning across languages only (``align``)
+    # a sentence naming no event the lexicon reads (or of a language whose event words are not
+    # known), kept as a statement with no event class: it aligns as a near repeat, or by
+    # meaning across languages outside English (``align``), and stands only when a report of
+    # another origin states it (``extract.unread_alone``)
     unread: bool = False
     # Where the event is said to happen ("in Geneva"): (start, end, country code or None).
     event_places: tuple[tuple[int, int, str | None], ...] = ()
