@@ -920,8 +920,8 @@ def _heads(rest: str, base: str, lexicon: _Things) -> bool:
     tied = lexicon.tie.match(tail)
     if tied is None or not tail[: tied.end()].strip():
         return True
-    after = tail[tied.end() :]
-    return bool(_things_in(after, base)) and _things_in(after, base)[0][0] == 0
+    following = _things_in(tail[tied.end() :], base)
+    return bool(following) and following[0][0] == 0
 
 
 # English words after "fell" that make it no coming down: a capture, a state, a drop.
