@@ -146,6 +146,10 @@ class TranslationParams:
     figures_cover_alone: float = 0.7
     min_figures: int = 3
     figures_cover: float = 0.6
+    # a translation renders every figure of its original and adds none: the aligned figures
+    # cover this share of the longer sequence too (two reports of one event share the toll,
+    # the time and the distance of their leads, and each tells figures the other does not)
+    figures_cover_long: float = 0.6
     candidates: int = (
         10  # articles of nearest gist in other languages each article is compared with
     )
