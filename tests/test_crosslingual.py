@@ -455,3 +455,49 @@ def test_a_day_with_a_two_digit_year_reads_as_the_full_year():
     assert digit_figures("New model June 9, 2008 for 199 dollars") == ["9", "2008", "199"]
     assert digit_figures("Nuevo 8-mayo-96: 1.500 pesos") == ["8", "1996", "1500"]
     assert digit_figures("Rooms 12-14 and 08-09") == ["12", "14", "8", "9"]  # no month: no day
+
+
+def test_a_short_report_whose_few_figures_another_tells_is_no_translation():
+    from consilience.sources.translations import _score
+    from consilience.tuning import TranslationParams
+
+    params = TranslationParams()
+    wire = ["12", "10", "40", "7", "40", "30", "2024", "150", "31"]
+    # a report of the same event in another language, its lead's toll, time and distance
+    # among the wire's nine figures: the figures agree, the report tells a third of them
+    lead = ["12", "7", "40"]
+    assert _score(0.76, wire, lead, params) is None
+    # a translation renders (nearly) every figure, in order
+    assert _score(0.76, wire, ["12", "10", "40", "7", "40", "30", "2024", "31"], params) == 1.0
+    # a later report of the event: four of its six figures in the wire's order, two its own
+    later = ["23", "40", "10", "40", "2024", "31"]
+    assert _score(0.69, wire, later, params) is None
+    # the same six figures of a seven-figure text: as many figures, most aligned
+    seven = ["19", "40", "65", "10", "40", "30", "300"]
+    assert _score(0.7, seven, seven[:6], params) == 1.0
+
+
+def test_a_small_word_of_a_script_with_capitals_is_no_name(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    english_text = "The town lies 30 km north of the capital, Orvast. Orvast sent troops."
+    # "провести" (to conduct) has the sound skeleton of "Orvast"; "Орваст" is the name
+    russian_text = "ООН призвала провести расследование. Власти в Орваст не ответили."
+    start = english_text.index("Orvast")
+    english = _article("en-1", english_text, "en")
+    english = Article(
+        **{
+            **{f: getattr(english, f) for f in ("id", "source", "kind", "raw_text", "text")},
+            "language": "en",
+            "annotations": Annotations(
+                sentences=english.annotations.sentences,
+                entities=(EntityMention(start, start + 6, "GPE"),),
+            ),
+        }
+    )
+    russian = _article("ru-1", russian_text, "ru")
+    entities = resolve_story([english, russian], gazetteer)
+    orvast = next(e for e in entities if e.name == "Orvast")
+    spans = [russian_text[m.start : m.end] for m in orvast.mentions if m.article == "ru-1"]
+    assert spans == ["Орваст"]
