@@ -203,6 +203,55 @@ CASES = [
         [("zdementowało", "Ministerstwo", "denied")],
     ),
     ("pl", "Na miejscu było podobno 30 osób.", [("podobno", "", "reported")]),
+    # a denial or an accusation after an apposition: its subject stands before the apposition
+    (
+        "es",
+        "El portavoz del Ejército, el coronel Jaan Kask, negó que sus tropas atacaran la ciudad.",
+        [("negó", "El portavoz del Ejército", "denied")],
+    ),
+    (
+        "es",
+        "La Brigada del Norte, el grupo armado que controla la zona, acusó al ejército del ataque.",
+        [("acusó", "La Brigada del Norte", "reported")],
+    ),
+    (
+        "fr",
+        "Le porte-parole de l'armée, le colonel Jaan Kask, a démenti toute frappe dans la zone.",
+        [("a démenti", "Le porte-parole de l'armée", "denied")],
+    ),
+    (
+        "de",
+        "Der Sprecher der Armee, Oberst Jaan Kask, bestritt jeden Angriff.",
+        [("bestritt", "Der Sprecher der Armee", "denied")],
+    ),
+    (
+        "pt",
+        "O porta-voz do Exército, coronel Jaan Kask, negou que os militares atacassem a cidade.",
+        [("negou", "O porta-voz do Exército", "denied")],
+    ),
+    # ... not a place the sentence opens with, nor a figure before an inverted verb
+    (
+        "es",
+        "En la ciudad, negó el ministro que hubiera víctimas.",
+        [("negó", "el ministro", "denied")],
+    ),
+    ("es", "Hay 20 muertos, dijo el gobernador.", [("dijo", "el gobernador", "reported")]),
+    # verbs of accusing: the accuser is the source
+    (
+        "it",
+        "Il sindaco di Tartu ha accusato l'esercito dell'attacco.",
+        [("ha accusato", "Il sindaco di Tartu", "reported")],
+    ),
+    (
+        "pt",
+        "A Brigada do Norte acusou as Forças Armadas de bombardear civis.",
+        [("acusou", "A Brigada do Norte", "reported")],
+    ),
+    (
+        "ru",
+        "Мэр города обвинила армию в нанесении удара.",
+        [("обвинила", "Мэр города", "reported")],
+    ),
 ]
 
 

@@ -51,6 +51,7 @@ class _Lang:
     according_after: re.Pattern[str]
     verbs: re.Pattern[str]  # reporting and denial verbs, a named group "deny" for denials
     denied: re.Pattern[str]
+    accusing: re.Pattern[str]  # verbs of accusing: "acusó", "ha accusato", "обвинил"
     rumoured: re.Pattern[str]
     hedges: re.Pattern[str]
     determiners: frozenset[str]
@@ -173,6 +174,17 @@ def _verb_source(
     before = _index_before(toks, m.start())
     opening = before is None or toks[before][2] in {",", "—", "–", '"', "”", "»", "«", "“", ":"}
     sides = ("right", "left") if lang.verb_first or opening else ("left", "right")
+    if (
+        not lang.verb_first
+        and before
+        and toks[before][2] == ","
+        and toks[before - 1][2][:1].isalnum()
+        and (lang.denied.fullmatch(m.group("cue")) or lang.accusing.fullmatch(m.group("cue")))
+    ):
+        # "Le porte-parole, le colonel X, a démenti toute frappe", "La Brigada, el grupo
+        # armado, acusó al ejército": a denial or an accusation after an apposition has its
+        # subject before it; what follows it is what it denies, or whom it accuses
+        sides = ("left", "right")
     for side in sides:
         if side == "left":
             src = _left(text, toks, m.start(), lang, ents)
@@ -215,10 +227,29 @@ def _right(
 def _left(
     text: str, toks: list[_Tok], pos: int, lang: _Lang, ents: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
-    """Return the source read leftwards from ``pos`` (the subject before a verb), or None."""
+    """Return the source read leftwards from ``pos`` (the subject before a verb), or None. A
+    comma right before the verb closes an apposition ("El portavoz del Ejército, el coronel
+    X, negó que ...", "La Brigada, el grupo armado que controla la zona, acusó ..."): the
+    subject is what stands before the apposition, else the apposition itself."""
     run = [t for t in toks if t[1] <= pos]
     while run and _low(run[-1][2]) in lang.between:
         run.pop()
+    if run and run[-1][2] == "," and len(run) > 1 and run[-2][2][:1].isalnum():
+        inner = run[:-1]
+        opening = next(
+            (i for i in range(len(inner) - 1, max(-1, len(inner) - 16), -1) if inner[i][2] == ","),
+            None,
+        )
+        tries = ([inner[:opening]] if opening else []) + [inner]
+        for part in tries:
+            picked = _pick(list(reversed(part)), lang, leftwards=True)
+            if picked is None:
+                continue
+            before = [t for t in part if t[1] <= picked[0]]
+            if before and before[-1][2][:1].isalnum():
+                continue  # "En la ciudad, negó el ministro": a place the sentence opens with
+            return _whole(picked, ents)
+        return None
     picked = _pick(list(reversed(run)), lang, leftwards=True)
     return _whole(picked, ents) if picked else None
 
@@ -327,7 +358,11 @@ def _load(code: str) -> _Lang | None:
         code=code,
         according=_phrases(data.get("according_to", [])),
         according_after=_phrases(data.get("according_after", [])),
-        verbs=_phrases(data.get("verbs", []) + data.get("denials", []), prefixes),
+        verbs=_phrases(
+            data.get("verbs", []) + data.get("denials", []) + data.get("accusations", []),
+            prefixes,
+        ),
+        accusing=_phrases(data.get("accusations", []), prefixes),
         denied=_phrases(data.get("denials", []) + data.get("denial_words", []), prefixes),
         rumoured=_phrases(data.get("rumours", []), prefixes),
         hedges=_phrases(data.get("hedges", []), prefixes),
