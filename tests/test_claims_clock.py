@@ -276,3 +276,47 @@ def test_the_event_time_is_the_onset_words_and_its_part_of_the_day(
 )
 def test_a_time_on_another_places_clock_is_left_out(language, text) -> None:
     assert clock.event_times(text, 0, len(text), language) == []
+
+
+# A town of a country no gazetteer knows: only the reports say what its clock is.
+STATED = {
+    "a.txt": doc(
+        "North Wire",
+        "2031-05-10",
+        "A blast hit the market of Brelvik on Saturday, killing 9 people. The explosion struck "
+        "shortly before 10:40 local time (07:40 GMT), when the market was crowded, officials said.",
+    ),
+    "b.txt": doc(
+        "Diario Sur",
+        "2031-05-10",
+        "Una explosión alcanzó el mercado de Brelvik el sábado y mató a 9 personas. La explosión "
+        "se produjo poco antes de las 10:40 hora local, según testigos.",
+    ),
+    "c.txt": doc(
+        "Gazette du Nord",
+        "2031-05-10",
+        "Une explosion a frappé le marché de Brelvik samedi, faisant 9 morts. L'explosion s'est "
+        "produite peu avant 07h40 GMT, selon des témoins.",
+    ),
+}
+
+
+def test_a_local_clock_the_reports_state_puts_local_and_gmt_times_together(
+    tmp_path_factory,
+) -> None:
+    report = analysed(tmp_path_factory, "clock-stated", STATED)
+    articles = by_name(report)
+    claim = claim_with(one_story_claims(report), articles["b"], "10:40 hora local")
+    # "10:40 local time (07:40 GMT)" says the local clock is three hours ahead of GMT
+    assert claim.status == "corroborated"
+    held = {e.article for e in claim.evidence}
+    assert held == {articles[n].id for n in "abc"}
+
+
+def test_the_offset_a_time_said_on_two_clocks_states() -> None:
+    text = "The explosion struck shortly before 10:40 local time (07:40 GMT) on Saturday."
+    (time,) = clock.event_times(text, 0, len(text), "en")
+    assert (time.minutes, time.offset, time.local_offset) == (460, 0, 180)
+    assert clock.stated_offset(13 * 60 + 14, 18 * 60 + 14) == -300
+    assert clock.stated_offset(30, 23 * 60) == 90  # across midnight
+    assert clock.stated_offset(10 * 60 + 7, 7 * 60) is None  # no zone is 3 h 7 min ahead

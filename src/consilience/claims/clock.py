@@ -64,6 +64,9 @@ class ClockTime:
     offset: int | None
     approximate: bool
     bound: str | None
+    # the offset (minutes east of UTC) of the local clock of a time said on two clocks ("10:40
+    # local time (07:40 GMT)": 180): what the story's own reports say its place's clock is
+    local_offset: int | None = None
 
 
 # The number: hours and minutes with a colon, stop, comma or "h" between them, or hours alone
@@ -275,8 +278,23 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
     if first.offset is not None or named is None:
         return [first]
     # "shortly after 05h15 (03h15 GMT)": the time said again on another clock is as
-    # approximate, or as much a bound, as the first
-    return [replace(named, approximate=first.approximate, bound=first.bound)]
+    # approximate, or as much a bound, as the first; a first time on the local clock (said so,
+    # or on no clock said) tells that clock's offset
+    local = None
+    if first.zone in (None, "local") and named.offset is not None:
+        local = stated_offset(first.minutes, named.minutes - named.offset)
+    return [replace(named, approximate=first.approximate, bound=first.bound, local_offset=local)]
+
+
+def stated_offset(local: int, utc: int) -> int | None:
+    """Return the offset (minutes east of UTC) of a clock that reads ``local`` minutes when UTC
+    reads ``utc``: the nearest to zero of the two readings across midnight, if a zone could
+    have it (a quarter hour's multiple between -12 and +14 hours); else None."""
+    diff = (local - utc) % DAY
+    offset = diff - DAY if diff > 14 * 60 else diff
+    if offset < -12 * 60 or offset % 15:
+        return None
+    return offset
 
 
 # A time said again on another clock follows the first within this many characters.
@@ -361,9 +379,18 @@ def on_one_clock(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
     candidates' event places lie in). Its ``value`` becomes the UTC minute too: what the
     report shows beside each passage is then one moment on one clock ("14:20 local" and
     "19:20 GMT" read alike). A local time with no country known keeps its unit "local" and
-    compares with no UTC time."""
+    compares with no UTC time. Where the story's reports say what the local clock is (a time
+    said on two clocks: "10:40 local time (07:40 GMT)", ``ClockTime.local_offset``), that offset,
+    the one said most often, is the local clock's: the event's own place, which a country of
+    several zones, or a place the gazetteer does not know, would not give."""
     countries = Counter(k for c in candidates for k in c.event_countries)
     country = countries.most_common(1)[0][0] if countries else None
+    stated = Counter(
+        c.figure.local_offset
+        for c in candidates
+        if c.figure is not None and c.figure.local_offset is not None
+    )
+    told = stated.most_common(1)[0][0] if stated else None
     out = []
     for c in candidates:
         f = c.figure
@@ -374,7 +401,9 @@ def on_one_clock(candidates: Sequence[ClaimCandidate]) -> list[ClaimCandidate]:
             # on a named clock: its value, as a reader checks it, is the UTC minute too
             out.append(replace(c, figure=replace(f, value=f.base)))
             continue
-        offset = country_offset(country, c.published) if country else None
+        offset = (
+            told if told is not None else country_offset(country, c.published) if country else None
+        )
         if offset is None:
             out.append(c)
             continue

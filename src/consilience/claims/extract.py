@@ -1140,6 +1140,7 @@ def _clock_candidates(article: Article, sent: Sentence, feats: _Features) -> lis
             qualifier=t.bound,
             event=None,
             concept="time",
+            local_offset=t.local_offset,
         )
         start, end = _trim(article.text, sent.start, sent.end)
         out.append(_candidate(article, sent, start, end, "figure", feats, figure))

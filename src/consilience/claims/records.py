@@ -29,6 +29,9 @@ class Figure:
     # a first estimate its own sentence replaces by a later value ("put initially at 40, then
     # at 35"): a step of an update, not a reading that disputes
     first_estimate: bool = False
+    # of a time of day said on two clocks ("10:40 local time (07:40 GMT)"): the local clock's
+    # offset in minutes east of UTC (``clock.ClockTime.local_offset``)
+    local_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
