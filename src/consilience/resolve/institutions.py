@@ -9,7 +9,10 @@ general vocabulary kept in a data file (``annotate/data/institutions.json``). Wi
 ones mentions, and ``kind_of_body`` says which kind a name is, for the resolver to join them.
 A place's name right before such a phrase, or before a word that names a body only there
 ("the Paris prosecutor", ``_after_a_place`` in the data file), is one mention with it: "Paris
-prosecutor's office" is the body, not the city.
+prosecutor's office" is the body, not the city. International bodies whose name each language
+translates ("United Nations", "Naciones Unidas", "ООН"; "Red Crescent", "Media Luna Roja") are
+listed and joined the same way; a phrase written in capitals ("UN", "OMS") counts only so
+written ("Un incendio" holds no UN).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
             for phrase in phrases:
                 key = _plain(phrase)
                 kinds[key] = kind
-                if language == "de":
+                if language == "de" and not _is_acronym(phrase):
                     compound.add(key)
     alternatives = sorted(kinds, key=len, reverse=True)
     apostrophe = "['\u2019]"
@@ -66,6 +69,31 @@ def _plain(text: str) -> str:
     return _POSSESSIVE.sub("'s", " ".join(text.casefold().replace("\u2019", "'").split()))
 
 
+def _is_acronym(phrase: str) -> bool:
+    """Return True for a phrase written in capitals ("UN", "ООН", "OTAN"): it names the body
+    only so written ("un", "Un" are articles; "WHO" is not "Who")."""
+    letters = [ch for ch in phrase if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """The phrases of the lexicon written in capitals, casefolded."""
+    raw = json.loads(
+        resources.files("consilience.annotate")
+        .joinpath("data/institutions.json")
+        .read_text("utf-8")
+    )
+    return frozenset(
+        _plain(p)
+        for kind, by_language in raw.items()
+        if not kind.startswith("_")
+        for phrases in by_language.values()
+        for p in phrases
+        if _is_acronym(p)
+    )
+
+
 def _phrases(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, kind) of each phrase of the lexicon in ``text``: whole words (a
     German phrase may open a compound), a one-word phrase only when written with a capital in
@@ -82,6 +110,8 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
         first = m.group()[0]
         if " " not in key and first.lower() == first and first.upper() != first:
             continue  # "procura" (a verb), not "Procura"
+        if key in _acronyms() and not _is_acronym(m.group()):
+            continue  # "Un incendio", "Who said": no acronym
         found.append((m.start(), m.end(), kinds[key]))
     return found
 
@@ -134,8 +164,13 @@ def find_institutions(docs: Sequence[Doc]) -> None:
     after, _ = _after_a_place()
     for doc in docs:
         for start, end, _ in _phrases(doc.text):
-            if any(m.start < end and start < m.end for m in doc.mentions):
+            over = [m for m in doc.mentions if m.start < end and start < m.end]
+            if any(m.start < start or end < m.end or m.label != "GPE" for m in over) or (
+                over and " " not in doc.text[start:end]
+            ):
                 continue
+            # no mention, or only places read inside the phrase ("Media Luna" in "Media Luna
+            # Roja", the town of that name): the whole phrase is the body
             place_span(doc, start, end, "ORG", "rule", NOTE)
         for place in [m for m in doc.mentions if m.label in PLACE_LABELS]:
             body_end = _body_after(doc, place.end, after)
