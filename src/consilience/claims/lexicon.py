@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
@@ -182,6 +183,8 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     (r"\bgiven\s+way\b", "breach", ("given",)),
     (r"\b(?:has|had|have)\s+failed\b", "breach", ("failed",)),
     (r"\bcalled\s+on\b", "warn", ("called",)),
+    # "called for an independent inquiry", "calls for calm": a demand
+    (r"\bcall(?:s|ed|ing)?\s+for\b", "warn", ("call",)),
     # "remains in Lisbon" (did not flee), not "remains in question / doubt / place"
     (
         r"\b(?:remains?|remained|stays?|stayed|is\s+still|was\s+still)\s+in\b"
@@ -1049,12 +1052,26 @@ def _base_code(language: str | None) -> str:
     return (language or "en").replace("_", "-").split("-")[0].lower()
 
 
+def _unmarked(word: str) -> str:
+    """Return ``word`` without the vowel and other marks written over or under its letters
+    (Arabic harakat, Hebrew points: combining marks) and without Arabic tatweel."""
+    if word.isascii():
+        return word
+    return "".join(
+        ch for ch in word if ch != "\u0640" and not unicodedata.category(ch).startswith("M")
+    )
+
+
 def _find(table: dict[str, str], word: str, clitics: tuple[str, ...]) -> str | None:
     """Return ``table``'s entry for a lowercased token, for what follows its elided article
     ("l'effondrement"), or for the token without one of ``clitics`` (Arabic "وانهار")."""
     got = table.get(word) or table.get(_elided(word))
     if got is not None:
         return got
+    bare = _unmarked(word)
+    if bare != word:
+        # "قُتل" written with its vowel marks (a passive made plain) is "قتل"
+        return _find(table, bare, clitics)
     for clitic in clitics:
         if word.startswith(clitic) and len(word) - len(clitic) >= 2:
             got = table.get(word[len(clitic) :])
@@ -1262,12 +1279,17 @@ def event_targets(
 
 
 # Letters a language lowercases its own way, or writes two ways: Turkish dotted and dotless I
-# ("İsyancılar", "ISYAN"), the Arabic forms of Persian yeh and kaf. One character for one, so
-# that offsets into the text stay.
+# ("İsyancılar", "ISYAN"), the Arabic forms of Persian yeh and kaf, Arabic vowel marks. One
+# character for one, so that offsets into the text stay.
+# Arabic vowel marks (harakat, shadda, sukun, superscript alef) are no word characters to a
+# regular expression: "قُتل" would read as two tokens. Each becomes a tatweel, a letter the
+# lookup drops (``_unmarked``).
+_MARKS = {chr(c): "\u0640" for c in [*range(0x064B, 0x0660), 0x0670]}
 _FOLD = {
     "tr": str.maketrans({"İ": "i", "I": "ı"}),
     "az": str.maketrans({"İ": "i", "I": "ı"}),
-    "fa": str.maketrans({"ي": "ی", "ك": "ک"}),
+    "fa": str.maketrans({"ي": "ی", "ك": "ک", **_MARKS}),
+    "ar": str.maketrans(_MARKS),
 }
 _DOTTED_I = str.maketrans({"İ": "i"})
 
