@@ -119,6 +119,9 @@ class _Lang:
     # nouns whose form counts two ("duals" in the data: the Arabic dual, "قتيلين", two dead),
     # with the concept each counts
     duals: dict[str, str] = field(default_factory=dict)
+    # a language that writes every noun with a capital ("nouns_capitalised": German): a word
+    # after a figure written small is no noun it counts ("auf 23 gestiegen": a verb)
+    nouns_capitalised: bool = False
 
 
 def has_language(code: str | None) -> bool:
@@ -216,6 +219,7 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
             ((s, c) for s, c in concepts.items() if " " in s), key=lambda x: -len(x[0])
         ),
         duals=_invert(d.get("duals", {})),
+        nouns_capitalised=bool(d.get("nouns_capitalised", False)),
     )
 
 
@@ -739,6 +743,8 @@ def _counted(
     s, e = words[0]
     if low[s:e] in lang.units or low[s:e] in lang.scales:
         return None, None, pos
+    if lang.nouns_capitalised and not text[s : s + 1].isupper():
+        return None, None, pos  # "ist die Zahl der Toten auf 23 gestiegen": no noun after it
     return text[s:e], None, e
 
 

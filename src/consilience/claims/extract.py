@@ -703,8 +703,11 @@ def _after_content(sent: Sentence, attr: Attribution | None) -> bool:
 
 
 def _anaphoric(feats: _Features) -> bool:
-    """Return True for a denial that points back at the sentence before it."""
-    return bool(lx.ANAPHORIC_DENIAL.search(feats.text)) or not (feats.classes - lx.WEAK_CLASSES)
+    """Return True for a denial that points back at the sentence before it: it says so ("denied
+    it", ``lexicon.ANAPHORIC_DENIAL``) or names no event of its own. One naming an event, even
+    one as common as an attack ("denied that the army had carried out any strike"), denies
+    that, not what the sentence before it told (a call for an inquiry)."""
+    return bool(lx.ANAPHORIC_DENIAL.search(feats.text)) or not feats.classes
 
 
 def _inherit(feats: _Features, previous: _Features) -> _Features:
@@ -824,7 +827,8 @@ _DESCRIPTIVE = re.compile(r"\s(?:and|but|while)\s|,\s")
 def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     """Return True when every date the sentence names ends more than ``_BACKGROUND_DAYS``
     before the article's publication day and every event word of the sentence lies in the
-    clause of one of them (a sentence naming no date is not judged so)."""
+    clause of one of them, a date opening the sentence in a clause of its own being the
+    whole sentence's (a sentence naming no date is not judged so)."""
     published = article.published.date
     if not feats.dates or not published:
         return False
@@ -840,12 +844,18 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     # in the narrow clause of one of its old dates.
     language = _base(article.language)
     weak = _DESCRIPTIVE if language in (None, "en") else _weak(language)
-    spans = [_clauses(feats.text, d.start - sent.start, weak)[0] for d in feats.dates]
-    return all(
-        any(lo <= at < hi for lo, hi in spans)
-        for at, cls in lx.class_positions(feats.text, language)
-        if cls not in lx.WEAK_CLASSES
-    )
+    told = [
+        at for at, cls in lx.class_positions(feats.text, language) if cls not in lx.WEAK_CLASSES
+    ]
+    spans = []
+    for d in feats.dates:
+        lo, hi = _clauses(feats.text, d.start - sent.start, weak)[0]
+        if not feats.text[:lo].strip() and not any(lo <= at < hi for at in told):
+            # a date the sentence opens with, in a clause of its own ("In March 2024, a strike
+            # on a bus station killed 31"): it dates all the sentence tells
+            lo, hi = 0, len(feats.text)
+        spans.append((lo, hi))
+    return all(any(lo <= at < hi for lo, hi in spans) for at in told)
 
 
 def _last_day(d: EventDate) -> date:

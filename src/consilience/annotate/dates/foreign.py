@@ -72,6 +72,8 @@ def locale_dates(language: str) -> _LocaleDates | None:
         for w in info.get(name, ())
         if len(_clean_word(w)) >= 3
     }
+    if language == "ru":
+        months.update(_russian_locatives(months))
     weekdays = {
         _clean_word(w): i
         for i, name in enumerate(WEEKDAYS)
@@ -98,6 +100,21 @@ def locale_dates(language: str) -> _LocaleDates | None:
         None,
     )
     return replace(base, finder=_finder(base, info))
+
+
+def _russian_locatives(months: dict[str, int]) -> dict[str, int]:
+    """Return the locative of each Russian month name dateparser gives in the nominative ("в
+    марте", "в январе", "в мае": "in March" ...), which its data lacks: the name's final "ь" or
+    "й" becomes "е", a final consonant takes "е" (a grammar rule of the language, not a list)."""
+    out = {}
+    for name, number in months.items():
+        # a whole name, whose genitive the data also gives ("январь" / "января", "март" /
+        # "марта"), not an abbreviation ("окт", "сент")
+        if name[-1] in "ьй" and name[:-1] + "я" in months:
+            out[name[:-1] + "е"] = number
+        elif name[-1] not in "ьйая" and name + "а" in months:
+            out[name + "е"] = number
+    return out
 
 
 _MONTHS_FIELDS = (
