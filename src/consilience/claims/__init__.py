@@ -139,21 +139,34 @@ _STAMP = re.compile(r"^\s*\d{1,2}[.:h]\d{2}\s*[-\u2013\u2014:]\s+")
 _MEANING_REST = 4
 
 
+# Words a source's verb may take between the source and the comma that closes its clause.
+_MEANING_VERB = 3
+
+
 def meaning_text(c: ClaimCandidate) -> str:
     """Return what a statement states, for its sentence vector: its text without a live
     report's time stamp and without the clause naming who said it, when that clause opens or
     closes the sentence behind a comma ("Secondo l'agenzia X, il ponte è crollato", "...,
     a déclaré le maire."): two reports of one fact by two
-    sources read alike only once their sources are left out."""
+    sources read alike only once their sources are left out. A denial keeps its verb."""
     text = c.text
     attr = c.attribution
     if attr is not None and c.start <= attr.source_start < attr.source_end <= c.end:
         lo, hi = attr.source_start - c.start, attr.source_end - c.start
         head = text.rfind(",", 0, lo)
         tail = text.find(",", hi)
-        if head < 0 and tail >= 0 and len(text[tail + 1 :].split()) >= _MEANING_REST:
+        # the comma closes the source's clause: no more than its verb between them ("Secondo
+        # l'agenzia X, ...", "X said, ..."), not a comma deep in what it says
+        closes = tail >= 0 and len(text[hi:tail].split()) <= _MEANING_VERB
+        opens = head >= 0 and len(text[head + 1 : lo].split()) <= _MEANING_VERB
+        if head < 0 and closes and len(text[tail + 1 :].split()) >= _MEANING_REST:
             text = text[tail + 1 :]
-        elif tail < 0 and head >= 0 and len(text[:head].split()) >= _MEANING_REST:
+            at = text.lower().find(attr.cue.lower()) if attr.cue else -1
+            if c.stance == "denied" and 0 <= at and len(text[:at].split()) <= 6:
+                # "El portavoz, el coronel X, negó que ...": the apposition goes with its
+                # source, the denial's verb stays
+                text = text[at:]
+        elif tail < 0 and opens and len(text[:head].split()) >= _MEANING_REST:
             text = text[:head]
         elif head < 0 and attr.cue and len(text[:lo].split()) <= _MEANING_OPENING:
             # "X reports that ...", "l'agència X apunta que ...": the source and its verb open
@@ -161,7 +174,9 @@ def meaning_text(c: ClaimCandidate) -> str:
             said = _reported(c.language).match(text, hi)
             verb = text[:lo] + (said.group(0) if said is not None else "")
             if said is not None and attr.cue.lower() in verb.lower():
-                rest = text[said.end() :]
+                # a denial keeps its verb: what it states is that the rest did not happen
+                # ("denied that the army struck" / "negó que sus tropas atacaran")
+                rest = text[hi if c.stance == "denied" else said.end() :]
                 if len(rest.split()) >= _MEANING_REST:
                     text = rest
     return _STAMP.sub("", text).strip() or c.text

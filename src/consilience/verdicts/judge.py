@@ -418,6 +418,21 @@ def _why(
     extra = ""
     if flagged:
         extra = " Support inside content flagged as unsupported is not counted."
+    if not support and members and all(c.negated for c in members):
+        # every report of it says it did not happen: the word of whoever denies it, however
+        # many outlets carry the denial
+        said = list(dict.fromkeys(c.attributed_to for c in members if c.attributed_to))
+        by = f" ({'; '.join(said[:3])})" if said else ""
+        outlets = origins.count(list(members))
+        carried = (
+            f"{n_articles} articles from {outlets} independent origins carry the denial"
+            if n_articles > 1
+            else f"only {_label(articles, members[0].article)} carries it"
+        )
+        return (
+            f"Single source: a denial{by}; {carried}, and no report of the story states "
+            f"what it denies.{extra}"
+        )
     who = named[0] if named else _label(articles, members[0].article)
     if n_articles > 1:
         return (
