@@ -393,3 +393,35 @@ def test_chain_counts_pairs_in_order_in_both_texts():
     assert chain(rows, np.array([2, 0, 1, 3, 4])) == 4  # 0-0, 1-1, 2-3, 3-4
     assert chain(rows, np.array([3, 2, 1, 0, 0])) == 1  # columns fall as rows rise
     assert chain(np.array([], dtype=int), np.array([], dtype=int)) == 0
+
+
+def test_days_of_the_story_are_not_what_makes_two_languages_one_report():
+    from consilience.sources.independence import Facts, _shared_beyond_days, _without_days
+
+    # two reports of one strike written apart in two languages: the story's days, its toll,
+    # a month of its background and that background's toll, in the same order
+    german = Facts(
+        keys=("d:2031-05-12", "n:17", "n:30", "d:2031-05-11", "d:2031-05-11", "d:2029-03", "n:31"),
+        sentence=(0, 0, 1, 2, 3, 4, 4),
+        by_sentence=(
+            ("d:2031-05-12", "n:17"),
+            ("n:30",),
+            ("d:2031-05-11",),
+            ("d:2031-05-11",),
+            ("d:2029-03", "n:31"),
+        ),
+    )
+    russian = Facts(
+        keys=("d:2031-05-12", "n:17", "n:40", "d:2031-05-11", "d:2031-05-11", "d:2029-03", "n:31"),
+        sentence=(0, 0, 1, 2, 3, 4, 4),
+        by_sentence=(
+            ("d:2031-05-12", "n:17"),
+            ("n:40",),
+            ("d:2031-05-11",),
+            ("d:2031-05-11",),
+            ("d:2029-03", "n:31"),
+        ),
+    )
+    assert _without_days(german).keys == ("n:17", "n:30", "d:2029-03", "n:31")
+    assert _without_days(german).by_sentence == (("n:17",), ("n:30",), ("d:2029-03", "n:31"))
+    assert _shared_beyond_days(german, russian) == 3

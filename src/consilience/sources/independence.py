@@ -141,10 +141,15 @@ def find_links(
     for i, j in sorted(_fact_candidates(facts, params) | copy_candidates):
         if (i, j) in found:
             continue
+        other = _languages_differ(articles[i], articles[j])
         cover = _rewrite_score(facts[i], facts[j], params)
+        if cover is not None and other and _shared_beyond_days(facts[i], facts[j]) < _BEYOND_DAYS:
+            # across languages names of other scripts give no key: the days of the story, which
+            # every report of it names, must not be most of what two reports share
+            cover = None
         if cover is not None:
             # the same facts in the same order in another language: a translation
-            kind = "translation" if _languages_differ(articles[i], articles[j]) else "rewrite"
+            kind = "translation" if other else "rewrite"
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
     for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
@@ -536,6 +541,34 @@ def _document_frequency(per_sentence: Sequence[Sequence[set[int]]]):  # noqa: AN
         return int(counts[i]) if i < len(values) and values[i] == h else 0
 
     return df
+
+
+_DAY_KEY = re.compile(r"d:\d{4}-\d{2}-\d{2}$")
+# Keys besides days two articles in two languages share, in order, at least, to be a translation
+# by their fact sequences (two reports of one strike written apart share its toll, a date and a
+# figure of its background: three).
+_BEYOND_DAYS = 4
+
+
+def _shared_beyond_days(a: Facts, b: Facts) -> int:
+    """Return how many keys other than days the fact sequences of ``a`` and ``b`` share, in
+    order."""
+    return int(LCSseq.similarity(list(_without_days(a).keys), list(_without_days(b).keys)))
+
+
+def _without_days(f: Facts) -> Facts:
+    """Return ``f`` without its keys of days ("d:2031-05-10"): the days a story's reports name
+    ("on Saturday", "am Samstag") are the same in every report of it."""
+    kept = [(k, n) for k, n in zip(f.keys, f.sentence, strict=True) if not _DAY_KEY.match(k)]
+    left = sorted({n for _, n in kept})  # the sentences that still bear a fact, renumbered
+    index = {n: i for i, n in enumerate(left)}
+    return Facts(
+        keys=tuple(k for k, _ in kept),
+        sentence=tuple(index[n] for _, n in kept),
+        by_sentence=tuple(
+            tuple(k for k in f.by_sentence[n] if not _DAY_KEY.match(k)) for n in left
+        ),
+    )
 
 
 def rewrite_alignment(a: Facts, b: Facts) -> tuple[int, int, int]:
