@@ -25,6 +25,7 @@ EXAMPLES = [
     ("The levee has given way south of the bridge.", "breach"),
     ("The old dam has failed after days of rain.", "breach"),
     ("The council called on residents to stay indoors.", "warn"),
+    ("The agency called for an independent inquiry.", "warn"),
     ("The president remains in the capital, his office said.", "stay"),
     ("Neighbouring states got involved in the talks.", "intervene"),
     ("The death toll climbed overnight.", "kill"),

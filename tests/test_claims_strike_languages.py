@@ -19,7 +19,8 @@ FILES = {
         "2031-05-11",
         "A strike hit the central market of Brelvik on Saturday, killing 14 people, local "
         "officials said. The United Nations called for an independent investigation into the "
-        "attack. Army spokesman Jaan Kask denied that the army had carried out any strike near "
+        "attack. Rescuers searched the rubble of the market through the night. Army spokesman "
+        "Jaan Kask denied that the army had carried out any strike near "
         "Brelvik on Saturday. In March 2029, a strike on a bus station in the town of Tartu "
         "killed 31 people.",
     ),
@@ -28,15 +29,17 @@ FILES = {
         "2031-05-11",
         "Al menos 14 personas murieron el sábado en un ataque contra el mercado central de "
         "Brelvik, según las autoridades locales. La ONU pidió una investigación independiente "
-        "sobre el ataque. El portavoz del Ejército, el coronel Jaan Kask, negó que sus tropas "
+        "sobre el ataque. Los equipos de rescate buscaron supervivientes durante toda la noche. "
+        "El portavoz del Ejército, el coronel Jaan Kask, negó que sus tropas "
         "hubieran atacado la zona el sábado.",
     ),
     "de.txt": doc(
         "Abendblatt",
         "2031-05-12",
         "Nach dem Angriff auf den Markt von Brelvik ist die Zahl der Toten auf 17 gestiegen, "
-        "wie die Behörden am Sonntag mitteilten. Die Vereinten Nationen forderten eine "
-        "unabhängige Untersuchung des Angriffs. Armeesprecher Jaan Kask bestritt, dass die "
+        "wie die Behörden am Sonntag mitteilten. Die Vereinten Nationen riefen zur "
+        "unabhängigen Untersuchung des Angriffs auf. Rettungskräfte suchten die ganze Nacht in den "
+        "Trümmern. Armeesprecher Jaan Kask bestritt, dass die "
         "Armee am Samstag in der Gegend angegriffen habe.",
     ),
     "ru.txt": doc(
@@ -44,6 +47,7 @@ FILES = {
         "2031-05-12",
         "Число погибших в результате удара по рынку в Брелвике выросло до 17, сообщили в "
         "воскресенье местные власти. ООН призвала провести независимое расследование удара. "
+        "Спасатели всю ночь разбирали завалы рынка. "
         "В марте 2029 года в результате удара по автовокзалу в городе Тарту погиб 31 человек.",
     ),
     "ar.txt": doc(
@@ -71,9 +75,9 @@ def test_a_demand_told_in_four_languages_is_one_claim(story) -> None:
     _, articles, claims = story
     claim = claim_with(claims, articles["en"], "called for an independent investigation")
     assert holding(claims, articles["es"], "pidió una investigación") == [claim]
-    assert holding(claims, articles["de"], "forderten eine") == [claim]
     assert holding(claims, articles["ru"], "призвала провести") == [claim]
-    assert (claim.status, claim.independent_sources) == ("corroborated", 5)
+    assert holding(claims, articles["ar"], "ودعت الأمم المتحدة") == [claim]
+    assert (claim.status, claim.independent_sources) == ("corroborated", 4)
 
 
 def test_tolls_read_through_vowel_marks_and_a_verb_after_the_figure(story) -> None:
@@ -96,7 +100,7 @@ def test_a_denial_only_is_the_word_of_whoever_denies_it(story) -> None:
     denial = claim_with(claims, articles["es"], "negó que sus tropas")
     assert denial.status == "single_source"
     assert denial.why.startswith("Single source: a denial (El portavoz del Ejército")
-    assert "no report of the story states what it denies" in denial.why
+    assert "no report aligned with it states what it denies" in denial.why
     assert "share that origin" not in denial.why
 
 
@@ -108,7 +112,9 @@ def test_a_denial_only_is_the_word_of_whoever_denies_it(story) -> None:
     [
         ("en", "The United Nations called for an independent investigation.", {"warn"}),
         ("es", "La ONU pidió una investigación independiente.", {"warn"}),
-        ("de", "Die Vereinten Nationen forderten eine Untersuchung.", {"warn"}),
+        ("it", "L'Onu ha chiesto un'indagine indipendente.", {"warn"}),
+        # the German toll idiom "forderte 30 Todesopfer" is no demand
+        ("de", "Das Erdbeben forderte mindestens 30 Todesopfer.", {"quake", "kill"}),
         ("ar", "قُتل 14 شخصا في القصف", {"kill", "attack"}),
         ("ar", "قُتِلَ 14 شخصا", {"kill"}),
     ],
@@ -138,5 +144,15 @@ def test_an_acronym_names_a_body_only_in_capitals() -> None:
     assert kind_of_body("ONU") == "united_nations"
     assert kind_of_body("UN") == "united_nations"
     assert kind_of_body("Un") is None
+    assert kind_of_body("Onu") == "united_nations"  # as Italian writes it
     assert kind_of_body("Media Luna Roja") == "red_crescent"
-    assert kind_of_body("UN Security Council") is None
+    # a society of one country is no body of the world: two of them are two bodies
+    assert kind_of_body("Turkish Red Crescent") is None
+
+
+def test_an_acronym_in_a_line_of_capitals_names_no_body() -> None:
+    from consilience.resolve.institutions import _phrases
+
+    assert _phrases("UN AÑO DESPUÉS DEL SISMO") == []
+    assert _phrases("Un incendio destruyó el mercado.") == []
+    assert _phrases("L'Onu ha chiesto un'indagine.") == [(2, 5, "united_nations")]

@@ -501,3 +501,28 @@ def test_a_small_word_of_a_script_with_capitals_is_no_name(gazetteer):
     orvast = next(e for e in entities if e.name == "Orvast")
     spans = [russian_text[m.start : m.end] for m in orvast.mentions if m.article == "ru-1"]
     assert spans == ["Орваст"]
+
+
+def test_a_small_particle_inside_a_name_of_a_script_with_capitals(gazetteer):
+    from consilience.model import EntityMention
+    from consilience.resolve import resolve_story
+
+    english_text = "Commander Karim al-Valdori spoke on Monday. Al-Valdori said the town was calm."
+    russian_text = "Командир Карим аль-Валдори выступил в понедельник."
+    start = english_text.index("Karim al-Valdori")
+    english = _article("en-1", english_text, "en")
+    english = Article(
+        **{
+            **{f: getattr(english, f) for f in ("id", "source", "kind", "raw_text", "text")},
+            "language": "en",
+            "annotations": Annotations(
+                sentences=english.annotations.sentences,
+                entities=(EntityMention(start, start + 16, "PERSON"),),
+            ),
+        }
+    )
+    russian = _article("ru-1", russian_text, "ru")
+    entities = resolve_story([english, russian], gazetteer)
+    karim = next(e for e in entities if e.name == "Karim al-Valdori")
+    spans = [russian_text[m.start : m.end] for m in karim.mentions if m.article == "ru-1"]
+    assert spans == ["Карим аль-Валдори"]

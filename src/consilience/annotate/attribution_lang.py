@@ -61,6 +61,7 @@ class _Lang:
     between: frozenset[str]
     reflexives: frozenset[str]
     verb_first: bool
+    verb_second: bool  # German, Dutch: a verb after a fronted phrase has its subject after it
     caseless_words: int
     lower_after_capital: bool
 
@@ -240,16 +241,26 @@ def _left(
             (i for i in range(len(inner) - 1, max(-1, len(inner) - 16), -1) if inner[i][2] == ","),
             None,
         )
-        tries = ([inner[:opening]] if opening else []) + [inner]
-        for part in tries:
-            picked = _pick(list(reversed(part)), lang, leftwards=True)
-            if picked is None:
-                continue
-            before = [t for t in part if t[1] <= picked[0]]
-            if before and before[-1][2][:1].isalnum():
-                continue  # "En la ciudad, negó el ministro": a place the sentence opens with
-            return _whole(picked, ents)
-        return None
+        if not opening:
+            return None  # one comma: no apposition ("Samedi soir, a démenti le ministère")
+        part = inner[:opening]
+        picked = _pick(list(reversed(part)), lang, leftwards=True)
+        if picked is None:
+            return None
+        before = [t for t in part if t[1] <= picked[0]]
+        if before and before[-1][2][:1].isalnum():
+            return None  # "En Brelvik, la capital, negó el alcalde": a place it opens with
+        first = next(t for t in part if t[0] == picked[0])
+        if (
+            lang.verb_second
+            and _low(first[2]) not in lang.determiners
+            and not any(s < picked[1] and picked[0] < e for s, e in ents)
+        ):
+            # "Zondag, een dag na de aanval, beschuldigde de regering": a language that puts
+            # its verb second after any opening phrase; a subject there opens with an article
+            # ("Der Sprecher der Armee, Oberst X, bestritt") or is a name
+            return None
+        return _whole(picked, ents)
     picked = _pick(list(reversed(run)), lang, leftwards=True)
     return _whole(picked, ents) if picked else None
 
@@ -373,6 +384,7 @@ def _load(code: str) -> _Lang | None:
         between=words("between"),
         reflexives=words("reflexives"),
         verb_first=bool(data.get("verb_first", False)),
+        verb_second=bool(data.get("verb_second", False)),
         caseless_words=int(data.get("caseless_words", _MAX_LOWER)),
         lower_after_capital=bool(data.get("lower_after_capital", True)),
     )

@@ -743,8 +743,13 @@ def _counted(
     s, e = words[0]
     if low[s:e] in lang.units or low[s:e] in lang.scales:
         return None, None, pos
-    if lang.nouns_capitalised and not text[s : s + 1].isupper():
-        return None, None, pos  # "ist die Zahl der Toten auf 23 gestiegen": no noun after it
+    if lang.nouns_capitalised:
+        # the noun is the first word written with a capital ("12 neue Fälle": its adjective
+        # before it), none when there is none ("die Zahl der Toten auf 23 gestiegen": a verb)
+        noun = next(((a, b) for a, b in words if text[a : a + 1].isupper()), None)
+        if noun is None:
+            return None, None, pos
+        return text[s : noun[1]], None, noun[1]
     return text[s:e], None, e
 
 

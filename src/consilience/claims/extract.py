@@ -149,7 +149,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             continue  # content no other report supports is never a claim nor evidence
         feats = _sentence_features(article, sent, pairs, recent_places, keys)
         recent_places.append(feats.own_places)
-        if feats.stance == "denied" and previous is not None and _anaphoric(feats):
+        if feats.stance == "denied" and previous is not None and _anaphoric(feats, previous):
             feats = _inherit(feats, previous)
         previous = feats
         said = _source_text(article, feats.attr)
@@ -702,12 +702,17 @@ def _after_content(sent: Sentence, attr: Attribution | None) -> bool:
     return attr.source_start - sent.start > 0.8 * (sent.end - sent.start)
 
 
-def _anaphoric(feats: _Features) -> bool:
-    """Return True for a denial that points back at the sentence before it: it says so ("denied
-    it", ``lexicon.ANAPHORIC_DENIAL``) or names no event of its own. One naming an event, even
-    one as common as an attack ("denied that the army had carried out any strike"), denies
-    that, not what the sentence before it told (a call for an inquiry)."""
-    return bool(lx.ANAPHORIC_DENIAL.search(feats.text)) or not feats.classes
+def _anaphoric(feats: _Features, previous: _Features) -> bool:
+    """Return True for a denial that points back at the sentence before it (``previous``): it
+    says so ("denied it", ``lexicon.ANAPHORIC_DENIAL``), names no event, or names only one as
+    common as an attack ("denied carrying out the attack") after a sentence that tells that
+    event or its toll ("a strike hit the market, killing 14"); not after one telling another
+    act ("the UN called for an inquiry into the attack": the denial is not of the call)."""
+    if lx.ANAPHORIC_DENIAL.search(feats.text) or not feats.classes:
+        return True
+    if feats.classes - lx.WEAK_CLASSES:
+        return False
+    return not (previous.classes - lx.WEAK_CLASSES - lx.TALLY_EVENTS)
 
 
 def _inherit(feats: _Features, previous: _Features) -> _Features:
@@ -850,9 +855,16 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     spans = []
     for d in feats.dates:
         lo, hi = _clauses(feats.text, d.start - sent.start, weak)[0]
-        if not feats.text[:lo].strip() and not any(lo <= at < hi for at in told):
-            # a date the sentence opens with, in a clause of its own ("In March 2024, a strike
-            # on a bus station killed 31"): it dates all the sentence tells
+        rest = feats.text[lo : d.start - sent.start] + " " + feats.text[d.end - sent.start : hi]
+        if (
+            not d.since
+            and not feats.text[:lo].strip()
+            and len(re.findall(r"\w+", rest)) <= 1
+            and not any(lo <= at < hi for at in told)
+        ):
+            # a date the sentence opens with, in a clause of its own and behind one word at
+            # most ("In March 2024, a strike on a bus station killed 31"): it dates all the
+            # sentence tells; not "Since March 2029, ..." (until now) nor "Unlike in 2029, ..."
             lo, hi = 0, len(feats.text)
         spans.append((lo, hi))
     return all(any(lo <= at < hi for lo, hi in spans) for at in told)

@@ -735,8 +735,8 @@ REPORTED_OBJECT = re.compile(
 ANAPHORIC_DENIAL = re.compile(
     r"^\W*(?:(?:this|that|these|those|such|the|this\s+\w+)\s+)?(?:information|reports?|claims?"
     r"|rumou?rs?|allegations?|it|this|that|which)\b"
-    r"|\b(?:denied|deny|denies|rejected|refuted|dismissed)\s+(?:this|that|these|those|it|them"
-    r"|any|the\s+(?:reports?|claims?|rumou?rs?))\b",
+    r"|\b(?:denied|deny|denies|rejected|refuted|dismissed)\s+(?:this|these|those|it|them"
+    r"|that(?=\s*(?:[.,;:]|$))|any|the\s+(?:reports?|claims?|rumou?rs?))\b",
     re.IGNORECASE,
 )
 # Words that stand for a place named shortly before ("the city", "the town").

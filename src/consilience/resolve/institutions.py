@@ -77,21 +77,43 @@ def _is_acronym(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    """The phrases of the lexicon written in capitals, casefolded."""
+def _acronyms() -> dict[str, frozenset[str]]:
+    """The phrases of the lexicon written in capitals, casefolded, each with the spellings the
+    lexicon gives it ("onu": "ONU", "Onu"): only those name the body."""
     raw = json.loads(
         resources.files("consilience.annotate")
         .joinpath("data/institutions.json")
         .read_text("utf-8")
     )
-    return frozenset(
-        _plain(p)
-        for kind, by_language in raw.items()
-        if not kind.startswith("_")
-        for phrases in by_language.values()
-        for p in phrases
-        if _is_acronym(p)
-    )
+    spellings: dict[str, set[str]] = {}
+    for kind, by_language in raw.items():
+        if kind.startswith("_"):
+            continue
+        for phrases in by_language.values():
+            for p in phrases:
+                spellings.setdefault(_plain(p), set()).add(p)
+    return {
+        key: frozenset(forms)
+        for key, forms in spellings.items()
+        if any(_is_acronym(f) for f in forms)
+    }
+
+
+# Bodies of the world (``INTERNATIONAL``) are one body in a story only under their name alone:
+# "Turkish Red Crescent" and "Iranian Red Crescent" are two societies.
+INTERNATIONAL = frozenset(
+    {
+        "united_nations",
+        "red_cross",
+        "red_crescent",
+        "world_health_organization",
+        "european_union",
+        "nato",
+    }
+)
+# A word written in capitals beside an acronym: a line in capitals ("UN AÑO DESPUÉS"), where
+# capitals say nothing.
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _phrases(text: str) -> list[tuple[int, int, str]]:
@@ -110,10 +132,19 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
         first = m.group()[0]
         if " " not in key and first.lower() == first and first.upper() != first:
             continue  # "procura" (a verb), not "Procura"
-        if key in _acronyms() and not _is_acronym(m.group()):
-            continue  # "Un incendio", "Who said": no acronym
+        forms = _acronyms().get(key)
+        if forms is not None and (m.group() not in forms or _in_capitals(text, m.start(), m.end())):
+            continue  # "Un incendio", "Who said", "UN AÑO DESPUÉS": no acronym
         found.append((m.start(), m.end(), kinds[key]))
     return found
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Return True when the word before or after ``text[start:end]`` is written in capitals."""
+    before = _CAPS_WORD.findall(text[max(0, start - 30) : start])
+    after = _CAPS_WORD.findall(text[end : end + 30])
+    near = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    return any(w.isupper() for w in near)
 
 
 def _prefixes(said: str) -> Iterator[str]:
@@ -227,9 +258,10 @@ def kind_of_body(surface: str, whole: bool = False) -> str | None:
         rest = surface[:start] + " " + surface[end:]
         if any(is_title(w) for w in re.findall(r"[^\W\d_]+", rest)):
             continue
+        alone = whole or kind in INTERNATIONAL
         if (
             sum(ch.isalpha() for ch in surface[start:end])
-            >= (1.0 if whole else MIN_COVER) * letters
+            >= (1.0 if alone else MIN_COVER) * letters
         ):
             best = best or kind
     return best

@@ -184,7 +184,8 @@ def propagate_across_scripts(docs: Sequence[Doc], languages: Sequence[str | None
 
 def _lowercase(word: str) -> bool:
     """Return True when ``word`` begins with a small letter of a script that has capitals
-    (Cyrillic, Greek ...; Arabic and Hebrew have none)."""
+    (Cyrillic, Greek ...; Arabic and Hebrew have none). Only a name's first word must have one:
+    "Карим аль-Валдори" keeps its particle small."""
     first = word[:1]
     return first.islower() and first.upper() != first
 
@@ -197,8 +198,8 @@ def _match(
 ) -> tuple[int, int, Name, int] | None:
     for width in range(min(MAX_WORDS, len(words) - i), 0, -1):
         span = words[i : i + width]
-        if any(_lowercase(w) for _, _, w in span):
-            continue  # a script with capitals writes a name with one: "провести" is a verb
+        if _lowercase(span[0][2]):
+            continue  # a script with capitals opens a name with one: "провести" is a verb
         first = span[0][2]
         keys = []
         for cut in (*glued, ""):  # a clitic cut first: "و" (and) is silent in a skeleton

@@ -424,13 +424,14 @@ def _why(
         said = list(dict.fromkeys(c.attributed_to for c in members if c.attributed_to))
         by = f" ({'; '.join(said[:3])})" if said else ""
         outlets = origins.count(list(members))
-        carried = (
-            f"{n_articles} articles from {outlets} independent origins carry the denial"
-            if n_articles > 1
-            else f"only {_label(articles, members[0].article)} carries it"
-        )
+        if n_articles == 1:
+            carried = f"only {_label(articles, members[0].article)} carries it"
+        elif outlets == 1:
+            carried = f"{n_articles} articles of one origin carry the denial"
+        else:
+            carried = f"{n_articles} articles from {outlets} independent origins carry the denial"
         return (
-            f"Single source: a denial{by}; {carried}, and no report of the story states "
+            f"Single source: a denial{by}; {carried}, and no report aligned with it states "
             f"what it denies.{extra}"
         )
     who = named[0] if named else _label(articles, members[0].article)
