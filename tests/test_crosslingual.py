@@ -526,3 +526,38 @@ def test_a_small_particle_inside_a_name_of_a_script_with_capitals(gazetteer):
     karim = next(e for e in entities if e.name == "Karim al-Valdori")
     spans = [russian_text[m.start : m.end] for m in karim.mentions if m.article == "ru-1"]
     assert spans == ["Карим аль-Валдори"]
+
+
+# One strike told apart in two languages: the same toll, wounded, distance and the town's
+# earlier strike, in the same order, in sentences of their own (five figures in a row: a
+# longer run in order is a translation's, ``sources.independence.find_links``).
+APART_EN = (
+    "Blast at Brelvik market kills 12\n\nA strike hit the central market of Brelvik on "
+    "Saturday, killing 12 people and wounding 40, local officials said. The explosion came at "
+    "10:40 local time, when the market was crowded. Brelvik lies about 30 km north of the "
+    "capital. The army denied any role in the attack. In 2024, a strike on the town's bus "
+    "station killed 31 people."
+)
+APART_ES = (
+    "Doce muertos en un ataque en Brelvik\n\nAl menos 12 personas murieron y 40 resultaron "
+    "heridas el sábado en Brelvik, según un médico del hospital. Testigos contaron que la "
+    "explosión derrumbó la nave principal y provocó un incendio. La ciudad, a unos "
+    "30 kilómetros de la capital, vive desde hace meses bajo el control de un grupo armado. El "
+    "Gobierno prometió ayuda a las familias de las víctimas. Hace dos años, en 2024, otro ataque "
+    "contra la estación de autobuses dejó 31 muertos."
+)
+
+
+def test_reports_written_apart_are_no_translation_though_their_figures_agree(tmp_path):
+    from consilience.annotate.gist import SentenceEncoder
+    from consilience.sources.independence import find_sources
+
+    path = _jsonl(tmp_path, [("en", APART_EN, "2026-03-14"), ("es", APART_ES, "2026-03-14")])
+    report = consilience.analyze([path], progress=False)
+    articles = list(report.articles)
+    # their figures and facts alone read as a translation ...
+    assert [s.articles for s in find_sources(articles)] == [("es", "en")]
+    # ... their sentences say other things: two sources, in the run too
+    encoder = SentenceEncoder(threads=1).load()
+    assert [s.articles for s in find_sources(articles, encoder=encoder)] == [("en",), ("es",)]
+    assert [s.articles for st in report.stories for s in st.sources] == [("en",), ("es",)]

@@ -57,6 +57,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 from anyascii import anyascii
@@ -64,11 +65,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Attribution, Source
+from ..stories.features import digit_figures
 from ..text import shingle_hashes
 from ..tuning import IndependenceParams, TranslationParams
 from .cognates import close_translations
 from .passages import QUOTED, chain
-from .translations import translation_pairs
+from .translations import sentences_agree, translation_pairs
+
+if TYPE_CHECKING:
+    from ..annotate.gist import SentenceEncoder
 
 __all__ = [
     "Facts",
@@ -100,14 +105,17 @@ def find_sources(
     articles: Sequence[Article],
     params: IndependenceParams | None = None,
     translations: TranslationParams | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> tuple[Source, ...]:
     """Return one Source per independent origin, in input order of the origins: its
     ``articles`` start with the origin, then the copies and rewrites in input order; each
     ``relations`` entry is ``(article, "copy"|"rewrite", of article)``. Every article of the
     input is in exactly one Source. ``params`` and ``translations`` default to the defaults of
-    ``consilience.tuning`` (a run passes its ``Settings.independence`` and ``.translations``)."""
+    ``consilience.tuning`` (a run passes its ``Settings.independence`` and ``.translations``);
+    with ``encoder`` (the run's multilingual sentence encoder) a translation must also say its
+    sentences alike (``translations.sentences_agree``)."""
     params = params or IndependenceParams()
-    links = find_links(articles, params, translations)
+    links = find_links(articles, params, translations, encoder)
     return _sources(articles, links)
 
 
@@ -115,9 +123,11 @@ def find_links(
     articles: Sequence[Article],
     params: IndependenceParams | None = None,
     translations: TranslationParams | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> list[Link]:
     """Return the copy, rewrite and translation links between articles of the set (each pair
-    at most once; a pair that is both a copy and a rewrite is a copy), sorted by pair."""
+    at most once; a pair that is both a copy and a rewrite is a copy), sorted by pair; with
+    ``encoder``, a translation link only between articles that say their sentences alike."""
     params = params or IndependenceParams()
     shingles = [shingle_set(_text(a), params.shingle) for a in articles]
     found: dict[tuple[int, int], Link] = {}
@@ -153,8 +163,26 @@ def find_links(
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
     for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
+    worded = set()  # close translations: their sentences keep most of their words' stems
     for i, j, score in close_translations(articles):
         found.setdefault((i, j), Link(i, j, "translation", score))
+        worded.add((i, j))
+    if encoder is not None:
+        # a translation says each sentence again: a few figures and facts in order are also
+        # what two reports of one event written apart share (a long run of figures in order is
+        # not: MEANTIME's translations of one text by two translators split their sentences
+        # apart, and always share six figures or more)
+        long_run = (translations or TranslationParams()).min_figures_alone
+        for key in [k for k, link in found.items() if link.kind == "translation"]:
+            if key in worded:
+                continue
+            i, j = key
+            a, b = digit_figures(articles[i].text), digit_figures(articles[j].text)
+            run = LCSseq.similarity(a, b)
+            if run < long_run and not sentences_agree(
+                articles[i], articles[j], encoder, translations
+            ):
+                del found[key]
     return [found[k] for k in sorted(found)]
 
 

@@ -38,12 +38,12 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from ..annotate.gist import unpack
+from ..annotate.gist import SentenceEncoder, unpack
 from ..model import Article
 from ..stories.features import digit_figures
 from ..tuning import TranslationParams
 
-__all__ = ["TranslationParams", "translation_pairs"]
+__all__ = ["TranslationParams", "sentences_agree", "translation_pairs"]
 
 
 def translation_pairs(
@@ -93,3 +93,30 @@ def _score(cosine: float, a: list[str], b: list[str], params: TranslationParams)
         ok = ok and aligned >= params.figures_cover_long * long_
         return aligned / short if ok else None
     return cosine if cosine >= params.gist_same else None
+
+
+def sentences_agree(
+    a: Article, b: Article, encoder: SentenceEncoder, params: TranslationParams | None = None
+) -> bool:
+    """Return True when ``a`` and ``b`` say their sentences alike, as a translation says each
+    sentence of its original again: at least ``params.sentences_matched`` of the first
+    ``params.sentences`` sentences of four words or more of the one with fewer have a sentence
+    of the other, or two of its sentences in a row (a translation may cut a sentence in two),
+    at least ``params.sentence_close`` close (the multilingual sentence encoder). Two reports of
+    one event written apart share their figures and their lead's facts, not their sentences.
+    True when either has no such sentence (nothing to tell them apart by)."""
+    params = params or TranslationParams()
+    ta, tb = _sentences(a, params), _sentences(b, params)
+    if not ta or not tb:
+        return True
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    va = encoder.encode(ta)
+    vb = encoder.encode(tb + [f"{x} {y}" for x, y in zip(tb, tb[1:], strict=False)])
+    best = (va @ vb.T).max(axis=1)
+    return float((best >= params.sentence_close).mean()) >= params.sentences_matched
+
+
+def _sentences(article: Article, params: TranslationParams) -> list[str]:
+    texts = [article.text[s.start : s.end].strip() for s in article.annotations.sentences]
+    return [t for t in texts if len(t.split()) >= 4][: params.sentences]

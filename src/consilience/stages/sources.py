@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..model import Article, Story
+from ..resources import Resources
+from ..settings import Settings
 from .base import StoryStageBase
 
 
@@ -16,11 +18,21 @@ class Sources(StoryStageBase):
     requires = ("text", "entities", "quantities", "published", "gist")
     assigns = ("sources",)
 
+    def initialize(self, settings: Settings, resources: Resources) -> None:
+        super().initialize(settings, resources)
+        self.resources = resources
+
     def process_story(
         self, story: Story, articles: Mapping[str, Article]
     ) -> tuple[Story, dict[str, Article]]:
         from ..sources.independence import find_sources
 
         members = self.members(story, articles)
-        sources = find_sources(members, self.settings.independence, self.settings.translations)
+        # the sentence encoder checks a translation's sentences: only a story in two
+        # languages or more can hold one
+        several = len({a.language for a in members if a.language}) > 1
+        encoder = self.resources.encoder() if several else None
+        sources = find_sources(
+            members, self.settings.independence, self.settings.translations, encoder
+        )
         return replace(story, sources=sources), {}
