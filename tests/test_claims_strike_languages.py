@@ -156,3 +156,17 @@ def test_an_acronym_in_a_line_of_capitals_names_no_body() -> None:
     assert _phrases("UN AÑO DESPUÉS DEL SISMO") == []
     assert _phrases("Un incendio destruyó el mercado.") == []
     assert _phrases("L'Onu ha chiesto un'indagine.") == [(2, 5, "united_nations")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Le bilan du crash du vol TA 412 s'est alourdi à 51 morts.", [(51.0, "morts")]),
+        ("es", "El vuelo TA 412 llevaba a bordo a 68 personas.", [(68.0, "personas")]),
+        ("it", "Il volo TA 412 trasportava 64 persone.", [(64.0, "persone")]),
+        # a code before a count with no label before it stays a count
+        ("nl", "Het bedrijf heeft GM 6246 dealers.", [(6246.0, "dealers")]),
+    ],
+)
+def test_a_flight_number_after_its_code_is_no_count(language, text, expected) -> None:
+    assert [(q.value, q.counted) for q in find_quantities_in(language, text)] == expected

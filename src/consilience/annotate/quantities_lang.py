@@ -247,7 +247,7 @@ def find_quantities_in(
     hi = len(text) if end is None else min(end, len(text))
     low = _fold(text)
     decimal = _text_decimal(low, lang)
-    cores = _digit_cores(low, start, hi, lang, decimal)
+    cores = _digit_cores(low, start, hi, lang, decimal, text)
     cores += _word_cores(low, start, hi, lang)
     cores += _vague_cores(low, start, hi, lang)
     cores += _dual_cores(low, start, hi, lang)
@@ -309,7 +309,9 @@ def _text_decimal(low: str, lang: _Lang) -> str:
     return lang.decimal
 
 
-def _digit_cores(low: str, lo: int, hi: int, lang: _Lang, decimal: str) -> list[_Core]:
+def _digit_cores(
+    low: str, lo: int, hi: int, lang: _Lang, decimal: str, text: str = ""
+) -> list[_Core]:
     out = []
     spaces = "[\u00a0\u202f ]" if lang.space_groups else "[\u00a0\u202f]"
     grouped = re.compile(r"\d{1,3}(?:" + spaces + r"\d{3}(?!\d))+(?:[.,]\d+)?")
@@ -322,7 +324,7 @@ def _digit_cores(low: str, lo: int, hi: int, lang: _Lang, decimal: str) -> list[
         tok = low[s:e].rstrip(".,")
         e = s + len(tok)
         pos = e
-        if _is_label_or_time(low, s, e, lo, hi, lang):
+        if _is_label_or_time(low, s, e, lo, hi, lang) or _coded_label(text, s, lo, lang):
             continue
         unit = _unit_at(low, e, hi, lang)
         parsed = _parse_digits(tok, decimal, unit)
@@ -363,6 +365,24 @@ def _parse_digits(tok: str, decimal: str, unit: str | None) -> tuple[float, str]
     if sep == decimal and (unit in _MEASURES or unit == "percent"):
         return float(head + "." + tail), "plain" if sep == "." else "european"
     return float(head + tail), fmt
+
+
+# A code in capitals between a label and its number: "vol TA 412", "vuelo IB 3421".
+_CODE_BEFORE = re.compile(r"[\s\u00a0]+[A-Z]{1,3}[\s\u00a0-]*$")
+
+
+def _coded_label(text: str, s: int, lo: int, lang: _Lang) -> bool:
+    """Return True when the digits at ``s`` follow a label and a code in capitals ("le vol TA
+    412", "el vuelo IB 3421", "der Flug LH 123"): a flight's number, no count."""
+    if not text:
+        return False
+    code = _CODE_BEFORE.search(text, max(lo, s - 8), s)
+    if code is None:
+        return False
+    return (
+        lang.label_before_re.search(text.lower(), max(lo, code.start() - 20), code.start() + 1)
+        is not None
+    )
 
 
 def _is_label_or_time(low: str, s: int, e: int, lo: int, hi: int, lang: _Lang) -> bool:
