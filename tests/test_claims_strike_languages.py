@@ -170,3 +170,40 @@ def test_an_acronym_in_a_line_of_capitals_names_no_body() -> None:
 )
 def test_a_flight_number_after_its_code_is_no_count(language, text, expected) -> None:
     assert [(q.value, q.counted) for q in find_quantities_in(language, text)] == expected
+
+
+CRASH = {
+    "es.txt": doc(
+        "El Diario Austral",
+        "2031-09-05",
+        "Un avión de pasajeros de la aerolínea Tartu Air se estrelló este sábado cerca de la "
+        "localidad de Brelvik, en Valdoria, y causó al menos 38 muertos, según la agencia de "
+        "protección civil. El vuelo TA 412, que cubría la ruta entre la capital, Solvana, y Port "
+        "Meren, llevaba a bordo a 68 personas, según la policía regional. El Sindicato de Pilotos "
+        "de Valdoria aseguró que el aparato tenía una avería conocida en uno de sus motores, "
+        "reportada varias veces en las últimas semanas. Los equipos de rescate trabajaban entre "
+        "los restos del aparato, un turbohélice Aerion 220. La ministra de Transportes, Petra "
+        "Halvik, anunció la creación de una comisión de investigación.",
+    ),
+    "fr.txt": doc(
+        "Le Courrier Continental",
+        "2031-09-05",
+        "Le bilan du crash du vol TA 412 de la compagnie Tartu Air, survenu samedi près de "
+        "Brelvik, s'est alourdi à 51 morts, a annoncé samedi soir la protection civile. "
+        "L'appareil, un turbopropulseur Aerion 220, s'est écrasé dans un champ peu après son "
+        "décollage de la capitale Solvana. Tartu Air a démenti les informations selon lesquelles "
+        "l'avion présentait une panne de moteur connue, affirmant que tous les contrôles de "
+        "maintenance avaient été effectués. Plusieurs blessés ont été transportés à l'hôpital "
+        "régional de Brelvik. Les causes de l'accident restent inconnues.",
+    ),
+}
+
+
+def test_a_denial_saying_what_it_denies_does_not_deny_the_sentence_before(tmp_path_factory):
+    report = analysed(tmp_path_factory, "crash-denial", CRASH)
+    articles = by_name(report)
+    claims = one_story_claims(report)
+    # "a démenti les informations selon lesquelles ..." denies an engine fault, not the crash
+    # the sentence before it tells: no dispute
+    assert [c.status for c in claims if c.status == "disputed"] == []
+    assert all(c.status != "disputed" for c in holding(claims, articles["fr"], "s'est écrasé"))

@@ -708,11 +708,32 @@ def _anaphoric(feats: _Features, previous: _Features) -> bool:
     common as an attack ("denied carrying out the attack") after a sentence that tells that
     event or its toll ("a strike hit the market, killing 14"); not after one telling another
     act ("the UN called for an inquiry into the attack": the denial is not of the call)."""
-    if lx.ANAPHORIC_DENIAL.search(feats.text) or not feats.classes:
+    if lx.ANAPHORIC_DENIAL.search(feats.text):
         return True
+    if not feats.classes:
+        return not _says_what_it_denies(feats)
     if feats.classes - lx.WEAK_CLASSES:
         return False
     return not (previous.classes - lx.WEAK_CLASSES - lx.TALLY_EVENTS)
+
+
+# Words after a denial's verb, up to the end of its clause, from which it says what it denies
+# ("a démenti les informations selon lesquelles l'avion avait une panne"), not "denied it".
+_DENIED_OBJECT_WORDS = 5
+
+
+def _says_what_it_denies(feats: _Features) -> bool:
+    """Return True when a denial naming no event says what it denies in words of its own after
+    its verb ("Tartu Air a démenti les informations selon lesquelles l'avion présentait une
+    panne de moteur"): it denies that, not the sentence before it."""
+    cue = feats.attr.cue if feats.attr is not None else None
+    if not cue:
+        return False
+    at = feats.text.lower().find(cue.lower())
+    if at < 0:
+        return False
+    clause = re.split(r"[,;:]", feats.text[at + len(cue) :], maxsplit=1)[0]
+    return len(re.findall(r"\w+", clause)) >= _DENIED_OBJECT_WORDS
 
 
 def _inherit(feats: _Features, previous: _Features) -> _Features:
