@@ -207,3 +207,14 @@ def test_a_denial_saying_what_it_denies_does_not_deny_the_sentence_before(tmp_pa
     # the sentence before it tells: no dispute
     assert [c.status for c in claims if c.status == "disputed"] == []
     assert all(c.status != "disputed" for c in holding(claims, articles["fr"], "s'est écrasé"))
+
+
+def test_a_vague_number_takes_the_unit_after_its_connector() -> None:
+    text = "Valdoria est située à une trentaine de kilomètres au nord de la capitale."
+    assert [(q.value, q.unit, q.approximate) for q in find_quantities_in("fr", text)] == [
+        (30.0, "km", True)
+    ]
+    text = "Une trentaine de personnes ont été blessées."
+    assert [(q.value, q.unit, q.counted) for q in find_quantities_in("fr", text)] == [
+        (30.0, None, "personnes")
+    ]

@@ -603,7 +603,7 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
     elif not core.vague:
         value, pos, scaled = _scale(low, pos, hi, lang, core, value)
     if not paired:
-        unit, pos = _unit_after(low, pos, hi, lang, scaled or core.vague)
+        unit, pos = _unit_after(low, pos, hi, lang, scaled or core.vague, core.vague)
     if currency and unit in (None, currency):
         unit = currency
     before = lang.unit_before_re.search(low, max(lo, span_start - 30), span_start)
@@ -674,10 +674,11 @@ def _scale(
 
 
 def _unit_after(
-    low: str, pos: int, hi: int, lang: _Lang, after_scale: bool
+    low: str, pos: int, hi: int, lang: _Lang, after_scale: bool, vague: bool = False
 ) -> tuple[str | None, int]:
     """Return (unit, end) right after ``pos``; after a scale word or a vague plural a
-    connector may come first ("40.000 millones de dólares")."""
+    connector may come first ("40.000 millones de dólares"), before any unit after a vague
+    number ("une trentaine de kilomètres": about 30 km)."""
     m = lang.unit_re.match(low, pos, hi)
     if m:
         return lang.units[" ".join(m.group("w").split())], m.end()
@@ -685,7 +686,7 @@ def _unit_after(
         c = re.match(r"[\s\u00a0]+(\w+['’]|\w+)", low[pos:hi])
         if c and c.group(1) in lang.connectors:
             m = lang.unit_re.match(low, pos + c.end(), hi)
-            if m and lang.units[" ".join(m.group("w").split())] in _CURRENCIES:
+            if m and (vague or lang.units[" ".join(m.group("w").split())] in _CURRENCIES):
                 return lang.units[" ".join(m.group("w").split())], m.end()
     return None, pos
 
