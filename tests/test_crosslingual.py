@@ -477,14 +477,13 @@ def test_a_short_report_whose_few_figures_another_tells_is_no_translation():
     assert _score(0.7, seven, seven[:6], params) == 1.0
 
 
-def test_a_small_word_of_a_script_with_capitals_is_no_name(gazetteer):
+def _found_in_russian(gazetteer, english_text, name, label, russian_text) -> list[str]:  # noqa: ANN001
+    """Return the spans of ``russian_text`` resolved to ``name``, a mention (``label``) of an
+    English article."""
     from consilience.model import EntityMention
     from consilience.resolve import resolve_story
 
-    english_text = "The town lies 30 km north of the capital, Orvast. Orvast sent troops."
-    # "провести" (to conduct) has the sound skeleton of "Orvast"; "Орваст" is the name
-    russian_text = "ООН призвала провести расследование. Власти в Орваст не ответили."
-    start = english_text.index("Orvast")
+    start = english_text.index(name)
     english = _article("en-1", english_text, "en")
     english = Article(
         **{
@@ -492,39 +491,28 @@ def test_a_small_word_of_a_script_with_capitals_is_no_name(gazetteer):
             "language": "en",
             "annotations": Annotations(
                 sentences=english.annotations.sentences,
-                entities=(EntityMention(start, start + 6, "GPE"),),
+                entities=(EntityMention(start, start + len(name), label),),
             ),
         }
     )
     russian = _article("ru-1", russian_text, "ru")
     entities = resolve_story([english, russian], gazetteer)
-    orvast = next(e for e in entities if e.name == "Orvast")
-    spans = [russian_text[m.start : m.end] for m in orvast.mentions if m.article == "ru-1"]
+    found = next(e for e in entities if e.name == name)
+    return [russian_text[m.start : m.end] for m in found.mentions if m.article == "ru-1"]
+
+
+def test_a_small_word_of_a_script_with_capitals_is_no_name(gazetteer):
+    english_text = "The town lies 30 km north of the capital, Orvast. Orvast sent troops."
+    # "провести" (to conduct) has the sound skeleton of "Orvast"; "Орваст" is the name
+    russian_text = "ООН призвала провести расследование. Власти в Орваст не ответили."
+    spans = _found_in_russian(gazetteer, english_text, "Orvast", "GPE", russian_text)
     assert spans == ["Орваст"]
 
 
 def test_a_small_particle_inside_a_name_of_a_script_with_capitals(gazetteer):
-    from consilience.model import EntityMention
-    from consilience.resolve import resolve_story
-
     english_text = "Commander Karim al-Valdori spoke on Monday. Al-Valdori said the town was calm."
     russian_text = "Командир Карим аль-Валдори выступил в понедельник."
-    start = english_text.index("Karim al-Valdori")
-    english = _article("en-1", english_text, "en")
-    english = Article(
-        **{
-            **{f: getattr(english, f) for f in ("id", "source", "kind", "raw_text", "text")},
-            "language": "en",
-            "annotations": Annotations(
-                sentences=english.annotations.sentences,
-                entities=(EntityMention(start, start + 16, "PERSON"),),
-            ),
-        }
-    )
-    russian = _article("ru-1", russian_text, "ru")
-    entities = resolve_story([english, russian], gazetteer)
-    karim = next(e for e in entities if e.name == "Karim al-Valdori")
-    spans = [russian_text[m.start : m.end] for m in karim.mentions if m.article == "ru-1"]
+    spans = _found_in_russian(gazetteer, english_text, "Karim al-Valdori", "PERSON", russian_text)
     assert spans == ["Карим аль-Валдори"]
 
 

@@ -146,9 +146,7 @@ def blocking_keys(c: ClaimCandidate) -> list[tuple]:
         # many tallies of one kind ("40 dead in X", "12 in Y", "250 in all") share one key
         scoped = [("fs", f.dimension, f.counted, f.event, k) for k in sorted(f.scope)]
         return [("f", f.dimension, f.counted, f.event), *scoped]
-    classes = set(_strong(c.classes)) or {"-"}  # "-": a statement naming no event class
-    for cls in list(classes):
-        classes |= lx.RELATED_CLASSES.get(cls, frozenset())
+    classes = lx.related(set(_strong(c.classes)) or {"-"})  # "-": a statement naming no event
     keys: list[tuple] = [("s", cls, e) for cls in sorted(classes) for e in sorted(c.entities)]
     keys += [("w", cls, w) for cls in sorted(classes) for w in sorted(c.words)]
     keys += [("t", cls, t) for cls, t in sorted(c.targets)]
@@ -287,19 +285,12 @@ def _one_frame(a: ClaimCandidate, b: ClaimCandidate, common: frozenset[str] = fr
     if a.negated != b.negated or a.language == b.language:
         return False
     strong_a, strong_b = a.classes - lx.WEAK_CLASSES, b.classes - lx.WEAK_CLASSES
-    told = bool(strong_a & _related(strong_b))
+    told = bool(strong_a & lx.related(strong_b))
     if not told and not (a.negated and a.classes & b.classes):
         return False
     if not (a.entities & b.entities) - a.broad - b.broad - a.places - b.places - common:
         return False
     return not two_days(a, b)
-
-
-def _related(classes: frozenset[str] | set[str]) -> set[str]:
-    out = set(classes)
-    for k in classes:
-        out |= lx.RELATED_CLASSES.get(k, frozenset())
-    return out
 
 
 def _one_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
@@ -583,9 +574,7 @@ def _denial_of_figure(a: ClaimCandidate, b: ClaimCandidate, params: AlignParams)
         return 0.0  # "no fire had reached the depot" says where it did not, it denies nothing
     if report.negated or (denial.sides and report.sides and not denial.sides & report.sides):
         return 0.0
-    told = set(denial.classes)
-    for k in denial.classes:
-        told |= lx.RELATED_CLASSES.get(k, frozenset())
+    told = lx.related(denial.classes)
     if not told & report.classes or not _one_event(denial, report):
         return 0.0
     if denial.places - denial.broad and not (denial.places - denial.broad) & report.entities:

@@ -240,6 +240,16 @@ RELATED_CLASSES: dict[str, frozenset[str]] = {
     "stay": frozenset({"flee"}),
     "breach": frozenset({"enter", "seize"}),
 }
+
+
+def related(classes: set[str] | frozenset[str]) -> set[str]:
+    """Return ``classes`` with the classes related to them ("entered" / "seized")."""
+    out = set(classes)
+    for k in classes:
+        out |= RELATED_CLASSES.get(k, frozenset())
+    return out
+
+
 # Events that one figure may be said to measure in different words: "2,000 soldiers fled",
 # "... crossed into", "... entered" the neighbouring country.
 FIGURE_EVENT_FAMILY: dict[str, str] = {"cross": "flee", "enter": "flee"}

@@ -239,16 +239,16 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
         # a report in another language is read with that language's words: an event both
         # name must be one (or related); its days may be read differently, so what else both
         # state in every language is who and where
-        if classes and told and not told & _related(classes):
+        if classes and told and not told & lx.related(classes):
             return False
         return not places or bool(places & own)
-    if classes and not told & _related(classes):
+    if classes and not told & lx.related(classes):
         return False
     # every event of the assertion that another article also tells must be told (or a related
     # one): "the army withdrew and the rebels took the south" is not backed by "the rebels
     # took positions" alone
     for k in (s[2:] for s in kernel if s.startswith("c:")):
-        if not told & _related({k}):
+        if not told & lx.related({k}):
             return False
     days = {s for s in kernel if s.startswith("d:")}
     named = {s for s in kernel if s.startswith("e:")}
@@ -264,7 +264,7 @@ def _same_day(
     an assertion that names no day): the same event told on the same day, whoever the
     sentence names on the way. Not a denial (it contests the event, see ``_split``)."""
     kept = {c.id for c in keep}
-    classes = _related({s[2:] for s in slots(rep) if s.startswith("c:")})
+    classes = lx.related({s[2:] for s in slots(rep) if s.startswith("c:")})
     told: dict[str, set[str]] = defaultdict(set)  # day slot -> articles of kept members
     for c in keep:
         for s in slots(c):
@@ -279,14 +279,6 @@ def _same_day(
             continue
         if any(told.get(s, set()) - {c.article} for s in own if s.startswith("d:")):
             out.append(c)
-    return out
-
-
-def _related(classes: set[str] | frozenset[str]) -> set[str]:
-    """Return ``classes`` with the classes related to them ("entered" / "seized")."""
-    out = set(classes)
-    for k in classes:
-        out |= lx.RELATED_CLASSES.get(k, frozenset())
     return out
 
 
