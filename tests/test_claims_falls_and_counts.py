@@ -105,6 +105,8 @@ def test_what_happened_to_a_thing_is_an_event_told_whatever_word_told_it():
         ("ar", "قتل أحد الجنود في الهجوم.", [("أحد", 1.0, "الجنود")]),
         ("ar", "لم يصب أحد بأذى.", []),
         ("ar", "وقع الحادث يوم الأحد الماضي.", []),  # Sunday
+        # Monday ("the two" in form): no count
+        ("ar", "قتل تسعة أشخاص يوم الاثنين.", [("تسعة", 9.0, "أشخاص")]),
     ],
 )
 def test_one_of_a_counted_noun(language, text, expected):

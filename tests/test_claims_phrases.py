@@ -10,6 +10,7 @@ from consilience.claims import lexicon
 
 EXAMPLES = [
     ("Soldiers opened fire on the crowd near the depot.", "shoot"),
+    ("Troops fired on the crowd near the depot.", "shoot"),
     ("A fire broke out in the warehouse overnight.", "fire"),
     ("Thousands were forced from their homes by the storm.", "displace"),
     ("Four miners lost their lives in the collapse.", "kill"),

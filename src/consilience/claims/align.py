@@ -14,7 +14,9 @@
    but not of a property the event has once (a magnitude: ``lexicon.MEASURE_CONCEPTS``; a
    depth: ``EVENT_LENGTHS``); a figure of an earlier event (its clause dates it before the
    story: "the 1962 flood killed 3,000") and one of the story's own (``earlier_event``);
-   claims about opposite sides (rebels / the army).
+   claims about opposite sides (rebels / the army). Statements about who did the event pair
+   by the side blamed, in any language: an accusation with another one or with that side's
+   denial (``_blame_pairs``), which makes the dispute of who did it one claim.
 3. Grouping. Average linkage over the scored pairs: the two groups whose linked pairs have the
    highest mean similarity merge while it reaches ``threshold`` and at least ``min_linked`` of
    their cross pairs are linked. One article never gives two incompatible figures to one group
@@ -69,6 +71,8 @@ def align(
     weights = _Weights(read or cands)
     pairs = _scored_pairs(cands, weights, params)
     pairs.update(_denial_pairs(cands, params))
+    for pair, score in _blame_pairs(cands).items():
+        pairs[pair] = max(pairs.get(pair, 0.0), score)
     if meanings:
         for pair, score in _meaning_pairs(cands, meanings, params).items():
             pairs[pair] = max(pairs.get(pair, 0.0), score)
@@ -541,6 +545,67 @@ def _denial_pairs(cands: list[ClaimCandidate], params: AlignParams) -> dict[tupl
         if _one_fact(cands, list(found), params):
             out.update({(min(i, j), max(i, j)): score for j, score in found.items()})
     return out
+
+
+# How alike two statements about who did an event are (``_blame_pairs``): well above
+# ``AlignParams.threshold``, below a near repeat.
+_BLAME_SCORE = 0.6
+
+
+def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
+    """Return {(i, j): score} for statements about who did the story's event: one blames a side
+    for it ("the Brigade accused the armed forces of the strike", ``ClaimCandidate.accused``)
+    and the other blames that side too, or is a denial by that side ("the army denied carrying
+    out any strike"), or both are denials by a side some statement blames. Two statements of
+    one article pair only as an accusation and a denial (the article gives both sides). They
+    tell one deed (``_one_deed``: a class in common or related ones, a weak one, "attack",
+    too, since who did it is the point; or two deeds of armed violence) and no two different
+    days. Across languages they share few words and their vectors
+    do not see who is blamed; the side does. A pair of an accusation and a denial is a
+    dispute."""
+
+    def contests(c: ClaimCandidate) -> bool:
+        return c.negated or c.disputes_reports or c.stance == "denied"
+
+    blaming = {
+        i: c.accused
+        for i, c in enumerate(cands)
+        if c.kind == "statement" and c.accused and c.classes and not contests(c)
+    }
+    if not blaming:
+        return {}
+    blamed = frozenset(s for sides in blaming.values() for s in sides)
+    denying = {
+        i: c.sides & blamed
+        for i, c in enumerate(cands)
+        if c.kind == "statement" and contests(c) and c.classes and c.sides & blamed
+    }
+    sides = {**denying, **blaming}
+    idx = sorted(sides)
+    out = {}
+    for n, i in enumerate(idx):
+        a = cands[i]
+        for j in idx[n + 1 :]:
+            b = cands[j]
+            if not sides[i] & sides[j]:
+                continue
+            if a.article == b.article and (i in denying) == (j in denying):
+                continue
+            if not _one_deed(a.classes, b.classes) or two_days(a, b):
+                continue
+            out[(i, j)] = _BLAME_SCORE
+    return out
+
+
+# Deeds of armed violence that one blame and its denial may name in different words ("accused
+# the army of the attack" / "denied firing on the town" / "denied killing civilians").
+_ARMED_DEEDS = frozenset({"attack", "shoot", "explode", "kill", "injure"})
+
+
+def _one_deed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Return True when two statements about who did something name one deed: a class (or a
+    related one) in common, or both a deed of armed violence."""
+    return bool(a & lx.related(b)) or bool(a & _ARMED_DEEDS and b & _ARMED_DEEDS)
 
 
 def _one_fact(cands: list[ClaimCandidate], figures: list[int], params: AlignParams) -> bool:

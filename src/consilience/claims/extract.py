@@ -132,6 +132,7 @@ class _Features:
     # (with the country a capital or a country's name stands for), not the source's
     actor: frozenset[str] = frozenset()
     targets: frozenset[tuple[str, str]] = frozenset()  # (event class, thing it happened to)
+    accused: frozenset[str] = frozenset()  # the sides it blames for what it tells
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -571,6 +572,7 @@ def _sentence_features(
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
         actor=actor,
         targets=targets,
+        accused=lx.accused_sides(text, _base(article.language)),
     )
 
 
@@ -1620,4 +1622,5 @@ def _candidate(
         broad=frozenset(feats.broad),
         actor=feats.actor,
         targets=feats.targets,
+        accused=feats.accused,
     )

@@ -154,6 +154,8 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     # "opened fire": a shooting, not a blaze; "a fire" is one, "the fire brigade" and
     # "came under fire" are not
     (r"\b(?:opened|open|opening|opens|returned)\s+fire\b", "shoot", ("fire",)),
+    # "fired on the town", "firing at protesters": shooting at something
+    (r"\b(?:fired|firing)\s+(?:on|at|upon)\b", "shoot", ("fired", "firing")),
     (
         r"(?<!opened )(?<!open )(?<!opening )(?<!opens )(?<!under )(?<!returned )"
         r"\bfires?\b(?!\s+(?:brigades?|services?|departments?|fighters?|engines?|chiefs?|"
@@ -1422,12 +1424,14 @@ def actor_sides(text: str, language: str | None = None) -> set[str]:
     """Return the sides named in ``text``: "armed_opposition", "state_forces", or both.
 
     "forces" and "fighters" take their side from the word before them ("rebel forces",
-    "government forces"); "the government" alone is a party, not an armed side. In a text of
-    another ``language``, that language's words for each side count too
+    "government forces"); "the government" alone is a party, not an armed side; a phrase
+    names one as a whole ("armed forces", "fuerzas armadas": ``data/blame.json``). In a text
+    of another ``language``, that language's words for each side count too
     (``data/events/<language>.json``).
     """
-    tokens = words(_fold(text, language))
-    sides: set[str] = set()
+    folded = _fold(text, language)
+    tokens = words(folded)
+    sides: set[str] = {side for _, side in _phrase_sides(folded, language)}
     events = language_events(language)
     for i, w in enumerate(tokens):
         own = events.side(w) if events is not None else None
@@ -1478,7 +1482,96 @@ def actor_sides_at(
         elif w in _NEEDS_QUALIFIER and prev in _SIDES:
             found.append((m.start(), _SIDES[prev]))
         prev = w
+    phrases = _phrase_sides(_fold(text, language), language)
+    if phrases:
+        found = sorted(found + phrases)
     return found, found
+
+
+@functools.lru_cache(maxsize=64)
+def _side_phrases(language: str | None) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Return the pattern of the phrases of ``language`` that name a side as a whole ("armed
+    forces", "القوات المسلحة": ``data/blame.json``), lowercased as the language writes them,
+    and the side of each (its words joined by one space); None when it has none."""
+    code = _base_code(language)
+    data = language_words("blame")
+    table = {
+        " ".join(_fold(p, code).split()): side
+        for side in ("state_forces", "armed_opposition")
+        for p in data.get(f"{code}:{side}", ())
+    }
+    if not table:
+        return None
+    # an Arabic word may carry its conjunction or preposition ("والقوات المسلحة")
+    clitic = "(?:[وفب])?" if code == "ar" else ""
+    return re.compile(rf"(?<!\w){clitic}(?:{word_alternation(table)})(?!\w)"), table
+
+
+def _phrase_sides(folded: str, language: str | None) -> list[tuple[int, str]]:
+    """Return (position, side) of each phrase of ``language`` naming a side as a whole in
+    ``folded`` (a text as ``_fold`` lowercases it)."""
+    found = _side_phrases(language)
+    if found is None:
+        return []
+    pattern, table = found
+    out = []
+    for m in pattern.finditer(folded):
+        phrase = " ".join(m.group().split())
+        side = table.get(phrase) or table.get(phrase[1:])  # behind an Arabic clitic
+        if side is not None:
+            out.append((m.start(), side))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _blame_cues(language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern of the words of ``language`` that blame someone for an event
+    (``<language>:accuse`` in ``data/blame.json``; "macht * verantwortlich": up to eight
+    words between the parts), lowercased as the language writes them; None when it has
+    none."""
+    code = _base_code(language)
+    forms = language_words("blame").get(f"{code}:accuse", ())
+    if not forms:
+        return None
+    gap = r"(?:\W+\w+){0,8}?\W+"
+    parts = [
+        gap.join(r"\s+".join(map(re.escape, piece.split())) for piece in _fold(f, code).split("*"))
+        for f in sorted(set(forms), key=lambda f: (-len(f), f))
+    ]
+    clitic = "(?:[وف])?" if code == "ar" else ""
+    return re.compile(rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)")
+
+
+# An English passive before a word of blaming: what is named before it is blamed ("the army
+# was accused of shelling the town").
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _blame_word(text: str, language: str | None) -> re.Match[str] | None:
+    cues = _blame_cues(language)
+    return cues.search(_fold(text, language)) if cues is not None else None
+
+
+def blame_at(text: str, language: str | None = None) -> int | None:
+    """Return where the first word of blaming of ``text`` (written in ``language``) starts,
+    None when it has none ("blamed the armed forces for the attack")."""
+    m = _blame_word(text, language)
+    return m.start() if m is not None else None
+
+
+def accused_sides(text: str, language: str | None = None) -> frozenset[str]:
+    """Return the sides ``text`` (written in ``language``) blames for what it tells: those it
+    names after its first word of blaming ("the Brigade accused the armed forces of the
+    strike", "обвинила в нанесении удара Вооруженные силы"; ``data/blame.json``), or before
+    it in an English passive ("the army was accused of ..."). Empty when it blames no one or
+    names no side."""
+    m = _blame_word(text, language)
+    if m is None:
+        return frozenset()
+    found, _ = actor_sides_at(text, language)
+    if _base_code(language) == "en" and _PASSIVE_BEFORE.search(text, 0, m.start()):
+        return frozenset(side for at, side in found if at < m.start())
+    return frozenset(side for at, side in found if at >= m.start())
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -411,7 +411,8 @@ def denial_conflict(
 
 def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> ConflictValue:
     """Return the words of ``c`` that carry its side: the denial or negation for the negative
-    side, the event word and what follows for the positive side."""
+    side; for the positive side the word blaming someone (``ClaimCandidate.accused``), else
+    the event word, and what follows."""
     s, e = c.sentence
     text = article.text
     start = None
@@ -427,7 +428,12 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             negator = lx.negation_at(text[s:e], c.language)
             start = s + negator if negator is not None else None
     else:
-        start = _first_event_word(text, s, e, c.classes, c.language)
+        # who is blamed, where the sentence blames someone ("blamed the army for the attack")
+        blamed = lx.blame_at(text[s:e], c.language) if c.accused else None
+        if blamed is not None:
+            start = s + blamed
+        else:
+            start = _first_event_word(text, s, e, c.classes, c.language)
     if start is None:
         start = c.start
     return _value_from(article, start, e)
