@@ -705,7 +705,8 @@ def figures_apart(
     other slots (dimension, counted thing, event), an earlier event's figure and the story's
     own, two places counted, a measure of the event and a distance, values too far apart,
     two values of one measure on two days, a height and a length, two readings of a level,
-    or one article's two disagreeing values. ``ent``: whether they share an actor or place
+    or one article's two disagreeing values (but two accounts it sets side by side,
+    ``_two_accounts``, are one fact). ``ent``: whether they share an actor or place
     (computed when None). ``pairwise`` False leaves out the two rules that part two figures
     only when nothing links them: values more than ``max_ratio`` apart (a toll that rose
     from 2 to 4 to 9 is one fact, through its steps) and two readings of a level or a distance
@@ -746,7 +747,8 @@ def figures_apart(
         return True
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
     if a.article == b.article and not agree and not _one_revision(a, b):
-        return True
+        if not _two_accounts(a, b):
+            return True
     measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
     measure = measure or event_length
     if measure and not agree:
@@ -769,6 +771,26 @@ def _one_place_tally(fa: Figure, fb: Figure) -> bool:
         and bool(fa.scope & fb.scope)
         and lx.WHOLE not in fa.scope | fb.scope
     )
+
+
+def _two_accounts(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True for two values of one sentence set side by side by a word of contrast
+    between them ("the ministry counted 40 injured, while the Red Crescent put the figure at
+    65": ``data/contrast.json``), neither a change ("rose to") nor a first estimate: one fact
+    the sentence reports disputed, not one article's two facts."""
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if a.sentence != b.sentence or a.update_cue or b.update_cue:
+        return False
+    if fa.first_estimate or fb.first_estimate:
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    contrast = lx.language_cues("contrast", None, first.language or "en")
+    if contrast is None or second.figure is None or second.start < first.end:
+        return False
+    # the word opens the clause the second value is read in, before that value
+    before = second.text[: max(second.figure.start - second.start, 0)]
+    return contrast.search(before) is not None
 
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:
@@ -1072,8 +1094,10 @@ def _may_merge(
         for other in by_article.get(c.article, ()):
             fa, fb = c.figure, other.figure
             assert fa is not None and fb is not None
-            if not compatible(fa.base, fb.base, fa, fb, params.tolerance) and not _one_revision(
-                c, other
+            if (
+                not compatible(fa.base, fb.base, fa, fb, params.tolerance)
+                and not _one_revision(c, other)
+                and not _two_accounts(c, other)
             ):
                 return False  # one article never gives one fact two values
     if len(figs_l) * len(figs_r) > _MERGE_CHECKS:

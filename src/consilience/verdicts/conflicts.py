@@ -84,7 +84,7 @@ def figure_verdict(
     counts = all(_figure(c).dimension == "count" for c in figs)
     tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
     update = None
-    if counts:
+    if counts and not _side_by_side(values):
         update = _update(values) or (_tally_update(values) if tally else None)
         running = any(c.running for c in figs) or _one_place(figs)
         if update is None and tally and running and not _same_moment(values, same_origin):
@@ -115,6 +115,18 @@ def figure_verdict(
         for c in shown
     )
     return Conflict(kind=kind, values=cvalues, why=""), None
+
+
+def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
+    """Return True when one sentence gives two of the values (two accounts it sets side by
+    side: "the ministry counted 40, while the Red Crescent put it at 65"): they stand for one
+    moment, so the values are no steps of an update."""
+    seen: dict[tuple[str, tuple[int, int]], int] = {}
+    for i, cls in enumerate(values):
+        for c in cls:
+            if seen.setdefault((c.article, c.sentence), i) != i:
+                return True
+    return False
 
 
 def _one_place(figs: Sequence[ClaimCandidate]) -> bool:
