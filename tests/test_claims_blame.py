@@ -114,3 +114,79 @@ def test_who_a_sentence_blames(language, text, expected) -> None:
 )
 def test_a_phrase_names_a_side_as_a_whole(language, text, expected) -> None:
     assert lx.actor_sides(text, language) == expected
+
+
+OTHER_SCENES = {
+    "en.txt": doc(
+        "Harbour Courier",
+        "2031-06-09",
+        "Shells hit the market of Tartu on Monday, killing five people, officials said. The "
+        "Southern Front accused the armed forces of shelling the market.",
+    ),
+    "es.txt": doc(
+        "Diario Sur",
+        "2031-06-09",
+        "Cinco personas murieron el lunes por el bombardeo del mercado de Tartu, según las "
+        "autoridades. El Frente Sur acusó a las Fuerzas Armadas de bombardear el mercado.",
+    ),
+    "en2.txt": doc(
+        "Lowland Observer",
+        "2031-06-09",
+        "Five people died when shells hit the market of Tartu on Monday. An army spokesman "
+        "denied that troops had shelled the hospital. Residents of Tartu denied that "
+        "soldiers had attacked the market.",
+    ),
+}
+
+
+def test_a_denial_of_another_scene_or_by_no_side_disputes_no_accusation(
+    tmp_path_factory,
+) -> None:
+    report = analysed(tmp_path_factory, "blame-scenes", OTHER_SCENES)
+    articles, claims = by_name(report), one_story_claims(report)
+    claim = claim_with(claims, articles["en"], "accused the armed forces of shelling")
+    assert holding(claims, articles["es"], "acusó a las Fuerzas Armadas") == [claim]
+    # the army denies shelling the hospital, not the market; residents are no side
+    assert claim not in holding(claims, articles["en2"], "denied that troops had shelled")
+    assert claim not in holding(claims, articles["en2"], "denied that soldiers had attacked")
+    assert (claim.status, claim.independent_sources) == ("corroborated", 2)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the strike is what the aid was for, not what the army is blamed for
+        (
+            "en",
+            "The Southern Front accused the army of blocking aid convoys to the victims of "
+            "the strike.",
+        ),
+        ("fr", "Le Front du Sud a accusé l'armée de mentir sur le bilan de l'attaque."),
+        # blamed by the army: the Front is blamed, and it is no side
+        ("en", "The Southern Front, accused by the army of shelling the market, said nothing."),
+    ],
+)
+def test_a_sentence_blaming_no_side_for_a_deed(language, text) -> None:
+    assert lx.blame(text, language) == (frozenset(), frozenset())
+
+
+def test_an_arabic_verb_is_followed_by_who_blames_then_who_is_blamed() -> None:
+    # "the army accused the rebels of shelling the market"
+    assert lx.blame("واتهم الجيش المتمردين بقصف السوق", "ar") == (
+        frozenset({"armed_opposition"}),
+        frozenset({"attack"}),
+    )
+
+
+def test_a_rebel_armys_name_is_no_state_force() -> None:
+    assert lx.actor_sides("The Revolutionary Armed Forces of the South attacked.") == {
+        "armed_opposition"
+    }
+    assert lx.actor_sides("Las Fuerzas Armadas Revolucionarias atacaron.", "es") == {
+        "armed_opposition"
+    }
+
+
+def test_a_dismissal_is_no_shooting() -> None:
+    assert lx.event_classes("Colonel Kask was fired on Tuesday.") == set()
+    assert lx.event_classes("Soldiers were firing at protesters.") == {"shoot"}

@@ -169,14 +169,15 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Words after which a number names a thing rather than counting ("Resolution 2254").
-_LABEL_BEFORE = re.compile(
-    r"\b(?:resolution|route|highway|flight|article|chapter|section|page|paragraph|room"
+_LABELS = (
+    r"(?:resolution|route|highway|flight|article|chapter|section|page|paragraph|room"
     r"|gate|platform|exit|level|phase|version|model|channel|item|rule|clause|bus|line"
     r"|apartment|block|terminal|track|episode|season|volume|issue|number|no\.|act"
-    r"|amendment|verse|figure|table|appendix|annex|stage|category|grade|size)[\s\u00a0]+$"
-    r"|#\s*$",
-    re.IGNORECASE,
+    r"|amendment|verse|figure|table|appendix|annex|stage|category|grade|size)"
 )
+_LABEL_BEFORE = re.compile(r"\b" + _LABELS + r"[\s\u00a0]+$|#\s*$", re.IGNORECASE)
+# A label and a code in capitals before the number ("flight TA 412", "route N 7"): its name.
+_CODED_LABEL_BEFORE = re.compile(r"\b(?i:" + _LABELS + r")[\s\u00a0]+[A-Z]{1,3}[\s\u00a0-]*$")
 # Words after which a four-digit number is a year ("in 2011", "the 2011 uprising").
 _YEAR_CONTEXT = {
     "in",
@@ -426,6 +427,8 @@ def _is_label_or_time(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     if nxt in ".)" and (s == 0 or text[s - 1] == "\n") and text[e + 1 : e + 2] in (" ", "\t"):
         return True  # a list item: "1. Define ...", "18) ..."
     if _LABEL_BEFORE.search(text, max(lo, s - 16), s):
+        return True
+    if _CODED_LABEL_BEFORE.search(text, max(lo, s - 24), s):
         return True
     if _TIME_AFTER.match(text, e, hi):
         return True

@@ -829,8 +829,9 @@ def _keep(
     lang: _Lang,
 ) -> bool:
     """Return False for years, days of a month and articles that only look like "one"."""
-    if core.article_one and value == 1 and concept is None and unit is None:
-        return False  # "un contrato": an article, not a count
+    if core.article_one and value == 1 and (concept is None or concept in _THINGS) and not unit:
+        # "un contrato", "un avión de pasajeros se estrelló": an article, not a count
+        return False
     if core.article_one and lang.articles_not_after:
         before = low[max(lo, core.start - 24) : core.start].split()[-3:]
         if lang.articles_not_after & set(before):
@@ -862,6 +863,11 @@ def _keep(
         if counted is None or (prev and prev.group(1) in lang.year_before):
             return False
     return True
+
+
+# Concepts of things, not people: "un", "ein", "une" before one of them is an article ("un
+# avión se estrelló", "ein Haus brannte"), never a count of one.
+_THINGS = frozenset({"homes", "buildings", "vehicles", "aircraft"})
 
 
 def english_concept(

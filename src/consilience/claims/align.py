@@ -436,7 +436,8 @@ def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     weak event class (``lexicon.WEAK_CLASSES``), one actor or place that is not a whole
     country, and a word of their own in common besides the event's, the day's and the
     source's (the station, the market: "a strike hit the market in X" and "gunmen attacked a
-    checkpoint in X" are two attacks on one day); neither says it is another one ("another
+    checkpoint in X" are two attacks on one day), or, in two languages, one thing the event
+    happened to (``ClaimCandidate.targets``); neither says it is another one ("another
     strike hit a school"). The caller checks the day."""
     if a.article == b.article or a.negated != b.negated:
         return False
@@ -446,6 +447,10 @@ def _same_weak_event(a: ClaimCandidate, b: ClaimCandidate) -> bool:
         return False
     if _says_another(a) or _says_another(b):
         return False
+    if (a.language or "en") != (b.language or "en"):
+        # words of two languages never meet: the thing the event happened to does, in keys of
+        # no language ("a plane crashed near X" / "das Flugzeug war nahe X abgestürzt")
+        return any(k in lx.WEAK_CLASSES for k, _ in a.targets & b.targets)
     return bool((a.words & b.words) - _filler_stems())
 
 
@@ -554,14 +559,16 @@ _BLAME_SCORE = 0.6
 
 def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     """Return {(i, j): score} for statements about who did the story's event: one blames a side
-    for it ("the Brigade accused the armed forces of the strike", ``ClaimCandidate.accused``)
-    and the other blames that side too, or is a denial by that side ("the army denied carrying
-    out any strike"), or both are denials by a side some statement blames. Two statements of
-    one article pair only as an accusation and a denial (the article gives both sides). They
-    tell one deed (``_one_deed``: a class in common or related ones, a weak one, "attack",
-    too, since who did it is the point; or two deeds of armed violence) and no two different
-    days. Across languages they share few words and their vectors
-    do not see who is blamed; the side does. A pair of an accusation and a denial is a
+    for a deed ("the Brigade accused the armed forces of the strike": ``ClaimCandidate.accused``
+    and ``blamed_for``) and the other blames that side for it too, or is that side's denial
+    (its speaker names the side: "an army spokesman denied that the army had fired on X";
+    not "residents denied that soldiers had warned them"), or both are denials by a side some
+    statement blames. Two statements of one article pair only as an accusation and a denial
+    (the article gives both sides). They tell one deed (``_one_deed``), no two different days,
+    no two different places they put it in and no two different things it hit ("the strike on
+    the market" / "shelling the hospital"); two of one language name something in common
+    (``_something_in_common``). Across languages they share few words and their
+    vectors do not see who is blamed; the side does. A pair of an accusation and a denial is a
     dispute."""
 
     def contests(c: ClaimCandidate) -> bool:
@@ -570,17 +577,20 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     blaming = {
         i: c.accused
         for i, c in enumerate(cands)
-        if c.kind == "statement" and c.accused and c.classes and not contests(c)
+        if c.kind == "statement" and c.accused and c.blamed_for and not contests(c)
     }
     if not blaming:
         return {}
     blamed = frozenset(s for sides in blaming.values() for s in sides)
-    denying = {
-        i: c.sides & blamed
-        for i, c in enumerate(cands)
-        if c.kind == "statement" and contests(c) and c.classes and c.sides & blamed
-    }
+    denying: dict[int, frozenset[str]] = {}
+    for i, c in enumerate(cands):
+        if c.kind != "statement" or not contests(c) or not c.classes or not c.attributed_to:
+            continue
+        own = frozenset(lx.actor_sides(c.attributed_to, c.language)) & blamed
+        if own:
+            denying[i] = own
     sides = {**denying, **blaming}
+    deed = {i: cands[i].blamed_for if i in blaming else cands[i].classes for i in sides}
     idx = sorted(sides)
     out = {}
     for n, i in enumerate(idx):
@@ -591,10 +601,33 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
                 continue
             if a.article == b.article and (i in denying) == (j in denying):
                 continue
-            if not _one_deed(a.classes, b.classes) or two_days(a, b):
+            if not _one_deed(deed[i], deed[j]) or two_days(a, b) or _two_scenes(a, b):
+                continue
+            if (a.language or "en") == (b.language or "en") and not _something_in_common(a, b):
                 continue
             out[(i, j)] = _BLAME_SCORE
     return out
+
+
+def _something_in_common(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements of one language name an actor or place in common (not
+    a whole country) or a word of their own besides the event's, the day's, the source's and
+    the general words for forces: in one language, what the deed hit is in their words
+    ("shelling the market" / "shelled the hospital" share none)."""
+    if (a.entities & b.entities) - a.broad - b.broad:
+        return True
+    return bool((a.words & b.words) - _filler_stems())
+
+
+def _two_scenes(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True when two statements put a deed in two different places, or have it hit two
+    different things ("the strike on the market" / "shelling the hospital")."""
+    in_a, in_b = a.located - a.broad, b.located - b.broad
+    if in_a and in_b and not in_a & in_b:
+        return True
+    hit_a = {t for k, t in a.targets if k in _ARMED_DEEDS}
+    hit_b = {t for k, t in b.targets if k in _ARMED_DEEDS}
+    return bool(hit_a and hit_b and not hit_a & hit_b)
 
 
 # Deeds of armed violence that one blame and its denial may name in different words ("accused

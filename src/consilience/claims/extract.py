@@ -132,7 +132,8 @@ class _Features:
     # (with the country a capital or a country's name stands for), not the source's
     actor: frozenset[str] = frozenset()
     targets: frozenset[tuple[str, str]] = frozenset()  # (event class, thing it happened to)
-    accused: frozenset[str] = frozenset()  # the sides it blames for what it tells
+    accused: frozenset[str] = frozenset()  # the sides it blames for a deed
+    blamed_for: frozenset[str] = frozenset()  # the event classes of that deed
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -553,6 +554,7 @@ def _sentence_features(
         negated = True
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     actor = _actor(text, sent.start, inside, stands, attr, classes, _base(article.language))
+    accused, deeds = lx.blame(text, _base(article.language))
     return _Features(
         text=text,
         attr=attr,
@@ -572,7 +574,8 @@ def _sentence_features(
         place_spans=tuple((m.start, m.end, k) for m, k in inside if m.label in PLACE_LABELS),
         actor=actor,
         targets=targets,
-        accused=lx.accused_sides(text, _base(article.language)),
+        accused=accused,
+        blamed_for=deeds,
     )
 
 
@@ -708,14 +711,19 @@ def _anaphoric(feats: _Features, previous: _Features) -> bool:
     """Return True for a denial that points back at the sentence before it (``previous``): it
     says so ("denied it", ``lexicon.ANAPHORIC_DENIAL``), names no event, or names only one as
     common as an attack ("denied carrying out the attack") after a sentence that tells that
-    event or its toll ("a strike hit the market, killing 14"); not after one telling another
-    act ("the UN called for an inquiry into the attack": the denial is not of the call)."""
+    event or its toll ("a strike hit the market, killing 14"), unless it names a thing hit that
+    the sentence before does not ("denied shelling the hospital"); not after one telling
+    another act ("the UN called for an inquiry into the attack": the denial is not of the
+    call)."""
     if lx.ANAPHORIC_DENIAL.search(feats.text):
         return True
     if not feats.classes:
         return not _says_what_it_denies(feats)
     if feats.classes - lx.WEAK_CLASSES:
         return False
+    hit = {thing for _, thing in feats.targets}
+    if hit and not hit & {thing for _, thing in previous.targets}:
+        return False  # it names what it denies was hit ("denied shelling the hospital")
     return not (previous.classes - lx.WEAK_CLASSES - lx.TALLY_EVENTS)
 
 
@@ -1623,4 +1631,5 @@ def _candidate(
         actor=feats.actor,
         targets=feats.targets,
         accused=feats.accused,
+        blamed_for=feats.blamed_for,
     )

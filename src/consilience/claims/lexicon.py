@@ -155,7 +155,15 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     # "came under fire" are not
     (r"\b(?:opened|open|opening|opens|returned)\s+fire\b", "shoot", ("fire",)),
     # "fired on the town", "firing at protesters": shooting at something
-    (r"\b(?:fired|firing)\s+(?:on|at|upon)\b", "shoot", ("fired", "firing")),
+    # (not "was fired on Tuesday": dismissed)
+    (
+        r"\b(?:(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bget )fired"
+        r"|firing)\s+(?:on|at|upon)\b(?!\s+(?:monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
+        r"october|november|december|dawn|night|noon|midnight|the\s+weekend|\d))",
+        "shoot",
+        ("fired", "firing"),
+    ),
     (
         r"(?<!opened )(?<!open )(?<!opening )(?<!opens )(?<!under )(?<!returned )"
         r"\bfires?\b(?!\s+(?:brigades?|services?|departments?|fighters?|engines?|chiefs?|"
@@ -1542,9 +1550,15 @@ def _blame_cues(language: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)")
 
 
-# An English passive before a word of blaming: what is named before it is blamed ("the army
-# was accused of shelling the town").
+# An English passive around a word of blaming: who is named before it is blamed ("the army
+# was accused of shelling the town", "the rebels, accused by the army of the attack, ...").
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s*(?:by|of|for)\b", re.I)
+# How many words from the side blamed the deed it is blamed for may stand ("accused the armed
+# forces of carrying out the strike"; not "accused the army of blocking aid to the victims of
+# the strike"), after it or before it ("обвинила в нанесении удара Вооруженные силы").
+_DEED_AFTER = 5
+_DEED_BEFORE = 3
 
 
 def _blame_word(text: str, language: str | None) -> re.Match[str] | None:
@@ -1559,19 +1573,57 @@ def blame_at(text: str, language: str | None = None) -> int | None:
     return m.start() if m is not None else None
 
 
-def accused_sides(text: str, language: str | None = None) -> frozenset[str]:
-    """Return the sides ``text`` (written in ``language``) blames for what it tells: those it
-    names after its first word of blaming ("the Brigade accused the armed forces of the
-    strike", "обвинила в нанесении удара Вооруженные силы"; ``data/blame.json``), or before
-    it in an English passive ("the army was accused of ..."). Empty when it blames no one or
-    names no side."""
+def blame(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the sides ``text`` (written in ``language``) blames and the event classes of the
+    deeds it blames them for: the sides it names after its first word of blaming ("the
+    Brigade accused the armed forces of the strike", "обвинила в нанесении удара Вооруженные
+    силы"; ``data/blame.json``), or before it in an English passive ("the army was accused
+    of ...", "the rebels, accused by the army of ..."); in Arabic not the one right after the
+    verb (its subject: "واتهم الجيش المتمردين"). A deed is an event word at most
+    ``_DEED_AFTER`` words after a side blamed or ``_DEED_BEFORE`` before it (what the side is
+    blamed for, not an event the sentence names on the way: "accused the army of blocking
+    aid to the victims of the strike" blames it for no strike). Empty when it blames no one,
+    names no side or no deed next to one."""
     m = _blame_word(text, language)
     if m is None:
-        return frozenset()
+        return frozenset(), frozenset()
     found, _ = actor_sides_at(text, language)
-    if _base_code(language) == "en" and _PASSIVE_BEFORE.search(text, 0, m.start()):
-        return frozenset(side for at, side in found if at < m.start())
-    return frozenset(side for at, side in found if at >= m.start())
+    code = _base_code(language)
+    if code == "en" and (
+        _PASSIVE_BEFORE.search(text, 0, m.start())
+        or (len(m.group().split()) == 1 and _PASSIVE_AFTER.match(text, m.end()))
+    ):
+        named = [(at, side) for at, side in found if at < m.start()]
+    else:
+        named = [(at, side) for at, side in found if at >= m.start()]
+        if code == "ar" and named and not words(text[m.end() : named[0][0]]):
+            named = named[1:]  # the verb's subject
+    if not named:
+        return frozenset(), frozenset()
+    spans = list(word_spans(text))
+    folded = _fold(text, language)
+    phrases = _side_phrases(language)
+    events = class_positions(text, language)
+    deeds: set[str] = set()
+    for at, _ in named:
+        # the words of the side's name: one, or a phrase ("armed forces")
+        end = at + 1
+        if phrases is not None:
+            whole = phrases[0].match(folded, at)
+            end = whole.end() if whole is not None else end
+        first = next((k for k, w in enumerate(spans) if w.end() > at), len(spans) - 1)
+        last = next((k for k, w in enumerate(spans) if w.end() >= end), first)
+        lo = spans[max(first - _DEED_BEFORE, 0)].start()
+        hi = spans[min(last + _DEED_AFTER, len(spans) - 1)].end()
+        deeds |= {cls for pos, cls in events if lo <= pos < hi}
+    if not deeds:
+        return frozenset(), frozenset()
+    return frozenset(side for _, side in named), frozenset(deeds)
+
+
+def accused_sides(text: str, language: str | None = None) -> frozenset[str]:
+    """Return the sides ``text`` (written in ``language``) blames for a deed (``blame``)."""
+    return blame(text, language)[0]
 
 
 @functools.lru_cache(maxsize=65_536)

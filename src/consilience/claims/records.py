@@ -104,9 +104,10 @@ class ClaimCandidate:
     # False when the article's date is known to the month only (metadata "2017-05", read as
     # its first day): ``published`` then orders nothing within that month
     day_known: bool = True
-    # The sides it blames for what it tells ("the Brigade accused the armed forces of the
-    # strike": state_forces; ``lexicon.accused_sides``); a denial by that side disputes it
+    # The sides it blames for a deed ("the Brigade accused the armed forces of the strike":
+    # state_forces, for an attack; ``lexicon.blame``); a denial by that side disputes it
     accused: frozenset[str] = frozenset()
+    blamed_for: frozenset[str] = frozenset()  # the event classes of the deed it blames them for
 
     @property
     def event_countries(self) -> frozenset[str]:
