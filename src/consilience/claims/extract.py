@@ -1025,6 +1025,15 @@ def _figure_candidate(
         # a word of the article's language would match no other language, nor another word
         # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
         counted = concept
+    if (
+        dimension_of(q) == "count"
+        and concept not in lx.CONCEPT_EVENTS
+        and counted in (None, "people", "passengers")
+        and _aboard(text, rel, narrow, language)
+    ):
+        # "carrying 64 people", "a bordo a 68 personas": how many were aboard, whatever
+        # happened to the plane
+        counted, event = "people", lx.ABOARD
     if event in _DYING_AMONG and _died_after(text, q.end - sent.start, narrow, language):
         # "tre feriti sono deceduti", "three of the injured died": of those hurt, some died
         counted, event, concept = "people", "kill", "dead"
@@ -1531,6 +1540,25 @@ def _counted(
     if counted is None and event in lx.PEOPLE_EVENTS:
         counted = "people"
     return counted, event
+
+
+def dimension_of(q: Quantity) -> str:
+    """Return the dimension of a quantity read alone ("count" when it has no unit)."""
+    return "count" if q.unit is None and q.concept not in lx.MEASURE_CONCEPTS else "measure"
+
+
+# How far from a count a word saying it is of those aboard may stand, in characters.
+_ABOARD_REACH = 40
+
+
+def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) -> bool:
+    """Return True when a word of ``language`` saying a count is of those aboard
+    (``data/aboard.json``) stands near ``pos`` in the clause ``span`` of ``text``."""
+    cues = lx.language_cues("aboard", None, language or "en")
+    if cues is None:
+        return False
+    lo, hi = max(span[0], pos - _ABOARD_REACH), min(span[1], pos + _ABOARD_REACH)
+    return cues.search(text, lo, hi) is not None
 
 
 def _nearest_class(

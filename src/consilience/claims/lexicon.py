@@ -279,8 +279,12 @@ FIGURE_EVENTS = frozenset(
         "withdraw",
         "attack",
         "desert",
+        "aboard",
     }
 )
+# The event of a count of people aboard a vehicle, a plane or a ship ("carrying 64 people":
+# ``data/aboard.json``): a fact of its own, neither the toll nor a running count.
+ABOARD = "aboard"
 # "began", "started" report an event only about something that can begin: not "began to".
 _BEGINNABLE = frozenset(
     """

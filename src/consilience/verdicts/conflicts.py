@@ -84,7 +84,9 @@ def figure_verdict(
     counts = all(_figure(c).dimension == "count" for c in figs)
     tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
     update = None
-    if counts and not _side_by_side(values):
+    # how many were aboard is fixed when the trip began: its values never update each other
+    fixed = all(_figure(c).event == lx.ABOARD for c in figs)
+    if counts and not fixed and not _side_by_side(values):
         update = _update(values) or (_tally_update(values) if tally else None)
         running = any(c.running for c in figs) or _one_place(figs)
         if update is None and tally and running and not _same_moment(values, same_origin):

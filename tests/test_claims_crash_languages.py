@@ -1,0 +1,81 @@
+"""An invented plane crash told in three languages, each report written apart: the crash is one
+claim across languages (a weak event told on one day joins by the thing it happened to), how
+many were aboard is a figure of its own that two reports dispute, and a flight's number is no
+count. The readers behind it are tested one by one below the story."""
+
+from __future__ import annotations
+
+import pytest
+from claim_stories import analysed, by_name, claim_with, doc, holding, one_story_claims
+
+from consilience.annotate.quantities import find_quantities
+from consilience.annotate.quantities_lang import find_quantities_in
+
+FILES = {
+    "en.txt": doc(
+        "Harbour Courier",
+        "2031-09-07",
+        "A passenger plane crashed near the town of Brelvik on Saturday, officials said. The "
+        "plane was carrying 64 people when it went down. The death toll from the crash of "
+        "flight KR 512 rose to 41 on Sunday.",
+    ),
+    "es.txt": doc(
+        "Diario Sur",
+        "2031-09-06",
+        "Un avión de pasajeros se estrelló el sábado cerca de Brelvik, según las autoridades. "
+        "Murieron 30 personas. El vuelo KR 512 llevaba a bordo a 68 personas, según la policía.",
+    ),
+    "de.txt": doc(
+        "Abendblatt",
+        "2031-09-06",
+        "Das Flugzeug war am Samstag nahe Brelvik abgestürzt. Nach Angaben der Behörden kamen "
+        "30 Menschen ums Leben.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):  # noqa: ANN201
+    report = analysed(tmp_path_factory, "crash-languages", FILES)
+    return by_name(report), one_story_claims(report)
+
+
+def test_the_crash_told_in_three_languages_is_one_claim(story) -> None:
+    articles, claims = story
+    claim = claim_with(claims, articles["de"], "nahe Brelvik abgestürzt")
+    assert holding(claims, articles["es"], "Un avión de pasajeros se estrelló") == [claim]
+    assert holding(claims, articles["en"], "A passenger plane crashed") == [claim]
+    assert (claim.status, claim.independent_sources) == ("corroborated", 3)
+
+
+def test_how_many_were_aboard_is_its_own_figure_and_disputed(story) -> None:
+    articles, claims = story
+    claim = claim_with(claims, articles["en"], "carrying 64 people")
+    assert holding(claims, articles["es"], "a bordo a 68 personas") == [claim]
+    assert claim.status == "disputed"
+    assert {v.value for v in claim.conflicts[0].values} == {"64", "68"}
+    toll = claim_with(claims, articles["en"], "rose to 41")
+    assert toll is not claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the crash of flight KR 512 rose to 41.",
+        "Flight KR 512 went down near Brelvik.",
+    ],
+)
+def test_a_flights_number_after_its_code_is_no_count_in_english(text) -> None:
+    assert [q.value for q in find_quantities(text) if q.value == 512] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Un avión de pasajeros se estrelló el sábado."),
+        ("fr", "Un avion s'est écrasé samedi."),
+        ("de", "Ein Flugzeug ist am Samstag abgestürzt."),
+    ],
+)
+def test_an_article_before_a_thing_is_no_count_of_one(language, text) -> None:
+    assert find_quantities_in(language, text) == []
