@@ -197,16 +197,24 @@ def ranked(
     for c in members:
         others[c.article] |= states(c)
 
+    said: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        said[c.article] |= c.words
+
     def rank(rep: ClaimCandidate) -> tuple:
         kernel = core(rep, members)
         backing = {c.article for c in members if supports(c, rep, kernel)}
-        alone = len(slots(rep) - {s for a, o in others.items() if a != rep.article for s in o})
+        only = slots(rep) - {s for a, o in others.items() if a != rep.article for s in o}
+        alone = len(only)
         told = any(s.startswith("c:") for s in slots(rep))
+        # its words no other article says: details only it gives ("in her sleep")
+        own = len(rep.words - {w for a, ws in said.items() if a != rep.article for w in ws})
         return (
             _contests(rep),
             len(contested - slots(rep)),
             not told,
-            alone > 0,
+            any(s.startswith("d:") for s in only),
+            alone + own,
             -len(backing),
             rep.article in flagged,
             rep.id in busy,
