@@ -12,9 +12,10 @@ outright. A group of statements from two or more articles is checked like this:
 
 1. Its *assertion* is the member whose slots the other articles back best: a report (in a
    group holding a denial, the one naming most of what the denial names), one that names an
-   event and has no slot that no other article states (a day or an actor only it gives) if there is
-   one, then the one the most articles support (step 2), the fewest slots of its own, the
-   most slots others state, a report before a rumour, a named subject before a pronoun, the
+   event and names no day that no other article states, then the one with the fewest details
+   of its own (slots and content words no other article states: an actor only it gives, "in
+   her sleep"), then the one the most articles support (step 2), the fewest slots of its own,
+   the most slots others state, a report before a rumour, a named subject before a pronoun, the
    shorter sentence. Its slots that another article also states are the claim's core. A day
    named approximately ("early Monday", "late on 3 May") is no slot of its sentence's own (its
    wording asserts no day outright), but it states that day: it backs another report's day,
@@ -185,8 +186,9 @@ def ranked(
     """Return the members in the order they would serve as the group's assertion: a report,
     not a denial, and in a group holding a denial the one naming most of the events, actors
     and places the denial names; one that names an event (a sentence naming none, "the
-    company is a studio", says too little to check the others against) and states nothing no
-    other article states, if any does; then the one the most articles of the group support
+    company is a studio", says too little to check the others against) and names no day no
+    other article names; then the one with the fewest details no other article states
+    (slots, content words); then the one the most articles of the group support
     (``supports``), one from an article not in ``flagged`` (machine-translated or of low
     quality: its wording reads worst), one whose sentence tells no other event (ids in
     ``busy``: its wording would assert more than the claim), the fewest slots only it
