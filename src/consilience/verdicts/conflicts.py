@@ -84,12 +84,16 @@ def figure_verdict(
     counts = all(_figure(c).dimension == "count" for c in figs)
     tally = all(_figure(c).event in TALLY_EVENTS for c in figs)
     update = None
+    at_once = False
     # how many were aboard is fixed when the trip began: its values never update each other
     fixed = all(_figure(c).event == lx.ABOARD for c in figs)
     if counts and not fixed and not _side_by_side(values):
-        update = _update(values) or (_tally_update(values) if tally else None)
+        # two sources giving a tally two values for one moment disagree: no step of an update
+        # ("28 dead on Thursday" / "40 dead on Thursday")
+        at_once = tally and _same_moment(values, same_origin)
+        update = _update(values) or (_tally_update(values) if tally and not at_once else None)
         running = any(c.running for c in figs) or _one_place(figs)
-        if update is None and tally and running and not _same_moment(values, same_origin):
+        if update is None and tally and running and not at_once:
             update = _running_tally(values)
     if update is not None:
         return None, update
@@ -101,6 +105,14 @@ def figure_verdict(
         for b in vb
         if not same_origin(a, b)
     ]
+    if tally:
+        # a tally's bound read as a point kept the values apart for ordering; given at one
+        # time, "more than 100" and "112" agree
+        pairs = [
+            (a, b)
+            for a, b in pairs
+            if not compatible(_figure(a).base, _figure(b).base, a.figure, b.figure, tolerance)
+        ]
     if not pairs:
         return None, None  # one origin gives two figures: not a dispute between sources
     unit = [
