@@ -190,3 +190,47 @@ def test_a_rebel_armys_name_is_no_state_force() -> None:
 def test_a_dismissal_is_no_shooting() -> None:
     assert lx.event_classes("Colonel Kask was fired on Tuesday.") == set()
     assert lx.event_classes("Soldiers were firing at protesters.") == {"shoot"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Civic Front accused the government of staging the coup."),
+        ("ru", "Гражданский фронт обвинил власти в инсценировке переворота."),
+        ("ar", "واتهمت الجبهة المدنية الحكومة بتدبير الانقلاب."),
+        ("es", "El Frente Cívico acusó al gobierno de organizar el golpe de Estado."),
+    ],
+)
+def test_a_government_can_be_blamed(language, text) -> None:
+    assert lx.blame(text, language) == (frozenset({lx.GOVERNMENT}), frozenset({"coup"}))
+
+
+def test_a_government_is_no_armed_side() -> None:
+    assert lx.actor_sides("The government sent troops.") == {"state_forces"}
+    assert lx.actor_sides("The government resigned.") == set()
+    assert lx.speaker_parties("Government spokesman Jaan Kask") == {lx.GOVERNMENT}
+
+
+STAGED = {
+    "en.txt": doc(
+        "Harbour Courier",
+        "2031-10-16",
+        "Soldiers seized the state broadcaster in Orvast overnight. The Civic Front accused the "
+        "government of staging the coup. A government spokesman denied the accusation.",
+    ),
+    "ru.txt": doc(
+        "Vestnik",
+        "2031-10-16",
+        "Военные ночью захватили государственный телеканал в Орвасте. Гражданский фронт обвинил "
+        "власти в инсценировке переворота.",
+    ),
+}
+
+
+def test_blaming_the_government_and_its_denial_are_one_dispute(tmp_path_factory) -> None:
+    report = analysed(tmp_path_factory, "blame-government", STAGED)
+    articles, claims = by_name(report), one_story_claims(report)
+    claim = claim_with(claims, articles["en"], "accused the government of staging")
+    assert holding(claims, articles["ru"], "обвинил власти") == [claim]
+    assert holding(claims, articles["en"], "denied the accusation") == [claim]
+    assert (claim.status, claim.independent_sources) == ("disputed", 2)

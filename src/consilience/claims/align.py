@@ -586,7 +586,7 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     for i, c in enumerate(cands):
         if c.kind != "statement" or not contests(c) or not c.classes or not c.attributed_to:
             continue
-        own = frozenset(lx.actor_sides(c.attributed_to, c.language)) & blamed
+        own = lx.speaker_parties(c.attributed_to, c.language) & blamed
         if own:
             denying[i] = own
     sides = {**denying, **blaming}

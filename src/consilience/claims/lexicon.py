@@ -1565,6 +1565,46 @@ _DEED_AFTER = 5
 _DEED_BEFORE = 3
 
 
+# The party a government is when blamed ("accused the government of staging the coup"):
+# no armed side (``actor_sides`` never names it), a party of blame and denial only.
+GOVERNMENT = "government"
+
+
+@functools.lru_cache(maxsize=64)
+def _government_words(language: str | None) -> re.Pattern[str] | None:
+    code = _base_code(language)
+    forms = language_words("blame").get(f"{code}:government", ())
+    if not forms:
+        return None
+    clitic = "(?:[وفبل])?" if code == "ar" else ""
+    alternation = word_alternation(_fold(f, code) for f in forms)
+    return re.compile(rf"(?<!\w){clitic}(?:{alternation})(?!\w)")
+
+
+def parties_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
+    """Return (position, party) of each armed side (``actor_sides_at``) and each mention of the
+    government as a party (``GOVERNMENT``: ``<language>:government`` in ``data/blame.json``)
+    in ``text``, in text order."""
+    found, _ = actor_sides_at(text, language)
+    pattern = _government_words(language)
+    if pattern is None:
+        return found
+    sides = [at for at, _ in found]
+    named = [
+        (m.start(), GOVERNMENT)
+        for m in pattern.finditer(_fold(text, language))
+        # "government forces": the government's armed side, named once
+        if not any(m.start() <= at <= m.end() + 1 for at in sides)
+    ]
+    return sorted(found + named)
+
+
+def speaker_parties(speaker: str, language: str | None = None) -> frozenset[str]:
+    """Return the armed sides and the government a speaker's name names ("Army spokesman
+    Colonel X", "Le porte-parole du gouvernement"): whose word a denial is."""
+    return frozenset(party for _, party in parties_at(speaker, language))
+
+
 def _blame_word(text: str, language: str | None) -> re.Match[str] | None:
     cues = _blame_cues(language)
     return cues.search(_fold(text, language)) if cues is not None else None
@@ -1578,8 +1618,9 @@ def blame_at(text: str, language: str | None = None) -> int | None:
 
 
 def blame(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the sides ``text`` (written in ``language``) blames and the event classes of the
-    deeds it blames them for: the sides it names after its first word of blaming ("the
+    """Return the sides ``text`` (written in ``language``) blames (armed sides, or the
+    government: ``parties_at``) and the event classes of the deeds it blames them for: the
+    sides it names after its first word of blaming ("the
     Brigade accused the armed forces of the strike", "обвинила в нанесении удара Вооруженные
     силы"; ``data/blame.json``), or before it in an English passive ("the army was accused
     of ...", "the rebels, accused by the army of ..."); in Arabic not the one right after the
@@ -1591,7 +1632,7 @@ def blame(text: str, language: str | None = None) -> tuple[frozenset[str], froze
     m = _blame_word(text, language)
     if m is None:
         return frozenset(), frozenset()
-    found, _ = actor_sides_at(text, language)
+    found = parties_at(text, language)
     code = _base_code(language)
     if code == "en" and (
         _PASSIVE_BEFORE.search(text, 0, m.start())
