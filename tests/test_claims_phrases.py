@@ -32,6 +32,8 @@ EXAMPLES = [
     ("The death toll climbed overnight.", "kill"),
     ("The river burst its banks after the storm.", "flood"),
     ("Streets flooded as the storm hit the coast.", "flood"),
+    ("The president declared a state of emergency on Monday.", "emergency"),
+    ("The army imposed martial law in the north.", "emergency"),
 ]
 
 

@@ -117,6 +117,14 @@ def test_a_denial_only_is_the_word_of_whoever_denies_it(story) -> None:
         ("de", "Das Erdbeben forderte mindestens 30 Todesopfer.", {"quake", "kill"}),
         ("ar", "قُتل 14 شخصا في القصف", {"kill", "attack"}),
         ("ar", "قُتِلَ 14 شخصا", {"kill"}),
+        # measures a government takes: a curfew, a state of emergency
+        ("en", "The president declared a nationwide curfew.", {"curfew"}),
+        ("fr", "La présidente a instauré un couvre-feu.", {"curfew"}),
+        ("pt", "A presidente decretou toque de recolher.", {"curfew"}),
+        ("ru", "Президент ввела комендантский час.", {"curfew"}),
+        ("ar", "وأعلنت الرئيسة حظر التجول.", {"curfew"}),
+        ("es", "El gobierno declaró el estado de emergencia.", {"emergency"}),
+        ("de", "Die Regierung rief den Ausnahmezustand aus.", {"emergency"}),
     ],
 )
 def test_event_words_of_demands_and_marked_arabic(language, text, expected) -> None:

@@ -126,6 +126,9 @@ _add("explode", "explosion explosions exploded explode explodes blast blasts det
 _add("shoot", "shooting shootings gunfire gunman gunshot gunshots")
 _add("crash", "crash crashed crashes crashing derailed derailment collided collision")
 _add("coup", "coup coups putsch overthrew overthrown ousted ousting deposed")
+# measures a government takes: a curfew, a state of emergency or martial law ("emergency",
+# phrases below)
+_add("curfew", "curfew curfews")
 _add("rob", "robbery robberies robbed robbers robber stole stolen heist")
 _add("kidnap", "kidnap kidnapped kidnapping kidnappers abducted abduction abductors hostages")
 _add("hijack", "hijack hijacked hijacking hijackers")
@@ -208,6 +211,8 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     (r"\bdeath\s+toll\b", "kill", ("toll",)),
     (_BANKS, "flood", ("banks",)),
     (r"\b(?:flood|flooded|flooding|floods)\b", "flood", ("flood",)),
+    (r"\bstates?\s+of\s+emergency\b", "emergency", ("emergency",)),
+    (r"\bmartial\s+law\b", "emergency", ("martial",)),
 )
 CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), cls) for p, cls, _ in _PHRASES
