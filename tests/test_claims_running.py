@@ -337,7 +337,7 @@ def test_a_denial_in_another_language_disputes_the_report(market):
         ("The president remains in the capital.", {"stay"}),
         ("Its survival remains in question.", set()),
         ("The firefighter remains in hospital.", set()),
-        ("The curfew remains in force.", set()),
+        ("The curfew remains in force.", {"curfew"}),  # a curfew, no stay
     ],
 )
 def test_remaining_somewhere_is_staying_but_not_remaining_in_a_state(text, classes):
