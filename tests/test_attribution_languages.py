@@ -293,6 +293,8 @@ def test_attributions_in_each_language(language, text, expected):
         ("pl", "W mieście krążą plotki o kolejnych ofiarach.", "rumoured"),
         ("pl", "Wojewoda powiedział, że most wytrzymał.", "reported"),
         ("es", "El alcalde dijo que hay 20 heridos.", "reported"),
+        # "called the accusations a lie": the instrumental of "lie"
+        ("ru", "Представитель правительства назвал эти обвинения ложью.", "denied"),
     ],
 )
 def test_stance_in_each_language(language, text, stance):
