@@ -79,3 +79,20 @@ def test_a_flights_number_after_its_code_is_no_count_in_english(text) -> None:
 )
 def test_an_article_before_a_thing_is_no_count_of_one(language, text) -> None:
     assert find_quantities_in(language, text) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "aboard"),
+    [
+        ("en", "The plane was carrying 64 people.", True),
+        ("es", "El vuelo llevaba a bordo a 68 personas.", True),
+        ("ar", "وكانت الطائرة تحمل على متنها 64 راكبا.", True),
+        # "not less than 12": "يقل" is also "carries", left out
+        ("ar", "قتل ما لا يقل عن 12 شخصا في القصف.", False),
+    ],
+)
+def test_a_count_of_those_aboard(language, text, aboard) -> None:
+    from consilience.claims.extract import _aboard
+
+    pos = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert _aboard(text, pos, (0, len(text)), language) is aboard
