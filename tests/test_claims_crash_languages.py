@@ -89,6 +89,9 @@ def test_an_article_before_a_thing_is_no_count_of_one(language, text) -> None:
         ("ar", "وكانت الطائرة تحمل على متنها 64 راكبا.", True),
         # "not less than 12": "يقل" is also "carries", left out
         ("ar", "قتل ما لا يقل عن 12 شخصا في القصف.", False),
+        # another verb: "carrying out", "llevaba a cabo"
+        ("en", "Troops carrying out the raid killed 12 people.", False),
+        ("es", "El ejército, que llevaba a cabo la operación, mató a 12 personas.", False),
     ],
 )
 def test_a_count_of_those_aboard(language, text, aboard) -> None:

@@ -1557,8 +1557,15 @@ def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) ->
     cues = lx.language_cues("aboard", None, language or "en")
     if cues is None:
         return False
+    # "carrying out the strike", "llevaba a cabo": another verb
+    other = lx.language_cues("aboard", "not_before", language or "en")
     lo, hi = max(span[0], pos - _ABOARD_REACH), min(span[1], pos + _ABOARD_REACH)
-    return cues.search(text, lo, hi) is not None
+    for m in cues.finditer(text, lo, hi):
+        if other is None or not other.match(
+            text, m.end() + 1 if text[m.end() : m.end() + 1] == " " else m.end()
+        ):
+            return True
+    return False
 
 
 def _nearest_class(
