@@ -47,3 +47,19 @@ def test_two_accounts_in_one_sentence_are_one_disputed_fact(story) -> None:
     (conflict,) = claim.conflicts
     assert conflict.kind == "number"
     assert {v.value for v in conflict.values} == {"40", "65"}
+
+
+def test_a_further_count_is_no_second_account(tmp_path_factory) -> None:
+    files = {
+        "a.txt": doc(
+            "Harbour Courier",
+            "2031-07-04",
+            "An explosion destroyed a warehouse at the port of Brelvik on Saturday. Five workers "
+            "were killed in the blast, while three more were killed when a wall fell.",
+        ),
+    }
+    report = analysed(tmp_path_factory, "further-count", files)
+    articles, claims = by_name(report), one_story_claims(report)
+    five = claim_with(claims, articles["a"], "Five workers")
+    assert five.status != "disputed"
+    assert five not in holding(claims, articles["a"], "three more")

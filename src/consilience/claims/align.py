@@ -822,8 +822,14 @@ def _two_accounts(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     if contrast is None or second.figure is None or second.start < first.end:
         return False
     # the word opens the clause the second value is read in, before that value
-    before = second.text[: max(second.figure.start - second.start, 0)]
-    return contrast.search(before) is not None
+    at = max(second.figure.start - second.start, 0)
+    if contrast.search(second.text[:at]) is None:
+        return False
+    # "while three more died in hospital": a further count, no second account
+    more = lx.language_cues("contrast", "more", first.language or "en")
+    end = at + len(second.figure.text)
+    near = second.text[max(at - 12, 0) : end + 12]
+    return more is None or more.search(near) is None
 
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:
