@@ -34,6 +34,8 @@ def test_two_values_of_a_tally_for_one_moment_dispute(tmp_path_factory) -> None:
     assert holding(claims, articles["b"], "elevó a 28") == [toll]
     assert holding(claims, articles["a"], "At least 12 people") == [toll]
     assert toll.status == "disputed"
+    assert "Two sources give different values for one moment" in toll.why
+    assert "not as a revision over time" not in toll.why
     arrested = claim_with(claims, articles["c"], "112 soldiers")
     assert holding(claims, articles["b"], "más de 100 soldados") == [arrested]
     assert (arrested.status, arrested.independent_sources) == ("corroborated", 2)

@@ -128,7 +128,15 @@ def figure_verdict(
         )
         for c in shown
     )
-    return Conflict(kind=kind, values=cvalues, why=""), None
+    # a tally that also moved over time: its values are no single revision, since two sources
+    # give two of them for one moment
+    why = (
+        "Two sources give different values for one moment, so they are not steps of one "
+        "revision, though the count also changed over time."
+        if at_once and len({_day(c) for c in figs}) > 1
+        else ""
+    )
+    return Conflict(kind=kind, values=cvalues, why=why), None
 
 
 def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:

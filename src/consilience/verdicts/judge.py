@@ -355,10 +355,11 @@ def _explained(
     listed = "; ".join(f"{v.value!s} ({_label(articles, v.article)})" for v in conflict.values)
     if conflict.kind == "number":
         subject = figure_subject(next(c for c in members if c.figure is not None))
-        why = (
-            f"Reports give different figures for {subject}: {listed}. They differ by more "
-            f"than rounding or an 'about' allows, and not as a revision over time."
+        reason = conflict.why or (
+            "They differ by more than rounding or an 'about' allows, and not as a revision "
+            "over time."
         )
+        why = f"Reports give different figures for {subject}: {listed}. {reason}"
     elif conflict.kind == "unit":
         why = (
             f"The same number is given in different units: {listed}; these are not the "
