@@ -6,7 +6,7 @@ count. The readers behind it are tested one by one below the story."""
 from __future__ import annotations
 
 import pytest
-from claim_stories import analysed, by_name, claim_with, doc, holding, one_story_claims
+from claim_stories import analysed, by_name, claim_with, doc, gazetteer, holding, one_story_claims
 
 from consilience.annotate.quantities import find_quantities
 from consilience.annotate.quantities_lang import find_quantities_in
@@ -98,4 +98,38 @@ def test_a_count_of_those_aboard(language, text, aboard) -> None:
     from consilience.claims.extract import _aboard
 
     pos = next(i for i, ch in enumerate(text) if ch.isdigit())
-    assert _aboard(text, pos, (0, len(text)), language) is aboard
+    assert (_aboard(text, pos, (0, len(text)), language) is not None) is aboard
+
+
+def test_the_dead_among_those_aboard_are_the_toll(tmp_path_factory) -> None:
+    files = {
+        "a.txt": doc(
+            "Harbour Courier",
+            "2031-09-09",
+            "A ferry sank off Brelvik on Tuesday. 35 people on board died, officials said.",
+        ),
+        "b.txt": doc(
+            "Lowland Observer",
+            "2031-09-09",
+            "A ferry sank off Brelvik on Tuesday, killing 35 people, officials said.",
+        ),
+        "c.txt": doc(
+            "Valdoria Post",
+            "2031-09-09",
+            "A bus carrying 40 pupils crashed near Tartu on Tuesday.",
+        ),
+    }
+    report = analysed(tmp_path_factory, "aboard-toll", files)
+    articles, claims = by_name(report), one_story_claims(report)
+    toll = claim_with(claims, articles["a"], "35 people on board died")
+    assert holding(claims, articles["b"], "killing 35 people") == [toll]
+    assert toll.status == "corroborated"
+    # "carrying 40 pupils": how many were aboard, whoever is counted
+    from consilience.claims import extract_claims
+
+    (forty,) = [
+        c.figure
+        for c in extract_claims([articles["c"]], gazetteer=gazetteer())
+        if c.figure is not None and c.figure.value == 40
+    ]
+    assert (forty.event, forty.counted) == ("aboard", "people")

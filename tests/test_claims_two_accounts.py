@@ -63,3 +63,23 @@ def test_a_further_count_is_no_second_account(tmp_path_factory) -> None:
     five = claim_with(claims, articles["a"], "Five workers")
     assert five.status != "disputed"
     assert five not in holding(claims, articles["a"], "three more")
+
+
+def test_two_counts_of_two_things_in_one_sentence_are_no_accounts(tmp_path_factory) -> None:
+    files = {
+        "a.txt": doc(
+            "Harbour Courier",
+            "2031-07-04",
+            "Two bombs hit Brelvik on Tuesday. Eight people were killed by the first bomb at the "
+            "market, while six people were killed by the second bomb near the port.",
+        ),
+        "b.txt": doc(
+            "Diario Sur",
+            "2031-07-04",
+            "Two bombs hit Brelvik on Tuesday, killing 14 people, officials said.",
+        ),
+    }
+    report = analysed(tmp_path_factory, "two-counts", files)
+    articles, claims = by_name(report), one_story_claims(report)
+    eight = claim_with(claims, articles["a"], "Eight people")
+    assert eight not in holding(claims, articles["a"], "six people")

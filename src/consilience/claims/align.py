@@ -829,7 +829,13 @@ def _two_accounts(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     more = lx.language_cues("contrast", "more", first.language or "en")
     end = at + len(second.figure.text)
     near = second.text[max(at - 12, 0) : end + 12]
-    return more is None or more.search(near) is None
+    if more is not None and more.search(near) is not None:
+        return False
+    # the second clause gives an account of the figure (a source, a word for the figure or
+    # for counting it), not a count of something else ("while 6 were killed by the second
+    # bomb")
+    account = lx.language_cues("contrast", "account", first.language or "en")
+    return account is not None and account.search(second.text) is not None
 
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:

@@ -817,7 +817,12 @@ def _commentary(article: Article, feats: _Features) -> bool:
         return True
     # a writer's judgement opening the sentence ("The main lesson of ... is", "Resta da
     # vedere"): the sentence judges, whatever facts it names on the way
-    return _opens_with(lx.language_cues("opinion", "judgement", language), feats.text)
+    if _opens_with(lx.language_cues("opinion", "judgement", language), feats.text):
+        return True
+    # an exhortation ("Let's not get involved"), unless it introduces a statement after a colon
+    # ("Let's be clear: 12 people died")
+    exhorts = _opens_with(lx.language_cues("opinion", "exhortation", language), feats.text)
+    return exhorts and ":" not in feats.text
 
 
 def _opens_with(pattern: re.Pattern[str] | None, text: str) -> bool:
@@ -1025,14 +1030,16 @@ def _figure_candidate(
         # a word of the article's language would match no other language, nor another word
         # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
         counted = concept
+    aboard = _aboard(text, rel, narrow, language) if dimension_of(q) == "count" else None
     if (
-        dimension_of(q) == "count"
+        aboard is not None
         and concept not in lx.CONCEPT_EVENTS
-        and counted in (None, "people", "passengers")
-        and _aboard(text, rel, narrow, language)
+        # "carrying 40 pupils": whoever is counted; "35 people on board died": the toll
+        and (aboard < rel or event not in lx.TALLY_EVENTS)
+        and (aboard < rel or counted in (None, "people", "passengers"))
     ):
-        # "carrying 64 people", "a bordo a 68 personas": how many were aboard, whatever
-        # happened to the plane
+        # "carrying 64 people", "a bordo a 68 personas", "with 64 people aboard": how many
+        # were aboard, whatever happened to the plane
         counted, event = "people", lx.ABOARD
     if event in _DYING_AMONG and _died_after(text, q.end - sent.start, narrow, language):
         # "tre feriti sono deceduti", "three of the injured died": of those hurt, some died
@@ -1551,12 +1558,13 @@ def dimension_of(q: Quantity) -> str:
 _ABOARD_REACH = 40
 
 
-def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) -> bool:
-    """Return True when a word of ``language`` saying a count is of those aboard
-    (``data/aboard.json``) stands near ``pos`` in the clause ``span`` of ``text``."""
+def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) -> int | None:
+    """Return where a word of ``language`` saying a count is of those aboard
+    (``data/aboard.json``) stands near ``pos`` in the clause ``span`` of ``text``, None when
+    none does."""
     cues = lx.language_cues("aboard", None, language or "en")
     if cues is None:
-        return False
+        return None
     # "carrying out the strike", "llevaba a cabo": another verb
     other = lx.language_cues("aboard", "not_before", language or "en")
     lo, hi = max(span[0], pos - _ABOARD_REACH), min(span[1], pos + _ABOARD_REACH)
@@ -1564,8 +1572,8 @@ def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) ->
         if other is None or not other.match(
             text, m.end() + 1 if text[m.end() : m.end() + 1] == " " else m.end()
         ):
-            return True
-    return False
+            return m.start()
+    return None
 
 
 def _nearest_class(
