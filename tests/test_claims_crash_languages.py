@@ -133,3 +133,24 @@ def test_the_dead_among_those_aboard_are_the_toll(tmp_path_factory) -> None:
         if c.figure is not None and c.figure.value == 40
     ]
     assert (forty.event, forty.counted) == ("aboard", "people")
+
+
+def test_another_attack_of_one_article_is_never_joined_to_the_first(tmp_path_factory) -> None:
+    files = {
+        "en.txt": doc(
+            "Harbour Courier",
+            "2031-09-10",
+            "Gunmen attacked a market in Brelvik on Tuesday morning, officials said. Another "
+            "attack hit a second market in Brelvik on Tuesday evening.",
+        ),
+        "es.txt": doc(
+            "Diario Sur",
+            "2031-09-10",
+            "Hombres armados atacaron el martes por la tarde un mercado de Brelvik.",
+        ),
+    }
+    report = analysed(tmp_path_factory, "another-attack", files)
+    articles, claims = by_name(report), one_story_claims(report)
+    first = holding(claims, articles["en"], "Gunmen attacked a market")
+    second = holding(claims, articles["en"], "Another attack hit")
+    assert first and second and not set(map(id, first)) & set(map(id, second))

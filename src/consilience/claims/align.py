@@ -1127,7 +1127,10 @@ def _may_merge(
     and "40 dead in Y" both linked to a "40 dead" that names no place stay two facts).
     Groups of many figures are checked by their figures of extreme value and of each
     article, place and time (the pairs a rule can part), so the cost stays linear in the
-    group's size."""
+    group's size. Nor two statements of one article of which one says it tells another event
+    ("another attack hit a second market"): no chain through a third report joins them."""
+    if _another_of_one_article(cands, left, right):
+        return False
     figs_l = [cands[i] for i in left if cands[i].figure is not None]
     figs_r = [cands[i] for i in right if cands[i].figure is not None]
     if not figs_l or not figs_r:
@@ -1148,6 +1151,24 @@ def _may_merge(
     if len(figs_l) * len(figs_r) > _MERGE_CHECKS:
         figs_l, figs_r = _representatives(figs_l), _representatives(figs_r)
     return not any(figures_apart(a, b, params, pairwise=False) for a in figs_l for b in figs_r)
+
+
+def _another_of_one_article(cands: list[ClaimCandidate], left: list[int], right: list[int]) -> bool:
+    """Return True when a statement of ``left`` and one of ``right`` come from one article and
+    one of them says it tells another event than one told before ("another attack hit ...")."""
+    by_article: dict[str, list[ClaimCandidate]] = defaultdict(list)
+    for i in left:
+        if cands[i].figure is None:
+            by_article[cands[i].article].append(cands[i])
+    if not by_article:
+        return False
+    for j in right:
+        d = cands[j]
+        if d.figure is not None or d.article not in by_article:
+            continue
+        if _says_another(d) or any(_says_another(c) for c in by_article[d.article]):
+            return True
+    return False
 
 
 # Cross pairs of figures a merge checks one by one; beyond, representatives are checked.
