@@ -353,6 +353,13 @@ def _phrases(items: list[str], prefixes: list[str] | None = None) -> re.Pattern[
     )
 
 
+def accusation_words(code: str) -> tuple[str, ...]:
+    """Return the verbs of accusing of language ``code`` (``accusations`` in its data file),
+    as written; empty for a language with none."""
+    data = language_data("attribution", code)
+    return tuple(data.get("accusations", [])) if data else ()
+
+
 @lru_cache(maxsize=32)
 def _load(code: str) -> _Lang | None:
     """Return the compiled data of language ``code``, or None when there is no data file."""

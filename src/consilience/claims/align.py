@@ -571,20 +571,17 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     vectors do not see who is blamed; the side does. A pair of an accusation and a denial is a
     dispute."""
 
-    def contests(c: ClaimCandidate) -> bool:
-        return c.negated or c.disputes_reports or c.stance == "denied"
-
     blaming = {
         i: c.accused
         for i, c in enumerate(cands)
-        if c.kind == "statement" and c.accused and c.blamed_for and not contests(c)
+        if c.kind == "statement" and c.accused and c.blamed_for and not c.contests
     }
     if not blaming:
         return {}
     blamed = frozenset(s for sides in blaming.values() for s in sides)
     denying: dict[int, frozenset[str]] = {}
     for i, c in enumerate(cands):
-        if c.kind != "statement" or not contests(c) or not c.classes or not c.attributed_to:
+        if c.kind != "statement" or not c.contests or not c.classes or not c.attributed_to:
             continue
         own = lx.speaker_parties(c.attributed_to, c.language) & blamed
         if own:
@@ -819,15 +816,16 @@ def _two_accounts(a: ClaimCandidate, b: ClaimCandidate) -> bool:
         return False
     first, second = sorted((a, b), key=lambda c: c.start)
     contrast = lx.language_cues("contrast", None, first.language or "en")
-    if contrast is None or second.figure is None or second.start < first.end:
+    if contrast is None or second.start < first.end:
         return False
+    value = fb if second is b else fa
     # the word opens the clause the second value is read in, before that value
-    at = max(second.figure.start - second.start, 0)
+    at = max(value.start - second.start, 0)
     if contrast.search(second.text[:at]) is None:
         return False
     # "while three more died in hospital": a further count, no second account
     more = lx.language_cues("contrast", "more", first.language or "en")
-    end = at + len(second.figure.text)
+    end = at + len(value.text)
     near = second.text[max(at - 12, 0) : end + 12]
     if more is not None and more.search(near) is not None:
         return False

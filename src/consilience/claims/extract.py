@@ -1030,7 +1030,8 @@ def _figure_candidate(
         # a word of the article's language would match no other language, nor another word
         # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
         counted = concept
-    aboard = _aboard(text, rel, narrow, language) if dimension_of(q) == "count" else None
+    counts = _dimension(q, counted)[0] == "count"
+    aboard = _aboard(text, rel, narrow, language) if counts else None
     if (
         aboard is not None
         and concept not in lx.CONCEPT_EVENTS
@@ -1547,11 +1548,6 @@ def _counted(
     if counted is None and event in lx.PEOPLE_EVENTS:
         counted = "people"
     return counted, event
-
-
-def dimension_of(q: Quantity) -> str:
-    """Return the dimension of a quantity read alone ("count" when it has no unit)."""
-    return "count" if q.unit is None and q.concept not in lx.MEASURE_CONCEPTS else "measure"
 
 
 # How far from a count a word saying it is of those aboard may stand, in characters.

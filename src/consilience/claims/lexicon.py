@@ -414,7 +414,7 @@ CONCEPT_EVENTS: dict[str, str] = {
 }
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=64)
 def language_words(name: str) -> dict[str, tuple[str, ...]]:
     """Return ``data/<name>.json`` of this package: language code -> its words (keys opening
     with "_" are notes, left out)."""
@@ -457,7 +457,7 @@ def opinion_cues(language: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:(?:{a}){gap}(?:{b})|(?:{b}){gap}(?:{a}))(?!\w)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=512)
 def language_cues(name: str, kind: str | None, language: str | None) -> re.Pattern[str] | None:
     """Return the pattern of the ``<language>:<kind>`` words of ``data/<name>.json`` (the
     ``<language>`` words when ``kind`` is None; English's for no language) as whole words, or
@@ -1505,6 +1505,13 @@ def actor_sides_at(
     return found, found
 
 
+def _whole_words(alternation: str, code: str, clitics: str) -> re.Pattern[str]:
+    """Return the pattern of ``alternation`` as whole words; in Arabic a word may carry one of
+    the one-letter ``clitics`` before it ("والقوات المسلحة", "واتهم")."""
+    clitic = f"(?:[{clitics}])?" if code == "ar" else ""
+    return re.compile(rf"(?<!\w){clitic}(?:{alternation})(?!\w)")
+
+
 @functools.lru_cache(maxsize=64)
 def _side_phrases(language: str | None) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """Return the pattern of the phrases of ``language`` that name a side as a whole ("armed
@@ -1519,9 +1526,7 @@ def _side_phrases(language: str | None) -> tuple[re.Pattern[str], dict[str, str]
     }
     if not table:
         return None
-    # an Arabic word may carry its conjunction or preposition ("والقوات المسلحة")
-    clitic = "(?:[وفب])?" if code == "ar" else ""
-    return re.compile(rf"(?<!\w){clitic}(?:{word_alternation(table)})(?!\w)"), table
+    return _whole_words(word_alternation(table), code, "وفب"), table
 
 
 def _phrase_sides(folded: str, language: str | None) -> list[tuple[int, str]]:
@@ -1543,11 +1548,13 @@ def _phrase_sides(folded: str, language: str | None) -> list[tuple[int, str]]:
 @functools.lru_cache(maxsize=64)
 def _blame_cues(language: str | None) -> re.Pattern[str] | None:
     """Return the pattern of the words of ``language`` that blame someone for an event
-    (``<language>:accuse`` in ``data/blame.json``; "macht * verantwortlich": up to eight
-    words between the parts), lowercased as the language writes them; None when it has
-    none."""
+    (``<language>:accuse`` in ``data/blame.json``, "macht * verantwortlich": up to eight
+    words between the parts; and the attribution reader's verbs of accusing), lowercased as
+    the language writes them; None when it has none."""
+    from ..annotate.attribution_lang import accusation_words
+
     code = _base_code(language)
-    forms = language_words("blame").get(f"{code}:accuse", ())
+    forms = language_words("blame").get(f"{code}:accuse", ()) + accusation_words(code)
     if not forms:
         return None
     gap = r"(?:\W+\w+){0,8}?\W+"
@@ -1555,8 +1562,7 @@ def _blame_cues(language: str | None) -> re.Pattern[str] | None:
         gap.join(r"\s+".join(map(re.escape, piece.split())) for piece in _fold(f, code).split("*"))
         for f in sorted(set(forms), key=lambda f: (-len(f), f))
     ]
-    clitic = "(?:[وف])?" if code == "ar" else ""
-    return re.compile(rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)")
+    return _whole_words("|".join(parts), code, "وف")
 
 
 # An English passive around a word of blaming: who is named before it is blamed ("the army
@@ -1581,9 +1587,7 @@ def _government_words(language: str | None) -> re.Pattern[str] | None:
     forms = language_words("blame").get(f"{code}:government", ())
     if not forms:
         return None
-    clitic = "(?:[وفبل])?" if code == "ar" else ""
-    alternation = word_alternation(_fold(f, code) for f in forms)
-    return re.compile(rf"(?<!\w){clitic}(?:{alternation})(?!\w)")
+    return _whole_words(word_alternation(_fold(f, code) for f in forms), code, "وفبل")
 
 
 def parties_at(text: str, language: str | None = None) -> list[tuple[int, str]]:

@@ -110,6 +110,12 @@ class ClaimCandidate:
     blamed_for: frozenset[str] = frozenset()  # the event classes of the deed it blames them for
 
     @property
+    def contests(self) -> bool:
+        """Return True for a denial, a report of one, or a negated event: it contests what
+        others report rather than repeating it."""
+        return self.negated or self.disputes_reports or self.stance == "denied"
+
+    @property
     def event_countries(self) -> frozenset[str]:
         """Return the countries of the event's places, where known."""
         return frozenset(c for _, _, c in self.event_places if c)

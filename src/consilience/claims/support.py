@@ -95,7 +95,7 @@ def _also_supporting(
             continue
         kernel = core(rep, members)
         for c in members:
-            if part_of[c.id] != i and not _contests(c) and supports(c, rep, kernel):
+            if part_of[c.id] != i and not c.contests and supports(c, rep, kernel):
                 out.append((c, i))
     return out
 
@@ -132,10 +132,6 @@ def states(c: ClaimCandidate) -> frozenset[str]:
     return slots(c) | days
 
 
-def _contests(c: ClaimCandidate) -> bool:
-    return c.negated or c.disputes_reports or c.stance == "denied"
-
-
 def _pronoun_subject(c: ClaimCandidate) -> bool:
     """Return True when the sentence's subject is a bare pronoun ("It captured ...", "In a
     few days, it captured ..."): a claim worded so does not say who."""
@@ -158,7 +154,7 @@ def _preference(members: Sequence[ClaimCandidate]):  # noqa: ANN202
         alone = [s for s in frames[c.id] if stated[s] == {c.article}]
         shared = len(frames[c.id]) - len(alone)
         return (
-            _contests(c),
+            c.contests,
             c.stance == "rumoured",
             any(s.startswith("d:") for s in alone),
             len(alone),
@@ -194,7 +190,7 @@ def ranked(
     ``busy``: its wording would assert more than the claim), the fewest slots only it
     states, the most slots others also state, then by ``_preference``."""
     key = _preference(members)
-    contested = {s for c in members if _contests(c) for s in slots(c) if s[0] in "ce"}
+    contested = {s for c in members if c.contests for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
     for c in members:
         others[c.article] |= states(c)
@@ -212,7 +208,7 @@ def ranked(
         # its words no other article says: details only it gives ("in her sleep")
         own = len(rep.words - {w for a, ws in said.items() if a != rep.article for w in ws})
         return (
-            _contests(rep),
+            rep.contests,
             len(contested - slots(rep)),
             not told,
             any(s.startswith("d:") for s in only),
@@ -242,7 +238,7 @@ def supports(c: ClaimCandidate, rep: ClaimCandidate, kernel: frozenset[str]) -> 
     places = {s for s in kernel if s.startswith("e:")}
     classes = {s[2:] for s in slots(rep) if s.startswith("c:")}
     told = {s[2:] for s in own if s.startswith("c:")}
-    if _contests(c) and not _contests(rep):
+    if c.contests and not rep.contests:
         # a denial contests the core: what it must name is who and where
         return not places or bool(places & own)
     if (c.language or "en") != (rep.language or "en"):
@@ -282,7 +278,7 @@ def _same_day(
                 told[s].add(c.article)
     out = []
     for c in members:
-        if c.id in kept or _contests(c):
+        if c.id in kept or c.contests:
             continue
         own = slots(c)
         if not {s[2:] for s in own if s.startswith("c:")} & classes:
@@ -296,9 +292,9 @@ def _split(members: Sequence[ClaimCandidate]) -> list[list[ClaimCandidate]]:
     """Return ``members`` cut into parts whose members support the part's assertion; a
     denial or a report of one joins the part it shares most actors and places with (it
     contests that part's assertion), or stands alone."""
-    contesting = [c for c in members if _contests(c)]
+    contesting = [c for c in members if c.contests]
     parts: list[list[ClaimCandidate]] = []
-    remaining = [c for c in members if not _contests(c)] or list(members)
+    remaining = [c for c in members if not c.contests] or list(members)
     if len(remaining) == len(members):
         contesting = []
     while remaining:
