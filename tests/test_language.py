@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consilience.annotate.language import LanguageDetector
+from consilience.annotate.language import OTHER_LANGUAGES, OTHER_SCRIPTS, LanguageDetector
 from consilience.errors import SettingsError
 from consilience.settings import Settings
 
@@ -95,10 +95,11 @@ def test_bad_language_settings_are_refused(codes: list[str]) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=120))
-def test_answer_is_a_configured_code_or_none(detector: LanguageDetector, text: str) -> None:
+def test_answer_is_a_known_code_or_none(detector: LanguageDetector, text: str) -> None:
     code, confidence = detector.detect(text)
+    others = set(OTHER_LANGUAGES) | {c for _, _, c in OTHER_SCRIPTS}
     assert (code is None and confidence == 0.0) or (
-        code in detector.languages and 0.0 < confidence <= 1.0
+        code in set(detector.languages) | others and 0.0 < confidence <= 1.0
     )
     spans = [(0, len(text)), (0, len(text) // 2)]
     for got in detector.detect_sentences(text, spans):
@@ -173,3 +174,52 @@ def test_sentences_split_otherwise_take_the_language_of_the_found_span_covering_
     assert detector.sentence_languages_from(text, [(fr_start, fr_start + 12)], "en", found) == [
         None
     ]
+
+
+# Invented reports of one bus crash in languages outside the default settings, and the same in
+# some of the settings' languages: lingua, restricted to the settings' languages, gives the
+# first ones a wrong language with high confidence (Swedish as German, Indonesian and Romanian
+# as Turkish, Czech as Spanish, Japanese as Chinese); their function words or their script say
+# which they are.
+CRASH = {
+    "sv": "Minst tolv personer dödades när en buss körde av vägen utanför staden på "
+    "tisdagskvällen, uppger polisen. Flera skadades allvarligt och fördes till sjukhus.",
+    "id": "Sedikitnya dua belas orang tewas ketika sebuah bus keluar dari jalan di luar kota "
+    "pada Selasa malam, kata polisi. Beberapa orang luka parah dan dibawa ke rumah sakit.",
+    "ro": "Cel puțin doisprezece oameni au murit marți seara, când un autobuz a ieșit de pe "
+    "drum în afara orașului, a anunțat poliția. Mai mulți au fost grav răniți.",
+    "cs": "Nejméně dvanáct lidí zahynulo, když autobus v úterý večer sjel ze silnice za městem, "
+    "uvedla policie. Několik lidí bylo vážně zraněno a převezeno do nemocnice.",
+    "ja": "火曜日の夜、市外でバスが道路から外れ、少なくとも12人が死亡したと警察が発表した。",
+    "ko": "화요일 밤 도시 외곽에서 버스가 도로를 벗어나 최소 12명이 숨졌다고 경찰이 밝혔다.",
+    "el": "Τουλάχιστον δώδεκα άνθρωποι σκοτώθηκαν όταν ένα λεωφορείο βγήκε από τον δρόμο.",
+    "de": "Mindestens zwölf Menschen sind ums Leben gekommen, als ein Bus am Dienstagabend "
+    "außerhalb der Stadt von der Straße abkam, teilte die Polizei mit. Mehrere wurden verletzt.",
+    "es": "Al menos doce personas murieron cuando un autobús se salió de la carretera a las "
+    "afueras de la ciudad el martes por la noche, informó la policía. Varias resultaron heridas.",
+    "tr": "Salı akşamı şehir dışında bir otobüsün yoldan çıkması sonucu en az on iki kişi "
+    "hayatını kaybetti, polis açıkladı. Birkaç kişi ağır yaralandı ve hastaneye kaldırıldı.",
+    "pl": "Co najmniej dwanaście osób zginęło, gdy autobus zjechał z drogi za miastem we wtorek "
+    "wieczorem, poinformowała policja. Kilka osób zostało ciężko rannych i trafiło do szpitala.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(CRASH))
+def test_a_text_in_another_language_is_given_its_own(detector: LanguageDetector, code: str):
+    got, confidence = detector.detect(CRASH[code])
+    assert got == code
+    assert 0.5 < confidence <= 1.0
+
+
+def test_a_language_left_out_of_the_settings_is_still_told(detector: LanguageDetector) -> None:
+    # a detector of English and German reads an Italian text as Italian, not German
+    assert LanguageDetector(["en", "de"]).detect(IT * 2)[0] == "it"
+    assert LanguageDetector(["en", "de"]).detect(CRASH["es"])[0] == "es"
+
+
+def test_sentences_of_an_article_in_another_language_inherit_it(
+    detector: LanguageDetector,
+) -> None:
+    text, spans = _spans([CRASH["sv"], EN])
+    assert detector.detect_sentences(text, spans, "sv") == [None, None]
+    assert detector.foreign_spans(text, spans, "sv") == ()

@@ -77,14 +77,20 @@ class LanguageDetector:
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """Return (ISO 639-1 code, confidence 0..1) for ``text``; (None, 0.0) when it has fewer
-        than three letters."""
+        than three letters. A text in none of the detector's languages is given the language
+        it is in where that can be told (``other_language``: "sv" rather than the "de" lingua
+        picks among its languages), so that it is never read with another language's words."""
         if not _has_letters(text):
             return None, 0.0
-        values = self._detector.compute_language_confidence_values(_sample(text))
-        if not values or values[0].value <= 0.0:
+        sample = _sample(text)
+        values = self._detector.compute_language_confidence_values(sample)
+        code = values[0].language.iso_code_639_1.name.lower() if values else None
+        other = other_language(sample, code, self.languages)
+        if other is not None:
+            return other
+        if code is None or values[0].value <= 0.0:
             return None, 0.0
-        top = values[0]
-        return top.language.iso_code_639_1.name.lower(), float(top.value)
+        return code, float(values[0].value)
 
     def detect_sentences(
         self, text: str, spans: Sequence[tuple[int, int]], language: str | None = None
@@ -113,6 +119,8 @@ class LanguageDetector:
         """(index, start of the stripped text, stripped text) of each span whose language is
         to be read: not under ``MIN_SENTENCE_CHARS``, with letters, and not plainly in
         ``language`` (``_plainly_in``); the others inherit the article's."""
+        if language is not None and language not in self.languages:
+            return  # a language outside the detector's: every sentence inherits it
         index = self.function_index() if language in self.languages else None
         for i, (start, end) in enumerate(spans):
             raw = text[start:end]
@@ -177,6 +185,77 @@ class LanguageDetector:
             index = {w: frozenset(langs) for w, langs in found.items()}
             self._index = index
         return index
+
+
+# Languages outside the detector's that a text may be in, told by their function words
+# (spaCy's stop lists): a text lingua gives to one of its languages whose function words that
+# language explains badly is in one of these when it explains them well.
+# (the languages of the default settings are among them, for a detector set to fewer)
+OTHER_LANGUAGES = (
+    "en", "fr", "it", "de", "es", "pt", "nl", "ru", "uk", "pl", "tr", "ca", "ar", "fa", "he",
+    "sv", "da", "nb", "fi", "is", "id", "ms", "tl", "ro", "cs", "sk", "hu", "hr", "sr", "sl",
+    "lt", "lv", "et", "sq", "af", "ga", "eu", "lb", "bg", "mk", "vi",
+)  # fmt: skip
+# Scripts of languages outside the detector's, told by their letters: (first, last code point,
+# language).
+OTHER_SCRIPTS = (
+    (0x3040, 0x30FF, "ja"),  # hiragana, katakana: never Chinese
+    (0xAC00, 0xD7AF, "ko"),  # hangul
+    (0x0370, 0x03FF, "el"),  # Greek
+    (0x0900, 0x097F, "hi"),  # Devanagari
+    (0x0980, 0x09FF, "bn"),  # Bengali
+    (0x0B80, 0x0BFF, "ta"),  # Tamil
+    (0x0E00, 0x0E7F, "th"),  # Thai
+    (0x10A0, 0x10FF, "ka"),  # Georgian
+    (0x0530, 0x058F, "hy"),  # Armenian
+)
+# A text is in another language when that language's function words are at least this share
+# of its words and this many times the detected language's share (a Swedish text: 0.43 of
+# Swedish function words, under 0.10 of German ones; a Spanish text: 0.63 Spanish, 0.41
+# Romanian, kept Spanish).
+OTHER_SHARE = 0.25
+OTHER_RATIO = 1.5
+# A script of another language decides when it is at least this share of the letters.
+OTHER_SCRIPT_SHARE = 0.2
+# Fewer words than this: too few to tell by function words.
+OTHER_MIN_WORDS = 20
+
+
+def other_language(
+    sample: str, detected: str | None, languages: Sequence[str]
+) -> tuple[str, float] | None:
+    """Return (code, confidence) of the language ``sample`` is written in when it is none of
+    ``languages`` and lingua's pick among them (``detected``) is wrong: a script of another
+    language (``OTHER_SCRIPTS``: kana is Japanese, hangul Korean ...), or function words that
+    a language of ``OTHER_LANGUAGES`` explains well and ``detected`` badly; else None."""
+    letters = [ch for ch in sample if ch.isalpha()]
+    if letters:
+        for first, last, code in OTHER_SCRIPTS:
+            if code in languages:
+                continue
+            part = sum(first <= ord(ch) <= last for ch in letters) / len(letters)
+            if part >= OTHER_SCRIPT_SHARE:
+                return code, round(min(1.0, part / 0.5), 3)
+    # words of one letter ("a", "v", "i") belong to too many lists to tell languages apart
+    words = [w for w in _WORDS.findall(sample.lower()) if len(w) > 1]
+    if len(words) < OTHER_MIN_WORDS:
+        return None
+
+    def share(code: str | None) -> float:
+        known = function_words(code)
+        return sum(w in known for w in words) / len(words) if known else 0.0
+
+    own = share(detected)
+    best, best_share = None, 0.0
+    for code in OTHER_LANGUAGES:
+        if code in languages:
+            continue
+        value = share(code)
+        if value > best_share:
+            best, best_share = code, value
+    if best is None or best_share < OTHER_SHARE or best_share < OTHER_RATIO * own:
+        return None
+    return best, round(best_share / (best_share + own), 3)
 
 
 def _plainly_in(sentence: str, language: str, index: dict[str, frozenset[str]]) -> bool:
