@@ -19,8 +19,14 @@ passage's words are not found in those lines, its words are searched in the whol
 (whitespace and case ignored). Passages found neither way are counted (``unmapped``) and left
 out of the scores. A claim's text is one of its passages' sentences (verdicts.judge takes the
 wording of one candidate); its "text passage" is the evidence passage whose words equal the
-claim's text (else the one sharing most words with it, counted in ``text_inexact``), and the
-claim's assertion is the set of facts of that passage's line(s).
+claim's text, or whose words the text's are with some left out in order (a wording that leaves
+parts of its sentence out), else the one sharing most words with it (counted in
+``text_inexact``); the claim's assertion is the set of facts of that passage's line(s) that
+the wording states: a line of one fact gives it; a line of several gives the facts whose
+anchor words (tests/data/claims_eval/ecbplus_anchors.json: for each such line, the words of
+each fact as offsets in the line, labelled blind) each lie in the wording as a run of its
+words (``counts.text_part``: wordings asserting fewer facts than their line;
+``counts.text_no_fact``: wordings holding no fact's words, judged against the whole line).
 
 Scores (ECB+, over all events):
   * ``pair_precision``: over pairs of passages of one claim from two different articles, the
@@ -74,6 +80,7 @@ ROOT = claims_bench.ROOT
 SHARED = claims_bench.SHARED
 ECB = SHARED / "data" / "ecbplus-dev" / "docs.jsonl"
 LABELS = ROOT / "tests" / "data" / "claims_eval" / "ecbplus.json"
+ANCHORS = ROOT / "tests" / "data" / "claims_eval" / "ecbplus_anchors.json"
 NOISE = ROOT / "tests" / "data" / "claims_eval" / "noise.json"
 OUT = ROOT / "bench" / "results" / "claims_eval.json"
 GATES = ROOT / "bench" / "gates" / "claims_eval.json"
@@ -87,8 +94,18 @@ _WORD = re.compile(r"\w+")
 # ----------------------------------------------------------------------------- labels
 
 
-def load_labels(path: Path = LABELS) -> dict:
-    return json.loads(path.read_text("utf-8"))
+def load_labels(path: Path = LABELS, anchors: Path | None = None) -> dict:
+    """Return the labels of ``path``, each event with its ``anchors`` (doc -> line index ->
+    fact -> [start, end] pieces in the line) from ``anchors`` (``ANCHORS`` beside the
+    default labels; none when the file is absent)."""
+    labels: dict = json.loads(path.read_text("utf-8"))
+    anchors = anchors if anchors is not None else (ANCHORS if path == LABELS else None)
+    held = {}
+    if anchors is not None and anchors.exists():
+        held = json.loads(anchors.read_text("utf-8"))["events"]
+    for ev in labels["events"]:
+        ev["anchors"] = held.get(ev["event"], {})
+    return labels
 
 
 def check_labels(labels: Mapping, texts: Mapping[str, str] | None = None) -> list[str]:
@@ -234,19 +251,58 @@ def _facts(entries: Sequence, idx: Sequence[int]) -> set[str]:
     return out
 
 
+def _in_order(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Return True when the words ``short`` are ``long``'s with some left out, in order."""
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _holds(words: Sequence[str], piece: Sequence[str]) -> bool:
+    """Return True when ``piece`` is a run of consecutive words of ``words``."""
+    n = len(piece)
+    return n > 0 and any(list(words[i : i + n]) == list(piece) for i in range(len(words) - n + 1))
+
+
+def asserted(
+    text: str, lines: Lines, entries: Sequence, idx: Sequence[int], anchors: Mapping
+) -> set[str]:
+    """Return the facts of lines ``idx`` that ``text`` (a claim's wording) states: every fact
+    of a line of one fact; of a line of several, those whose anchor pieces (``[start, end]`` in
+    the line) each lie in the wording as a run of its words. A line of several facts with no
+    anchors gives them all."""
+    words = _words(text)
+    out: set[str] = set()
+    for i in idx:
+        entry = entries[i]
+        if isinstance(entry, str):
+            continue
+        line = lines.raw[slice(*lines.spans[i])]
+        held = anchors.get(str(i))
+        if len(entry) < 2 or not held:
+            out |= set(entry)
+            continue
+        for fact in entry:
+            pieces = held.get(fact, ())
+            if pieces and all(_holds(words, _words(line[a:b])) for a, b in pieces):
+                out.add(fact)
+    return out
+
+
 def text_passage(claim: Claim, articles: Mapping[str, Article]) -> tuple[int, bool]:
-    """Return the index of the evidence passage the claim's text comes from, and whether the
-    match is exact (else the passage sharing most words with the text)."""
+    """Return the index of the evidence passage the claim's text comes from (the one whose
+    words equal the text's, else the one sharing most words with it), and whether the match
+    is exact: equal words, or the text's words are the passage's with some left out, in order
+    (a wording that leaves parts of its sentence out)."""
     target = _words(claim.text)
-    best, best_score = 0, -1.0
+    best, best_score, best_words = 0, -1.0, []
     for k, ev in enumerate(claim.evidence):
         words = _words(articles[ev.article].text[ev.start : ev.end])
         if words == target:
             return k, True
         shared = len(set(words) & set(target)) / max(len(set(target) | set(words)), 1)
         if shared > best_score:
-            best, best_score = k, shared
-    return best, False
+            best, best_score, best_words = k, shared, words
+    return best, bool(target) and _in_order(target, best_words)
 
 
 def score_event(
@@ -311,6 +367,16 @@ def score_event(
         c["text_inexact"] += not exact
         home = next((p for p in placed if p[0] == k_text), None)
         hdoc, hidx, assertion = (home[1], home[2], home[3]) if home else ("", [], set())
+        if home is not None and assertion:
+            # what the wording itself states (a part of its line may assert fewer facts)
+            said = asserted(
+                claim.text, lines[hdoc], entries[hdoc], hidx, event.get("anchors", {}).get(hdoc, {})
+            )
+            c["text_part"] += said != assertion
+            if not said:
+                c["text_no_fact"] += 1  # states no fact whole: judged against the line's
+            else:
+                assertion = said
         if home is None:
             c["text_unmapped"] += 1
         elif not assertion:

@@ -97,3 +97,62 @@ def test_scorer_counts_pairs_support_noise_and_corroboration(bench):
     assert (c["corroborated"], c["corroborated_ok"]) == (1, 1)
     assert (c["gold_pairs"], c["gold_pairs_found"]) == (1, 1)
     assert c.get("unmapped", 0) == 0
+
+
+ANCHORS = ROOT / "tests" / "data" / "claims_eval" / "ecbplus_anchors.json"
+
+
+@pytest.mark.skipif(not ECB.is_file(), reason="../shared/data/ecbplus-dev is absent")
+def test_anchor_file_covers_every_line_of_several_facts():
+    labels = json.loads(LABELS.read_text("utf-8"))
+    anchors = json.loads(ANCHORS.read_text("utf-8"))["events"]
+    texts = {}
+    for line in ECB.read_text("utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            texts[rec["id"]] = rec["text"]
+    count = 0
+    for ev in labels["events"]:
+        held = anchors[ev["event"]]
+        for doc, entries in ev["lines"].items():
+            lines = texts[doc].split("\n")
+            for i, entry in enumerate(entries):
+                if not isinstance(entry, list) or len(entry) < 2:
+                    assert str(i) not in held.get(doc, {}), (doc, i)
+                    continue
+                pieces = held[doc][str(i)]
+                assert set(pieces) == set(entry), (doc, i)
+                for spans in pieces.values():
+                    assert 1 <= len(spans) <= 3
+                    assert all(0 <= a < b <= len(lines[i]) for a, b in spans), (doc, i)
+                count += 1
+    assert count == 150
+
+
+def test_scorer_takes_the_facts_a_shortened_wording_states(bench):
+    a = _article("a", "Title line\nFive were hurt on Sunday.")
+    b = _article("b", "Five people were injured.")
+    event = {
+        "docs": ["a", "b"],
+        "facts": {"hurt-5": "", "sunday": ""},
+        "conflicts": [],
+        "lines": {"a": ["noise:headline", ["hurt-5", "sunday"]], "b": [["hurt-5"]]},
+        # "Five were hurt" states hurt-5, "Sunday" the day
+        "anchors": {"a": {"1": {"hurt-5": [[0, 14]], "sunday": [[18, 24]]}}},
+    }
+
+    def ev(art: Article, phrase: str) -> Evidence:
+        start = art.text.index(phrase)
+        return Evidence(art.id, start, start + len(phrase))
+
+    passages = (ev(a, "Five were hurt on Sunday."), ev(b, "Five people were injured."))
+    raw = {"a": a.text, "b": b.text}
+    # worded whole, the claim asserts the day too, which b does not state
+    whole = Claim("c1", "Five were hurt on Sunday.", "corroborated", 2, passages)
+    c = bench.score_event(event, [a, b], [whole], raw)["counts"]
+    assert (c["support_multi_n"], c["support_multi_ok"], c.get("text_part", 0)) == (2, 1, 0)
+    # worded without the day, it asserts what both state
+    short = Claim("c1", "Five were hurt.", "corroborated", 2, passages)
+    c = bench.score_event(event, [a, b], [short], raw)["counts"]
+    assert (c["support_multi_n"], c["support_multi_ok"], c["text_part"]) == (2, 2, 1)
+    assert c.get("text_inexact", 0) == 0

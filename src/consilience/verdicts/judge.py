@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
 from ..claims.support import ranked, slots, states
+from ..claims.wording import core_wording
 from ..model import Article, Backing, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
@@ -293,9 +294,10 @@ def _representative(
     (``worded``: one sentence telling two facts) gives way to the next member's, when there
     is one. A figure's clause that does not read alone (``_fragment``: "46 quelli
     nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
+    articles = articles or {}
     if all(c.figure is None for c in members):
         order = ranked(members, flagged, busy)
-        texts = [" ".join(c.text.split()) for c in order]
+        texts = [_shared_part(c, c.text, c.start, members, articles) for c in order]
         return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
 
@@ -308,35 +310,48 @@ def _representative(
         others = {s for o in members if o.article != c.article for s in states(o)}
         return sum(1 for s in slots(c) - others if s.startswith("d:"))
 
-    readable = {c.id: " ".join(_readable(c, articles).split()) for c in pool}
+    readable = {c.id: " ".join(_readable(c, articles)[0].split()) for c in pool}
     order = sorted(
         pool, key=lambda c: (c.article in flagged, alone(c), -shared(c), len(readable[c.id]))
     )
-    texts = [readable[c.id] for c in order]
+    texts = [_shared_part(c, *_readable(c, articles), members, articles) for c in order]
     return next((t for t in texts if t not in worded), texts[0])
+
+
+def _shared_part(
+    c: ClaimCandidate,
+    text: str,
+    offset: int,
+    members: Sequence[ClaimCandidate],
+    articles: Mapping[str, Article],
+) -> str:
+    """Return ``text`` (``c``'s wording, at ``offset`` in its article) as the claim shows it:
+    without the parts no other article's report states (``claims.wording``), its spaces
+    tidied."""
+    return " ".join(core_wording(c, text, offset, members, articles).split())
 
 
 # A figure's clause shorter than this many words does not read alone as a claim.
 _FRAGMENT_WORDS = 6
 
 
-def _readable(c: ClaimCandidate, articles: Mapping[str, Article] | None) -> str:
+def _readable(c: ClaimCandidate, articles: Mapping[str, Article] | None) -> tuple[str, int]:
     """Return a figure candidate's clause, or its whole sentence when the clause is a
     fragment: under ``_FRAGMENT_WORDS`` words, or opening in lower case ("con una
     profondità di 10 chilometri", "che ha avuto 100 morti"), or, outside English (whose
     clauses are split on its grammar), with its figure ("53 se han producido entre ...":
-    what it counts is said before it)."""
+    what it counts is said before it), with its offset in the article."""
     text = c.text
     article = articles.get(c.article) if articles else None
     if article is None:
-        return text
+        return text, c.start
     words = text.split()
     english = (c.language or "en") == "en"
     opens = text.lstrip(" \"'“‘«(")[:1]
     if len(words) < _FRAGMENT_WORDS or opens.islower() or (not english and opens.isdigit()):
         s, e = c.sentence
-        return article.text[s:e]
-    return text
+        return article.text[s:e], s
+    return text, c.start
 
 
 # ----------------------------------------------------------------------------- wording
