@@ -57,6 +57,21 @@ STORIES: dict[str, dict[str, str]] = {
             "his spokesman Jaan Tamm said. A book of condolence opened.",
         ),
     },
+    # the report with the fewest details of its own reads garbled ("TheNavy"): the other
+    # words the claim, without what only it gives
+    "garbled": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "TheNavy of Estonia seized the smugglers' boat near Saaremaa. Ferries were delayed.",
+        ),
+        "b.txt": _doc(
+            "Northern Courier",
+            "2030-03-06",
+            "The navy of Estonia seized the smugglers' boat near Saaremaa on Monday, a "
+            "spokesman said. The port stayed open.",
+        ),
+    },
     # one report alone: its wording is its own sentence, whole
     "alone": {
         "a.txt": _doc(
@@ -99,6 +114,15 @@ def test_a_second_clause_one_report_gives_is_left_out_and_a_shared_source_stays(
     assert holding(claims, b, "died in his sleep") == [claim]
     assert holding(claims, c, "died in his sleep") == [claim]
     assert claim.text == "The former mayor of Tartu died in his sleep, spokesman Jaan Tamm said."
+
+
+def test_a_garbled_report_words_no_claim_another_report_can_word(stories):
+    a, b = stories["garbled"]
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
+    (claim,) = holding(claims, a, "seized the smugglers")
+    assert holding(claims, b, "seized the smugglers") == [claim]
+    assert claim.status == "corroborated"
+    assert claim.text == "The navy of Estonia seized the smugglers' boat near Saaremaa."
 
 
 def test_one_report_alone_is_worded_whole(stories):

@@ -178,12 +178,16 @@ def ranked(
     members: Sequence[ClaimCandidate],
     flagged: frozenset[str] | set[str] = frozenset(),
     busy: frozenset[str] | set[str] = frozenset(),
+    garbled: frozenset[str] | set[str] = frozenset(),
 ) -> list[ClaimCandidate]:
     """Return the members in the order they would serve as the group's assertion: a report,
     not a denial, and in a group holding a denial the one naming most of the events, actors
     and places the denial names; one that names an event (a sentence naming none, "the
     company is a studio", says too little to check the others against) and names no day no
-    other article names; then the one with the fewest details no other article states
+    other article names (but first one whose sentence is not garbled, ids in ``garbled``: a
+    word glued to its article, "TheIran", or a passage a translation or quality warning points
+    at; a day only it names is left out of the claim's wording, ``wording``); then the one
+    with the fewest details no other article states
     (slots, content words); then the one the most articles of the group support
     (``supports``), one from an article not in ``flagged`` (machine-translated or of low
     quality: its wording reads worst), one whose sentence tells no other event (ids in
@@ -211,6 +215,7 @@ def ranked(
             rep.contests,
             len(contested - slots(rep)),
             not told,
+            rep.id in garbled,
             any(s.startswith("d:") for s in only),
             alone + own,
             -len(backing),

@@ -463,9 +463,14 @@ def _reads_whole(
     text: str, drop: Sequence[tuple[int, int]], out: str, language: str | None
 ) -> bool:
     """Return True when the cut wording still reads as a sentence: its quotes and brackets
-    balance, and no cut follows a function word ("evacuated since", "vence el", "entro")."""
-    if out.count('"') % 2 or out.count("“") != out.count("”") or out.count("(") != out.count(")"):
-        return False
+    balance as they did (a sentence the splitter cut inside a quote keeps its open quote), and
+    no cut follows a function word ("evacuated since", "vence el", "entro")."""
+
+    def balance(t: str) -> tuple[int, int, int]:
+        return t.count('"') % 2, t.count("“") - t.count("”"), t.count("(") - t.count(")")
+
+    if balance(out) != balance(text):
+        return False  # a cut took one of a pair of quotes or brackets
     known = function_words(language or "en")
     for s, _ in drop:
         head = text[:s].rstrip(" ,;،؛")

@@ -17,6 +17,7 @@ that names two events gives two candidates; when neither meets another report, o
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -296,7 +297,7 @@ def _representative(
     nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
     articles = articles or {}
     if all(c.figure is None for c in members):
-        order = ranked(members, flagged, busy)
+        order = ranked(members, flagged, busy, _garbled(members, articles))
         texts = [_shared_part(c, c.text, c.start, members, articles) for c in order]
         return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
@@ -316,6 +317,31 @@ def _representative(
     )
     texts = [_shared_part(c, *_readable(c, articles), members, articles) for c in order]
     return next((t for t in texts if t not in worded), texts[0])
+
+
+# A word glued to the article before it ("TheIran", "theAlliance"), or a sentence's words
+# glued over a missing space after its full stop ("forces.The"): a bad extraction or
+# translation.
+_GLUED = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)(?=[A-Z][a-z])|[a-z]{2}[.!?][A-Z][a-z]")
+
+
+def _garbled(members: Sequence[ClaimCandidate], articles: Mapping[str, Article]) -> frozenset[str]:
+    """Return the ids of the members whose sentence reads garbled: a word glued to its
+    article ("TheIran"), or a passage a translation or quality warning of its article points
+    at ("the Russia", "woudl"): worded by it, the claim reads worst."""
+    out = set()
+    for c in members:
+        s, e = c.sentence
+        article = articles.get(c.article)
+        text = article.text[s:e] if article is not None else c.text
+        if _GLUED.search(text):
+            out.add(c.id)
+            continue
+        if article is not None and any(
+            s <= a < e for f in article.flags if f.kind in _POOR_WORDING for a, _ in f.spans
+        ):
+            out.add(c.id)
+    return frozenset(out)
 
 
 def _shared_part(
