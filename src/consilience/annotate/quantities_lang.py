@@ -1087,12 +1087,19 @@ def mark_partitives(code: str, text: str, quantities: list[Quantity]) -> list[Qu
         return quantities
     low = _fold(text)
     out = list(quantities)
+    lang = _load(code)
+    nouns = lang.concepts if lang is not None else {}
     for i, (q, whole) in enumerate(zip(quantities, quantities[1:], strict=False)):
         if q.counted is not None or q.unit is not None or whole.counted is None:
             continue
         if whole.unit is not None or pattern.fullmatch(low, q.end, whole.start) is None:
             continue
         out[i] = replace(q, counted=whole.counted, concept=whole.concept)
+        head = whole.counted.lower().split()[-1] if whole.counted.split() else ""
+        if whole.concept is not None and nouns.get(head) != whole.concept:
+            # "zwei der drei Geiselnehmer wurden getötet": two were killed, not the three the
+            # whole counts; what happened (a cue's concept, not its noun's) is the part's
+            out[i + 1] = replace(whole, concept=None)
     return out
 
 

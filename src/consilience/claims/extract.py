@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..annotate.attribution_lang import pronouns
+from ..annotate.attribution_lang import pronouns, stance_in
 from ..model import (
     Article,
     Attribution,
@@ -313,8 +313,9 @@ def unread_alone(
     statements and no report of another origin (``sources``: an article and its copies,
     rewrites and translations are one): what no independent report also states, in words the
     pipeline cannot judge, is left out rather than shown as a claim nobody can check it read
-    right (a wire story's background line repeated by its rewrite included). Beside a report
-    the pipeline reads, such a statement is evidence in its own words (a translation's)."""
+    right (a wire story's background line repeated by its rewrite included), unless it is a
+    rumour ("se dice que ...": shown as one). Beside a report the pipeline reads, such a
+    statement is evidence in its own words (a translation's)."""
     origin = {a: src.id for src in sources for a in src.articles}
     origins_of: dict[int, set[str]] = {}
     articles_of: dict[int, set[str]] = {}
@@ -326,7 +327,8 @@ def unread_alone(
             read.add(c.group)
 
     def stands(c: ClaimCandidate) -> bool:
-        if len(origins_of[c.group]) >= 2:
+        if len(origins_of[c.group]) >= 2 or c.stance == "rumoured":
+            # a rumour is shown as one, whoever else tells it: a reader checks it first
             return True
         return c.group in read and len(articles_of[c.group]) >= 2
 
@@ -340,9 +342,16 @@ def _is_figure(article: Article, q: Quantity) -> bool:
         return False
     if _UNIT_OF_TIME_AFTER.match(article.text, q.end):
         return False  # "a 60-day stay", "a 60 - day stay", "a six-month term": a duration
-    if _an_hour(article, q):
+    if _an_hour(article, q) or _clock_part(article, q):
         return False
-    return not set(lx.words(article.text[q.start : q.end])) & _VAGUE_NUMBERS
+    written = article.text[q.start : q.end]
+    words = {w.lower() for w in lx.words(written)}
+    if words & _VAGUE_NUMBERS:
+        return False
+    # "decenas", "decenas de miles", "عشرات": written with vague words alone, in any language,
+    # no count to compare ("3 millones" is one)
+    vague = lx.vague_numbers(_base(article.language))
+    return not (words and words <= vague and not re.search(r"\d", written))
 
 
 def _an_hour(article: Article, q: Quantity) -> bool:
@@ -356,6 +365,38 @@ def _an_hour(article: Article, q: Quantity) -> bool:
         return False
     found = list(before.finditer(article.text, max(0, q.start - 24), q.start))
     return bool(found) and not article.text[found[-1].end() : q.start].strip()
+
+
+# A time of day written with its hour letter ("11 h 20", "5h40", "11h"): the hour before it,
+# the minutes after it.
+_HOUR_LETTER_AFTER = re.compile(r"[\s\u00a0]?[hH][\s\u00a0]?(?:[0-5]\d)?(?![^\W\d_])")
+_HOUR_LETTER_BEFORE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[\s\u00a0]?[hH][\s\u00a0]?$")
+# A time of day written with a point ("le 11.20", "gegen 11.20"): two digits of minutes.
+_DOTTED_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+
+
+def _clock_part(article: Article, q: Quantity) -> bool:
+    """Return True for a number that is a time of day or a part of one: an hour before its
+    hour letter and minutes ("vers 11 h 20", "à 5h40": 11 and 20 are no counts), the minutes
+    after one, or an hour written with a point after a word that stands only before an hour
+    ("poco dopo le 11.20", "hacia las 11.20": no count of 11.2)."""
+    text = article.text
+    if (q.counted and q.counted.lower() != "h") or q.unit not in (None, "h", "hour"):
+        return False
+    if q.value == int(q.value) and 0 <= q.value <= 24 and _HOUR_LETTER_AFTER.match(text, q.end):
+        return True
+    if (
+        q.value == int(q.value)
+        and 0 <= q.value < 60
+        and _HOUR_LETTER_BEFORE.search(text, max(0, q.start - 6), q.start)
+    ):
+        return True
+    if _DOTTED_TIME.fullmatch(text[q.start : q.end]):
+        before = lx.language_cues("clock", "hour_only", _base(article.language) or "en")
+        if before is not None:
+            found = list(before.finditer(text, max(0, q.start - 24), q.start))
+            return bool(found) and not text[found[-1].end() : q.start].strip()
+    return False
 
 
 def _compound_duration(article: Article, q: Quantity) -> bool:
@@ -440,6 +481,9 @@ def _sentence_features(
     text = article.text[sent.start : sent.end]
     attr = _attribution(article.annotations.attributions, sent)
     stance: Stance = attr.stance if attr is not None else "asserted"
+    language = _base(article.language)
+    if attr is None and language not in (None, "en") and stance_in(text, language) == "rumoured":
+        stance = "rumoured"  # "se dice que ...", "говорят, что ...": a rumour nobody signs
     inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
     entities = {k for _, k in inside}
     country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
@@ -1535,11 +1579,14 @@ def _counted(
 ) -> tuple[str | None, str | None]:
     """Return (what the figure counts, the event class it measures); ``text`` is written in
     ``language``."""
-    head = lx.words(q.counted)[-1] if q.counted and lx.words(q.counted) else None
+    named = [w.lower() for w in lx.words(q.counted or "")]
+    head = named[-1] if named else None
     event = lx.COUNTED_EVENTS.get(head) if head else None
     counted = None
     if head:
         counted = "people" if event else lx.COUNTED_KEYS.get(head, lx.stem(head))
+        if counted == "people" and "armed" in named[:-1]:
+            counted = lx.COUNTED_KEYS["gunmen"]  # "three armed men": those who attack
     if event is None:
         event = _nearest_class(text, rel, narrow, language) or _nearest_class(
             text, rel, wide, language

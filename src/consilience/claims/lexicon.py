@@ -380,7 +380,8 @@ boys girls""".split():
     COUNTED_KEYS[_w] = "people"
 for _w in "soldiers soldier troops servicemen".split():
     COUNTED_KEYS[_w] = "soldiers"
-for _w in "fighters fighter militants gunmen insurgents rebels".split():
+for _w in """fighters fighter militants gunmen insurgents rebels attackers attacker assailants
+assailant kidnappers kidnapper abductors hostage-takers terrorists terrorist""".split():
     COUNTED_KEYS[_w] = "fighters"
 # Counted words that are themselves the event ("826 dead", "400,000 displaced").
 COUNTED_EVENTS = {

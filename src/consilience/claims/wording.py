@@ -479,6 +479,27 @@ def _reads_whole(
     return True
 
 
+@functools.lru_cache(maxsize=32)
+def _connectors(language: str | None) -> re.Pattern[str] | None:
+    """Return the pattern of a connector opening a sentence in ``language`` with its comma
+    ("Instead, ", "Sin embargo, "), or None."""
+    words = lx.language_words("detachable").get(f"{language or 'en'}:connectors", ())
+    pattern = _words_pattern(words)
+    return re.compile(rf"^[\s\"“«]*(?:{pattern})\s*[,،]\s*", re.IGNORECASE) if pattern else None
+
+
+def readable(text: str, language: str | None) -> str:
+    """Return a claim's wording ``text`` without what only reads with the sentence before it:
+    a connector opening it ("Instead, three armed men ..."), its next letter a capital; and a
+    full stop doubled after an abbreviation ("11:20 a.m.." after a cut)."""
+    pattern = _connectors(language)
+    m = pattern.match(text) if pattern is not None else None
+    if m is not None and len(lx.words(text[m.end() :])) >= MIN_WORDS:
+        rest = text[m.end() :]
+        text = rest[:1].upper() + rest[1:]
+    return re.sub(r"(?<=[^\W\d_])\.\.$", ".", text)
+
+
 def _cut(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """Return ``text`` without ``spans`` (overlapping ones merged), its commas and spaces
     tidied and its first letter kept a capital."""

@@ -61,6 +61,10 @@ class Update:
     announced: bool  # at least one later report says it changed ("rose to")
 
 
+# What counts those who attack (COUNTED_KEYS: gunmen, assailants, militants ...).
+_ATTACKERS = "fighters"
+
+
 def figure_verdict(
     members: Sequence[ClaimCandidate],
     same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
@@ -91,7 +95,13 @@ def figure_verdict(
         # two sources giving a tally two values for one moment disagree: no step of an update
         # ("28 dead on Thursday" / "40 dead on Thursday")
         at_once = tally and _same_moment(values, same_origin)
-        update = _update(values) or (_tally_update(values) if tally and not at_once else None)
+        # how many attacked (gunmen, assailants: what is counted as fighters, no tally of what
+        # befell them) changes only when a report says so ("now put at four"): one way alone
+        # is two accounts; tallies and other counts (aftershocks, homes destroyed) grow
+        moving = tally or any(_figure(c).counted != _ATTACKERS for c in figs)
+        update = _update(values, moving=moving) or (
+            _tally_update(values) if tally and not at_once else None
+        )
         running = any(c.running for c in figs) or _one_place(figs)
         if update is None and tally and running and not at_once:
             update = _running_tally(values)
@@ -387,9 +397,10 @@ def _running_tally(values: list[list[ClaimCandidate]]) -> Update:
     return Update(steps=tuple(steps), announced=announced)
 
 
-def _update(values: list[list[ClaimCandidate]]) -> Update | None:
-    """Return the update when each publication day holds one value and the values move one
-    way, or announce the change; else None."""
+def _update(values: list[list[ClaimCandidate]], moving: bool = True) -> Update | None:
+    """Return the update when each publication day holds one value and the values announce
+    the change ("rose to", "revised down") or, for a count that ``moving`` says grows or
+    shrinks as events unfold (a tally), move one way; else None."""
     day_value: dict[str, int] = {}
     for i, cls in enumerate(values):
         for c in cls:
@@ -406,7 +417,7 @@ def _update(values: list[list[ClaimCandidate]]) -> Update | None:
     announced = any(c.update_cue for i in steps_idx[1:] for c in values[i])
     rising = steps_idx == sorted(steps_idx)
     falling = steps_idx == sorted(steps_idx, reverse=True)
-    if not (announced or rising or falling):
+    if not (announced or (moving and (rising or falling))):
         return None
     steps: list[tuple[str, int, ClaimCandidate]] = []
     for d in days:

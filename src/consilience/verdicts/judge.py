@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
 from ..claims.support import ranked, slots, states
-from ..claims.wording import core_wording
+from ..claims.wording import core_wording, readable
 from ..model import Article, Backing, Claim, ClaimStatus, Conflict, Evidence, Source
 from .conflicts import (
     Update,
@@ -352,9 +352,9 @@ def _shared_part(
     articles: Mapping[str, Article],
 ) -> str:
     """Return ``text`` (``c``'s wording, at ``offset`` in its article) as the claim shows it:
-    without the parts no other article's report states (``claims.wording``), its spaces
-    tidied."""
-    return " ".join(core_wording(c, text, offset, members, articles).split())
+    without the parts no other article's report states (``claims.wording``) nor a connector
+    opening it ("Instead, "), its spaces tidied."""
+    return readable(" ".join(core_wording(c, text, offset, members, articles).split()), c.language)
 
 
 # A figure's clause shorter than this many words does not read alone as a claim.

@@ -1,0 +1,135 @@
+"""Readings a fact-checker's review of an invented hostage-taking told in ten languages found
+wrong (issue 12, 13): a time of day written "11 h 20" or "le 11.20" is no count; the whole
+of "two of the three hostage-takers were killed" is no toll; how many attacked changes only
+when a report says so; a vague number ("decenas") is no count in any language; a rumour is
+shown; a claim's wording opens with no connector ("Instead, ..."). Every sentence here is
+invented (made-up places and people)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from claim_stories import candidate, figure
+from claim_stories import doc as _doc
+
+import consilience
+from consilience.annotate.quantities import find_quantities
+from consilience.claims import extract
+from consilience.claims.wording import readable
+from consilience.model import Article
+from consilience.verdicts.conflicts import figure_verdict
+
+SENTENCES = {
+    "fr": "Trois personnes ont été tuées vers 11 h 20 dans la galerie du centre commercial.",
+    "it": "Tre persone sono state uccise poco dopo le 11.20 nella galleria del centro.",
+    "es": "Decenas de personas fueron evacuadas y tres personas murieron hacia las 11.20 horas.",
+    "pt": "Três pessoas morreram por volta das 11h20 no centro comercial de Velmora.",
+}
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> dict[str, Article]:
+    folder: Path = tmp_path_factory.mktemp("hostage")
+    for lang, text in SENTENCES.items():
+        (folder / f"{lang}.txt").write_text(_doc(f"Outlet {lang}", "2031-05-14", text), "utf-8")
+    report = consilience.analyze([folder], progress=False)
+    return {a.language or "": a for a in report.articles}
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_only_the_toll_is_a_figure(articles: dict[str, Article], lang: str):
+    a = articles[lang]
+    figures = [
+        (a.text[q.start : q.end], q.value)
+        for q in a.annotations.quantities
+        if extract._is_figure(a, q)
+    ]
+    word = {"fr": "Trois", "it": "Tre", "es": "tres", "pt": "Três"}[lang]
+    assert figures == [(word, 3.0)]
+
+
+def test_the_whole_of_a_part_takes_no_event():
+    text = "Zwei der drei Geiselnehmer wurden getötet, der dritte wurde festgenommen."
+    found = [(q.value, q.counted, q.concept) for q in find_quantities(text, language="de")]
+    assert found == [(2.0, "Geiselnehmer", "dead"), (3.0, "Geiselnehmer", None)]
+
+
+def _count(article: str, value: float, day: str, counted: str, event: str | None = None):
+    return candidate(
+        article,
+        0,
+        kind="figure",
+        published=day,
+        figure=figure(value, counted=counted, event=event),
+    )
+
+
+def test_how_many_attacked_changes_only_when_a_report_says_so():
+    three = _count("a", 3, "2031-05-14", "fighters")
+    four = _count("b", 4, "2031-05-15", "fighters")
+    conflict, update = figure_verdict([three, four], lambda x, y: x.article == y.article)
+    assert update is None
+    assert conflict is not None and conflict.kind == "number"
+    # a toll rising from one day to the next is an update
+    dead_3 = _count("a", 3, "2031-05-14", "people", "kill")
+    dead_7 = _count("b", 7, "2031-05-15", "people", "kill")
+    conflict, update = figure_verdict([dead_3, dead_7], lambda x, y: x.article == y.article)
+    assert conflict is None
+    assert update is not None and [s[1] for s in update.steps] == ["3", "7"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Instead, three armed men stormed the centre.",
+            "Three armed men stormed the centre.",
+        ),
+        (
+            "es",
+            "Sin embargo, la policía detuvo a tres hombres en el puerto.",
+            "La policía detuvo a tres hombres en el puerto.",
+        ),
+        (
+            "ru",
+            "Однако, полиция задержала троих мужчин в порту.",
+            "Полиция задержала троих мужчин в порту.",
+        ),
+        # too short once the connector goes: kept
+        ("en", "Still, it rained.", "Still, it rained."),
+        (
+            "en",
+            "Three people died shortly after 11:20 a.m..",
+            "Three people died shortly after 11:20 a.m.",
+        ),
+        (
+            "de",
+            "Außerdem wurden drei Männer festgenommen.",
+            "Außerdem wurden drei Männer festgenommen.",
+        ),
+    ],
+)
+def test_a_wording_opens_with_no_connector(language: str, text: str, expected: str):
+    assert readable(text, language) == expected
+
+
+def test_a_rumour_is_shown_though_one_report_tells_it(tmp_path: Path):
+    text = (
+        "Tres hombres armados retienen a rehenes en el centro comercial de Velmora. "
+        "Se dice que uno de los asaltantes trabajó durante años como vigilante en el centro."
+    )
+    (tmp_path / "es.txt").write_text(_doc("El Heraldo", "2031-05-14", text), "utf-8")
+    report = consilience.analyze([tmp_path], progress=False)
+    (article,) = report.articles
+    at = article.text.index("Se dice")
+    held = [
+        c
+        for s in report.stories
+        for c in s.claims
+        if any(e.start <= at < e.end for e in c.evidence)
+    ]
+    assert len(held) == 1
+    assert held[0].status == "single_source"
+    assert [e.stance for e in held[0].evidence] == ["rumoured"]
