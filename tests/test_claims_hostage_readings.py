@@ -133,3 +133,36 @@ def test_a_rumour_is_shown_though_one_report_tells_it(tmp_path: Path):
     assert len(held) == 1
     assert held[0].status == "single_source"
     assert [e.stance for e in held[0].evidence] == ["rumoured"]
+
+
+def test_a_denial_set_apart_by_a_semicolon_disputes_the_account(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(
+        _doc(
+            "Northern Courier",
+            "2031-05-15",
+            "A witness, Tomas Keller, says police officers fired at a grey car in the car park "
+            "of the Velmora shopping centre on Thursday; the police deny it. Shops stayed shut.",
+        ),
+        "utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        _doc(
+            "Il Quotidiano",
+            "2031-05-15",
+            "Un testimone racconta di aver visto gli agenti sparare contro un'auto grigia nel "
+            "parcheggio del centro commerciale di Velmora giovedì. I negozi sono rimasti chiusi.",
+        ),
+        "utf-8",
+    )
+    report = consilience.analyze([tmp_path], progress=False)
+    by_outlet = {a.outlet: a for a in report.articles}
+    a = by_outlet["Northern Courier"]
+    claims = [c for s in report.stories for c in s.claims]
+    account = a.text.index("fired at")
+    denial = a.text.index("the police deny")
+    (claim,) = [c for c in claims if any(e.start <= account < e.end for e in c.evidence)]
+    assert claim.status == "disputed"
+    stances = {(e.article, e.stance) for e in claim.evidence}
+    assert (a.id, "denied") in stances
+    assert any(e.start <= denial < e.end and e.stance == "denied" for e in claim.evidence)
+    assert {e.article for e in claim.evidence} == {a.id, by_outlet["Il Quotidiano"].id}

@@ -146,7 +146,7 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
     recent_places: list[list[str]] = []
     flagged = unsupported_spans(article) + _standfirsts(article)
     aside = False  # the sentence before was background or commentary
-    for sent in ann.sentences:
+    for sent in _denials_apart(article, ann.sentences):
         if inside(flagged, sent.start, sent.end):
             continue  # content no other report supports is never a claim nor evidence
         feats = _sentence_features(article, sent, pairs, recent_places, keys)
@@ -224,6 +224,36 @@ _BOILERPLATE = re.compile(
     r"|contributed to this report|photo:|image:|getty images)",
     re.IGNORECASE,
 )
+
+
+# An English verb of denying, for a clause set apart from the account it denies.
+_ENGLISH_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejects?|rejected)\b", re.IGNORECASE)
+_SEMICOLONS = ";؛"
+
+
+def _denials_apart(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Return ``sentences`` with a denial a sentence sets after a semicolon apart from the
+    account before it ("a witness says police fired at the car; the police deny it",
+    "...; полиция это отрицает"): two statements, the second denying the first, as two
+    sentences would be."""
+    out: list[Sentence] = []
+    language = _base(article.language)
+    for sent in sentences:
+        text = article.text[sent.start : sent.end]
+        cut = max(text.rfind(ch) for ch in _SEMICOLONS)
+        right = text[cut + 1 :] if cut > 0 else ""
+        if right.strip() and len(lx.words(text[:cut])) >= 4:
+            if language in (None, "en"):
+                denies = _ENGLISH_DENIAL.search(right) is not None
+            else:
+                denies = stance_in(right, language) == "denied"
+            if denies:
+                lead = len(right) - len(right.lstrip())
+                out.append(replace(sent, end=sent.start + cut))
+                out.append(replace(sent, start=sent.start + cut + 1 + lead))
+                continue
+        out.append(sent)
+    return out
 
 
 def _may_stand_unread(article: Article, feats: _Features) -> bool:
@@ -482,8 +512,16 @@ def _sentence_features(
     attr = _attribution(article.annotations.attributions, sent)
     stance: Stance = attr.stance if attr is not None else "asserted"
     language = _base(article.language)
-    if attr is None and language not in (None, "en") and stance_in(text, language) == "rumoured":
-        stance = "rumoured"  # "se dice que ...", "говорят, что ...": a rumour nobody signs
+    # a denial a semicolon set apart from the account it denies (``_denials_apart``)
+    apart = article.text[: sent.start].rstrip()[-1:] in _SEMICOLONS
+    if attr is None and language not in (None, "en"):
+        read = stance_in(text, language)
+        if read == "rumoured" or (apart and read == "denied"):
+            # "se dice que ...", "говорят, что ...": a rumour nobody signs; "полиция это
+            # отрицает" after the account it denies
+            stance = read
+    elif attr is None and apart and _ENGLISH_DENIAL.search(text):
+        stance = "denied"  # "...; the police denied it"
     inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
     entities = {k for _, k in inside}
     country_spans = {(m.start, m.end) for m, k in inside if k.startswith("n:country:")}
@@ -811,9 +849,13 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
     text = feats.text.strip()
     if article.title and text == article.title.strip():
         return False
-    if not _TERMINAL.search(text):
+    # the two parts of a sentence whose denial a semicolon sets apart (``_denials_apart``):
+    # the account ends at the semicolon, the denial may be short ("полиция это отрицает")
+    account = article.text[sent.end :].lstrip()[:1] in _SEMICOLONS
+    denial = feats.stance == "denied" and article.text[: sent.start].rstrip()[-1:] in _SEMICOLONS
+    if not _TERMINAL.search(text) and not account:
         return False
-    if len(lx.words(text)) < _MIN_WORDS and not _states_property(article, sent):
+    if len(lx.words(text)) < _MIN_WORDS and not _states_property(article, sent) and not denial:
         return False
     if _HEADLINE_QUOTE.search(text) and len(lx.words(text)) <= _HEADLINE_WORDS:
         return False  # 'Minister: "Citizens abroad are safe"': a heading closing on a quote
