@@ -166,3 +166,20 @@ def test_a_denial_set_apart_by_a_semicolon_disputes_the_account(tmp_path: Path):
     assert (a.id, "denied") in stances
     assert any(e.start <= denial < e.end and e.stance == "denied" for e in claim.evidence)
     assert {e.article for e in claim.evidence} == {a.id, by_outlet["Il Quotidiano"].id}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "at"),
+    [
+        ("en", "A little-known group claimed responsibility for the bombing.", 21),
+        ("es", "El grupo reivindicó el ataque contra el centro comercial.", 9),
+        ("fr", "Un groupe inconnu a revendiqué l'attaque du centre commercial.", 18),
+        ("de", "Eine Gruppe bekannte sich zu dem Anschlag auf das Einkaufszentrum.", 12),
+        ("ru", "Ответственность за нападение взяла на себя группировка «Фронт».", 29),
+        ("ar", "تبنت جماعة غير معروفة الهجوم على المركز التجاري.", 0),
+    ],
+)
+def test_a_claim_of_responsibility_is_an_event_in_every_language(language: str, text: str, at: int):
+    from consilience.claims import lexicon
+
+    assert (at, "responsibility") in lexicon.class_positions(text, language)

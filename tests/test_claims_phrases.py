@@ -34,6 +34,7 @@ EXAMPLES = [
     ("Streets flooded as the storm hit the coast.", "flood"),
     ("The president declared a state of emergency on Monday.", "emergency"),
     ("The army imposed martial law in the north.", "emergency"),
+    ("A little-known group claimed responsibility for the bombing.", "responsibility"),
 ]
 
 

@@ -213,6 +213,13 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     (r"\b(?:flood|flooded|flooding|floods)\b", "flood", ("flood",)),
     (r"\bstates?\s+of\s+emergency\b", "emergency", ("emergency",)),
     (r"\bmartial\s+law\b", "emergency", ("martial",)),
+    # a claim of responsibility for an attack ("the group claimed responsibility for it")
+    (
+        r"\b(?:claimed|claims|claim|claiming|accepted|accepts|took|takes|taken|taking)\s+"
+        r"(?:the\s+|full\s+)?responsibility\b",
+        "responsibility",
+        ("responsibility",),
+    ),
 )
 CLASS_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), cls) for p, cls, _ in _PHRASES
