@@ -228,6 +228,10 @@ def _annotated(aid: str, text: str, day: str | None = "2024-02-06") -> Article:
     )
 
 
+def _text_of(article: Article) -> str:
+    return article.text
+
+
 def _copy_of(text: str) -> str:
     """A syndicated copy: new credit, a word changed, the last paragraph cut."""
     out = text.replace("(Alpine Wire)", "(Wire)").replace("rescuers lowered", "crews lowered")
@@ -258,6 +262,20 @@ def test_origin_is_the_earliest_published_then_the_longer():
     undated = _annotated("origin", STORY, None)
     (group,) = find_sources([undated, same_day])
     assert group.articles == ("copy", "origin")  # an undated article is never first
+
+
+def test_a_wire_padded_by_an_outlet_the_same_day_is_still_the_origin():
+    wire = _annotated("wire", STORY, "2024-02-06")
+    padded = _annotated(
+        "padded",
+        "It was meant to be a quiet morning on the mountain.\n\n"
+        + STORY.replace("GRENOBLE (Alpine Wire) - ", "")
+        + "\n\nFamilies waited at the lower station for news.",
+        "2024-02-06",
+    )
+    assert len(_text_of(padded)) > len(STORY)
+    (group,) = find_sources([padded, wire])
+    assert group.articles == ("wire", "padded")  # credited to an agency: the wire
 
 
 def test_a_shared_quote_is_not_a_copy():

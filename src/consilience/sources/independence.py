@@ -38,6 +38,7 @@ pairs of articles, and none of all pairs of sentences):
 
 Linked articles form one group; its origin is the earliest published article (publication
 dates compared as ISO strings; an undated article comes after every dated one), ties broken by
+a credit to a news agency (``agency_of``: the wire an outlet republishes the same day), then
 the longer text, then by input order. Every other member gets one relation to the member it is
 linked to on a shortest path from the origin.
 
@@ -642,9 +643,11 @@ def _rewrite_score(a: Facts, b: Facts, params: IndependenceParams) -> float | No
 
 
 def _order_key(article: Article, index: int) -> tuple:
-    """Earliest published first (undated last), then the longer text, then input order."""
+    """Earliest published first (undated last), then one credited to a news agency (the wire
+    an outlet republishes, padded or not, the same day), then the longer text, then input
+    order."""
     date = article.published.date if article.published and article.published.date else None
-    return (date is None, date or "", -len(_text(article)), index)
+    return (date is None, date or "", agency_of(article) is None, -len(_text(article)), index)
 
 
 def _sources(articles: Sequence[Article], links: Sequence[Link]) -> tuple[Source, ...]:
