@@ -175,11 +175,71 @@ def test_a_denial_set_apart_by_a_semicolon_disputes_the_account(tmp_path: Path):
         ("es", "El grupo reivindicó el ataque contra el centro comercial.", 9),
         ("fr", "Un groupe inconnu a revendiqué l'attaque du centre commercial.", 18),
         ("de", "Eine Gruppe bekannte sich zu dem Anschlag auf das Einkaufszentrum.", 12),
-        ("ru", "Ответственность за нападение взяла на себя группировка «Фронт».", 29),
-        ("ar", "تبنت جماعة غير معروفة الهجوم على المركز التجاري.", 0),
+        ("ru", "Ответственность за нападение взяла на себя группировка «Фронт».", 0),
+        ("ar", "أعلنت جماعة غير معروفة مسؤوليتها عن الهجوم على المركز التجاري.", 23),
     ],
 )
 def test_a_claim_of_responsibility_is_an_event_in_every_language(language: str, text: str, at: int):
     from consilience.claims import lexicon
 
     assert (at, "responsibility") in lexicon.class_positions(text, language)
+
+
+@pytest.mark.parametrize(
+    ("right", "language", "denial"),
+    [
+        ("the police deny it.", "en", True),
+        ("the army rejected the reports.", "en", True),
+        ("he was denied bail on Wednesday.", "en", False),
+        ("the ministry did not deny the report.", "en", False),
+        ("the Front denied any involvement.", "en", False),
+        ("полиция это отрицает.", "ru", True),
+        ("полиция этого не отрицает.", "ru", False),
+        ("la policía no lo desmintió.", "es", False),
+    ],
+)
+def test_what_a_semicolon_sets_apart_as_a_denial(right: str, language: str, denial: bool):
+    from consilience.annotate.attribution_lang import stance_in
+
+    if language == "en":
+        read = extract._ENGLISH_DENIAL.search(right) is not None
+    else:
+        read = stance_in(right, language) == "denied"
+    assert (read and not extract._negates(right, language)) == denial
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rumour"),
+    [
+        ("Se dice que uno de los asaltantes trabajó allí.", "es", True),
+        ("Говорят, что один из нападавших работал охранником.", "ru", True),
+        ("Полицейские говорят, что один из нападавших работал охранником.", "ru", False),
+        ("Tres rehenes murieron en el centro, en el que se dice que trabajaban cien.", "es", False),
+    ],
+)
+def test_a_rumour_nobody_signs_opens_its_sentence(text: str, language: str, rumour: bool):
+    from consilience.annotate.attribution_lang import opens_with_rumour
+
+    assert opens_with_rumour(text, language) == rumour
+
+
+def test_a_connector_inside_a_quote_stays():
+    text = '"However, we will not negotiate," the minister said in Velmora on Monday.'
+    assert readable(text, "en") == text
+
+
+def test_about_a_hundred_is_a_count_and_hundreds_is_not(tmp_path: Path):
+    body = (
+        "Une centaine de personnes ont été évacuées du centre commercial de Velmora. "
+        "Des centaines de personnes ont été évacuées des immeubles voisins. "
+        "L'assaut a commencé vers 11.20 selon la police."
+    )
+    (tmp_path / "fr.txt").write_text(_doc("La Gazette", "2031-05-14", body), "utf-8")
+    (article,) = consilience.analyze([tmp_path], progress=False).articles
+    figures = [
+        (article.text[q.start : q.end], extract._is_figure(article, q))
+        for q in article.annotations.quantities
+    ]
+    assert ("Une centaine", True) in figures
+    assert ("centaines", False) in figures
+    assert not any(ok for written, ok in figures if written.startswith("11"))

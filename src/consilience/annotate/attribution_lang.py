@@ -118,6 +118,22 @@ def stance_in(sentence: str, language: str) -> Stance:
     return "reported" if lang is None else _stance(sentence, lang)
 
 
+def _letter_words(text: str) -> list[str]:
+    """Return the words of ``text`` (letters, as the claims lexicon reads them)."""
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def opens_with_rumour(sentence: str, language: str) -> bool:
+    """Return True when a sentence in ``language`` opens with a word of rumour ("Se dice que
+    ...", "Говорят, что ...", "Es heißt, ..."): a rumour nobody signs, not "Police say that"
+    nor a rumour named inside a clause."""
+    lang = _load(language.split("-")[0].lower())
+    if lang is None:
+        return False
+    m = lang.rumoured.search(sentence)
+    return m is not None and not _letter_words(sentence[: m.start()])
+
+
 def _stance(sentence: str, lang: _Lang) -> Stance:
     if lang.denied.search(sentence):
         return "denied"

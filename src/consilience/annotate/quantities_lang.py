@@ -1077,6 +1077,13 @@ def _partitive(code: str) -> re.Pattern[str] | None:
     return re.compile(r"\s*(?:" + _alternation(words) + r")\s*")
 
 
+def partitive_gap(code: str, text: str, start: int, end: int) -> bool:
+    """Return True when ``text[start:end]`` is what stands between a count and the whole it
+    is part of in language ``code`` ("of the", "der", "من"; ``partitive`` in its data file)."""
+    pattern = _partitive(code)
+    return pattern is not None and pattern.fullmatch(_fold(text), start, end) is not None
+
+
 def mark_partitives(code: str, text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Return ``quantities`` with a count that names nothing it counts, right before the count
     of a whole it is part of ("five of the seven carriages", "cinque delle sette carrozze",
@@ -1095,8 +1102,8 @@ def mark_partitives(code: str, text: str, quantities: list[Quantity]) -> list[Qu
         if whole.unit is not None or pattern.fullmatch(low, q.end, whole.start) is None:
             continue
         out[i] = replace(q, counted=whole.counted, concept=whole.concept)
-        head = whole.counted.lower().split()[-1] if whole.counted.split() else ""
-        if whole.concept is not None and nouns.get(head) != whole.concept:
+        named = {nouns.get(w) for w in whole.counted.lower().split()}
+        if whole.concept is not None and nouns and whole.concept not in named:
             # "zwei der drei Geiselnehmer wurden getötet": two were killed, not the three the
             # whole counts; what happened (a cue's concept, not its noun's) is the part's
             out[i + 1] = replace(whole, concept=None)

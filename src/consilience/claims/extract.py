@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..annotate.attribution_lang import pronouns, stance_in
+from ..annotate.attribution_lang import opens_with_rumour, pronouns, stance_in
+from ..annotate.quantities_lang import partitive_gap
 from ..model import (
     Article,
     Attribution,
@@ -226,9 +227,18 @@ _BOILERPLATE = re.compile(
 )
 
 
-# An English verb of denying, for a clause set apart from the account it denies.
-_ENGLISH_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejects?|rejected)\b", re.IGNORECASE)
+# An English denial of what was just told, for a clause set apart from the account it denies:
+# an active verb of denying with "it", "this", "the report" ... ("the police deny it"), not
+# "was denied bail" nor "denied any involvement".
+_ENGLISH_DENIAL = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:den(?:y|ies|ied)|rejects?|rejected)"
+    r"(?:\s+(?:it|this|that|(?:the|these|those|such)\s+(?:reports?|claims?|accounts?|"
+    r"allegations?|accusations?|statements?))\b|\s*[.!]?$)",
+    re.IGNORECASE,
+)
 _SEMICOLONS = ";؛"
+# A denial set apart by a semicolon is short: the denier and the verb, pointing back.
+_DENIAL_APART_WORDS = 6
 
 
 def _denials_apart(article: Article, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -242,9 +252,10 @@ def _denials_apart(article: Article, sentences: Sequence[Sentence]) -> list[Sent
         text = article.text[sent.start : sent.end]
         cut = max(text.rfind(ch) for ch in _SEMICOLONS)
         right = text[cut + 1 :] if cut > 0 else ""
-        if right.strip() and len(lx.words(text[:cut])) >= 4:
+        short = 0 < len(lx.words(right)) <= _DENIAL_APART_WORDS
+        if short and len(lx.words(text[:cut])) >= 4 and not _negates(right, language):
             if language in (None, "en"):
-                denies = _ENGLISH_DENIAL.search(right) is not None
+                denies = _ENGLISH_DENIAL.search(right.strip()) is not None
             else:
                 denies = stance_in(right, language) == "denied"
             if denies:
@@ -254,6 +265,26 @@ def _denials_apart(article: Article, sentences: Sequence[Sentence]) -> list[Sent
                 continue
         out.append(sent)
     return out
+
+
+def _after_semicolon(article: Article, sent: Sentence) -> bool:
+    """Return True for a sentence that opens right after a semicolon (``_denials_apart``)."""
+    before = article.text[: sent.start].rstrip()
+    return bool(before) and before[-1] in _SEMICOLONS
+
+
+def _before_semicolon(article: Article, sent: Sentence) -> bool:
+    """Return True for a sentence that ends right before a semicolon (``_denials_apart``)."""
+    after = article.text[sent.end :].lstrip()
+    return bool(after) and after[0] in _SEMICOLONS
+
+
+def _negates(text: str, language: str | None) -> bool:
+    """Return True when ``text`` holds a negator of ``language`` ("did not deny", "не
+    отрицает", "no lo desmintió": no denial)."""
+    words = lx.language_words("detachable").get(f"{language or 'en'}:negators", ())
+    low = {w.lower() for w in lx.words(text)}
+    return any(w in low or (" " not in w and w.endswith("'") and w in text.lower()) for w in words)
 
 
 def _may_stand_unread(article: Article, feats: _Features) -> bool:
@@ -381,7 +412,15 @@ def _is_figure(article: Article, q: Quantity) -> bool:
     # "decenas", "decenas de miles", "عشرات": written with vague words alone, in any language,
     # no count to compare ("3 millones" is one)
     vague = lx.vague_numbers(_base(article.language))
+    first = lx.words(written)[:1]
+    if first and first[0].lower() in _ONE_ARTICLE:
+        return True  # "une centaine", "un centenar": about a hundred, a count
     return not (words and words <= vague and not re.search(r"\d", written))
+
+
+# An indefinite article opening a vague number makes it one estimate ("une centaine": about
+# a hundred), not many ("des centaines": hundreds).
+_ONE_ARTICLE = frozenset({"un", "une", "una", "uno", "um", "uma", "ein", "eine", "een", "en"})
 
 
 def _an_hour(article: Article, q: Quantity) -> bool:
@@ -422,10 +461,14 @@ def _clock_part(article: Article, q: Quantity) -> bool:
     ):
         return True
     if _DOTTED_TIME.fullmatch(text[q.start : q.end]):
-        before = lx.language_cues("clock", "hour_only", _base(article.language) or "en")
-        if before is not None:
+        code = _base(article.language) or "en"
+        for kind in ("hour_only", "at", "approx", "after", "before"):
+            before = lx.language_cues("clock", kind, code)
+            if before is None:
+                continue
             found = list(before.finditer(text, max(0, q.start - 24), q.start))
-            return bool(found) and not text[found[-1].end() : q.start].strip()
+            if found and not text[found[-1].end() : q.start].strip():
+                return True  # "at 11.20", "vers 11.20", "około 11.20": a time of day
     return False
 
 
@@ -512,14 +555,16 @@ def _sentence_features(
     attr = _attribution(article.annotations.attributions, sent)
     stance: Stance = attr.stance if attr is not None else "asserted"
     language = _base(article.language)
-    # a denial a semicolon set apart from the account it denies (``_denials_apart``)
-    apart = article.text[: sent.start].rstrip()[-1:] in _SEMICOLONS
+    # a denial a semicolon set apart from the account it denies (``_denials_apart``), and the
+    # account, whose sentence's attribution read the denial after it
+    apart = _after_semicolon(article, sent)
+    if stance == "denied" and _before_semicolon(article, sent):
+        stance = "reported"
     if attr is None and language not in (None, "en"):
-        read = stance_in(text, language)
-        if read == "rumoured" or (apart and read == "denied"):
-            # "se dice que ...", "говорят, что ...": a rumour nobody signs; "полиция это
-            # отрицает" after the account it denies
-            stance = read
+        if opens_with_rumour(text, language):
+            stance = "rumoured"  # "se dice que ...", "говорят, что ...": nobody signs it
+        elif apart and stance_in(text, language) == "denied":
+            stance = "denied"  # "полиция это отрицает" after the account it denies
     elif attr is None and apart and _ENGLISH_DENIAL.search(text):
         stance = "denied"  # "...; the police denied it"
     inside = [(m, k) for m, k in pairs if m.start >= sent.start and m.end <= sent.end]
@@ -851,8 +896,8 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
         return False
     # the two parts of a sentence whose denial a semicolon sets apart (``_denials_apart``):
     # the account ends at the semicolon, the denial may be short ("полиция это отрицает")
-    account = article.text[sent.end :].lstrip()[:1] in _SEMICOLONS
-    denial = feats.stance == "denied" and article.text[: sent.start].rstrip()[-1:] in _SEMICOLONS
+    account = _before_semicolon(article, sent)
+    denial = feats.stance == "denied" and _after_semicolon(article, sent)
     if not _TERMINAL.search(text) and not account:
         return False
     if len(lx.words(text)) < _MIN_WORDS and not _states_property(article, sent) and not denial:
@@ -1109,13 +1154,18 @@ def _figure_candidate(
     concept = q.concept
     if concept == lx.POPULATION and _nearest_class(text, rel, narrow, language) in lx.FIGURE_EVENTS:
         concept = None  # "900 residents were trapped": a tally of the event, not a population
-    if concept in lx.CONCEPT_EVENTS and (event is None or not english):
+    held = concept == "hostages"  # "holding 40 people hostage": held, whatever stormed in
+    if concept in lx.CONCEPT_EVENTS and (event is None or not english or held):
         # what the quantity reader says it counts, in any language: "30 muertos" are dead
         counted, event = "people", lx.CONCEPT_EVENTS[concept]
     elif concept is not None and (not english or concept in lx.COUNTED_CONCEPTS):
         # a word of the article's language would match no other language, nor another word
         # of its own ("400 firefighters" / "400 firemen" / "400 pompiers")
         counted = concept
+    if event == "kidnap" and _released(text, wide, language):
+        event = lx.RELEASE  # "dodici ostaggi sono stati rilasciati": those set free
+    if event in lx.TALLY_EVENTS and _partitive_whole(article, q):
+        event = None  # "zwei der drei Geiselnehmer wurden getötet": three is who they were
     counts = _dimension(q, counted)[0] == "count"
     aboard = _aboard(text, rel, narrow, language) if counts else None
     if (
@@ -1134,7 +1184,9 @@ def _figure_candidate(
     if not english and counted == "people" and q.counted:
         # a kind of people English counts apart ("tre adulti feriti": adults)
         kinds = lx.people_kinds(_base(article.language))
-        counted = next((kinds[w] for w in lx.words(q.counted) if w in kinds), counted)
+        counted = next(
+            (kinds[w.lower()] for w in lx.words(q.counted) if w.lower() in kinds), counted
+        )
     dimension, base = _dimension(q, counted)
     if counted in lx.UNIT_WORDS:
         counted = None
@@ -1232,7 +1284,7 @@ _NUMBER_NEXT = re.compile(r"\s*\d")
 
 
 # Tallies of people some of whom can die after they were counted: the injured, the trapped.
-_DYING_AMONG = frozenset({"injure", "missing"})
+_DYING_AMONG = frozenset({"injure", "missing", "kidnap"})
 # Words at most between a count and a word of dying that makes it a count of the dead ("tre
 # feriti sono deceduti", "three of the injured later died").
 _DIED_WITHIN = 4
@@ -1243,6 +1295,25 @@ _UNDONE = re.compile(
     r"\b(?:could|might|may|would|will|can|risk|risks|risking|saved|spared|from|feared)\b",
     re.IGNORECASE,
 )
+
+
+def _released(text: str, clause: tuple[int, int], language: str | None) -> bool:
+    """Return True when the ``clause`` of ``text`` holds a word of ``language`` saying people
+    held were let go (``data/released.json``)."""
+    words = lx.language_cues("released", None, language or "en")
+    return words is not None and words.search(text, clause[0], clause[1]) is not None
+
+
+def _partitive_whole(article: Article, q: Quantity) -> bool:
+    """Return True for the count of a whole a count before it is part of ("two of the three
+    gunmen", "zwei der drei Geiselnehmer", "اثنين من المسلحين الثلاثة"): what happened is
+    the part's; the whole says who they were."""
+    code = _base(article.language) or "en"
+    return any(
+        partitive_gap(code, article.text, o.end, q.start)
+        for o in article.annotations.quantities
+        if o is not q and 0 <= q.start - o.end <= 12
+    )
 
 
 def _died_after(text: str, at: int, narrow: tuple[int, int], language: str | None) -> bool:
@@ -1611,6 +1682,10 @@ def _replaces_in_sentence(article: Article, sent: Sentence, q: Quantity) -> bool
 _REVISED = "revised:"
 
 
+# Nouns that "armed" before them makes attackers ("three armed men"), not "armed residents".
+_ARMED_MEN = frozenset({"men", "man", "individuals", "persons", "people", "assailants"})
+
+
 def _counted(
     q: Quantity,
     text: str,
@@ -1627,7 +1702,7 @@ def _counted(
     counted = None
     if head:
         counted = "people" if event else lx.COUNTED_KEYS.get(head, lx.stem(head))
-        if counted == "people" and "armed" in named[:-1]:
+        if counted == "people" and "armed" in named[:-1] and head in _ARMED_MEN:
             counted = lx.COUNTED_KEYS["gunmen"]  # "three armed men": those who attack
     if event is None:
         event = _nearest_class(text, rel, narrow, language) or _nearest_class(

@@ -130,7 +130,10 @@ _add("coup", "coup coups putsch overthrew overthrown ousted ousting deposed")
 # phrases below)
 _add("curfew", "curfew curfews")
 _add("rob", "robbery robberies robbed robbers robber stole stolen heist")
-_add("kidnap", "kidnap kidnapped kidnapping kidnappers abducted abduction abductors hostages")
+_add(
+    "kidnap",
+    "kidnap kidnapped kidnapping kidnappers abducted abduction abductors hostages hostage",
+)
 _add("hijack", "hijack hijacked hijacking hijackers")
 _add("arrest", "arrest arrested arrests detained detention")
 _add("resign", "resign resigned resignation")
@@ -215,8 +218,7 @@ _PHRASES: tuple[tuple[str | re.Pattern[str], str, tuple[str, ...]], ...] = (
     (r"\bmartial\s+law\b", "emergency", ("martial",)),
     # a claim of responsibility for an attack ("the group claimed responsibility for it")
     (
-        r"\b(?:claimed|claims|claim|claiming|accepted|accepts|took|takes|taken|taking)\s+"
-        r"(?:the\s+|full\s+)?responsibility\b",
+        r"\b(?:claimed|claims|claim|claiming)\s+(?:the\s+|full\s+)?responsibility\b",
         "responsibility",
         ("responsibility",),
     ),
@@ -276,6 +278,9 @@ def related(classes: set[str] | frozenset[str]) -> set[str]:
 # "... crossed into", "... entered" the neighbouring country.
 FIGURE_EVENT_FAMILY: dict[str, str] = {"cross": "flee", "enter": "flee"}
 
+# The event of a count of hostages set free ("twelve hostages were released": a word of
+# ``data/released.json`` in its clause): a tally of its own, never the count of those held.
+RELEASE = "release"
 # Events a figure can measure: how many died, fled, were displaced, held, taken ...
 FIGURE_EVENTS = frozenset(
     {
@@ -292,6 +297,8 @@ FIGURE_EVENTS = frozenset(
         "attack",
         "desert",
         "aboard",
+        "kidnap",
+        RELEASE,
     }
 )
 # The event of a count of people aboard a vehicle, a plane or a ship ("carrying 64 people":
@@ -405,6 +412,9 @@ COUNTED_EVENTS = {
     "wounded": "injure",
     "missing": "missing",
     "disappeared": "missing",
+    "hostages": "kidnap",
+    "hostage": "kidnap",
+    "captives": "kidnap",
 }
 # What a quantity reader says a figure counts (``Quantity.concept``, a name of no language)
 # -> the event class it measures: how a figure in any language finds its event.
@@ -419,6 +429,7 @@ CONCEPT_EVENTS: dict[str, str] = {
     # the victims of a toll are its dead ("le vittime sono 40", "40 víctimas"): the word for
     # the injured and the missing is another
     "victims": "kill",
+    "hostages": "kidnap",
 }
 
 
@@ -688,10 +699,15 @@ COUNTED_CONCEPTS = frozenset(
     {"firefighters", "rescuers", "soldiers", "police", "aftershocks", "buildings", "homes"}
 )
 # Events whose figures count people when nothing else is named ("the toll rose to four").
-PEOPLE_EVENTS = frozenset({"kill", "displace", "injure", "missing", "flee", "arrest"})
+PEOPLE_EVENTS = frozenset(
+    {"kill", "displace", "injure", "missing", "flee", "arrest", "kidnap", RELEASE}
+)
 # Counts that grow while an event unfolds and are reported several times a day (a toll of the
 # dead, injured, missing, displaced, arrested, rescued): reports of one day may give several.
-TALLY_EVENTS = frozenset({"kill", "injure", "missing", "displace", "flee", "arrest", "rescue"})
+# (how many are held hostage, and how many were released, change as a siege goes on)
+TALLY_EVENTS = frozenset(
+    {"kill", "injure", "missing", "displace", "flee", "arrest", "rescue", "kidnap", RELEASE}
+)
 # The scope of a tally that names no place, or a whole country, in a story that counts the
 # same tally in several places: the whole, which is none of its places ("400 dead" is not
 # "120 in X").

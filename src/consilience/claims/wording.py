@@ -493,7 +493,8 @@ def readable(text: str, language: str | None) -> str:
     a connector opening it ("Instead, three armed men ..."), its next letter a capital; and a
     full stop doubled after an abbreviation ("11:20 a.m.." after a cut)."""
     pattern = _connectors(language)
-    m = pattern.match(text) if pattern is not None else None
+    quoted = text.lstrip()[:1] in _QUOTES  # '"However, we will not ..."': the quote's words
+    m = pattern.match(text) if pattern is not None and not quoted else None
     if m is not None and len(lx.words(text[m.end() :])) >= MIN_WORDS:
         rest = text[m.end() :]
         text = rest[:1].upper() + rest[1:]

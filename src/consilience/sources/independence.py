@@ -643,11 +643,21 @@ def _rewrite_score(a: Facts, b: Facts, params: IndependenceParams) -> float | No
 
 
 def _order_key(article: Article, index: int) -> tuple:
-    """Earliest published first (undated last), then one credited to a news agency (the wire
-    an outlet republishes, padded or not, the same day), then the longer text, then input
-    order."""
+    """Earliest published first (undated last), then a wire (``_wire``: what an outlet
+    republishes, padded or not, the same day), then the longer text, then input order."""
     date = article.published.date if article.published and article.published.date else None
-    return (date is None, date or "", agency_of(article) is None, -len(_text(article)), index)
+    return (date is None, date or "", not _wire(article), -len(_text(article)), index)
+
+
+def _wire(article: Article) -> bool:
+    """Return True for an article that reads as a wire: a dateline credit opening it
+    ("VARNESSE (CPA) -"), or a known news agency credited (``agency_of``), not any name in
+    brackets closing it ("... the Red Dawn Front (RDF).")."""
+    text = _text(article).strip()
+    if _DATELINE.match(text.split("\n", 1)[0] if text else ""):
+        return True
+    agency = agency_of(article)
+    return agency is not None and canonical_agency(agency) is not None
 
 
 def _sources(articles: Sequence[Article], links: Sequence[Link]) -> tuple[Source, ...]:

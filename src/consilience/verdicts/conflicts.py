@@ -42,6 +42,9 @@ _EVENT_WORDS = {
     "arrest": "arrested",
     "desert": "who deserted",
     "rescue": "rescued",
+    "kidnap": "held hostage",
+    "release": "released",
+    "aboard": "aboard",
 }
 _DENIAL_WORD = re.compile(
     r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|insisted"
