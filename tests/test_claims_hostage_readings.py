@@ -243,3 +243,34 @@ def test_about_a_hundred_is_a_count_and_hundreds_is_not(tmp_path: Path):
     assert ("Une centaine", True) in figures
     assert ("centaines", False) in figures
     assert not any(ok for written, ok in figures if written.startswith("11"))
+
+
+def test_hostages_held_at_one_moment_dispute_and_those_released_stand_apart(tmp_path: Path):
+    texts = {
+        "en.txt": _doc(
+            "Harbour Post",
+            "2031-05-14",
+            "Gunmen stormed the Velmora shopping centre on Wednesday morning and by Wednesday "
+            "evening were holding at least 40 people hostage, police said.",
+        ),
+        "fr.txt": _doc(
+            "La Gazette",
+            "2031-05-14",
+            "Selon le parquet, les assaillants détenaient mercredi soir 25 otages dans le centre "
+            "commercial de Velmora.",
+        ),
+        "it.txt": _doc(
+            "Il Quotidiano",
+            "2031-05-15",
+            "Giovedì pomeriggio dodici ostaggi sono stati rilasciati dal centro commerciale di "
+            "Velmora, secondo la polizia.",
+        ),
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    report = consilience.analyze([tmp_path], progress=False)
+    claims = [c for s in report.stories for c in s.claims]
+    held = [c for c in claims if {e.figure for e in c.evidence} >= {"at least 40", "25"}]
+    assert [c.status for c in held] == ["disputed"]
+    released = [c for c in claims if any(e.figure == "12" for e in c.evidence)]
+    assert len(released) == 1 and released[0] is not held[0]
