@@ -274,3 +274,28 @@ def test_hostages_held_at_one_moment_dispute_and_those_released_stand_apart(tmp_
     assert [c.status for c in held] == ["disputed"]
     released = [c for c in claims if any(e.figure == "12" for e in c.evidence)]
     assert len(released) == 1 and released[0] is not held[0]
+
+
+def test_a_rumour_confirms_nothing(tmp_path: Path):
+    texts = {
+        "a.txt": _doc(
+            "El Heraldo",
+            "2031-05-15",
+            "Se dice que tres rehenes murieron en el centro comercial de Velmora el jueves.",
+        ),
+        "b.txt": _doc(
+            "Diario Sur",
+            "2031-05-15",
+            "Tres rehenes murieron en el centro comercial de Velmora el jueves, según la policía.",
+        ),
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    report = consilience.analyze([tmp_path], progress=False)
+    claims = [c for s in report.stories for c in s.claims if len(c.evidence) == 2]
+    assert claims, "the rumour and the report are one claim"
+    for claim in claims:
+        assert {e.stance for e in claim.evidence} >= {"rumoured"}
+        assert claim.status == "single_source"
+        assert claim.independent_sources == 1
+        assert "A rumour that repeats it is not counted as confirmation." in claim.why

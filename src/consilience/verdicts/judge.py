@@ -167,7 +167,12 @@ def _verdict(
     ):
         if found is not None:
             conflicts.append(_explained(found, members, articles))
-    support = [c for c in members if not c.negated and not _unsupported(articles.get(c.article), c)]
+    # a rumour is told, not confirmed: it backs no claim's corroboration ("se dice que ...")
+    support = [
+        c
+        for c in members
+        if not c.negated and c.stance != "rumoured" and not _unsupported(articles.get(c.article), c)
+    ]
     flagged = [c for c in members if _unsupported(articles.get(c.article), c)]
     n_support = origins.count(support) if support else 0
     n_all = origins.count(members)
@@ -460,6 +465,12 @@ def _why(
     extra = ""
     if flagged:
         extra = " Support inside content flagged as unsupported is not counted."
+    rumours = [c for c in members if c.stance == "rumoured" and not c.negated]
+    if rumours and not support:
+        who = _label(articles, rumours[0].article)
+        return f"Rumour: only as a rumour ({who}); no report confirms it.{extra}"
+    if rumours:
+        extra += " A rumour that repeats it is not counted as confirmation."
     if not support and members and all(c.negated for c in members):
         # every report of it says it did not happen: the word of whoever denies it, however
         # many outlets carry the denial
