@@ -429,11 +429,21 @@ def _an_hour(article: Article, q: Quantity) -> bool:
     las 9 de la mañana": ``data/clock.json``, ``<language>:hour_only``)."""
     if q.counted or q.unit or q.value != int(q.value) or not 0 <= q.value <= 24:
         return False
-    before = lx.language_cues("clock", "hour_only", _base(article.language) or "en")
-    if before is None:
-        return False
-    found = list(before.finditer(article.text, max(0, q.start - 24), q.start))
-    return bool(found) and not article.text[found[-1].end() : q.start].strip()
+    return _after_clock_word(article, q, ("hour_only",))
+
+
+def _after_clock_word(article: Article, q: Quantity, kinds: Sequence[str]) -> bool:
+    """Return True when ``q`` stands right after a word of one of the ``kinds`` of
+    ``data/clock.json`` in the article's language ("alle", "a las", "at", "vers")."""
+    code = _base(article.language) or "en"
+    for kind in kinds:
+        before = lx.language_cues("clock", kind, code)
+        if before is None:
+            continue
+        found = list(before.finditer(article.text, max(0, q.start - 24), q.start))
+        if found and not article.text[found[-1].end() : q.start].strip():
+            return True
+    return False
 
 
 # A time of day written with its hour letter ("11 h 20", "5h40", "11h"): the hour before it,
@@ -460,16 +470,10 @@ def _clock_part(article: Article, q: Quantity) -> bool:
         and _HOUR_LETTER_BEFORE.search(text, max(0, q.start - 6), q.start)
     ):
         return True
-    if _DOTTED_TIME.fullmatch(text[q.start : q.end]):
-        code = _base(article.language) or "en"
-        for kind in ("hour_only", "at", "approx", "after", "before"):
-            before = lx.language_cues("clock", kind, code)
-            if before is None:
-                continue
-            found = list(before.finditer(text, max(0, q.start - 24), q.start))
-            if found and not text[found[-1].end() : q.start].strip():
-                return True  # "at 11.20", "vers 11.20", "około 11.20": a time of day
-    return False
+    # "at 11.20", "vers 11.20", "około 11.20": a time of day
+    return bool(_DOTTED_TIME.fullmatch(text[q.start : q.end])) and _after_clock_word(
+        article, q, ("hour_only", "at", "approx", "after", "before")
+    )
 
 
 def _compound_duration(article: Article, q: Quantity) -> bool:
@@ -629,7 +633,6 @@ def _sentence_features(
                 break
     # Event words inside a name are not events ("Summit Entertainment", "Strike Force Alpha")
     masked = list(text)
-    language = _base(article.language)
     parts = _parts(article, sent, inside)
     # the names in it: not a date or a number, nor a part named by its noun ("the dome")
     name_spans = [
@@ -1052,14 +1055,7 @@ def _last_day(d: EventDate) -> date:
 
 def _content_words(text: str, skip: Sequence[tuple[int, int]]) -> set[str]:
     """Return the stems of the content words of ``text`` outside the ``skip`` spans."""
-    out = set()
-    for m in lx.word_spans(text):
-        if any(s <= m.start() < e for s, e in skip):
-            continue
-        w = m.group().lower().strip("'’-")
-        if len(w) >= 3 and w not in lx.STOPWORDS:
-            out.add(lx.stem(w))
-    return out
+    return lx.content_stems(text, skip)
 
 
 def _dates(article: Article, start: int, end: int) -> tuple[EventDate, ...]:
@@ -1703,7 +1699,7 @@ def _counted(
     if head:
         counted = "people" if event else lx.COUNTED_KEYS.get(head, lx.stem(head))
         if counted == "people" and "armed" in named[:-1] and head in _ARMED_MEN:
-            counted = lx.COUNTED_KEYS["gunmen"]  # "three armed men": those who attack
+            counted = lx.ATTACKERS  # "three armed men": those who attack
     if event is None:
         event = _nearest_class(text, rel, narrow, language) or _nearest_class(
             text, rel, wide, language

@@ -13,7 +13,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 
 # Event classes: a word form -> the class it signals. Inflections are listed, not stemmed, so
@@ -394,9 +394,11 @@ boys girls""".split():
     COUNTED_KEYS[_w] = "people"
 for _w in "soldiers soldier troops servicemen".split():
     COUNTED_KEYS[_w] = "soldiers"
+# What counts those who attack or fight (gunmen, assailants, militants ...).
+ATTACKERS = "fighters"
 for _w in """fighters fighter militants gunmen insurgents rebels attackers attacker assailants
 assailant kidnappers kidnapper abductors hostage-takers terrorists terrorist""".split():
-    COUNTED_KEYS[_w] = "fighters"
+    COUNTED_KEYS[_w] = ATTACKERS
 # Counted words that are themselves the event ("826 dead", "400,000 displaced").
 COUNTED_EVENTS = {
     "dead": "kill",
@@ -819,6 +821,19 @@ def word_spans(text: str) -> Iterator[re.Match[str]]:
     """Return the word tokens of ``text`` as matches (letters, inner hyphens, apostrophes and
     Catalan middle dots), as ``words`` and ``class_positions`` read them."""
     return _WORD.finditer(text)
+
+
+def content_stems(text: str, skip: Sequence[tuple[int, int]] = ()) -> set[str]:
+    """Return the stems of the content words of ``text`` (three letters or more, no stopword)
+    outside the ``skip`` spans."""
+    out = set()
+    for m in word_spans(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        w = m.group().lower().strip("'’-")
+        if len(w) >= 3 and w not in STOPWORDS:
+            out.add(stem(w))
+    return out
 
 
 def words(text: str) -> list[str]:

@@ -306,15 +306,6 @@ def _date_parts(
     return out
 
 
-def _stems(text: str) -> set[str]:
-    out = set()
-    for m in lx.word_spans(text):
-        w = m.group().lower().strip("'’-")
-        if len(w) >= 3 and w not in lx.STOPWORDS:
-            out.add(lx.stem(w))
-    return out
-
-
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"\D", "", m) for m in _DIGITS.findall(text)}
 
@@ -324,10 +315,10 @@ def _stated(part: str, sentence: str) -> bool:
     writes every number of the part and most of its content words."""
     if not _numbers(part) <= _numbers(sentence):
         return False
-    words = _stems(part)
+    words = lx.content_stems(part)
     if not words:
         return True
-    return len(words & _stems(sentence)) >= STATED_SHARE * len(words)
+    return len(words & lx.content_stems(sentence)) >= STATED_SHARE * len(words)
 
 
 def _attribution_part(

@@ -64,10 +64,6 @@ class Update:
     announced: bool  # at least one later report says it changed ("rose to")
 
 
-# What counts those who attack (COUNTED_KEYS: gunmen, assailants, militants ...).
-_ATTACKERS = "fighters"
-
-
 def figure_verdict(
     members: Sequence[ClaimCandidate],
     same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
@@ -101,7 +97,7 @@ def figure_verdict(
         # how many attacked (gunmen, assailants: what is counted as fighters, no tally of what
         # befell them) changes only when a report says so ("now put at four"): one way alone
         # is two accounts; tallies and other counts (aftershocks, homes destroyed) grow
-        moving = tally or any(_figure(c).counted != _ATTACKERS for c in figs)
+        moving = tally or any(_figure(c).counted != lx.ATTACKERS for c in figs)
         update = _update(values, moving=moving) or (
             _tally_update(values) if tally and not at_once else None
         )
