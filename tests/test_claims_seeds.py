@@ -181,6 +181,11 @@ def test_a_day_only_one_report_gives_is_not_corroborated(seed_story):
     assert claim in _holding(seed_story, "001", "gunmen seized control")
     assert (claim.status, claim.independent_sources) == ("corroborated", 3)
     assert "November 27" not in claim.text
+    # worded by the report whose subject is named, without the day only it gives (not by the
+    # machine-translated "In a few days, it captured ...")
+    keyed, _ = seed_story
+    assert claim.text.startswith("Gunmen seized control of ")
+    assert "g" + claim.text[1:] in keyed["001"].text
 
 
 def test_the_commander_encircling_the_capital_is_corroborated(seed_story):

@@ -72,6 +72,22 @@ STORIES: dict[str, dict[str, str]] = {
             "spokesman said. The port stayed open.",
         ),
     },
+    # the report with the fewest details of its own names a day the other does not: worded
+    # without that day, it words the claim (not the report whose subject is a pronoun)
+    "dated": {
+        "a.txt": _doc(
+            "Baltic Wire",
+            "2030-03-06",
+            "On Monday, rebels seized Narva and Rakvere. Ferries were delayed.",
+        ),
+        "b.txt": _doc(
+            "Northern Courier",
+            "2030-03-06",
+            "In two days, they seized the strategic border towns of Narva and Rakvere in the "
+            "north. "
+            "The port stayed open.",
+        ),
+    },
     # one report alone: its wording is its own sentence, whole
     "alone": {
         "a.txt": _doc(
@@ -123,6 +139,18 @@ def test_a_garbled_report_words_no_claim_another_report_can_word(stories):
     assert holding(claims, b, "seized the smugglers") == [claim]
     assert claim.status == "corroborated"
     assert claim.text == "The navy of Estonia seized the smugglers' boat near Saaremaa."
+
+
+def test_a_report_worded_without_its_own_day_can_word_the_claim(stories):
+    a, b = stories["dated"]
+    claims = analyze_story([a, b], gazetteer=_gazetteer())
+    (claim,) = holding(claims, a, "rebels seized Narva")
+    assert holding(claims, b, "they seized the strategic border") == [claim]
+    assert claim.status == "corroborated"
+    assert claim.text == "Rebels seized Narva and Rakvere."
+    # the day stays in the passage of the report that gives it
+    (passage,) = [e for e in claim.evidence if e.article == a.id]
+    assert a.text[passage.start : passage.end] == "On Monday, rebels seized Narva and Rakvere."
 
 
 def test_one_report_alone_is_worded_whole(stories):

@@ -179,6 +179,7 @@ def ranked(
     flagged: frozenset[str] | set[str] = frozenset(),
     busy: frozenset[str] | set[str] = frozenset(),
     garbled: frozenset[str] | set[str] = frozenset(),
+    undated: frozenset[str] | set[str] = frozenset(),
 ) -> list[ClaimCandidate]:
     """Return the members in the order they would serve as the group's assertion: a report,
     not a denial, and in a group holding a denial the one naming most of the events, actors
@@ -192,7 +193,10 @@ def ranked(
     (``supports``), one from an article not in ``flagged`` (machine-translated or of low
     quality: its wording reads worst), one whose sentence tells no other event (ids in
     ``busy``: its wording would assert more than the claim), the fewest slots only it
-    states, the most slots others also state, then by ``_preference``."""
+    states, the most slots others also state, then by ``_preference``. A member in
+    ``undated`` is worded without the days only it names (``wording.core_wording`` leaves
+    them out): it may word the claim, but those days are still details only it gives (its
+    passage gives them)."""
     key = _preference(members)
     contested = {s for c in members if c.contests for s in slots(c) if s[0] in "ce"}
     others: dict[str, set[str]] = defaultdict(set)
@@ -216,7 +220,7 @@ def ranked(
             len(contested - slots(rep)),
             not told,
             rep.id in garbled,
-            any(s.startswith("d:") for s in only),
+            rep.id not in undated and any(s.startswith("d:") for s in only),
             alone + own,
             -len(backing),
             rep.article in flagged,

@@ -302,8 +302,10 @@ def _representative(
     nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
     articles = articles or {}
     if all(c.figure is None for c in members):
-        order = ranked(members, flagged, busy, _garbled(members, articles))
-        texts = [_shared_part(c, c.text, c.start, members, articles) for c in order]
+        cut = {c.id: _shared_part(c, c.text, c.start, members, articles) for c in members}
+        undated = _undated(members, cut, articles)
+        order = ranked(members, flagged, busy, _garbled(members, articles), undated)
+        texts = [cut[c.id] for c in order]
         return next((t for t in texts if t not in worded), texts[0])
     pool = [c for c in members if not c.negated] or list(members)
 
@@ -345,6 +347,29 @@ def _garbled(members: Sequence[ClaimCandidate], articles: Mapping[str, Article])
         if article is not None and any(
             s <= a < e for f in article.flags if f.kind in _POOR_WORDING for a, _ in f.spans
         ):
+            out.add(c.id)
+    return frozenset(out)
+
+
+def _undated(
+    members: Sequence[ClaimCandidate], cut: Mapping[str, str], articles: Mapping[str, Article]
+) -> frozenset[str]:
+    """Return the ids of the members naming a day no other article's report names whose
+    wording (``cut``, ``claims.wording.core_wording``) leaves every such day out: "On 3 May,
+    gunmen seized the town" worded "Gunmen seized the town" asserts no day of its own."""
+    out = set()
+    for c in members:
+        others = {s for o in members if o.article != c.article for s in states(o)}
+        days = {s[2:] for s in slots(c) - others if s.startswith("d:")}
+        article = articles.get(c.article)
+        if not days or article is None:
+            continue
+        written = [
+            article.text[d.start : d.end]
+            for d in article.annotations.dates
+            if d.value in days and c.start <= d.start and d.end <= c.end
+        ]
+        if written and not any(w in cut[c.id] for w in written):
             out.add(c.id)
     return frozenset(out)
 
