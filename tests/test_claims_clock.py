@@ -119,6 +119,25 @@ from consilience.claims import clock
         ),
         ("pl", "Pożar wybuchł około godz. 14.30 GMT.", ("14.30 GMT", 870, "utc", 0, True, None)),
         ("pl", "Do eksplozji doszło tuż po 10:15.", ("10:15", 615, None, None, True, "after")),
+        # a boat sinking or capsizing is an event's onset in every language
+        ("en", "The barge capsized at 6.40 a.m.", ("6.40 a.m.", 400, None, None, False, None)),
+        ("es", "La lancha se hundió hacia las 16.10.", ("16.10", 970, None, None, True, None)),
+        ("fr", "Le chalutier a chaviré vers 5 h 50.", ("5 h 50", 350, None, None, True, None)),
+        (
+            "de",
+            "Der Kutter war gegen 16.10 Uhr gesunken.",
+            ("16.10 Uhr", 970, None, None, True, None),
+        ),
+        ("it", "Il peschereccio è affondato alle 6.40.", ("6.40", 400, None, None, False, None)),
+        ("nl", "De boot zonk rond 16.10 uur.", ("16.10 uur", 970, None, None, True, None)),
+        ("ru", "Баржа затонула около 16:10.", ("16:10", 970, None, None, True, None)),
+        ("tr", "Tekne saat 16.10'da battı.", ("16.10", 970, None, None, False, None)),
+        # Arabic-Indic digits, and "بعد الظهر" (in the afternoon)
+        (
+            "ar",
+            "وغرق القارب نحو الساعة ٤:١٠ بعد الظهر.",
+            ("٤:١٠ بعد الظهر", 970, None, None, True, None),
+        ),
     ],
 )
 def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected) -> None:

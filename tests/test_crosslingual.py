@@ -302,8 +302,8 @@ def test_report_says_what_could_not_be_read_in_each_language(two_quakes):
     assert arabic == [
         "entities: places from the gazetteer and the story's names only (no spaCy model for 'ar')",
         "figures, attributions and denials: read in 'ar' from its word lists; event words of "
-        "statements in English only (statements align across languages by the entities, places "
-        "and dates they name)",
+        "statements from its word list (statements align across languages by what happened, the "
+        "entities, places and dates they name, and their meaning)",
     ]
     # a language with no data file for its figures says so
     zh = dataclasses.replace(by_id["chile-ar"], language="zh")

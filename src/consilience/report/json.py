@@ -60,10 +60,17 @@ def reading_limits(a: Article) -> list[str]:
             f"'{a.language}' for {' and '.join(unknown)} are not known yet)"
         )
     else:
+        from ..claims.lexicon import language_events
+
+        events = (
+            "event words of statements from its word list"
+            if language_events(a.language) is not None
+            else f"event words of statements not known for '{a.language}'"
+        )
         out.append(
             f"figures, attributions and denials: read in '{a.language}' from its word lists; "
-            f"event words of statements in English only (statements align across languages "
-            f"by the entities, places and dates they name)"
+            f"{events} (statements align across languages by what happened, the entities, "
+            f"places and dates they name, and their meaning)"
         )
     return out
 
