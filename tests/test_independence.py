@@ -141,6 +141,20 @@ def _plain(text: str, attributions: tuple[Attribution, ...] = ()) -> Article:
         ("According to Reuters, the vote was close. Reuters reported a recount.", "Reuters"),
         ("The council (which met in June) voted on a new budget.", None),
         ("", None),
+        # a headline and a byline line before the dateline paragraph
+        (
+            "Council passes budget\nNorth Wire | 6 May 2030\n\nOSLO (North Wire) - The council "
+            "voted.",
+            "North Wire",
+        ),
+        # a credit to the agency whose material an article used
+        (
+            "The council voted on a new budget.\nIt passed easily.\n\n(With North Wire)",
+            "North Wire",
+        ),
+        ("The council voted on a new budget.\nIt passed easily. (With AFP)", "AFP"),
+        # a dateline further down is no credit of the article
+        ("A\nB\nC\nOSLO (North Wire) - The council voted.", None),
     ],
 )
 def test_agency_of_rules(text, agency):
@@ -276,6 +290,25 @@ def test_a_wire_padded_by_an_outlet_the_same_day_is_still_the_origin():
     assert len(_text_of(padded)) > len(STORY)
     (group,) = find_sources([padded, wire])
     assert group.articles == ("wire", "padded")  # credited to an agency: the wire
+
+
+def test_a_wire_whose_headline_and_byline_open_its_text_is_still_the_origin():
+    # scraped text: the headline and a byline line before the dateline paragraph; the padded
+    # rewrite credits the wire at its end
+    wire = _annotated(
+        "wire", "Cable car stops over valley\nAlpine Wire | 6 Feb 2024\n\n" + STORY, "2024-02-06"
+    )
+    padded = _annotated(
+        "padded",
+        "It was meant to be a quiet morning on the mountain.\n\n"
+        + STORY.replace("GRENOBLE (Alpine Wire) - ", "")
+        + "\n\nFamilies waited at the lower station for news.\n\n(With Alpine Wire)",
+        "2024-02-06",
+    )
+    assert len(_text_of(padded)) > len(_text_of(wire))
+    (group,) = find_sources([padded, wire])
+    assert group.articles == ("wire", "padded")
+    assert agency_of(padded) == "Alpine Wire"
 
 
 def test_a_shared_quote_is_not_a_copy():
@@ -443,3 +476,22 @@ def test_days_of_the_story_are_not_what_makes_two_languages_one_report():
     assert _without_days(german).keys == ("n:17", "n:30", "d:2029-03", "n:31")
     assert _without_days(german).by_sentence == (("n:17",), ("n:30",), ("d:2029-03", "n:31"))
     assert _shared_beyond_days(german, russian) == 3
+
+
+INVENTED = Path(__file__).parent / "data" / "invented"
+
+
+def test_reports_of_one_day_written_apart_in_two_languages_are_no_translation(tmp_path):
+    """Two invented reports of one ferry sinking (tests/data/invented, written for these
+    tests), in Spanish and Russian, published the same day: each writes its date in a byline
+    line, then the same figures in the natural order of a lead (the toll, the missing, the
+    time, the rescued). Their days counted as three figures each made a run of six, long
+    enough to pass for a translation without comparing their sentences."""
+    import consilience
+
+    for name in ("ferry_es.txt", "ferry_ru.txt"):
+        (tmp_path / name).write_bytes((INVENTED / name).read_bytes())
+    report = consilience.analyze([tmp_path], progress=False)
+    language = {a.id: a.language for a in report.articles}
+    (story,) = report.stories
+    assert sorted([language[a] for a in s.articles] for s in story.sources) == [["es"], ["ru"]]

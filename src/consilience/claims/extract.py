@@ -423,6 +423,34 @@ def _is_figure(article: Article, q: Quantity) -> bool:
 _ONE_ARTICLE = frozenset({"un", "une", "una", "uno", "um", "uma", "ein", "eine", "een", "en"})
 
 
+def _increment(article: Article, q: Quantity) -> bool:
+    """Return True for a count its words make an increment, a number added to a count told
+    elsewhere ("six more bodies", "another three", "mais seis corpos", "sechs weitere Tote",
+    "seis cuerpos más": ``data/increments.json``): no total of its own (its figure counts
+    "more:" what it counts)."""
+    code = _base(article.language) or "en"
+    text = article.text
+    before = lx.language_cues("increments", "before", code)
+    if before is not None:
+        found = list(before.finditer(text, max(0, q.start - 24), q.start))
+        if found and not text[found[-1].end() : q.start].strip():
+            return True
+    after = lx.language_cues("increments", "after", code)
+    spaces = _SPACES.match(text, q.end)
+    if after is not None and spaces is not None and after.match(text, spaces.end()):
+        return True
+    noun = _ONE_WORD.match(text, q.end)
+    after_noun = lx.language_cues("increments", "after_noun", code)
+    return noun is not None and after_noun is not None and bool(after_noun.match(text, noun.end()))
+
+
+# The mark an increment's counted thing opens with (``_increment``).
+_INCREMENT = "more:"
+_SPACES = re.compile(r"\s*")
+# A count's noun right after it: one word, then spaces.
+_ONE_WORD = re.compile(r"\s+[^\W\d_]+\s+")
+
+
 def _an_hour(article: Article, q: Quantity) -> bool:
     """Return True for a bare whole number of 0-24 counting nothing, right after a word that
     stands only before an hour of the day in the article's language ("alle 22 di domenica", "a
@@ -1227,6 +1255,10 @@ def _figure_candidate(
             # "12 X and 11 Y pirates": a part of a total, its own fact (the total another
             # report gives is no other value of it)
             counted = f"{counted}|{part}"
+    if _increment(article, q):
+        # "six more bodies", "another $20,000": a number added to a count told elsewhere, a
+        # fact of its own that no total corroborates, disputes or updates
+        counted = f"{_INCREMENT}{counted or concept or ''}"
     lo, hi = wide
     figure = Figure(
         value=q.value,

@@ -162,8 +162,10 @@ def find_links(
             # the same facts in the same order in another language: a translation
             kind = "translation" if other else "rewrite"
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
+    figured = set()  # translations by their figures and gists (``translation_pairs``)
     for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
+        figured.add((i, j))
     worded = set()  # close translations: their sentences keep most of their words' stems
     for i, j, score in close_translations(articles):
         found.setdefault((i, j), Link(i, j, "translation", score))
@@ -173,18 +175,37 @@ def find_links(
         # what two reports of one event written apart share (a long run of figures in order is
         # not: MEANTIME's translations of one text by two translators split their sentences
         # apart, and always share six figures or more)
+        # (for a pair only its names, figures and days in order link, a date counts once in
+        # that run, not as its day, month and year: every report of one day writes its date,
+        # often in a byline line, "16.05.2031")
         long_run = (translations or TranslationParams()).min_figures_alone
         for key in [k for k, link in found.items() if link.kind == "translation"]:
             if key in worded:
                 continue
             i, j = key
-            a, b = digit_figures(articles[i].text), digit_figures(articles[j].text)
+            if key in figured:
+                a, b = digit_figures(articles[i].text), digit_figures(articles[j].text)
+            else:
+                a, b = _figures_dates_once(articles[i]), _figures_dates_once(articles[j])
             run = LCSseq.similarity(a, b)
             if run < long_run and not sentences_agree(
                 articles[i], articles[j], encoder, translations
             ):
                 del found[key]
     return [found[k] for k in sorted(found)]
+
+
+def _figures_dates_once(article: Article) -> list[str]:
+    """Return the figures ``article`` writes with digits (``digit_figures``), in order, each
+    date one figure ("16.05.2031" is one day, not 16, 5 and 2031)."""
+    text, out, at = article.text, [], 0
+    for d in sorted(article.annotations.dates, key=lambda d: d.start):
+        if d.kind != "date" or d.start < at or not re.search(r"\d", text[d.start : d.end]):
+            continue
+        out += digit_figures(text[at : d.start])
+        out.append(f"d:{d.value or text[d.start : d.end]}")
+        at = d.end
+    return out + digit_figures(text[at:])
 
 
 # ----------------------------------------------------------------------------- shingles
@@ -653,8 +674,7 @@ def _wire(article: Article) -> bool:
     """Return True for an article that reads as a wire: a dateline credit opening it
     ("VARNESSE (CPA) -"), or a known news agency credited (``agency_of``), not any name in
     brackets closing it ("... the Red Dawn Front (RDF).")."""
-    text = _text(article).strip()
-    if _DATELINE.match(text.split("\n", 1)[0] if text else ""):
+    if _dateline(_text(article).strip()) is not None:
         return True
     agency = agency_of(article)
     return agency is not None and canonical_agency(agency) is not None
@@ -787,25 +807,46 @@ def canonical_agency(name: str) -> str | None:
     return _BY_NAME.get(name) or _BY_NAME.get(re.sub(r"^[Tt]he\s+", "", name))
 
 
+# The word a closing credit puts before the agency whose material an article used ("(With
+# AFP)", "(avec AFP)", "(con información de Reuters)"): the credit is the agency's.
+_WITH = re.compile(
+    r"^(?:with|avec|con|mit|com|met|amb)\s+(?:(?:information|información|informações|"
+    r"informazioni|informations|material|reporting)\s+(?:from|de|da|di|des|du)\s+)?",
+    re.IGNORECASE,
+)
+# An article's opening lines searched for a dateline: a scraped text often carries its headline
+# and a byline line ("Outlet | 15 May") before the dateline paragraph.
+_OPENING_LINES = 3
+
+
 def _credit(name: str) -> str:
+    name = _WITH.sub("", name.strip())
     return canonical_agency(name) or name
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """Return the dateline credit ("VARNESSE (CPA) -") opening one of the first
+    ``_OPENING_LINES`` lines of ``text`` that hold words, or None."""
+    lines = [line for line in text.split("\n") if line.strip()][:_OPENING_LINES]
+    return next((m for line in lines if (m := _DATELINE.match(line.strip()))), None)
 
 
 def agency_of(article: Article) -> str | None:
     """Return the agency an article is credited to, or None.
 
     The rule, first match wins: (1) a dateline credit, a name in parentheses followed by a dash
-    in the opening line ("ROVERETO, Italy (Wire) —", "(Reuters) -"); (2) a closing credit, a
-    name in parentheses ending the text ("... (AP)") or a known agency after a final dash
-    ("— AP"); (3) one known agency named as the channel of the article's information ("told
-    AFP", "according to AFP", "AFP reported", or an attribution whose channel or source is the
-    agency) at least twice and more often than any other agency. Known agencies are returned
-    by their canonical name ("AFP", "Reuters", "AP"); other credits as written."""
+    opening one of the first lines ("ROVERETO, Italy (Wire) —", "(Reuters) -"; a headline and
+    a byline line may come before it); (2) a closing credit, a name in parentheses ending the
+    text ("... (AP)", "(With AP)": the agency whose material it used) or a known agency after a
+    final dash ("— AP"); (3) one known agency named as the channel of the article's
+    information ("told AFP", "according to AFP", "AFP reported", or an attribution whose
+    channel or source is the agency) at least twice and more often than any other agency.
+    Known agencies are returned by their canonical name ("AFP", "Reuters", "AP"); other
+    credits as written."""
     text = _text(article).strip()
     if not text:
         return None
-    first = text.split("\n", 1)[0]
-    m = _DATELINE.match(first)
+    m = _dateline(text)
     if m:
         return _credit(m.group("credit"))
     last = text.rsplit("\n", 1)[-1].strip()
