@@ -20,7 +20,7 @@ SENTENCES = {
     "en": "The death toll rose to 14. Divers recovered six more bodies on Friday, and "
     "another three people died in hospital. More than 20 people are still missing.",
     "es": "El número de muertos subió a 14. Los buzos recuperaron seis cuerpos más el viernes "
-    "y otros tres heridos murieron. Más de 20 personas siguen desaparecidas.",
+    "y otras tres personas murieron. Más de 20 personas siguen desaparecidas.",
     "pt": "O número de mortos subiu para 14. Os mergulhadores recuperaram mais seis corpos na "
     "sexta-feira. Mais de 20 pessoas continuam desaparecidas.",
     "fr": "Le bilan s'élève désormais à 14 morts. Les plongeurs ont retrouvé six corps "

@@ -427,9 +427,19 @@ def _increment(article: Article, q: Quantity) -> bool:
     """Return True for a count its words make an increment, a number added to a count told
     elsewhere ("six more bodies", "another three", "mais seis corpos", "sechs weitere Tote",
     "seis cuerpos más": ``data/increments.json``): no total of its own (its figure counts
-    "more:" what it counts)."""
+    "more:" what it counts). Not after a tally of another event in its sentence: "281 were
+    rescued and another 27 are missing" counts the others."""
     code = _base(article.language) or "en"
     text = article.text
+    sent = next((s for s in article.annotations.sentences if s.start <= q.start < s.end), None)
+    event = lx.CONCEPT_EVENTS.get(q.concept or "")
+    if sent is not None and any(
+        sent.start <= o.start
+        and o.end <= q.start
+        and event not in (None, lx.CONCEPT_EVENTS.get(o.concept or "", event))
+        for o in article.annotations.quantities
+    ):
+        return False  # "281 rescataron y otras 27 siguen desaparecidas": the others, a count
     before = lx.language_cues("increments", "before", code)
     if before is not None:
         found = list(before.finditer(text, max(0, q.start - 24), q.start))
@@ -1188,6 +1198,9 @@ def _figure_candidate(
         counted = concept
     if event == "kidnap" and _released(text, wide, language):
         event = lx.RELEASE  # "dodici ostaggi sono stati rilasciati": those set free
+    if counted in (None, "people") and concept in (None, "people", "rescued"):
+        if _rescued(text, narrow, language):
+            counted, event = "people", lx.RESCUE  # "281 people had been rescued"
     if event in lx.TALLY_EVENTS and _partitive_whole(article, q):
         event = None  # "zwei der drei Geiselnehmer wurden getötet": three is who they were
     counts = _dimension(q, counted)[0] == "count"
@@ -1332,6 +1345,13 @@ def _released(text: str, clause: tuple[int, int], language: str | None) -> bool:
     return words is not None and words.search(text, clause[0], clause[1]) is not None
 
 
+def _rescued(text: str, clause: tuple[int, int], language: str | None) -> bool:
+    """Return True when the ``clause`` of ``text`` holds a word of ``language`` saying people
+    were brought out of danger (``data/rescued.json``)."""
+    words = lx.language_cues("rescued", None, language or "en")
+    return words is not None and words.search(text, clause[0], clause[1]) is not None
+
+
 def _partitive_whole(article: Article, q: Quantity) -> bool:
     """Return True for the count of a whole a count before it is part of ("two of the three
     gunmen", "zwei der drei Geiselnehmer", "اثنين من المسلحين الثلاثة"): what happened is
@@ -1464,7 +1484,23 @@ def _elided(
     prev = max(before, key=lambda o: o.end)
     if q.start - prev.end > 60 or re.search(r"[.;:!?]", article.text[prev.end : q.start]):
         return q
+    if _told_otherwise(article.text, q, sent, prev.concept, language):
+        return q
     return replace(q, counted=prev.counted, concept=prev.concept)
+
+
+def _told_otherwise(
+    text: str, q: Quantity, sent: Sentence, concept: str | None, language: str | None
+) -> bool:
+    """Return True when the words after bare figure ``q`` in its clause tell a tally of
+    another event than the one ``concept`` counts: "281 wurden gerettet, 27 werden noch
+    vermisst" (the 27 are missing, not rescued)."""
+    event = lx.CONCEPT_EVENTS.get(concept or "")
+    if event is None:
+        return False
+    stop = _CLAUSE_STOP.search(text, q.end, sent.end)
+    own = lx.event_classes(text[q.end : stop.start() if stop else sent.end], language)
+    return bool(own & lx.TALLY_EVENTS) and event not in own
 
 
 # How far (characters) a word naming what is counted may stand before a bare figure it
@@ -1514,6 +1550,8 @@ def _counted_in_clause(article: Article, sent: Sentence) -> list[Quantity]:
             concept = _concept_after(text, q, named)
             if concept is None and (q.counted is None or q.counted.lower() in junk):
                 concept = _concept_before(text, sent, q, named, out)
+                if _told_otherwise(text, q, sent, concept, language):
+                    concept = None
             if concept is not None:
                 q = replace(q, concept=concept)
         out.append(q)

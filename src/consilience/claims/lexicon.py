@@ -281,6 +281,9 @@ FIGURE_EVENT_FAMILY: dict[str, str] = {"cross": "flee", "enter": "flee"}
 # The event of a count of hostages set free ("twelve hostages were released": a word of
 # ``data/released.json`` in its clause): a tally of its own, never the count of those held.
 RELEASE = "release"
+# The event of a count of people rescued ("281 people were rescued": a word of
+# ``data/rescued.json`` in its clause): a figure's event only, no class of statements.
+RESCUE = "rescue"
 # Events a figure can measure: how many died, fled, were displaced, held, taken ...
 FIGURE_EVENTS = frozenset(
     {
@@ -298,6 +301,7 @@ FIGURE_EVENTS = frozenset(
         "desert",
         "aboard",
         "kidnap",
+        RESCUE,
         RELEASE,
     }
 )
@@ -889,6 +893,8 @@ def _class_positions(text: str, language: str | None) -> tuple[tuple[int, str], 
             falls = word in _FALLS
         if falls and _thing_beside(low, m.start(), m.end(), language):
             cls = "breach"  # "the old tower fell", "è caduto il ponte": a thing came down
+        elif falls and language in (None, "en") and _NIGHTFALL.search(low, 0, m.start()):
+            cls = None  # "as night fell": a time of day, nothing taken
         if cls is None:
             continue
         if cls == "begin":
@@ -995,6 +1001,8 @@ def _heads(rest: str, base: str, lexicon: _Things) -> bool:
     return bool(following) and following[0][0] == 0
 
 
+# A time of day right before "fell" ("as night fell", "when darkness fell"): no capture.
+_NIGHTFALL = re.compile(r"\b(?:night|darkness|dusk|evening)\s+$")
 # English words after "fell" that make it no coming down: a capture, a state, a drop.
 _FELL_OTHERWISE = frozenset(
     "to silent quiet asleep ill sick short behind below by sharply victim back".split()
