@@ -224,6 +224,17 @@ CASES = [
         "Der Sprecher der Armee, Oberst Jaan Kask, bestritt jeden Angriff.",
         [("bestritt", "Der Sprecher der Armee", "denied")],
     ),
+    # a separable verb with its object between its parts
+    (
+        "de",
+        "Die Reederei Kalva Linien wies den Vorwurf zurück.",
+        [("wies den vorwurf zurück", "Die Reederei Kalva Linien", "denied")],
+    ),
+    (
+        "nl",
+        "De rederij Kalva Lijnen wees de kritiek af.",
+        [("wees de kritiek af", "De rederij Kalva Lijnen", "denied")],
+    ),
     (
         "pt",
         "O porta-voz do Exército, coronel Jaan Kask, negou que os militares atacassem a cidade.",

@@ -11,6 +11,8 @@ the same for every language:
   the subject before the verb, or after it when the verb opens the sentence or follows a comma
   or a quote ("..., dijo el alcalde"), or always after it in a verb-first language
   (``verb_first``: Arabic). ``prefixes``: conjunctions written onto a verb ("و" in "وقال").
+  A word "..." inside a phrase stands for up to four words of the sentence: the object
+  between the two parts of a separable verb ("wies ... zurück": "wies den Vorwurf zurück").
 - ``denial_words`` ("es falso", "غير صحيح") make a sentence's stance ``denied`` as denial verbs
   do; ``rumours`` ("rumores", "слухи") make it ``rumoured``; ``hedges`` ("presuntamente",
   "якобы") are cues without a named source.
@@ -352,6 +354,10 @@ def _low(word: str) -> str:
 # ----------------------------------------------------------------------------- data files
 
 
+# "..." in a phrase: up to four words of the sentence (no punctuation that ends a clause).
+_GAP = r"(?:\s+[^\s.,;:!?\"«»“”]+){1,4}?"
+
+
 def _phrases(items: list[str], prefixes: list[str] | None = None) -> re.Pattern[str]:
     """Return a case-insensitive pattern of ``items``, longest first, each at word bounds (a
     "-"-ended item is a prefix: no bound after it); ``prefixes`` may be written onto it."""
@@ -359,7 +365,9 @@ def _phrases(items: list[str], prefixes: list[str] | None = None) -> re.Pattern[
     for item in sorted(set(items), key=len, reverse=True):
         prefix = item.endswith("-")
         words = item.rstrip("-").replace("’", "'").split()
-        body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+        body = r"\s+".join(
+            _GAP if w == "..." else re.escape(w).replace("'", "['’]") for w in words
+        ).replace(r"\s+" + _GAP + r"\s+", _GAP + r"\s+")
         parts.append(body + ("" if prefix else r"(?!\w)"))
     if not parts:
         return re.compile(r"(?!x)x")

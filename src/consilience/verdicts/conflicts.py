@@ -456,7 +456,8 @@ def denial_conflict(
 def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> ConflictValue:
     """Return the words of ``c`` that carry its side: the denial or negation for the negative
     side; for the positive side the word blaming someone (``ClaimCandidate.accused``), else
-    the event word, and what follows."""
+    the event word, else what follows the verb of its source ("zegt dat ..."), and what
+    follows."""
     s, e = c.sentence
     text = article.text
     start = None
@@ -478,6 +479,13 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             start = s + blamed
         else:
             start = _first_event_word(text, s, e, c.classes, c.language)
+        if start is None and c.cue:
+            # no event word: what the source says, after its verb ("... zegt dat de boot
+            # overbeladen was"), not who says it
+            at = text.lower().find(c.cue.lower(), s, e)
+            start = at + len(c.cue) if at >= 0 and at + len(c.cue) < e - 1 else None
+            if start is not None:
+                start += len(text[start:e]) - len(text[start:e].lstrip(" ,:"))
     if start is None:
         start = c.start
     return _value_from(article, start, e)
