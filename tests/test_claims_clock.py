@@ -125,7 +125,7 @@ from consilience.claims import clock
         ("fr", "Le chalutier a chaviré vers 5 h 50.", ("5 h 50", 350, None, None, True, None)),
         (
             "de",
-            "Der Kutter war gegen 16.10 Uhr gesunken.",
+            "Der Kutter kenterte gegen 16.10 Uhr.",
             ("16.10 Uhr", 970, None, None, True, None),
         ),
         ("it", "Il peschereccio è affondato alle 6.40.", ("6.40", 400, None, None, False, None)),
@@ -162,6 +162,10 @@ def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected
         ("he", "רעידת משנה הורגשה בשעה 05:10."),
         ("uk", "Афтершок стався о 05:10."),
         ("pl", "Wstrząs wtórny nastąpił o 5:10."),
+        # a number that sank, a state a thing turned into, a ban a court overturned
+        ("de", "Die Zahl der Vermissten sank bis 18 Uhr auf 27."),
+        ("pt", "A situação virou um caos por volta das 18h."),
+        ("en", "The court overturned the ban at 4 p.m."),
     ],
 )
 def test_no_time_of_the_event(language, text) -> None:

@@ -79,3 +79,22 @@ def test_nightfall_takes_nothing():
 
     assert lx.event_classes("27 were still missing as night fell.") == {"missing"}
     assert lx.event_classes("The town fell to the rebels as darkness fell.") == {"seize"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "rescued"),
+    [
+        ("de", "281 Menschen wurden gerettet.", True),
+        ("es", "La guardia costera salvó a 281 personas.", True),
+        ("en", "The coast guard rescued 281 passengers.", True),
+        # a noun of the rescued or of the rescuers tells no count of the rescued
+        ("de", "Nach Angaben der Geretteten schliefen 30 Menschen in den Kabinen.", False),
+        ("it", "I soccorsi stanno ancora cercando 27 persone.", False),
+        ("tr", "Kurtarılan yolculara göre 30 kişi kamaralarda uyuyordu.", False),
+        ("ar", "وتواصل فرق الإنقاذ البحث عن 27 شخصا.", False),
+    ],
+)
+def test_a_verb_of_rescuing_not_a_noun_tells_the_rescued(language, text, rescued):
+    from consilience.claims import extract
+
+    assert extract._rescued(text, (0, len(text)), language) is rescued

@@ -155,6 +155,20 @@ def _plain(text: str, attributions: tuple[Attribution, ...] = ()) -> Article:
         ("The council voted on a new budget.\nIt passed easily. (With AFP)", "AFP"),
         # a dateline further down is no credit of the article
         ("A\nB\nC\nOSLO (North Wire) - The council voted.", None),
+        # below the first line, a name in brackets in a sentence is no dateline; a byline's
+        # or a label's brackets credit no one
+        (
+            "Ferry sinks\nO presidente da câmara, Rui Santos (PSD) – que passou a noite no porto "
+            "– falou.",
+            None,
+        ),
+        ("By Ana Lopes (Staff Writer) - 16 May\nThe council voted.", None),
+        ("Ferry sinks off Varnesse (VIDEO) - The council voted.", None),
+        ("Ferry disaster (UPDATE 2): The council voted.", None),
+        # closing credits in lower case, with "information from", or naming two agencies
+        ("Le conseil a voté.\n(avec AFP)", "AFP"),
+        ("El consejo votó.\n(Con información de Reuters)", "Reuters"),
+        ("The council voted.\n(With Reuters, AP)", "Reuters"),
     ],
 )
 def test_agency_of_rules(text, agency):

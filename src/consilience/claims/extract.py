@@ -427,19 +427,30 @@ def _increment(article: Article, q: Quantity) -> bool:
     """Return True for a count its words make an increment, a number added to a count told
     elsewhere ("six more bodies", "another three", "mais seis corpos", "sechs weitere Tote",
     "seis cuerpos más": ``data/increments.json``): no total of its own (its figure counts
-    "more:" what it counts). Not after a tally of another event in its sentence: "281 were
-    rescued and another 27 are missing" counts the others."""
+    "more:" what it counts, a fact of its own). Not after a count of something else in its
+    sentence ("five died and another 12 were injured", "281 rescataron y otras 27 siguen
+    desaparecidas": the others), nor after a definite article ("les 40 autres passagers": the
+    other 40), nor with a word after it that makes it a comparison ("los 5 heridos más
+    graves", "daha sonra": later; ``<language>:not_then``)."""
     code = _base(article.language) or "en"
     text = article.text
     sent = next((s for s in article.annotations.sentences if s.start <= q.start < s.end), None)
-    event = lx.CONCEPT_EVENTS.get(q.concept or "")
     if sent is not None and any(
-        sent.start <= o.start
-        and o.end <= q.start
-        and event not in (None, lx.CONCEPT_EVENTS.get(o.concept or "", event))
+        sent.start <= o.start and o.end <= q.start and o.concept != q.concept
         for o in article.annotations.quantities
     ):
-        return False  # "281 rescataron y otras 27 siguen desaparecidas": the others, a count
+        return False
+    definite = lx.language_cues("increments", "definite", code)
+    if definite is not None and definite.search(text, max(0, q.start - 30), q.start):
+        last = list(definite.finditer(text, max(0, q.start - 30), q.start))[-1]
+        if len(lx.words(text[last.end() : q.start])) <= 1:
+            return False  # "les 40 autres", "gli altri 40": the other ones
+    not_then = lx.language_cues("increments", "not_then", code)
+
+    def then_ok(at: int) -> bool:
+        nxt = _SPACES.match(text, at)
+        return not_then is None or nxt is None or not not_then.match(text, nxt.end())
+
     before = lx.language_cues("increments", "before", code)
     if before is not None:
         found = list(before.finditer(text, max(0, q.start - 24), q.start))
@@ -447,11 +458,14 @@ def _increment(article: Article, q: Quantity) -> bool:
             return True
     after = lx.language_cues("increments", "after", code)
     spaces = _SPACES.match(text, q.end)
-    if after is not None and spaces is not None and after.match(text, spaces.end()):
-        return True
+    if after is not None and spaces is not None:
+        m = after.match(text, spaces.end())
+        if m is not None:
+            return then_ok(m.end())
     noun = _ONE_WORD.match(text, q.end)
     after_noun = lx.language_cues("increments", "after_noun", code)
-    return noun is not None and after_noun is not None and bool(after_noun.match(text, noun.end()))
+    m = after_noun.match(text, noun.end()) if noun is not None and after_noun is not None else None
+    return m is not None and then_ok(m.end())
 
 
 # The mark an increment's counted thing opens with (``_increment``).
@@ -1198,7 +1212,8 @@ def _figure_candidate(
         counted = concept
     if event == "kidnap" and _released(text, wide, language):
         event = lx.RELEASE  # "dodici ostaggi sono stati rilasciati": those set free
-    if counted in (None, "people") and concept in (None, "people", "rescued"):
+    people = counted in (None, "people", "passengers", "passeng")
+    if people and concept in (None, "people", "rescued"):
         if _rescued(text, narrow, language):
             counted, event = "people", lx.RESCUE  # "281 people had been rescued"
     if event in lx.TALLY_EVENTS and _partitive_whole(article, q):
@@ -1270,8 +1285,9 @@ def _figure_candidate(
             counted = f"{counted}|{part}"
     if _increment(article, q):
         # "six more bodies", "another $20,000": a number added to a count told elsewhere, a
-        # fact of its own that no total corroborates, disputes or updates
-        counted = f"{_INCREMENT}{counted or concept or ''}"
+        # fact of its own that no total corroborates, disputes or updates (nor another
+        # increment: "four more bodies" and "six more bodies" may both be true)
+        counted = f"{_INCREMENT}{counted or concept or ''}@{article.id}@{q.start}"
     lo, hi = wide
     figure = Figure(
         value=q.value,

@@ -790,7 +790,14 @@ _DATELINE = re.compile(
     r"^[^\n()]{0,80}?\((?P<credit>[A-Z][\w.&'\u2019-]*(?: [\w.&'\u2019-]+){0,3})\)\s*"
     r"(?:[-\u2013\u2014]{1,2}|:)\s"
 )
-_CLOSING_PAREN = re.compile(r"\((?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\)\W{0,3}$")
+# A closing credit: "(AP)", "(With AP)", "(avec AFP)", "(con información de EFE)", "(Mit
+# Material von dpa)", "(With Reuters, AP)": the first agency named.
+_CLOSING_PAREN = re.compile(
+    r"\((?:(?i:with|avec|con|mit|com|met|amb)\s+(?:(?i:information|información|informações|"
+    r"informazioni|informations|material|reporting)\s+(?i:from|de|da|di|des|du|von)\s+)?)?"
+    r"(?P<credit>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})"
+    r"(?:\s*(?:,|\band\b|\bet\b|\by\b|\be\b|\bund\b|\ben\b)\s*[A-Z][\w.&'-]*)*\)\W{0,3}$"
+)
 _CLOSING_DASH = re.compile(r"[-\u2013\u2014]{1,2}\s*(?P<credit>" + _AGENCY_RE + r")\W{0,3}$")
 # Phrases that name an agency as the channel of what follows or precedes.
 _CHANNEL = re.compile(
@@ -826,9 +833,26 @@ def _credit(name: str) -> str:
 
 def _dateline(text: str) -> re.Match[str] | None:
     """Return the dateline credit ("VARNESSE (CPA) -") opening one of the first
-    ``_OPENING_LINES`` lines of ``text`` that hold words, or None."""
-    lines = [line for line in text.split("\n") if line.strip()][:_OPENING_LINES]
-    return next((m for line in lines if (m := _DATELINE.match(line.strip()))), None)
+    ``_OPENING_LINES`` lines of ``text`` that hold words, or None; never a label ("(VIDEO)",
+    "(UPDATE 2)"). A line after the first (below a headline and a byline) opens a dateline
+    only with a place in capitals or the credit itself ("VELMORA, May 15 (CPA) -", "(CPA) -"):
+    not "O presidente da câmara, Rui Santos (PSD) – ...", nor "By Ana Lopes (Staff) -"."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:_OPENING_LINES]
+    for n, line in enumerate(lines):
+        m = _DATELINE.match(line)
+        if m is None or _LABEL.fullmatch(m.group("credit")) or _BYLINE.match(line):
+            continue
+        if n == 0 or _PLACE_IN_CAPITALS.match(line[: m.start("credit")]):
+            return m
+    return None
+
+
+# A byline ("By Ana Lopes (Staff Writer) - 16 May"): its brackets say who wrote, not a wire.
+_BYLINE = re.compile(r"(?i)(?:by|par|por|di|von|door)\s")
+# Labels in brackets a headline or a lead carries that credit no one.
+_LABEL = re.compile(r"(?i)(?:video|photos?|update(?:\s+\d+)?|live|updated|watch|audio|map)")
+# What opens a dateline below the first line: a place in capitals, or the bracket itself.
+_PLACE_IN_CAPITALS = re.compile(r"^(?:\(|[A-ZÀ-Þ][A-ZÀ-Þ'\u2019 .-]{2,}(?:,|\s*\())")
 
 
 def agency_of(article: Article) -> str | None:

@@ -209,7 +209,11 @@ def _verdict(
     return Claim(
         id="",
         text=_representative(
-            members, worded, _poorly_worded(articles) | origins.translations, busy, articles
+            _latest(members, update),
+            worded,
+            _poorly_worded(articles) | origins.translations,
+            busy,
+            articles,
         ),
         status=status,
         independent_sources=count,
@@ -218,6 +222,22 @@ def _verdict(
         why=why,
         backing=backing,
     )
+
+
+def _latest(members: Sequence[ClaimCandidate], update: Update | None) -> list[ClaimCandidate]:
+    """Return the members a claim is worded by: for a figure that moved over time, the reports
+    of its latest value (what stands now: "the toll rose to 17", not the first "11"); else
+    all of them."""
+    if update is None:
+        return list(members)
+    _, text, article = update.steps[-1]
+    last = next(
+        (c for c in members if c.article == article and c.figure and c.figure.text == text), None
+    )
+    if last is None or last.figure is None:
+        return list(members)
+    value = last.figure.value
+    return [c for c in members if c.figure is not None and c.figure.value == value]
 
 
 def _backing(figures: Sequence[ClaimCandidate], origins: Origins) -> tuple[Backing, ...]:
