@@ -98,3 +98,18 @@ def test_a_verb_of_rescuing_not_a_noun_tells_the_rescued(language, text, rescued
     from consilience.claims import extract
 
     assert extract._rescued(text, (0, len(text)), language) is rescued
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The operator said its manifest listed 287 passengers and crew."),
+        ("fr", "La compagnie affirme que son manifeste n'en comptait que 287."),
+        ("en", "The coast guard said 312 people were on board the ferry."),
+    ],
+)
+def test_a_manifest_counts_those_aboard(language, text):
+    from consilience.claims import extract
+
+    at = next(i for i in range(len(text)) if text[i].isdigit())
+    assert extract._aboard(text, at, (0, len(text)), language) is not None
