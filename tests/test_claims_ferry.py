@@ -34,3 +34,21 @@ def test_an_accusation_and_its_denials_in_two_languages_are_one_dispute(de_nl: R
         "Die Reederei Tessaline Lines wies den Vorwurf zurück",
         "rederij Tessaline Lines ontkent dat",
     ]
+
+
+def test_a_headline_printed_again_in_the_text_is_no_claim_though_it_holds_a_full_stop(tmp_path):
+    from consilience.claims import extract
+    from consilience.claims.keys import EntityKeys
+
+    title = "Ferry sinks off Kalvik, captain arrested. Toll rises to 11"
+    (tmp_path / "a.txt").write_text(
+        f'---\ntitle: "{title}"\noutlet: Harbour Post\npublished: 2031-05-16\n---\n{title}\n'
+        "Harbour Post, 16 May 2031\n\nThe captain of the ferry Orsenna was arrested on Friday "
+        "evening. The death toll from the sinking off Kalvik rose to 11, the coast guard said.\n",
+        "utf-8",
+    )
+    report = consilience.analyze([tmp_path], progress=False)
+    (article,) = report.articles
+    (story,) = report.stories
+    texts = [c.text for c in extract.article_candidates(article, EntityKeys(story.entities))]
+    assert texts and not any("Ferry sinks" in t or t.startswith("Toll rises") for t in texts)

@@ -947,7 +947,7 @@ def _inherit(feats: _Features, previous: _Features) -> _Features:
 def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> bool:
     """Return True when the sentence can state a fact (see the module docstring)."""
     text = feats.text.strip()
-    if article.title and text == article.title.strip():
+    if article.title and (text == article.title.strip() or _in_title_line(article, sent)):
         return False
     # the two parts of a sentence whose denial a semicolon sets apart (``_denials_apart``):
     # the account ends at the semicolon, the denial may be short ("полиция это отрицает")
@@ -967,6 +967,26 @@ def _is_fact_sentence(article: Article, sent: Sentence, feats: _Features) -> boo
     # is a statement whose reported content holds the modal ("warned that any use would").
     main = _CONTENT_START.split(text, maxsplit=1)[0]
     return not (_MODAL.search(main) and feats.attr is None and feats.stance == "asserted")
+
+
+def _in_title_line(article: Article, sent: Sentence) -> bool:
+    """Return True when ``sent`` lies in a line of the text that is the article's title
+    printed again (its quotes and spaces aside): a headline holding a full stop is split in
+    two sentences ("X, arrestato il comandante. Le vittime salgono a 11"), neither the title."""
+    text = article.text
+    start = text.rfind("\n", 0, sent.start) + 1
+    end = text.find("\n", sent.start)
+    end = len(text) if end < 0 else end
+    if sent.end > end + 1 or not article.title:
+        return False
+    return _heading_key(text[start:end]) == _heading_key(article.title)
+
+
+def _heading_key(line: str) -> str:
+    return " ".join(_QUOTES.sub('"', line).split()).strip().lower()
+
+
+_QUOTES = re.compile(r"[«»“”„‟\"'’‘]")
 
 
 def _states_property(article: Article, sent: Sentence) -> bool:
