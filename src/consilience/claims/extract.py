@@ -441,10 +441,9 @@ def _increment(article: Article, q: Quantity) -> bool:
     ):
         return False
     definite = lx.language_cues("increments", "definite", code)
-    if definite is not None and definite.search(text, max(0, q.start - 30), q.start):
-        last = list(definite.finditer(text, max(0, q.start - 30), q.start))[-1]
-        if len(lx.words(text[last.end() : q.start])) <= 1:
-            return False  # "les 40 autres", "gli altri 40": the other ones
+    articles = list(definite.finditer(text, max(0, q.start - 30), q.start)) if definite else []
+    if articles and len(lx.words(text[articles[-1].end() : q.start])) <= 1:
+        return False  # "les 40 autres", "gli altri 40": the other ones
     not_then = lx.language_cues("increments", "not_then", code)
 
     def then_ok(at: int) -> bool:
@@ -1377,15 +1376,20 @@ _UNDONE = re.compile(
 def _released(text: str, clause: tuple[int, int], language: str | None) -> bool:
     """Return True when the ``clause`` of ``text`` holds a word of ``language`` saying people
     held were let go (``data/released.json``)."""
-    words = lx.language_cues("released", None, language or "en")
+    return _clause_holds("released", text, clause, language)
+
+
+def _clause_holds(name: str, text: str, clause: tuple[int, int], language: str | None) -> bool:
+    """Return True when the ``clause`` of ``text`` holds a word of ``language`` in
+    ``data/<name>.json``."""
+    words = lx.language_cues(name, None, language or "en")
     return words is not None and words.search(text, clause[0], clause[1]) is not None
 
 
 def _rescued(text: str, clause: tuple[int, int], language: str | None) -> bool:
     """Return True when the ``clause`` of ``text`` holds a word of ``language`` saying people
     were brought out of danger (``data/rescued.json``)."""
-    words = lx.language_cues("rescued", None, language or "en")
-    return words is not None and words.search(text, clause[0], clause[1]) is not None
+    return _clause_holds("rescued", text, clause, language)
 
 
 def _partitive_whole(article: Article, q: Quantity) -> bool:

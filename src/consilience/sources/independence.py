@@ -814,20 +814,12 @@ def canonical_agency(name: str) -> str | None:
     return _BY_NAME.get(name) or _BY_NAME.get(re.sub(r"^[Tt]he\s+", "", name))
 
 
-# The word a closing credit puts before the agency whose material an article used ("(With
-# AFP)", "(avec AFP)", "(con información de Reuters)"): the credit is the agency's.
-_WITH = re.compile(
-    r"^(?:with|avec|con|mit|com|met|amb)\s+(?:(?:information|información|informações|"
-    r"informazioni|informations|material|reporting)\s+(?:from|de|da|di|des|du)\s+)?",
-    re.IGNORECASE,
-)
 # An article's opening lines searched for a dateline: a scraped text often carries its headline
 # and a byline line ("Outlet | 15 May") before the dateline paragraph.
 _OPENING_LINES = 3
 
 
 def _credit(name: str) -> str:
-    name = _WITH.sub("", name.strip())
     return canonical_agency(name) or name
 
 
