@@ -28,8 +28,10 @@ lint: setup
 	$(VENV)/bin/ruff format --check src tests bench tools
 	$(VENV)/bin/mypy src
 
+# the tests in as many processes as the machine has cores (at most 4), a test file per process
+# (its module fixtures built once); `pytest -q` alone runs them one after another
 test: setup lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 bench: setup
 	$(PY) bench/extraction.py
