@@ -532,6 +532,8 @@ def _extensible(doc: Doc, m: Mention) -> bool:
     """Return whether a person mention may lack given names: it starts with a word that is
     no title and no abbreviation in capitals ("Trooper X", "GM X": words before a title are
     no given names)."""
+    if m.note == _UNREAD_NOTE:
+        return False  # already the longest name the articles write alike
     first = _WORD.match(doc.text, m.start)
     return first is not None and not is_title(first.group()) and not first.group().isupper()
 
@@ -784,6 +786,114 @@ def _propagate_one(doc: Doc, start: int, end: int, label: str | None) -> None:
         if m.start <= start and end <= m.end:
             return  # already covered (exactly or by a longer name)
     place_span(doc, start, end, label, "propagated", "known name found in the text")
+
+
+# ----------------------------------------------------------------------------- unread names
+
+SHARED_NAME_WORDS = (2, 3)  # words of a name no model read
+# What joins two words of one name: a space, or a hyphen ("Jean-Luc").
+_NAME_GAP = frozenset({" ", "-", "\u00a0"})
+
+
+def _unread_runs(doc: Doc, ordinary: Collection[str]) -> list[list[tuple[int, int]]]:
+    """Return the runs of adjacent capitalised words of ``doc`` that may be a name: letters
+    only, capitalised then lower case, no word the story writes in lower case, no title or
+    role word, outside title-cased lines (headlines, where capitals say nothing)."""
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    text = doc.text
+    for m in _WORD.finditer(text):
+        w = m.group()
+        namelike = (
+            w.isalpha()
+            and len(w) >= 2
+            and w[0].isupper()
+            and w[1:].islower()
+            and w.lower() not in ordinary
+            and not is_title(w)
+            and not _titlecase_line(doc, m.start())
+        )
+        if namelike and run and text[run[-1][1] : m.start()] in _NAME_GAP:
+            run.append(m.span())
+            continue
+        if len(run) >= SHARED_NAME_WORDS[0]:
+            runs.append(run)
+        run = [m.span()] if namelike else []
+    if len(run) >= SHARED_NAME_WORDS[0]:
+        runs.append(run)
+    return runs
+
+
+def find_unread_names(docs: Sequence[Doc], ordinary: Collection[str]) -> None:
+    """Make a person's name that no entity model read a mention: in the articles whose
+    language has no model (no mention came from one), two or three adjacent capitalised words
+    (``_unread_runs``) that at least two articles of the story write alike, once at least in
+    mid-sentence, and whose last word the story also writes alone (a surname named again:
+    "Korvic's lawyer", "O advogado de Korvic") are a PERSON, and so is that word alone. A name
+    a model read somewhere is left to propagation; a span that overlaps a mention is left
+    as it is."""
+    unread = [d for d in docs if not any(m.origin == "model" for m in d.mentions)]
+    if not unread:
+        return
+    known = {doc.surface(m) for doc in docs for m in doc.mentions}
+    # name (its words) -> the articles writing it, and whether once in mid-sentence
+    seen: dict[tuple[str, ...], set[str]] = {}
+    inside: set[tuple[str, ...]] = set()
+    spans: dict[tuple[str, ...], list[tuple[Doc, int, int]]] = {}
+    for doc in unread:
+        for run in _unread_runs(doc, ordinary):
+            words = [doc.text[s:e] for s, e in run]
+            for i in range(len(run)):
+                for j in range(
+                    i + SHARED_NAME_WORDS[0], min(len(run), i + SHARED_NAME_WORDS[1]) + 1
+                ):
+                    name = tuple(words[i:j])
+                    seen.setdefault(name, set()).add(doc.id)
+                    spans.setdefault(name, []).append((doc, run[i][0], run[j - 1][1]))
+                    if not sentence_initial(doc.text, run[i][0]):
+                        inside.add(name)
+    shared = [n for n, ids in seen.items() if len(ids) >= 2 and n in inside]
+    # the longest names first: a shorter one inside a kept name is that name's part
+    shared.sort(key=lambda n: -len(n))
+    kept: list[tuple[str, ...]] = []
+    for name in shared:
+        surface = " ".join(name)
+        if any(surface in k for k in known) or any(" ".join(name) in " ".join(k) for k in kept):
+            continue
+        kept.append(name)
+    if not kept:
+        return
+    alone = _lone_words(docs, {n[-1] for n in kept})
+    for name in kept:
+        lone = [
+            (doc, s, e)
+            for doc, s, e in alone.get(name[-1], [])
+            if not any(ds <= s and e <= de for d, ds, de in spans[name] if d is doc)
+        ]
+        if not lone:
+            continue
+        for doc, s, e in spans[name] + lone:
+            if not any(m.start < e and s < m.end for m in doc.mentions):
+                doc.mentions.append(
+                    Mention(doc.id, doc.order, s, e, "PERSON", None, "rule", _UNREAD_NOTE)
+                )
+    for doc in unread:
+        doc.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+_UNREAD_NOTE = "a person's name that articles of a language without a model write alike"
+
+
+def _lone_words(
+    docs: Sequence[Doc], words: Collection[str]
+) -> dict[str, list[tuple[Doc, int, int]]]:
+    """Return where ``docs`` write each of ``words`` (capitalised, a whole word)."""
+    out: dict[str, list[tuple[Doc, int, int]]] = {}
+    for doc in docs:
+        for m in _WORD.finditer(doc.text):
+            if m.group() in words:
+                out.setdefault(m.group(), []).append((doc, m.start(), m.end()))
+    return out
 
 
 # ----------------------------------------------------------------------------- handles

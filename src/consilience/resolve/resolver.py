@@ -115,6 +115,7 @@ def prepare(
 ) -> None:
     """Repair the mentions of the story's articles, find their acronym definitions and
     propagate known names (``ordinary``: the words the story writes in lower case)."""
+    mn.find_unread_names(docs, ordinary)
     mn.add_given_names(docs, ordinary)
     mn.trim_headlines(docs, mn.known_keys(docs, in_headlines=False))
     mn.trim_foreign_articles(docs, mn.known_keys(docs), gazetteer)
