@@ -173,6 +173,25 @@ def test_day_month_year_in_latin_script_languages(language: str, phrase: str):
     assert resolved(text, language) == [(phrase, 3, 3 + len(phrase), "2024-12-07")]
 
 
+def test_the_morning_is_no_tomorrow():
+    # PUBLISHED is Monday 9 December 2024: "mañana" alone is the 10th, "la mañana" a morning
+    es = "Ocurrió durante la mañana del ataque; en esta mañana fría nadie habló. Mañana se sabrá."
+    assert resolved(es, "es") == [("Mañana", 71, 77, "2024-12-10")]
+    de = "Am Morgen des Angriffs war es still, heute Morgen auch. Morgen kommt der Minister."
+    assert resolved(de, "de") == [("heute", 37, 42, "2024-12-09"), ("Morgen", 56, 62, "2024-12-10")]
+    nl = "Zij vertrekt morgen, maar de morgen na de aanval was het stil."
+    assert resolved(nl, "nl") == [("morgen", 13, 19, "2024-12-10")]
+
+
+def test_a_past_weekday_after_a_relative_pronoun_and_a_month_before_del_year():
+    # Catalan "que diumenge va arrasar" (which Sunday destroyed) is the Sunday before,
+    # not the coming one; Italian joins a month to its year with "del"
+    ca = "L'explosió que diumenge va arrasar el mercat."
+    assert resolved(ca, "ca") == [("diumenge", 15, 23, "2024-12-08")]
+    it = "Il mercato era già stato colpito nell'agosto del 2019."
+    assert resolved(it, "it") == [("agosto del 2019", 38, 53, "2019-08")]
+
+
 def test_foreign_reading_does_not_take_stray_words():
     # an abbreviation alone ("mar"), a short month name alone ("mai") and a number are no dates
     assert foreign_date_spans("Le mar est calme, mai pas 12 personnes.", "fr") == []

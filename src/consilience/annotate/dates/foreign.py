@@ -99,7 +99,7 @@ def locale_dates(language: str) -> _LocaleDates | None:
         order if order in ("DMY", "MDY", "YMD") else "DMY",
         None,
     )
-    return replace(base, finder=_finder(base, info))
+    return replace(base, finder=_finder(base, info, language))
 
 
 def _russian_locatives(months: dict[str, int]) -> dict[str, int]:
@@ -148,8 +148,9 @@ def _modifier_words(info: dict, relative: dict) -> tuple[frozenset[str], frozens
     past = set().union(*(_words_of(relative.get(f"1 {u} ago", ())) for u in _UNITS[1:]))
     coming = set().union(*(_words_of(relative.get(f"in 1 {u}", ())) for u in _UNITS[1:]))
     now = set().union(*(_words_of(relative.get(f"0 {u} ago", ())) for u in _UNITS[1:]))
-    last = {w for w in past - coming - now - units if len(w) >= 3}
-    nxt = {w for w in coming - past - now - units if len(w) >= 3}
+    # four letters at least: "que" of "la setmana que ve" is no word for "next"
+    last = {w for w in past - coming - now - units if len(w) >= 4}
+    nxt = {w for w in coming - past - now - units if len(w) >= 4}
     return frozenset(last), frozenset(nxt)
 
 
@@ -200,7 +201,21 @@ def _loose(piece: str) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
-def _finder(loc: _LocaleDates, info: dict) -> re.Pattern | None:
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    import json
+    from importlib import resources
+
+    path = resources.files("consilience.annotate").joinpath("data/dates.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _extra(kind: str) -> dict[str, tuple[str, ...]]:
+    """Return {language: words} of one kind of ``data/dates.json``."""
+    return {lang: tuple(words) for lang, words in _data()[kind].items()}
+
+
+def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     """One pattern for the date phrases of a language (longest alternatives first)."""
     if not loc.months:
         return None
@@ -215,6 +230,7 @@ def _finder(loc: _LocaleDates, info: dict) -> re.Pattern | None:
         and not any(o != w and o.startswith(w) and j == i for o, j in loc.weekdays.items())
     ]
     pertain = [_clean_word(w) for w in info.get("pertain") or () if _clean_word(w).isalpha()]
+    pertain += [w for w in _extra("joining").get(language, ()) if w not in pertain]
     joint = rf"(?:\s+(?:{_alternation(pertain)}))?" if pertain else ""
     day = rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]){_DAY_SUFFIX}"
     year = rf"{joint}\s+{_YEAR_NUM}(?!\d)"
@@ -257,8 +273,27 @@ def foreign_date_spans(
             end -= 1  # "déc." at a sentence end: keep the full stop with the sentence
         if any(s < end and start < e for s, e in taken):
             continue
+        if _a_part_of_the_day(text, start, end, loc, language or ""):
+            continue
         found.append((start, end))
     return found
+
+
+def _a_part_of_the_day(text: str, start: int, end: int, loc: _LocaleDates, language: str) -> bool:
+    """Return whether a relative day word is a noun here, a part of the day after a word of
+    ``data/dates.json``'s "nouns_after" ("la mañana del ataque"), or capitalised in mid-sentence
+    in a language that capitalises nouns ("am Morgen")."""
+    after = _extra("nouns_after").get(language, ())
+    capitalised = language in _extra("nouns_capitalised")
+    if not (after or capitalised) or not any(
+        r.count is not None and r.pattern.fullmatch(_clean_word(text[start:end]))
+        for r in loc.relatives
+    ):
+        return False
+    before = text[max(0, start - 30) : start].casefold().replace("\u2019", "'")
+    if capitalised and text[start].isupper() and re.search(r"[^\W\d_]\s*$", before):
+        return True  # "am Morgen", "heute Morgen": a noun in mid-sentence
+    return any(re.search(rf"(?:^|[\s(])({re.escape(w)})\s*$", before) for w in after)
 
 
 def parse_foreign(expr: str, language: str) -> Parsed:
