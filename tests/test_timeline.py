@@ -234,6 +234,27 @@ def test_a_non_english_article_gives_its_sentence(nlp):
     assert event.evidence == (Ref("k", 0, 32),)
 
 
+def test_an_outlets_stamp_line_is_no_event(nlp):
+    # a head line of an outlet's name, a separator and the day dates the page, not an event;
+    # the same day in a sentence of the text is one
+    text = (
+        "Il mercato colpito\nLa Gazzetta del Porto - lunedì 15 marzo 2032\n\n"
+        "Il ministro si è dimesso lunedì 15 marzo 2032 dopo l'attacco."
+    )
+    day = "lunedì 15 marzo 2032"
+    first, second = text.index(day), text.rindex(day)
+    art = _with_dates(
+        article("s", text, "2032-03-16", language="it"),
+        (
+            DateMention(first, first + len(day), "2032-03-15", "day", "date"),
+            DateMention(second, second + len(day), "2032-03-15", "day", "date"),
+        ),
+    )
+    assert [(c.date, c.text) for c in dated_clauses(art, nlp)] == [
+        ("2032-03-15", "Il ministro si è dimesso lunedì 15 marzo 2032 dopo l'attacco")
+    ]
+
+
 def test_story_entities_become_keys(nlp):
     text = "Ahmed Nouri met the envoy on Tuesday."
     art = article("i", text, "2025-05-16", ["Tuesday"], entities=[("Ahmed Nouri", "PERSON")])

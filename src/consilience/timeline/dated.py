@@ -161,6 +161,8 @@ def _plain_clauses(
     out = []
     for mention in mentions:
         assert mention.value is not None and mention.precision is not None
+        if _stamp_line(article.text, mention):
+            continue
         phrase = article.text[mention.start : mention.end]
         out.append(
             DatedClause(
@@ -181,3 +183,30 @@ def _plain_clauses(
             )
         )
     return out
+
+
+# An outlet's stamp at the head of a text: a line of a few words, a separator, and the date
+# ("Il Corriere - lunedì 15 marzo 2032", "El Observador | Lunes, 15 de marzo de 2032").
+STAMP_LINES = 4  # the first lines of the text where such a stamp stands
+STAMP_WORDS = 5  # words of the line besides the date at most
+_STAMP_SEPARATOR = re.compile(r"\s[-\u2013\u2014|\u00b7\u2022]\s")
+
+
+def _stamp_line(text: str, mention: DateMention) -> bool:
+    """Return whether ``mention`` is a date of an outlet's stamp line at the head of the text
+    (``STAMP_LINES``): a line with no full stop but in figures, at most ``STAMP_WORDS`` words
+    before a separator that comes before the date, ``2 * STAMP_WORDS`` words in all. It dates
+    the page, not an event (a parser drops it as a line with no verb; without one it would be
+    a timeline entry)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text.count("\n", 0, line_start) >= STAMP_LINES:
+        return False
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    separator = _STAMP_SEPARATOR.search(text, line_start, mention.start)
+    return (
+        separator is not None
+        and len(text[line_start : separator.start()].split()) <= STAMP_WORDS
+        and len(line.split()) <= 2 * STAMP_WORDS
+        and re.search(r"(?<!\d)\.(?!\d)", line) is None
+    )
