@@ -132,6 +132,12 @@ from consilience.claims import clock
         ("nl", "De boot zonk rond 16.10 uur.", ("16.10 uur", 970, None, None, True, None)),
         ("ru", "Баржа затонула около 16:10.", ("16:10", 970, None, None, True, None)),
         ("tr", "Tekne saat 16.10'da battı.", ("16.10", 970, None, None, False, None)),
+        # Turkish names the clock before the time ("yerel saatle": by local time)
+        (
+            "tr",
+            "Patlama pazar günü yerel saatle 10.40'ta meydana geldi.",
+            ("10.40", 640, "local", None, False, None),
+        ),
         # Arabic-Indic digits, and "بعد الظهر" (in the afternoon)
         (
             "ar",

@@ -238,6 +238,8 @@ def _time(
             zone, offset = "utc", 0
         elif clock.lower() in words.local:
             zone = "local"
+    elif any(re.search(rf"(?<!\w){re.escape(w)}\s*$", window.lower()) for w in words.local):
+        zone = "local"  # "yerel saatle 10.40'ta": the clock named before the time
     bound = (
         "after" if words.after.search(window) else "before" if words.prior.search(window) else None
     )
