@@ -15,6 +15,9 @@ Repairs (each general, each noted on the mention):
 * **acronym definitions** - "Long Name (ACR)" and "ACR (Long Name)" make both spans mentions;
 * **handles** - an "@handle" that spells the name of exactly one person of the story
   ("@janed", "@JaneDoe") is a mention of that person;
+* **unread names** - in articles of a language with no entity model, a person's name that
+  two articles write alike, once in mid-sentence, and whose surname the story names alone
+  ("Korvic's lawyer") is a mention, and so is that surname (``find_unread_names``);
 * **propagation** - every exact occurrence of a known name (a surface already seen in the story,
   a defined acronym, an alias from the alias table) that no mention covers becomes a mention; an
   occurrence that strictly contains mentions replaces them ("Liberation Front" inside "National
