@@ -736,6 +736,10 @@ def _sentence_features(
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     actor = _actor(text, sent.start, inside, stands, attr, classes, _base(article.language))
     accused, deeds = lx.blame(text, _base(article.language))
+    if not accused and stance == "reported":
+        # a source saying who did it ("X said the market was hit by an army airstrike")
+        # blames that side as a word of blaming would
+        accused, deeds = lx.doer(text, _base(article.language))
     return _Features(
         text=text,
         attr=attr,

@@ -1657,8 +1657,22 @@ def parties_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
 
 def speaker_parties(speaker: str, language: str | None = None) -> frozenset[str]:
     """Return the armed sides and the government a speaker's name names ("Army spokesman
-    Colonel X", "Le porte-parole du gouvernement"): whose word a denial is."""
-    return frozenset(party for _, party in parties_at(speaker, language))
+    Colonel X", "Le porte-parole du gouvernement"): whose word a denial is. A defence
+    ministry speaks for the armed forces (``<language>:defence`` in ``data/blame.json``)."""
+    parties = {party for _, party in parties_at(speaker, language)}
+    pattern = _defence_words(language)
+    if pattern is not None and pattern.search(_fold(speaker, language)):
+        parties.add("state_forces")
+    return frozenset(parties)
+
+
+@functools.lru_cache(maxsize=64)
+def _defence_words(language: str | None) -> re.Pattern[str] | None:
+    code = _base_code(language)
+    forms = language_words("blame").get(f"{code}:defence", ())
+    if not forms:
+        return None
+    return _whole_words(word_alternation(_fold(f, code) for f in forms), code, "وفبل")
 
 
 def _blame_word(text: str, language: str | None) -> re.Match[str] | None:
@@ -1720,6 +1734,55 @@ def blame(text: str, language: str | None = None) -> tuple[frozenset[str], froze
     if not deeds:
         return frozenset(), frozenset()
     return frozenset(side for _, side in named), frozenset(deeds)
+
+
+# Deeds a side is named as the doer of by a word next to the deed's ("an army airstrike",
+# "une frappe aérienne de l'armée", "un bombardeo aéreo del ejército", "Luftangriff der
+# Armee"): a side at most ``_DOER_BEFORE`` words before the deed's word, or at most
+# ``_DOER_AFTER`` after it behind a word of the language that makes it the deed's doer ("by",
+# "de", "del", "der": ``<language>:of`` in ``data/blame.json``), with no punctuation between.
+_DOER_DEEDS = frozenset({"attack", "shoot", "explode"})
+_DOER_BEFORE = 1
+_DOER_AFTER = 3
+_DOER_BREAK = re.compile(r"[,;:.!?()\[\]\"«»“”]")
+
+
+def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the sides ``text`` (written in ``language``) names as the doers of a deed of
+    armed violence by a word next to the deed's ("the market had been hit by an army
+    airstrike": the armed forces, an attack; ``_DOER_BEFORE``, ``_DOER_AFTER``), and those
+    deeds; empty when it names none so. A reported sentence saying so blames that side as
+    ``blame`` does with a word of blaming."""
+    deeds = [(at, cls) for at, cls in class_positions(text, language) if cls in _DOER_DEEDS]
+    if not deeds:
+        return frozenset(), frozenset()
+    spans = list(word_spans(text))
+    index = {w.start(): k for k, w in enumerate(spans)}
+    particles = {
+        _fold(w, language) for w in language_words("blame").get(f"{_base_code(language)}:of", ())
+    }
+
+    def word_at(pos: int) -> int | None:
+        return index.get(pos) or next((k for k, w in enumerate(spans) if w.end() > pos), None)
+
+    sides: set[str] = set()
+    done: set[str] = set()
+    for at, side in actor_sides_at(text, language)[0]:
+        k = word_at(at)
+        if k is None:
+            continue
+        for pos, cls in deeds:
+            d = word_at(pos)
+            if d is None or not (d - _DOER_BEFORE <= k < d or d < k <= d + _DOER_AFTER):
+                continue
+            if _DOER_BREAK.search(text, spans[min(k, d)].end(), spans[max(k, d)].start()):
+                continue
+            between = {_fold(w.group(), language) for w in spans[d + 1 : k]}
+            if k > d and not between & particles:
+                continue  # "attacked the army base": the side after the deed is what it hit
+            sides.add(side)
+            done.add(cls)
+    return frozenset(sides), frozenset(done)
 
 
 def accused_sides(text: str, language: str | None = None) -> frozenset[str]:

@@ -474,7 +474,12 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             start = s + negator if negator is not None else None
     else:
         # who is blamed, where the sentence blames someone ("blamed the army for the attack")
-        blamed = lx.blame_at(text[s:e], c.language) if c.accused else None
+        # (a side named as the deed's doer, "hit by an army airstrike", is shown by the deed)
+        blamed = (
+            lx.blame_at(text[s:e], c.language)
+            if c.accused and lx.blame(text[s:e], c.language)[0]
+            else None
+        )
         if blamed is not None:
             start = s + blamed
         else:
