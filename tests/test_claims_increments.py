@@ -44,7 +44,9 @@ SENTENCES = {
 OTHERS = {
     "en": "Five people died and another 12 were injured. The 12 more seriously injured "
     "passengers were flown to the capital.",
-    "es": "Los 5 heridos más graves fueron trasladados a la capital en helicóptero esta mañana.",
+    "es": "Los 5 heridos más graves fueron trasladados a la capital en helicóptero esta mañana. "
+    "Al menos 23 personas murieron en la explosión del mercado. Otras 46 personas resultaron "
+    "heridas.",
     "fr": "Les 40 autres passagers ont été secourus. Parmi les morts figurent 8 personnes de plus "
     "de 70 ans.",
     "it": "Gli altri 40 passeggeri sono stati tratti in salvo dai pescatori della zona.",

@@ -295,3 +295,22 @@ def test_a_cut_that_reads_badly_keeps_the_sentence():
     assert not _reads_whole(text, [(at, at + len(" early Monday"))], "x", "en")
     text = 'The mayor said "the pier is gone, and the quay too" in Velmora.'
     assert not _reads_whole(text, [(30, 48)], 'The mayor said "the pier is gone in Velmora.', "en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "worded"),
+    [
+        (
+            "TOLMARO, Varkesh, March 14 (Harbour Wire) - An explosion tore through the market.",
+            "An explosion tore through the market.",
+        ),
+        ("KALVIK (Harbour Wire) - rebels took the town.", "Rebels took the town."),
+        # no dateline, or nothing worth a claim after it: as written
+        ("Rebels took the town on Monday.", "Rebels took the town on Monday."),
+        ("KALVIK (Harbour Wire) - Updated.", "KALVIK (Harbour Wire) - Updated."),
+    ],
+)
+def test_a_claim_is_worded_without_the_dateline_of_its_sentence(sentence, worded) -> None:
+    from consilience.verdicts.judge import _without_dateline
+
+    assert _without_dateline(sentence) == worded

@@ -423,13 +423,18 @@ def _is_figure(article: Article, q: Quantity) -> bool:
 _ONE_ARTICLE = frozenset({"un", "une", "una", "uno", "um", "uma", "ein", "eine", "een", "en"})
 
 
+# Words before an increment that still open its sentence ("Otras 46", "Und weitere 12").
+_OPENING_WORDS = 2
+
+
 def _increment(article: Article, q: Quantity) -> bool:
     """Return True for a count its words make an increment, a number added to a count told
     elsewhere ("six more bodies", "another three", "mais seis corpos", "sechs weitere Tote",
     "seis cuerpos más": ``data/increments.json``): no total of its own (its figure counts
     "more:" what it counts, a fact of its own). Not after a count of something else in its
     sentence ("five died and another 12 were injured", "281 rescataron y otras 27 siguen
-    desaparecidas": the others), nor after a definite article ("les 40 autres passagers": the
+    desaparecidas": the others) nor opening a sentence after one that counts something else
+    only, nor after a definite article ("les 40 autres passagers": the
     other 40), nor with a word after it that makes it a comparison ("los 5 heridos más
     graves", "daha sonra": later; ``<language>:not_then``)."""
     code = _base(article.language) or "en"
@@ -440,6 +445,21 @@ def _increment(article: Article, q: Quantity) -> bool:
         for o in article.annotations.quantities
     ):
         return False
+    if sent is not None and len(lx.words(text[sent.start : q.start])) <= _OPENING_WORDS:
+        # opening its sentence right after a sentence that counts something else only
+        # ("23 personas murieron. Otras 46 resultaron heridas": the others)
+        earlier = [s for s in article.annotations.sentences if s.end <= sent.start]
+        counts = (
+            [
+                o
+                for o in article.annotations.quantities
+                if earlier[-1].start <= o.start < earlier[-1].end
+            ]
+            if earlier
+            else []
+        )
+        if counts and all(o.concept != q.concept for o in counts):
+            return False
     definite = lx.language_cues("increments", "definite", code)
     articles = list(definite.finditer(text, max(0, q.start - 30), q.start)) if definite else []
     if articles and len(lx.words(text[articles[-1].end() : q.start])) <= 1:

@@ -312,6 +312,12 @@ def _is_credit_list(text: str) -> bool:
     return any(p.isupper() and sum(ch.isalpha() for ch in p) >= 2 for p in parts)
 
 
+def dateline_end(text: str) -> int:
+    """Return where a dateline opening ``text`` ends ("TOLMARO, Varkesh, March 14 (Wire) -
+    An explosion ..."), or 0 when it opens with none."""
+    return _dateline_prefix_end(text)
+
+
 def _dateline_prefix_end(text: str) -> int:
     """Return where a dateline opening a sentence ends ("LONDON (Reuters) - Rebels ..."), or 0."""
     m = _DATELINE_RE.match(text)

@@ -320,6 +320,28 @@ def _representative(
     (``worded``: one sentence telling two facts) gives way to the next member's, when there
     is one. A figure's clause that does not read alone (``_fragment``: "46 quelli
     nelle Marche", "con una profondità di 10 chilometri") is worded by its sentence."""
+    return _without_dateline(_wording(members, worded, flagged, busy, articles))
+
+
+def _without_dateline(text: str) -> str:
+    """Return a claim's wording without the dateline its sentence opens with ("TOLMARO,
+    Varkesh, March 14 (Wire) - An explosion ..."): the place and the agency, not the claim."""
+    from ..clean.titles import dateline_end
+
+    cut = dateline_end(text)
+    rest = text[cut:].lstrip(" -\u2013\u2014:")
+    if not cut or len(rest.split()) < 3:
+        return text
+    return rest[:1].upper() + rest[1:]
+
+
+def _wording(
+    members: Sequence[ClaimCandidate],
+    worded: set[str] | frozenset[str],
+    flagged: set[str] | frozenset[str],
+    busy: set[str] | frozenset[str],
+    articles: Mapping[str, Article] | None,
+) -> str:
     articles = articles or {}
     if all(c.figure is None for c in members):
         cut = {c.id: _shared_part(c, c.text, c.start, members, articles) for c in members}
