@@ -82,8 +82,10 @@ BASE = Settings(reference_date=REFERENCE, progress=False)
 
 def test_story_grouping_takes_the_settings_link():
     """No two groups can reach a link of 10 (a pair's links sum to at most 1): every article
-    is its own story, where the default link groups the sample corpus as one story."""
-    report = _analyze(BASE.with_(stories=replace(BASE.stories, link=10.0)))
+    is its own story (without the join of one event's days, ``continuation_days``, which
+    would join 8 to 5), where the default link groups the sample corpus as one story."""
+    apart = replace(BASE.stories, link=10.0, continuation_days=None)
+    report = _analyze(BASE.with_(stories=apart))
     assert len(report.stories) == len(report.articles) == 8
     assert len(group(report.articles)) == 1  # the same articles, the default link
 

@@ -63,6 +63,10 @@ class StoryParams:
     event day one's articles give (``stories.features.event_day``) lies more than this many days
     after the other's first metadata publication day (None: no such rule). ``max_span``: a
     story's articles dated by their metadata lie at most this many days apart (None: no limit).
+    ``continuation_days`` / ``continuation_gist``: two groups whose articles are all dated
+    within this many days of each other, whose gists are this alike on average and that share
+    a name most of their articles write are one story told over several days
+    (``stories.continued``; None: no such join).
     """
 
     weights: tuple[tuple[str, float], ...] = (
@@ -90,6 +94,8 @@ class StoryParams:
     gist_language_shrink: float = 5.0
     max_span: int | None = 120
     event_lag: int | None = 1
+    continuation_days: int | None = 3
+    continuation_gist: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,70 @@
+"""One event told over consecutive days: groups the linking leaves apart by day are joined
+when their reports are dated within a few days, their gists (title and lead) alike and a name
+most of each group's reports write is shared (``consilience.stories.continued``); reports a
+week apart, about something else or naming nothing in common stay apart. Profiles and gists
+are written here: each gist is a unit vector, so two reports' likeness is their dot product."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import numpy as np
+
+from consilience.stories import Params, continued
+from consilience.stories.features import Profile
+
+DAY = date(2032, 3, 14).toordinal()
+
+
+def profile(pid: str, names: str) -> Profile:
+    return Profile(pid, Counter(names.split()), Counter(), Counter(), Counter())
+
+
+def gists(*angles: float) -> np.ndarray:
+    """Unit vectors in a plane: two at angles a and b are alike by cos(a - b)."""
+    out = np.zeros((len(angles), 512), dtype=np.float32)
+    for i, a in enumerate(angles):
+        out[i, 0], out[i, 1] = np.cos(a), np.sin(a)
+    return out
+
+
+# two groups (labels 0 and 2), one article of each among the other's neighbours
+LABELS = [0, 0, 2, 2]
+NEAR = [[(1, 0.5), (2, 0.2)], [(0, 0.5)], [(3, 0.4), (0, 0.2)], [(2, 0.4)]]
+PROFILES = [
+    profile("a", "tolmaro sarnu malvane"),
+    profile("b", "tolmaro sarnu"),
+    profile("c", "tolmaro vostrik"),
+    profile("d", "tolmaro misio"),
+]
+ALIKE = gists(0.0, 0.1, 0.5, 0.6)  # cross-group likeness cos(0.4..0.6): 0.83 to 0.92
+
+
+def test_groups_of_consecutive_days_alike_and_sharing_a_name_are_one_story() -> None:
+    days = [DAY, DAY + 1, DAY + 2, DAY + 2]
+    assert continued(LABELS, NEAR, PROFILES, days, ALIKE, Params()) == [0, 0, 0, 0]
+
+
+def test_a_week_apart_an_undated_report_or_no_join_setting_leaves_them_apart() -> None:
+    week = [DAY, DAY, DAY + 7, DAY + 7]
+    assert continued(LABELS, NEAR, PROFILES, week, ALIKE, Params()) == LABELS
+    undated = [DAY, None, DAY + 1, DAY + 1]
+    assert continued(LABELS, NEAR, PROFILES, undated, ALIKE, Params()) == LABELS
+    days = [DAY, DAY, DAY + 1, DAY + 1]
+    off = Params(continuation_days=None)
+    assert continued(LABELS, NEAR, PROFILES, days, ALIKE, off) == LABELS
+
+
+def test_reports_about_something_else_or_naming_nothing_in_common_stay_apart() -> None:
+    days = [DAY, DAY, DAY + 1, DAY + 1]
+    unlike = gists(0.0, 0.1, 1.5, 1.6)  # cross-group likeness cos(1.4..1.6): under 0.2
+    assert continued(LABELS, NEAR, PROFILES, days, unlike, Params()) == LABELS
+    other = PROFILES[:2] + [profile("c", "kalvik vostrik"), profile("d", "kalvik misio")]
+    assert continued(LABELS, NEAR, other, days, ALIKE, Params()) == LABELS
+    # a name half of a group's reports write is the group's
+    few = PROFILES[:2] + [profile("c", "sarnu vostrik"), profile("d", "kalvik misio")]
+    assert continued(LABELS, NEAR, few, days, ALIKE, Params()) == [0, 0, 0, 0]
+    # ... and one no report of the other group writes joins nothing
+    fewer = [profile("a", "sarnu x"), profile("b", "y z")] + other[2:]
+    assert continued(LABELS, NEAR, fewer, days, ALIKE, Params()) == LABELS
