@@ -253,6 +253,20 @@ def test_an_outlets_stamp_line_is_no_event(nlp):
     assert [(c.date, c.text) for c in dated_clauses(art, nlp)] == [
         ("2032-03-15", "Il ministro si è dimesso lunedì 15 marzo 2032 dopo l'attacco")
     ]
+    # a comma before the day, a word after it
+    text = "Вестник Порта, 15 марта 2032 года\n\nМинистр ушёл в отставку 15 марта 2032 года."
+    day = "15 марта 2032"
+    first, second = text.index(day), text.rindex(day)
+    art = _with_dates(
+        article("r", text, "2032-03-16", language="ru"),
+        (
+            DateMention(first, first + len(day), "2032-03-15", "day", "date"),
+            DateMention(second, second + len(day), "2032-03-15", "day", "date"),
+        ),
+    )
+    assert [c.text for c in dated_clauses(art, nlp)] == [
+        "Министр ушёл в отставку 15 марта 2032 года"
+    ]
 
 
 def test_story_entities_become_keys(nlp):

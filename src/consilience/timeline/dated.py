@@ -186,27 +186,30 @@ def _plain_clauses(
 
 
 # An outlet's stamp at the head of a text: a line of a few words, a separator, and the date
-# ("Il Corriere - lunedì 15 marzo 2032", "El Observador | Lunes, 15 de marzo de 2032").
+# ("Il Corriere - lunedì 15 marzo 2032", "El Observador | Lunes, 15 de marzo de 2032",
+# "Folha do Atlântico, terça-feira, 16 de março de 2032").
 STAMP_LINES = 4  # the first lines of the text where such a stamp stands
-STAMP_WORDS = 5  # words of the line besides the date at most
-_STAMP_SEPARATOR = re.compile(r"\s[-\u2013\u2014|\u00b7\u2022]\s")
+STAMP_WORDS = 5  # words of the line before its separator at most
+STAMP_REST = 4  # words of the line after its separator besides the date at most
+_STAMP_SEPARATOR = re.compile(r"\s[-\u2013\u2014|\u00b7\u2022]\s|,\s")
 
 
 def _stamp_line(text: str, mention: DateMention) -> bool:
     """Return whether ``mention`` is a date of an outlet's stamp line at the head of the text
     (``STAMP_LINES``): a line with no full stop but in figures, at most ``STAMP_WORDS`` words
-    before a separator that comes before the date, ``2 * STAMP_WORDS`` words in all. It dates
+    before a separator (a spaced dash, bar or dot, or a comma) that comes before the date, and
+    at most ``STAMP_REST`` words besides the date after it ("года", "Salı", "21:30"). It dates
     the page, not an event (a parser drops it as a line with no verb; without one it would be
     a timeline entry)."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     if text.count("\n", 0, line_start) >= STAMP_LINES:
         return False
     line_end = text.find("\n", mention.end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    separator = _STAMP_SEPARATOR.search(text, line_start, mention.start)
-    return (
-        separator is not None
-        and len(text[line_start : separator.start()].split()) <= STAMP_WORDS
-        and len(line.split()) <= 2 * STAMP_WORDS
-        and re.search(r"(?<!\d)\.(?!\d)", line) is None
-    )
+    line_end = line_end if line_end != -1 else len(text)
+    if re.search(r"(?<!\d)\.(?!\d)", text[line_start:line_end]) is not None:
+        return False
+    separator = next(iter(_STAMP_SEPARATOR.finditer(text, line_start, mention.start)), None)
+    if separator is None or len(text[line_start : separator.start()].split()) > STAMP_WORDS:
+        return False
+    rest = text[separator.end() : mention.start] + " " + text[mention.end : line_end]
+    return len(rest.replace(",", " ").split()) <= STAMP_REST
