@@ -192,6 +192,15 @@ def test_a_past_weekday_after_a_relative_pronoun_and_a_month_before_del_year():
     assert resolved(it, "it") == [("agosto del 2019", 38, 53, "2019-08")]
 
 
+def test_a_weekday_name_that_is_a_noun_is_a_day_only_as_one():
+    # Turkish "pazar" is Sunday and a market: "pazar saldırısı" is the market attack
+    text = "Pazar saldırısında 31 kişi öldü. Saldırı pazar günü oldu; geçen pazar da sakindi."
+    assert resolved(text, "tr") == [
+        ("pazar", 41, 46, "2024-12-08"),
+        ("geçen pazar", 58, 69, "2024-12-08"),
+    ]
+
+
 def test_foreign_reading_does_not_take_stray_words():
     # an abbreviation alone ("mar"), a short month name alone ("mai") and a number are no dates
     assert foreign_date_spans("Le mar est calme, mai pas 12 personnes.", "fr") == []

@@ -275,6 +275,8 @@ def foreign_date_spans(
             continue
         if _a_part_of_the_day(text, start, end, loc, language or ""):
             continue
+        if _a_noun_not_a_day(text, start, end, language or ""):
+            continue
         found.append((start, end))
     return found
 
@@ -294,6 +296,22 @@ def _a_part_of_the_day(text: str, start: int, end: int, loc: _LocaleDates, langu
     if capitalised and text[start].isupper() and re.search(r"[^\W\d_]\s*$", before):
         return True  # "am Morgen", "heute Morgen": a noun in mid-sentence
     return any(re.search(rf"(?:^|[\s(])({re.escape(w)})\s*$", before) for w in after)
+
+
+def _a_noun_not_a_day(text: str, start: int, end: int, language: str) -> bool:
+    """Return whether a weekday phrase is only a weekday name that is also a common noun
+    ("pazar": Sunday, and market) with none of the words after it that make it the day
+    (``data/dates.json``'s "weekday_words_after": "pazar günü"): "pazar saldırısı" is the
+    market attack."""
+    words = _data()["weekday_words_after"].get(language)
+    if not words:
+        return False
+    phrase = _clean_word(text[start:end])
+    after = words.get(phrase)
+    if after is None:
+        return False
+    following = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return following is None or _clean_word(following.group(1)) not in after
 
 
 def parse_foreign(expr: str, language: str) -> Parsed:
