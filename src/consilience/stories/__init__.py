@@ -197,9 +197,15 @@ def continued(
     }
     has_gist = np.linalg.norm(gist, axis=1) > 0
 
-    def names(group: list[int]) -> set[str]:
-        counts = Counter(k for i in group for k in profiles[i].names if not k.startswith("~"))
-        return {k for k, n in counts.items() if 2 * n >= len(group)}
+    written: dict[int, set[str]] = {}
+
+    def names(label: int) -> set[str]:
+        # the names half or more of the group's articles write (once per group)
+        if label not in written:
+            group = members[label]
+            counts = Counter(k for i in group for k in profiles[i].names if not k.startswith("~"))
+            written[label] = {k for k, n in counts.items() if 2 * n >= len(group)}
+        return written[label]
 
     scored = []
     for a, b in sorted(pairs):
@@ -215,7 +221,7 @@ def continued(
         if not ra or not rb:
             continue
         alike = float((gist[ra] @ gist[rb].T).mean())
-        if alike < params.continuation_gist or not names(ga) & names(gb):
+        if alike < params.continuation_gist or not names(a) & names(b):
             continue
         scored.append((-alike, a, b))
     if not scored:
