@@ -132,6 +132,12 @@ from consilience.claims import clock
         ("nl", "De boot zonk rond 16.10 uur.", ("16.10 uur", 970, None, None, True, None)),
         ("ru", "Баржа затонула около 16:10.", ("16:10", 970, None, None, True, None)),
         ("tr", "Tekne saat 16.10'da battı.", ("16.10", 970, None, None, False, None)),
+        # a German perfect or pluperfect: the participle is the onset ("hatte sich ereignet")
+        (
+            "de",
+            "Die Explosion hatte sich um 10:40 Uhr Ortszeit ereignet.",
+            ("10:40 Uhr Ortszeit", 640, "local", None, False, None),
+        ),
         # Turkish names the clock before the time ("yerel saatle": by local time)
         (
             "tr",
