@@ -68,3 +68,24 @@ def test_reports_about_something_else_or_naming_nothing_in_common_stay_apart() -
     # ... and one no report of the other group writes joins nothing
     fewer = [profile("a", "sarnu x"), profile("b", "y z")] + other[2:]
     assert continued(LABELS, NEAR, fewer, days, ALIKE, Params()) == LABELS
+
+
+def test_two_towns_stay_apart_and_no_chain_runs_past_the_days() -> None:
+    days = [DAY, DAY, DAY + 2, DAY + 2]
+    towns = [
+        profile("a", "turkey g:298299 afad"),
+        profile("b", "turkey g:298299 afad"),
+        profile("c", "turkey g:323786 afad"),
+        profile("d", "turkey g:323786 afad"),
+    ]
+    assert continued(LABELS, NEAR, towns, days, ALIKE, Params()) == LABELS
+    # three groups, each two days after the one before: the first two join, the third would
+    # make the story four days long
+    labels = [0, 0, 2, 2, 4, 4]
+    near = [[(2, 0.2)], [], [(4, 0.2)], [], [(2, 0.2)], []]
+    chain = PROFILES + [profile("e", "tolmaro x"), profile("f", "tolmaro y")]
+    alike = gists(0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+    joined = continued(
+        labels, near, chain, [DAY, DAY, DAY + 2, DAY + 2, DAY + 4, DAY + 4], alike, Params()
+    )
+    assert joined == [0, 0, 0, 0, 4, 4]

