@@ -86,6 +86,23 @@ def test_an_account_of_who_did_it_and_the_ministrys_denial_are_one_dispute(story
         ),
         ("de", "Sie sprechen von einem Luftangriff der Armee.", ({"state_forces"}, {"attack"})),
         ("en", "The market was hit on Monday.", (set(), set())),
+        (
+            "it",
+            "Il bombardamento dell'esercito ha ucciso 12 persone.",
+            ({"state_forces"}, {"attack"}),
+        ),
+        (
+            "nl",
+            "Zij zeggen dat de aanval door het leger werd uitgevoerd.",
+            ({"state_forces"}, {"attack"}),
+        ),
+        # a side that is what the deed hit, or whose name goes on after it, is no doer
+        ("en", "Activists said the bombing of rebel positions killed 12.", (set(), set())),
+        ("es", "Dijeron que el bombardeo de posiciones rebeldes mató a 12.", (set(), set())),
+        ("en", "They said the shooting of two soldiers was deliberate.", (set(), set())),
+        ("fr", "Ils dénoncent l'attaque contre des soldats.", (set(), set())),
+        # "der Armee zufolge": according to the army
+        ("de", "Bei dem Angriff wurden der Armee zufolge zwölf Menschen getötet.", (set(), set())),
     ],
 )
 def test_the_doer_a_sentence_names(language, text, expected) -> None:

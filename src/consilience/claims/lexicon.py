@@ -1736,11 +1736,9 @@ def blame(text: str, language: str | None = None) -> tuple[frozenset[str], froze
     return frozenset(side for _, side in named), frozenset(deeds)
 
 
-# Deeds a side is named as the doer of by a word next to the deed's ("an army airstrike",
-# "une frappe aérienne de l'armée", "un bombardeo aéreo del ejército", "Luftangriff der
-# Armee"): a side at most ``_DOER_BEFORE`` words before the deed's word, or at most
-# ``_DOER_AFTER`` after it behind a word of the language that makes it the deed's doer ("by",
-# "de", "del", "der": ``<language>:of`` in ``data/blame.json``), with no punctuation between.
+# Deeds a side is named as the doer of by a word next to the deed's (``doer``): a side at most
+# ``_DOER_BEFORE`` words before the deed's word, or at most ``_DOER_AFTER`` words after it (one
+# more behind an adjective), with no punctuation between.
 _DOER_DEEDS = frozenset({"attack", "shoot", "explode"})
 _DOER_BEFORE = 1
 _DOER_AFTER = 3
@@ -1749,21 +1747,68 @@ _DOER_BREAK = re.compile(r"[,;:.!?()\[\]\"«»“”]")
 
 def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """Return the sides ``text`` (written in ``language``) names as the doers of a deed of
-    armed violence by a word next to the deed's ("the market had been hit by an army
-    airstrike": the armed forces, an attack; ``_DOER_BEFORE``, ``_DOER_AFTER``), and those
-    deeds; empty when it names none so. A reported sentence saying so blames that side as
-    ``blame`` does with a word of blaming."""
+    armed violence by a word next to the deed's, and those deeds; empty when it names none so.
+
+    A side right before the deed's word ("an army airstrike", "rebel shelling"), or after it
+    behind a word that makes it the doer (``data/blame.json``): an agent ("an airstrike by
+    the army", "un bombardeo por el ejército"), or a genitive when the side ends the phrase
+    ("une frappe aérienne de l'armée.", "Luftangriff der Armee"; not "the bombing of rebel
+    positions", "der Armee zufolge"), one adjective between in a language that writes it
+    after its noun and one article before the side at most. A reported sentence saying so
+    blames that side as ``blame`` does with a word of blaming."""
     deeds = [(at, cls) for at, cls in class_positions(text, language) if cls in _DOER_DEEDS]
     if not deeds:
         return frozenset(), frozenset()
+    code = _base_code(language)
+    table = language_words("blame")
+    genitive = {_fold(w, code) for w in table.get(f"{code}:of", ())}
+    agent = {_fold(w, code) for w in table.get(f"{code}:by", ())}
+    adjective_after = bool(table.get(f"{code}:adjective_after"))
+    articles = {_fold(w, code) for w in table.get(f"{code}:articles", ())}
+    prepositions = {_fold(w, code) for w in table.get(f"{code}:prepositions", ())}
+    qualifiers = _STATE_QUALIFIERS | set(_SIDES)
+    from ..annotate.language import function_words
+
+    function = {_fold(w, code) for w in function_words(code or "en")}
     spans = list(word_spans(text))
-    index = {w.start(): k for k, w in enumerate(spans)}
-    particles = {
-        _fold(w, language) for w in language_words("blame").get(f"{_base_code(language)}:of", ())
-    }
+    folded = [_fold(w.group(), code) for w in spans]
+    phrases = _side_phrases(language)
+    folded_text = _fold(text, language)
 
     def word_at(pos: int) -> int | None:
-        return index.get(pos) or next((k for k, w in enumerate(spans) if w.end() > pos), None)
+        return next((k for k, w in enumerate(spans) if w.end() > pos), None)
+
+    def side_end(at: int, k: int) -> int:
+        # the last word of the side's name: one word, or a phrase ("armed forces")
+        if phrases is not None:
+            whole = phrases[0].match(folded_text, at)
+            if whole is not None:
+                return word_at(whole.end() - 1) or k
+        return k
+
+    def after_deed(d: int, k: int, last: int) -> bool:
+        between = folded[d + 1 : k]
+        head, glued, _ = folded[k].replace("\u2019", "'").partition("'")
+        if glued and head in genitive | agent:
+            between = [*between, head]  # "dell'esercito", "de l'armée"
+        if (
+            adjective_after
+            and between
+            and between[0] not in genitive | agent
+            and between[0] not in function | prepositions
+        ):
+            between = between[1:]  # "frappe aérienne de", "bombardeo aéreo del"
+        if not between or between[0] not in genitive | agent:
+            return False
+        if len(between) > 2 or (len(between) == 2 and between[1] not in articles | qualifiers):
+            return False  # an article ("by the army") or the side's qualifier at most
+        if between[0] in agent:
+            return True
+        # a genitive: the side ends the phrase ("de l'armée." / not "de posiciones rebeldes")
+        if last + 1 >= len(spans):
+            return True
+        gap = text[spans[last].end() : spans[last + 1].start()]
+        return bool(_DOER_BREAK.search(gap)) or folded[last + 1] in function
 
     sides: set[str] = set()
     done: set[str] = set()
@@ -1771,15 +1816,15 @@ def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozen
         k = word_at(at)
         if k is None:
             continue
+        last = side_end(at, k)
         for pos, cls in deeds:
             d = word_at(pos)
-            if d is None or not (d - _DOER_BEFORE <= k < d or d < k <= d + _DOER_AFTER):
+            if d is None or not (d - _DOER_BEFORE <= k < d or d < k <= d + _DOER_AFTER + 1):
                 continue
             if _DOER_BREAK.search(text, spans[min(k, d)].end(), spans[max(k, d)].start()):
                 continue
-            between = {_fold(w.group(), language) for w in spans[d + 1 : k]}
-            if k > d and not between & particles:
-                continue  # "attacked the army base": the side after the deed is what it hit
+            if k > d and not after_deed(d, k, last):
+                continue
             sides.add(side)
             done.add(cls)
     return frozenset(sides), frozenset(done)
