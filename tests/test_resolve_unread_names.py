@@ -85,3 +85,25 @@ def test_a_name_a_model_read_is_the_models(gaz: Gazetteer) -> None:
     captain = by_alias(resolve_story(arts, gaz), "Ilvo Darrant")
     assert surfaces(captain, arts) == ["Ilvo Darrant"] * 3
     assert [m.article for m in captain.mentions] == ["en", "de", "it"]
+
+
+def test_a_place_or_a_noun_is_no_person(gaz: Gazetteer) -> None:
+    from dataclasses import replace
+
+    def written(aid: str, text: str, language: str) -> Article:
+        return replace(article(aid, text, []), language=language)
+
+    # German capitalises every noun: "im Osten" is no surname standing alone
+    german = [
+        written("d1", "Die Lage im Nahen Osten bleibt angespannt, sagte ein Sprecher.", "de"),
+        written("d2", "Der Konflikt im Nahen Osten dauert an, wie die Agentur meldete.", "de"),
+        written("d3", "Kämpfe gab es im Osten des Landes, wo viele fliehen.", "de"),
+    ]
+    # "Cruz" in "la Cruz Roja" is part of another name, not "Santa Cruz" named again
+    spanish = [
+        written("e1", "La ciudad de Santa Cruz quedó sin luz durante horas.", "es"),
+        written("e2", "Los vecinos de Santa Cruz pidieron ayuda a las autoridades.", "es"),
+        written("e3", "La Cruz Roja envió equipos a la zona afectada.", "es"),
+    ]
+    for arts in (german, spanish):
+        assert [e.name for e in resolve_story(arts, gaz) if e.type == "PERSON"] == []

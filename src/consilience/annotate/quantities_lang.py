@@ -124,6 +124,13 @@ class _Lang:
     nouns_capitalised: bool = False
 
 
+def capitalises_nouns(code: str | None) -> bool:
+    """Return whether ``code`` writes every noun with a capital (German: "nouns_capitalised"
+    in its data file), where a capital says little about a name."""
+    lang = _load(code) if code else None
+    return lang is not None and lang.nouns_capitalised
+
+
 def has_language(code: str | None) -> bool:
     """Return True when a data file reads quantities in language ``code``."""
     return code is not None and _load(code) is not None

@@ -110,6 +110,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     acronyms: list[AcronymDef] = field(default_factory=list)
     published: str | None = None  # ISO date
+    language: str | None = None
     headline_lines: dict[int, bool] = field(default_factory=dict)  # line start -> title-cased
 
     def surface(self, m: Mention) -> str:
@@ -208,7 +209,13 @@ def collect(articles: Sequence[Article]) -> list[Doc]:
     """Return the story's articles with their entity mentions, edges repaired."""
     docs = []
     for order, article in enumerate(articles):
-        doc = Doc(article.id, order, article.text, published=article.published.date)
+        doc = Doc(
+            article.id,
+            order,
+            article.text,
+            published=article.published.date,
+            language=article.language,
+        )
         seen: set[tuple[int, int]] = set()
         for ent in article.annotations.entities:
             for s, e, note in _repair(article.text, ent.start, ent.end):
@@ -890,12 +897,31 @@ _UNREAD_NOTE = "a person's name that articles of a language without a model writ
 def _lone_words(
     docs: Sequence[Doc], words: Collection[str]
 ) -> dict[str, list[tuple[Doc, int, int]]]:
-    """Return where ``docs`` write each of ``words`` (capitalised, a whole word)."""
+    """Return where ``docs`` write each of ``words`` alone: a whole word with no capitalised
+    word right before or after it ("la Cruz Roja" is no "Cruz" alone), in a language that
+    does not capitalise every noun ("im Osten" is no surname)."""
+    from ..annotate.quantities_lang import capitalises_nouns
+
     out: dict[str, list[tuple[Doc, int, int]]] = {}
     for doc in docs:
-        for m in _WORD.finditer(doc.text):
-            if m.group() in words:
-                out.setdefault(m.group(), []).append((doc, m.start(), m.end()))
+        if capitalises_nouns((doc.language or "").split("-")[0]):
+            continue
+        found = list(_WORD.finditer(doc.text))
+        for n, m in enumerate(found):
+            if m.group() not in words:
+                continue
+            near = [
+                found[k]
+                for k in (n - 1, n + 1)
+                if 0 <= k < len(found)
+                and doc.text[min(found[k].end(), m.end()) : max(found[k].start(), m.start())]
+                in _NAME_GAP
+            ]
+            if any(
+                w.group()[0].isupper() and not sentence_initial(doc.text, w.start()) for w in near
+            ):
+                continue  # part of a longer name ("la Cruz Roja"), not "Según Wehrle"
+            out.setdefault(m.group(), []).append((doc, m.start(), m.end()))
     return out
 
 
