@@ -44,9 +44,9 @@ SENTENCES = {
 OTHERS = {
     "en": "Five people died and another 12 were injured. The 12 more seriously injured "
     "passengers were flown to the capital.",
-    "es": "Los 5 heridos más graves fueron trasladados a la capital en helicóptero esta mañana. "
-    "Al menos 23 personas murieron en la explosión del mercado. Otras 46 personas resultaron "
-    "heridas.",
+    "es": "Al menos 23 personas murieron en la explosión del mercado. Otras 46 personas "
+    "resultaron heridas. Los 5 heridos más graves fueron trasladados a la capital en "
+    "helicóptero esta mañana.",
     "fr": "Les 40 autres passagers ont été secourus. Parmi les morts figurent 8 personnes de plus "
     "de 70 ans.",
     "it": "Gli altri 40 passeggeri sono stati tratti in salvo dai pescatori della zona.",
@@ -124,3 +124,15 @@ def test_an_increment_is_no_step_of_the_toll(tmp_path):
     (more,) = [c for c in story.claims if "six more bodies" in c.text]
     assert more.status == "single_source"
     assert [e.article for e in more.evidence] == [by_file["b.txt"].id]
+
+
+def test_an_increment_after_a_count_of_something_else_is_one_when_its_kind_was_counted(tmp_path):
+    # the dead were counted two sentences before: "Otras seis" more dead, not the others
+    text = (
+        "El número de muertos por el terremoto subió a 40 este lunes. Los hospitales "
+        "atendieron a 120 heridos. Otras seis personas murieron durante la noche."
+    )
+    (tmp_path / "es.txt").write_text(_doc("Diario Sur", "2031-05-16", text), "utf-8")
+    (article,) = consilience.analyze([tmp_path], progress=False).articles
+    read = [(q.value, extract._increment(article, q)) for q in article.annotations.quantities]
+    assert read == [(40.0, False), (120.0, False), (6.0, True)]

@@ -308,6 +308,15 @@ def test_a_cut_that_reads_badly_keeps_the_sentence():
         # no dateline, or nothing worth a claim after it: as written
         ("Rebels took the town on Monday.", "Rebels took the town on Monday."),
         ("KALVIK (Harbour Wire) - Updated.", "KALVIK (Harbour Wire) - Updated."),
+        # a name in capitals and an aside, or a name and its acronym, are no dateline
+        (
+            "ISIS - not the rebels - carried out the bombing, police said.",
+            "ISIS - not the rebels - carried out the bombing, police said.",
+        ),
+        (
+            "The World Health Organization (WHO): at least 11 people were killed.",
+            "The World Health Organization (WHO): at least 11 people were killed.",
+        ),
     ],
 )
 def test_a_claim_is_worded_without_the_dateline_of_its_sentence(sentence, worded) -> None:

@@ -190,6 +190,16 @@ def test_a_past_weekday_after_a_relative_pronoun_and_a_month_before_del_year():
     assert resolved(ca, "ca") == [("diumenge", 15, 23, "2024-12-08")]
     it = "Il mercato era già stato colpito nell'agosto del 2019."
     assert resolved(it, "it") == [("agosto del 2019", 38, 53, "2019-08")]
+    # ... and "que ve" after a weekday is next week's
+    assert resolved("El dilluns que ve hi haurà eleccions.", "ca") == [
+        ("dilluns que", 3, 14, "2024-12-16")
+    ]
+
+
+def test_a_capital_after_a_headline_line_is_no_noun():
+    # "Gestern" opens the text after the headline: yesterday, not a noun in mid-sentence
+    text = "Explosion auf dem Fischmarkt\nGestern starben elf Menschen."
+    assert resolved(text, "de") == [("Gestern", 29, 36, "2024-12-08")]
 
 
 def test_a_weekday_name_that_is_a_noun_is_a_day_only_as_one():

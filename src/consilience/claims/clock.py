@@ -106,6 +106,8 @@ class _Words:
     daypart: re.Pattern[str]  # after the time: group "pm" or "am" ("de la tarde", "du matin")
     foreign: re.Pattern[str]  # after the time: another place's clock ("heure de Paris")
     local: frozenset[str]
+    # phrases naming the local clock before the time, where the language writes it so
+    local_before: frozenset[str]
     utc: frozenset[str]
 
 
@@ -158,6 +160,7 @@ def _words(language: str) -> _Words | None:
         daypart=re.compile(daypart, re.IGNORECASE),
         foreign=re.compile(foreign, re.IGNORECASE),
         local=frozenset(w.lower() for w in local),
+        local_before=frozenset(w.lower() for w in get("local_before")),
         utc=frozenset(w.lower() for w in utc),
     )
 
@@ -238,7 +241,7 @@ def _time(
             zone, offset = "utc", 0
         elif clock.lower() in words.local:
             zone = "local"
-    elif any(re.search(rf"(?<!\w){re.escape(w)}\s*$", window.lower()) for w in words.local):
+    elif any(re.search(rf"(?<!\w){re.escape(w)}\s*$", window.lower()) for w in words.local_before):
         zone = "local"  # "yerel saatle 10.40'ta": the clock named before the time
     bound = (
         "after" if words.after.search(window) else "before" if words.prior.search(window) else None

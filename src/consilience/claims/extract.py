@@ -446,8 +446,9 @@ def _increment(article: Article, q: Quantity) -> bool:
     ):
         return False
     if sent is not None and len(lx.words(text[sent.start : q.start])) <= _OPENING_WORDS:
-        # opening its sentence right after a sentence that counts something else only
-        # ("23 personas murieron. Otras 46 resultaron heridas": the others)
+        # opening its sentence right after a sentence that counts something else only, in a
+        # text that has counted nothing of its kind before ("23 personas murieron. Otras 46
+        # resultaron heridas": the others; not "40 muertos. 120 heridos. Otras seis murieron")
         earlier = [s for s in article.annotations.sentences if s.end <= sent.start]
         counts = (
             [
@@ -458,7 +459,10 @@ def _increment(article: Article, q: Quantity) -> bool:
             if earlier
             else []
         )
-        if counts and all(o.concept != q.concept for o in counts):
+        told = any(
+            o.concept == q.concept and o.end <= sent.start for o in article.annotations.quantities
+        )
+        if counts and all(o.concept != q.concept for o in counts) and not told:
             return False
     definite = lx.language_cues("increments", "definite", code)
     articles = list(definite.finditer(text, max(0, q.start - 30), q.start)) if definite else []

@@ -191,6 +191,7 @@ def _plain_clauses(
 STAMP_LINES = 4  # the first lines of the text where such a stamp stands
 STAMP_WORDS = 5  # words of the line before its separator at most
 STAMP_REST = 4  # words of the line after its separator besides the date at most
+STAMP_WORD_LETTERS = 5  # letters of each such word at most ("Salı", "года", "Uhr")
 _STAMP_SEPARATOR = re.compile(r"\s[-\u2013\u2014|\u00b7\u2022]\s|,\s")
 
 
@@ -211,5 +212,9 @@ def _stamp_line(text: str, mention: DateMention) -> bool:
     separator = next(iter(_STAMP_SEPARATOR.finditer(text, line_start, mention.start)), None)
     if separator is None or len(text[line_start : separator.start()].split()) > STAMP_WORDS:
         return False
-    rest = text[separator.end() : mention.start] + " " + text[mention.end : line_end]
-    return len(rest.replace(",", " ").split()) <= STAMP_REST
+    rest = (text[separator.end() : mention.start] + " " + text[mention.end : line_end]).split()
+    # beside the date only short words or figures: a weekday, "года", "Uhr", a time; not
+    # "Eleven killed, ceasefire broken on March 14"
+    return len(rest) <= STAMP_REST and all(
+        any(ch.isdigit() for ch in w) or len(w.strip(",;")) <= STAMP_WORD_LETTERS for w in rest
+    )

@@ -330,8 +330,11 @@ def _without_dateline(text: str) -> str:
 
     cut = dateline_end(text)
     rest = text[cut:].lstrip(" -\u2013\u2014:")
-    if not cut or len(rest.split()) < 3:
-        return text
+    place = re.match(r"[^\W\d_]+", text)
+    if not cut or len(rest.split()) < 3 or place is None or not place.group().isupper():
+        return text  # a dateline opens with its place in capitals ("ISIS - not the rebels")
+    if len(place.group()) < 3 or not (rest[:1].isupper() or "(" in text[:cut]):
+        return text  # "ISIS - not the rebels - carried out ...": a name and an aside
     return rest[:1].upper() + rest[1:]
 
 

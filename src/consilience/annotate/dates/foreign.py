@@ -148,9 +148,8 @@ def _modifier_words(info: dict, relative: dict) -> tuple[frozenset[str], frozens
     past = set().union(*(_words_of(relative.get(f"1 {u} ago", ())) for u in _UNITS[1:]))
     coming = set().union(*(_words_of(relative.get(f"in 1 {u}", ())) for u in _UNITS[1:]))
     now = set().union(*(_words_of(relative.get(f"0 {u} ago", ())) for u in _UNITS[1:]))
-    # four letters at least: "que" of "la setmana que ve" is no word for "next"
-    last = {w for w in past - coming - now - units if len(w) >= 4}
-    nxt = {w for w in coming - past - now - units if len(w) >= 4}
+    last = {w for w in past - coming - now - units if len(w) >= 3}
+    nxt = {w for w in coming - past - now - units if len(w) >= 3}
     return frozenset(last), frozenset(nxt)
 
 
@@ -246,7 +245,11 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     alternatives.append(rf"(?<!\w){month}{year}(?!\w)")
     if weekday:
         if mods:
-            alternatives.append(rf"(?<!\w)(?:(?:{mods})\s+)?{weekday}(?:\s+(?:{mods}))?(?!\w)")
+            # before the weekday, a word of four letters at least: "que" of "dilluns que ve"
+            # (next Monday) is no "next" in "que diumenge va arrasar" (which Sunday destroyed)
+            ahead = _alternation([w for w in loc.last_words | loc.next_words if len(w) >= 4])
+            lead_mod = rf"(?:(?:{ahead})\s+)?" if ahead else ""
+            alternatives.append(rf"(?<!\w){lead_mod}{weekday}(?:\s+(?:{mods}))?(?!\w)")
         else:
             alternatives.append(rf"(?<!\w){weekday}(?!\w)")
     if full_months:
@@ -292,7 +295,8 @@ def _a_part_of_the_day(text: str, start: int, end: int, loc: _LocaleDates, langu
         for r in loc.relatives
     ):
         return False
-    before = text[max(0, start - 30) : start].casefold().replace("\u2019", "'")
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 30) : start].casefold().replace("\u2019", "'")
     if capitalised and text[start].isupper() and re.search(r"[^\W\d_]\s*$", before):
         return True  # "am Morgen", "heute Morgen": a noun in mid-sentence
     return any(re.search(rf"(?:^|[\s(])({re.escape(w)})\s*$", before) for w in after)
