@@ -61,6 +61,45 @@ def test_an_account_of_who_did_it_and_the_ministrys_denial_are_one_dispute(story
     assert conflict.kind == "denial"
 
 
+ACCOUNT_AND_DENIALS = {
+    "en.txt": doc(
+        "Harbour Courier",
+        "2031-06-02",
+        "An explosion hit the fish market of Brelvik on Monday, killing eleven people, "
+        'hospital officials said. "This was a rebel drone," army spokesman Colonel Aris Denko '
+        "told reporters.",
+    ),
+    "en2.txt": doc(
+        "Lowland Observer",
+        "2031-06-02",
+        "Eleven people died when an explosion hit the fish market of Brelvik on Monday. The "
+        "rebels denied any involvement.",
+    ),
+    "es.txt": doc(
+        "Diario Sur",
+        "2031-06-03",
+        "Once personas murieron el lunes por una explosión en el mercado de pescado de "
+        "Brelvik. Los rebeldes negaron cualquier participación.",
+    ),
+}
+
+
+def test_a_weapon_a_side_is_named_for_and_that_sides_denials_are_one_dispute(
+    tmp_path_factory,
+) -> None:
+    # "a rebel drone": the weapon stands for the deed; "denied any involvement" names none
+    report = analysed(tmp_path_factory, "doer-weapon", ACCOUNT_AND_DENIALS)
+    articles, claims = by_name(report), one_story_claims(report)
+    claim = claim_with(claims, articles["en"], "This was a rebel drone")
+    assert holding(claims, articles["en2"], "The rebels denied any involvement") == [claim]
+    assert holding(claims, articles["es"], "Los rebeldes negaron cualquier participación") == [
+        claim
+    ]
+    assert claim.status == "disputed"
+    said = [v.value for v in claim.conflicts[0].values]
+    assert any(v.startswith("rebel drone") for v in said)
+
+
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
@@ -86,6 +125,8 @@ def test_an_account_of_who_did_it_and_the_ministrys_denial_are_one_dispute(story
         ),
         ("de", "Sie sprechen von einem Luftangriff der Armee.", ({"state_forces"}, {"attack"})),
         ("en", "The market was hit on Monday.", (set(), set())),
+        ("en", '"This was a rebel drone," he said.', ({"armed_opposition"}, {"attack"})),
+        ("fr", "Il accuse un drone des rebelles.", ({"armed_opposition"}, {"attack"})),
         (
             "it",
             "Il bombardamento dell'esercito ha ucciso 12 persone.",

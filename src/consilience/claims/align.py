@@ -567,7 +567,8 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     (the article gives both sides). They tell one deed (``_one_deed``), no two different days,
     no two different places they put it in and no two different things it hit ("the strike on
     the market" / "shelling the hospital"); two of one language name something in common
-    (``_something_in_common``). Across languages they share few words and their
+    (``_something_in_common``) unless one is a denial of any part in it ("the rebels denied
+    any involvement": ``lexicon.denies_involvement``). Across languages they share few words and their
     vectors do not see who is blamed; the side does. A pair of an accusation and a denial is a
     dispute."""
 
@@ -600,7 +601,13 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
                 continue
             if not _one_deed(deed[i], deed[j]) or two_days(a, b) or _two_scenes(a, b):
                 continue
-            if (a.language or "en") == (b.language or "en") and not _something_in_common(a, b):
+            if (
+                (a.language or "en") == (b.language or "en")
+                and not _something_in_common(a, b)
+                and not (i in denying and lx.denies_involvement(a.text, a.language))
+                and not (j in denying and lx.denies_involvement(b.text, b.language))
+            ):
+                # (a denial of any part in it names nothing the accusation's words could share)
                 continue
             out[(i, j)] = _BLAME_SCORE
     return out

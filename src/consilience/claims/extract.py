@@ -757,6 +757,16 @@ def _sentence_features(
         broad -= told
     if not _OBLIGATION.search(text) and lx.negated_event(text, _base(article.language)):
         negated = True
+    if (
+        stance == "denied"
+        and not classes & lx.ARMED_DEEDS
+        and lx.denies_involvement(text, language)
+    ):
+        said = _source_text(article, attr)
+        if said and lx.speaker_parties(said, language):
+            # an armed side or a government denying any part in it ("the rebels denied any
+            # involvement"): a denial of the deed of armed violence it is blamed for
+            classes = classes | {"attack"}
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     actor = _actor(text, sent.start, inside, stands, attr, classes, _base(article.language))
     accused, deeds = lx.blame(text, _base(article.language))

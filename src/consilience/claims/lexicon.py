@@ -1740,14 +1740,19 @@ def blame(text: str, language: str | None = None) -> tuple[frozenset[str], froze
 # ``_DOER_BEFORE`` words before the deed's word, or at most ``_DOER_AFTER`` words after it (one
 # more behind an adjective), with no punctuation between.
 _DOER_DEEDS = frozenset({"attack", "shoot", "explode"})
+# Deeds of armed violence a side is blamed for or denies ("involvement" names none of them).
+ARMED_DEEDS = frozenset({"attack", "shoot", "explode", "kill", "injure"})
 _DOER_BEFORE = 1
 _DOER_AFTER = 3
 _DOER_BREAK = re.compile(r"[,;:.!?()\[\]\"«»“”]")
 
 
-def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+def doer(
+    text: str, language: str | None = None, at_out: list[int] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """Return the sides ``text`` (written in ``language``) names as the doers of a deed of
     armed violence by a word next to the deed's, and those deeds; empty when it names none so.
+    ``at_out`` (a list), when given, receives where the first of them starts.
 
     A side right before the deed's word ("an army airstrike", "rebel shelling"), or after it
     behind a word that makes it the doer (``data/blame.json``): an agent ("an airstrike by
@@ -1756,11 +1761,13 @@ def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozen
     positions", "der Armee zufolge"), one adjective between in a language that writes it
     after its noun and one article before the side at most. A reported sentence saying so
     blames that side as ``blame`` does with a word of blaming."""
-    deeds = [(at, cls) for at, cls in class_positions(text, language) if cls in _DOER_DEEDS]
-    if not deeds:
-        return frozenset(), frozenset()
     code = _base_code(language)
     table = language_words("blame")
+    weapons = {_fold(w, code) for w in table.get(f"{code}:weapons", ())}
+    deeds = [(at, cls) for at, cls in class_positions(text, language) if cls in _DOER_DEEDS]
+    deeds += [(w.start(), "attack") for w in word_spans(text) if _fold(w.group(), code) in weapons]
+    if not deeds:
+        return frozenset(), frozenset()
     genitive = {_fold(w, code) for w in table.get(f"{code}:of", ())}
     agent = {_fold(w, code) for w in table.get(f"{code}:by", ())}
     adjective_after = bool(table.get(f"{code}:adjective_after"))
@@ -1812,6 +1819,7 @@ def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozen
 
     sides: set[str] = set()
     done: set[str] = set()
+    where: list[int] = []
     for at, side in actor_sides_at(text, language)[0]:
         k = word_at(at)
         if k is None:
@@ -1827,7 +1835,27 @@ def doer(text: str, language: str | None = None) -> tuple[frozenset[str], frozen
                 continue
             sides.add(side)
             done.add(cls)
+            where.append(min(spans[k].start(), spans[d].start()))
+    if at_out is not None and where:
+        at_out.append(min(where))
     return frozenset(sides), frozenset(done)
+
+
+def doer_at(text: str, language: str | None = None) -> int | None:
+    """Return where the first side named as a deed's doer, or that deed, starts in ``text``
+    ("an army airstrike", "a rebel drone": ``doer``), None when it names none."""
+    found: list[int] = []
+    doer(text, language, found)
+    return found[0] if found else None
+
+
+def denies_involvement(text: str, language: str | None = None) -> bool:
+    """Return whether ``text`` (a denial, written in ``language``) names what it denies only
+    as someone's part in it ("denied any involvement", "dément toute responsabilité",
+    "отрицает свою причастность": ``<language>:involvement`` in ``data/blame.json``)."""
+    code = _base_code(language)
+    words_ = {_fold(w, code) for w in language_words("blame").get(f"{code}:involvement", ())}
+    return bool(words_) and any(_fold(w.group(), code) in words_ for w in word_spans(text))
 
 
 def accused_sides(text: str, language: str | None = None) -> frozenset[str]:

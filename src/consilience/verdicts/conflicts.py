@@ -480,6 +480,8 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             if c.accused and lx.blame(text[s:e], c.language)[0]
             else None
         )
+        if blamed is None and c.accused:
+            blamed = lx.doer_at(text[s:e], c.language)  # "an army airstrike", "a rebel drone"
         if blamed is not None:
             start = s + blamed
         else:
