@@ -568,9 +568,9 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     no two different places they put it in and no two different things it hit ("the strike on
     the market" / "shelling the hospital"); two of one language name something in common
     (``_something_in_common``) unless one is a denial of any part in it ("the rebels denied
-    any involvement": ``lexicon.denies_involvement``). Across languages they share few words and their
-    vectors do not see who is blamed; the side does. A pair of an accusation and a denial is a
-    dispute."""
+    any involvement": ``lexicon.denies_involvement``). Across languages they share few words
+    and their vectors do not see who is blamed; the side does. A pair of an accusation and a
+    denial is a dispute."""
 
     blaming = {
         i: c.accused
