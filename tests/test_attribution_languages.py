@@ -72,6 +72,17 @@ CASES = [
     ),
     # German: "laut" and a source ending at its noun, "zufolge" after its source, a denial
     ("de", "Laut Polizei wurden zwölf Menschen verletzt.", [("laut", "Polizei", "reported")]),
+    # a body "in" its town is one source, not the town ("Die Polizei in Lanberg")
+    (
+        "de",
+        "Das Verteidigungsministerium in Lanberg bestritt, dass Flugzeuge dort waren.",
+        [("bestritt", "Das Verteidigungsministerium in Lanberg", "denied")],
+    ),
+    (
+        "nl",
+        "De politie in Lanberg meldde dat twee mensen gewond raakten.",
+        [("meldde", "De politie in Lanberg", "reported")],
+    ),
     ("de", "Den Behörden zufolge gab es keine Toten.", [("zufolge", "Den Behörden", "reported")]),
     (
         "de",
