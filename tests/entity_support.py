@@ -30,3 +30,9 @@ def by_alias(ents: tuple[Entity, ...], alias: str) -> Entity:
     found = [e for e in ents if alias in e.aliases]
     assert len(found) == 1, (alias, found)
     return found[0]
+
+
+def surfaces(e: Entity, arts: list[Article]) -> list[str]:
+    """The text of each of ``e``'s mentions, in mention order."""
+    texts = {a.id: a.text for a in arts}
+    return [texts[m.article][m.start : m.end] for m in e.mentions]

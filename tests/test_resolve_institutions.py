@@ -5,10 +5,9 @@ sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
-from entity_support import article, by_alias
+from entity_support import article, by_alias, surfaces
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Entity
 from consilience.resolve import resolve_story
 from consilience.resolve.institutions import kind_of_body
 from consilience.settings import Settings
@@ -17,11 +16,6 @@ from consilience.settings import Settings
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
-
-
-def surfaces(e: Entity, arts: list[Article]) -> list[str]:
-    texts = {a.id: a.text for a in arts}
-    return [texts[m.article][m.start : m.end] for m in e.mentions]
 
 
 def test_one_civil_protection_in_three_languages_and_scripts(gaz: Gazetteer) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from entity_support import article
+from entity_support import article, surfaces
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Entity
+from consilience.model import Article
 from consilience.resolve import resolve_story
 from consilience.resolve.parts import kind_of_part, names_a_building, part_spans
 from consilience.settings import Settings
@@ -24,11 +24,6 @@ def gaz() -> Gazetteer:
 
 def written(aid: str, language: str, text: str, specs: list[tuple] | None = None) -> Article:
     return dataclasses.replace(article(aid, text, specs or []), language=language)
-
-
-def surfaces(e: Entity, arts: list[Article]) -> list[str]:
-    texts = {a.id: a.text for a in arts}
-    return [texts[m.article][m.start : m.end] for m in e.mentions]
 
 
 def test_one_spire_in_four_languages_and_two_scripts(gaz: Gazetteer) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import math
 
 import pytest
-from entity_support import article, by_alias
+from entity_support import article, by_alias, surfaces
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Annotations, Article, Entity, EntityMention, SourceRef
+from consilience.model import Annotations, Article, EntityMention, SourceRef
 from consilience.resolve import resolve_story, to_geojson
 from consilience.settings import Settings
 
@@ -20,11 +20,6 @@ from consilience.settings import Settings
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
-
-
-def surfaces(e: Entity, arts: list[Article]) -> list[str]:
-    texts = {a.id: a.text for a in arts}
-    return [texts[m.article][m.start : m.end] for m in e.mentions]
 
 
 # ----------------------------------------------------------------------------- joins

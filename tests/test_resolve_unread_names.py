@@ -6,10 +6,10 @@ find_unread_names``). The sentences and names are invented for these tests."""
 from __future__ import annotations
 
 import pytest
-from entity_support import article, by_alias
+from entity_support import article, by_alias, surfaces
 
 from consilience.gazetteer import Gazetteer
-from consilience.model import Article, Entity
+from consilience.model import Article
 from consilience.resolve import resolve_story
 from consilience.settings import Settings
 
@@ -17,11 +17,6 @@ from consilience.settings import Settings
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer.open(Settings())
-
-
-def surfaces(e: Entity, arts: list[Article]) -> list[str]:
-    texts = {a.id: a.text for a in arts}
-    return [texts[m.article][m.start : m.end] for m in e.mentions]
 
 
 def test_a_captain_named_in_four_languages_without_a_model_is_one_person(gaz: Gazetteer) -> None:

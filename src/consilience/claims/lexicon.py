@@ -1628,10 +1628,13 @@ _DEED_BEFORE = 3
 GOVERNMENT = "government"
 
 
-@functools.lru_cache(maxsize=64)
-def _government_words(language: str | None) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=128)
+def _party_words(language: str | None, key: str) -> re.Pattern[str] | None:
+    """The words of ``<language>:<key>`` in ``data/blame.json`` (``government``: the
+    government as a party; ``defence``: a defence ministry, the armed forces' word) as one
+    whole-word pattern on folded text; None when the language has none."""
     code = _base_code(language)
-    forms = language_words("blame").get(f"{code}:government", ())
+    forms = language_words("blame").get(f"{code}:{key}", ())
     if not forms:
         return None
     return _whole_words(word_alternation(_fold(f, code) for f in forms), code, "وفبل")
@@ -1642,7 +1645,7 @@ def parties_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
     government as a party (``GOVERNMENT``: ``<language>:government`` in ``data/blame.json``)
     in ``text``, in text order."""
     found, _ = actor_sides_at(text, language)
-    pattern = _government_words(language)
+    pattern = _party_words(language, "government")
     if pattern is None:
         return found
     sides = [at for at, _ in found]
@@ -1660,19 +1663,10 @@ def speaker_parties(speaker: str, language: str | None = None) -> frozenset[str]
     Colonel X", "Le porte-parole du gouvernement"): whose word a denial is. A defence
     ministry speaks for the armed forces (``<language>:defence`` in ``data/blame.json``)."""
     parties = {party for _, party in parties_at(speaker, language)}
-    pattern = _defence_words(language)
+    pattern = _party_words(language, "defence")
     if pattern is not None and pattern.search(_fold(speaker, language)):
         parties.add("state_forces")
     return frozenset(parties)
-
-
-@functools.lru_cache(maxsize=64)
-def _defence_words(language: str | None) -> re.Pattern[str] | None:
-    code = _base_code(language)
-    forms = language_words("blame").get(f"{code}:defence", ())
-    if not forms:
-        return None
-    return _whole_words(word_alternation(_fold(f, code) for f in forms), code, "وفبل")
 
 
 def _blame_word(text: str, language: str | None) -> re.Match[str] | None:

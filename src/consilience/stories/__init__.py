@@ -165,6 +165,20 @@ def group_profiles(
     return labels, centrality
 
 
+@dataclass(frozen=True)
+class _GroupSummary:
+    """What ``continued`` compares of a group: the first and last day its articles are dated,
+    its summed gist and how many gists it sums, the names half or more of its articles write
+    and the towns among them (gazetteer places other than countries)."""
+
+    first: int
+    last: int
+    gist: np.ndarray
+    gists: int
+    names: frozenset[str]
+    towns: frozenset[str]
+
+
 def continued(
     labels: list[int],
     near: Neighbours,
@@ -202,11 +216,10 @@ def continued(
     }
     has_gist = np.linalg.norm(gist, axis=1) > 0
     countries = _country_keys()
-    summary: dict[int, tuple[int, int, np.ndarray, int, set[str], set[str]] | None] = {}
+    summary: dict[int, _GroupSummary | None] = {}
 
-    def summarise(label: int) -> tuple[int, int, np.ndarray, int, set[str], set[str]] | None:
-        # (first day, last day, summed gist, gists, names, towns) of a group, None when one
-        # of its articles has no day or none has a gist
+    def summarise(label: int) -> _GroupSummary | None:
+        # None when one of the group's articles has no day or none has a gist
         if label not in summary:
             group = members[label]
             dated = [days[i] for i in group]
@@ -217,16 +230,15 @@ def continued(
                 counts = Counter(
                     k for i in group for k in profiles[i].names if not k.startswith("~")
                 )
-                names = {k for k, n in counts.items() if 2 * n >= len(group)}
-                towns = {k for k in names if k.startswith("g:") and k not in countries}
+                names = frozenset(k for k, n in counts.items() if 2 * n >= len(group))
                 known = [d for d in dated if d is not None]
-                summary[label] = (
-                    min(known),
-                    max(known),
-                    gist[rows].sum(axis=0),
-                    len(rows),
-                    names,
-                    towns,
+                summary[label] = _GroupSummary(
+                    first=min(known),
+                    last=max(known),
+                    gist=gist[rows].sum(axis=0),
+                    gists=len(rows),
+                    names=names,
+                    towns=frozenset(k for k in names if k.startswith("g:") and k not in countries),
                 )
         return summary[label]
 
@@ -235,18 +247,18 @@ def continued(
         sa, sb = summarise(a), summarise(b)
         if sa is None or sb is None:
             continue
-        if max(sa[1], sb[1]) - min(sa[0], sb[0]) > params.continuation_days:
+        if max(sa.last, sb.last) - min(sa.first, sb.first) > params.continuation_days:
             continue
-        if sa[5] and sb[5] and not sa[5] & sb[5]:
+        if sa.towns and sb.towns and not sa.towns & sb.towns:
             continue
-        alike = float(sa[2] @ sb[2]) / (sa[3] * sb[3])
-        if alike < params.continuation_gist or not sa[4] & sb[4]:
+        alike = float(sa.gist @ sb.gist) / (sa.gists * sb.gists)
+        if alike < params.continuation_gist or not sa.names & sb.names:
             continue
         scored.append((-alike, a, b))
     if not scored:
         return labels
     root = {label: label for label in members}
-    span = {label: (s[0], s[1]) for label in members if (s := summary.get(label)) is not None}
+    span = {label: (s.first, s.last) for label in members if (s := summary.get(label)) is not None}
 
     def find(x: int) -> int:
         while root[x] != x:
