@@ -1145,8 +1145,32 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
             # most ("In March 2024, a strike on a bus station killed 31"): it dates all the
             # sentence tells; not "Since March 2029, ..." (until now) nor "Unlike in 2029, ..."
             lo, hi = 0, len(feats.text)
-        spans.append((lo, hi))
+        spans.append((lo, _tied_after(feats.text, hi, language, weak)))
     return all(any(lo <= at < hi for lo, hi in spans) for at in told)
+
+
+def _tied_after(text: str, hi: int, language: str | None, weak: re.Pattern[str]) -> int:
+    """Return where what an old date's clause (ending at ``hi``) tells ends: past the clause
+    after it when that one is tied to it by time ("hit in August 2027, when shelling killed
+    14", "nell'agosto del 2027, quando un bombardamento ...": ``<language>:when`` in
+    ``data/background.json``) or explains it after a colon ("visé en août 2027 : un
+    bombardement y avait fait 14 morts"): what it tells happened then. ``hi`` otherwise."""
+    rest = text[hi:]
+    gap = re.match(r"\s*[,،]?\s*", rest)
+    after = hi + (gap.end() if gap else 0)
+    if re.match(r"\s*:\s", rest):
+        after = hi + rest.index(":") + 1
+    else:
+        tie = lx.language_cues("background", "when", language or "en")
+        m = tie.match(text, after) if tie is not None else None
+        if m is None:
+            return hi
+        after = m.end()
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if after >= len(text):
+        return hi
+    return max(hi, _clauses(text, after, weak)[1][1])
 
 
 def _last_day(d: EventDate) -> date:
