@@ -156,6 +156,68 @@ CASES = [
         [("yaptığı açıklamada", "Vali Ahmet Demir", "reported")],
     ),
     ("tr", "Bakanlık iddiaları yalanladı.", [("iddiaları yalanladı", "Bakanlık", "denied")]),
+    # a verb ending the sentence has the phrase the sentence opens with as its subject
+    (
+        "tr",
+        "Savunma Bakanlığı, saldırı sırasında bölgede uçak bulunduğu iddialarını yalanladı.",
+        [("yalanladı", "Savunma Bakanlığı", "denied")],
+    ),
+    (
+        "tr",
+        "Liman Başkanı Selim Arslan, gemideki yolcuların çoğunun kurtarıldığını söyledi.",
+        [("söyledi", "Liman Başkanı Selim Arslan", "reported")],
+    ),
+    ("tr", "Cephe ise suçlamaları reddetti.", [("reddetti", "Cephe", "denied")]),
+    (
+        "tr",
+        "Sözcü Kemal Aydın, saldırının ordu tarafından yapıldığını yineledi.",
+        [("yineledi", "Sözcü Kemal Aydın", "reported")],
+    ),
+    # maintaining an account: a reporting verb, with what is maintained after it
+    (
+        "es",
+        "El ejército mantiene que el mercado fue bombardeado.",
+        [("mantiene que", "El ejército", "reported")],
+    ),
+    ("es", "La empresa mantiene su oferta.", []),
+    (
+        "pt",
+        "O exército mantém que o ataque foi feito por um drone.",
+        [("mantém que", "O exército", "reported")],
+    ),
+    (
+        "fr",
+        "L'armée maintient que le marché a été frappé par un drone.",
+        [("maintient que", "L'armée", "reported")],
+    ),
+    (
+        "it",
+        "Il governo sostiene che nessun aereo abbia sorvolato la città.",
+        [("sostiene che", "Il governo", "reported")],
+    ),
+    ("it", "Il sindaco mantiene la calma.", []),
+    (
+        "de",
+        "Die Armee beharrt darauf, dass eine Drohne den Markt getroffen habe.",
+        [("beharrt darauf", "Die Armee", "reported")],
+    ),
+    ("de", "Die Polizei meldete wiederholte Angriffe.", [("meldete", "Die Polizei", "reported")]),
+    (
+        "nl",
+        "Woordvoerder Jan Visser bleef dinsdag bij zijn lezing dat een drone de markt trof.",
+        [("bleef dinsdag bij zijn lezing", "Woordvoerder Jan Visser", "reported")],
+    ),
+    (
+        "nl",
+        "Het leger houdt vol dat een vliegtuig de markt bombardeerde.",
+        [("houdt vol", "Het leger", "reported")],
+    ),
+    (
+        "ru",
+        "Армия настаивает, что удар нанесли повстанцы.",
+        [("настаивает, что", "Армия", "reported")],
+    ),
+    ("ru", "Правительство утверждает план восстановления.", []),
     ("tr", "Binada iddiaya göre 30 kişi vardı.", [("iddiaya göre", "", "reported")]),
     # Persian: verb last, its subject right before it
     (

@@ -10,7 +10,10 @@ the same for every language:
   ``denials``: verb forms that deny ("negó", "a démenti", "نفى"). Both are cues; the source is
   the subject before the verb, or after it when the verb opens the sentence or follows a comma
   or a quote ("..., dijo el alcalde"), or always after it in a verb-first language
-  (``verb_first``: Arabic). ``prefixes``: conjunctions written onto a verb ("و" in "وقال").
+  (``verb_first``: Arabic). In a verb-last language (``verb_last``: Turkish) a verb that ends
+  its sentence has the sentence's opening phrase as its subject ("Savunma Bakanlığı, ...
+  iddialarını yalanladı": the ministry, not the claims it denies). ``prefixes``: conjunctions
+  written onto a verb ("و" in "وقال").
   A word "..." inside a phrase stands for up to four words of the sentence: the object
   between the two parts of a separable verb ("wies ... zurück": "wies den Vorwurf zurück").
 - ``denial_words`` ("es falso", "غير صحيح") make a sentence's stance ``denied`` as denial verbs
@@ -64,6 +67,7 @@ class _Lang:
     reflexives: frozenset[str]
     verb_first: bool
     verb_second: bool  # German, Dutch: a verb after a fronted phrase has its subject after it
+    verb_last: bool  # Turkish: a verb ending the sentence has the opening phrase as subject
     caseless_words: int
     lower_after_capital: bool
 
@@ -191,6 +195,10 @@ def _verb_source(
     """Return the source of a reporting verb: its subject, read on the side the language and
     the verb's place in the sentence put it."""
     before = _index_before(toks, m.start())
+    if lang.verb_last and before is not None:
+        src = _opening_subject(text, toks, m.end(), lang, ents, lo)
+        if src is not None:
+            return src
     opening = before is None or toks[before][2] in {",", "—", "–", '"', "”", "»", "«", "“", ":"}
     sides = ("right", "left") if lang.verb_first or opening else ("left", "right")
     if (
@@ -212,6 +220,28 @@ def _verb_source(
         if src is not None:
             return src
     return None
+
+
+def _opening_subject(
+    text: str, toks: list[_Tok], end: int, lang: _Lang, ents: list[tuple[int, int]], lo: int
+) -> tuple[int, int] | None:
+    """Return the subject of a verb-last language's reporting verb that ends its sentence
+    (only punctuation after ``end``): the phrase the sentence opens with, read rightwards
+    past ``between`` words ("Kessari Kurtuluş Cephesi ise ... reddetti", "Vali, ...
+    açıkladı"); None when the verb does not end the sentence, the sentence opens with a
+    quotation or its opening is no source."""
+    if any(t[0] >= end and t[2][:1].isalnum() for t in toks):
+        return None
+    cues = [c.start("cue") for c in lang.verbs.finditer(text, lo, end)]
+    if len(cues) != 1:
+        return None  # an earlier cue has the subject ("X yaptığı açıklamada, ... söyledi")
+    run = [t for t in toks if t[0] >= lo and t[1] <= cues[0]]
+    while run and _low(run[0][2]) in lang.between:
+        run.pop(0)
+    if not run or not run[0][2][:1].isalpha():
+        return None
+    picked = _pick(run, lang)
+    return _whole(picked, ents) if picked is not None else None
 
 
 def _word_before(toks: list[_Tok], pos: int) -> str:
@@ -416,6 +446,7 @@ def _load(code: str) -> _Lang | None:
         reflexives=words("reflexives"),
         verb_first=bool(data.get("verb_first", False)),
         verb_second=bool(data.get("verb_second", False)),
+        verb_last=bool(data.get("verb_last", False)),
         caseless_words=int(data.get("caseless_words", _MAX_LOWER)),
         lower_after_capital=bool(data.get("lower_after_capital", True)),
     )
