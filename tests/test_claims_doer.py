@@ -113,6 +113,14 @@ def test_a_weapon_a_side_is_named_for_and_that_sides_denials_are_one_dispute(
         # a side after the deed with no word making it the doer is what the deed hit
         ("en", "Rebels attacked the army base.", ({"armed_opposition"}, {"attack"})),
         ("en", "It was an airstrike, army officials said.", (set(), set())),
+        # Arabic: a weapon "belonging to" a side, and a side right after the deed (its genitive)
+        (
+            "ar",
+            "وقال المتحدث إن طائرة مسيرة تابعة للمتمردين هي التي استهدفت السوق.",
+            ({"armed_opposition"}, {"attack"}),
+        ),
+        ("ar", "وقالت الجبهة إن غارة الجيش دمرت السوق.", ({"state_forces"}, {"attack"})),
+        ("ar", "وقال المتحدث إن السوق تعرض لانفجار.", (set(), set())),
         (
             "fr",
             "Il affirme que le marché a été touché par une frappe aérienne de l'armée.",

@@ -1753,8 +1753,9 @@ def doer(
     the army", "un bombardeo por el ejército"), or a genitive when the side ends the phrase
     ("une frappe aérienne de l'armée.", "Luftangriff der Armee"; not "the bombing of rebel
     positions", "der Armee zufolge"), one adjective between in a language that writes it
-    after its noun and one article before the side at most. A reported sentence saying so
-    blames that side as ``blame`` does with a word of blaming."""
+    after its noun and one article before the side at most; in a language whose genitive is a
+    side right after the deed (``<language>:construct``: Arabic "غارة الجيش"), that side too.
+    A reported sentence saying so blames that side as ``blame`` does with a word of blaming."""
     code = _base_code(language)
     table = language_words("blame")
     weapons = {_fold(w, code) for w in table.get(f"{code}:weapons", ())}
@@ -1765,6 +1766,7 @@ def doer(
     genitive = {_fold(w, code) for w in table.get(f"{code}:of", ())}
     agent = {_fold(w, code) for w in table.get(f"{code}:by", ())}
     adjective_after = bool(table.get(f"{code}:adjective_after"))
+    construct = bool(table.get(f"{code}:construct"))
     articles = {_fold(w, code) for w in table.get(f"{code}:articles", ())}
     prepositions = {_fold(w, code) for w in table.get(f"{code}:prepositions", ())}
     qualifiers = _STATE_QUALIFIERS | set(_SIDES)
@@ -1799,6 +1801,8 @@ def doer(
             and between[0] not in function | prepositions
         ):
             between = between[1:]  # "frappe aérienne de", "bombardeo aéreo del"
+        if not between and construct and k == d + 1:
+            return True  # "غارة الجيش": the side right after the deed is its doer
         if not between or between[0] not in genitive | agent:
             return False
         if len(between) > 2 or (len(between) == 2 and between[1] not in articles | qualifiers):
