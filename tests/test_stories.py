@@ -364,3 +364,16 @@ def test_neighbours_found_in_other_processes_give_the_same_stories(monkeypatch) 
     assert mapped == [4]
     assert spread == here
     assert _groups(spread) == EXPECTED
+
+
+def test_a_lone_report_weakly_similar_to_many_of_a_story_stays_apart() -> None:
+    # three reports of one story, each the others' close neighbour; a fourth report of another
+    # event is only weakly similar to each (0.06-0.08), so its links to them (each about 0.11)
+    # sum past the link threshold: it joins only when no similarity of its own is asked for
+    edges = {(0, 1): 0.8, (0, 2): 0.7, (1, 2): 0.75, (0, 3): 0.11, (1, 3): 0.12, (2, 3): 0.1}
+    direct = {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.55, (0, 3): 0.06, (1, 3): 0.08, (2, 3): 0.07}
+    assert agglomerate(4, edges, 0.3) == [0, 0, 0, 0]
+    assert agglomerate(4, edges, 0.3, strongest=0.1, direct=direct) == [0, 0, 0, 3]
+    # one pair as similar as that is enough
+    closer = {**direct, (1, 3): 0.12}
+    assert agglomerate(4, edges, 0.3, strongest=0.1, direct=closer) == [0, 0, 0, 0]

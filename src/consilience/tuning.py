@@ -48,8 +48,11 @@ class StoryParams:
     each article keeps (similarity at least ``neighbour_floor``). ``edge_floor``: two articles are
     linked when the overlap of their neighbourhoods (second-order similarity) reaches it.
     ``link``: two groups merge while the links between them, summed and divided by the size of
-    the smaller group, reach it. ``date_window`` / ``date_horizon``: days apart at which two
-    articles' metadata publication dates start to weaken their similarity / cancel it.
+    the smaller group, reach it, and (``link_strongest``) the two articles of some link between
+    them are that similar themselves (a lone report of another event, weakly similar to many
+    of a big story, stays apart).
+    ``date_window`` / ``date_horizon``: days apart at which two articles' metadata publication
+    dates start to weaken their similarity / cancel it.
     ``hub``: an article is counted as the neighbour of at most this many articles when
     neighbourhoods are compared. ``gist_weight``: how much the gists (title and lead as one
     multilingual vector) weigh in a pair's similarity (see ``stories.similarity.neighbours``);
@@ -83,6 +86,7 @@ class StoryParams:
     neighbour_floor: float = 0.05
     edge_floor: float = 0.1
     link: float = 0.3
+    link_strongest: float | None = 0.1
     date_window: int = 14
     date_horizon: int = 60
     hub: int = 32

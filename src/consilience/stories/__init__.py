@@ -155,7 +155,17 @@ def group_profiles(
         near = _with_neutral_neighbours(near, found[1], profiles, params)
     edges = second_order(near, params.edge_floor, params.hub)
     events = [_event(p) for p in profiles]
-    labels = agglomerate(vec.n, edges, params.link, days, params.max_span, events, params.event_lag)
+    labels = agglomerate(
+        vec.n,
+        edges,
+        params.link,
+        days,
+        params.max_span,
+        events,
+        params.event_lag,
+        params.link_strongest,
+        _direct(near) if params.link_strongest is not None else None,
+    )
     labels = continued(labels, near, profiles, days, gist, params)
     centrality = [0.0] * vec.n
     for (i, j), w in edges.items():
@@ -163,6 +173,17 @@ def group_profiles(
             centrality[i] += w
             centrality[j] += w
     return labels, centrality
+
+
+def _direct(near: Neighbours) -> dict[tuple[int, int], float]:
+    """The first-order similarity of each pair of neighbours (i < j), the higher of the two
+    directions' when each holds the other."""
+    out: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(near):
+        for j, sim in row:
+            key = (i, j) if i < j else (j, i)
+            out[key] = max(out.get(key, 0.0), sim)
+    return out
 
 
 @dataclass(frozen=True)
