@@ -196,6 +196,32 @@ def test_a_past_weekday_after_a_relative_pronoun_and_a_month_before_del_year():
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "year"),
+    [
+        ("es", "En 2019 un avión salió de la pista.", "2019"),
+        ("fr", "En 2019, un avion est sorti de piste.", "2019"),
+        ("it", "Nel 2019 un aereo è uscito di pista.", "2019"),
+        ("pt", "Em 2019, um avião saiu da pista.", "2019"),
+        ("ca", "L'any 2019, un avió va sortir de la pista.", "2019"),
+        ("de", "Im Jahr 2019 kam eine Maschine von der Bahn ab.", "2019"),
+        ("nl", "In 2019 schoot een toestel van de baan.", "2019"),
+        ("ru", "В 2019 году самолёт выкатился за пределы полосы.", "2019 году"),
+        ("pl", "W 2019 roku samolot wypadł z pasa.", "2019 roku"),
+        ("tr", "2019 yılında bir uçak pistten çıktı.", "2019 yılında"),
+        ("ar", "وفي عام 2019 خرجت طائرة عن المدرج.", "2019"),
+    ],
+)
+def test_a_bare_year_behind_or_before_its_words_is_a_date(language: str, text: str, year: str):
+    start = text.index(year)
+    assert resolved(text, language) == [(year, start, start + len(year), "2019")]
+
+
+def test_a_number_that_is_no_year_and_a_year_with_no_words_are_no_date():
+    assert resolved("Murieron 2019 personas en total.", "es") == []
+    assert resolved("Le bilan: 2019 morts.", "fr") == []
+
+
 def test_a_capital_after_a_headline_line_is_no_noun():
     # "Gestern" opens the text after the headline: yesterday, not a noun in mid-sentence
     text = "Explosion auf dem Fischmarkt\nGestern starben elf Menschen."

@@ -678,6 +678,14 @@ def test_digit_conventions_and_scales(language: str, text: str, value: float) ->
         ("uk", "3 березня 2030 року почався суд."),
         ("pl", "3 marca 2030 roku rozpoczął się proces."),
         ("pl", "Artykuł 12 ustawy z 2029 roku."),
+        # ages: a person's years, no count of people
+        ("de", "Unter den Toten ist der 52-jährige Kapitän."),
+        ("nl", "De 52-jarige piloot kwam om."),
+        ("tr", "52 yaşındaki pilot hayatını kaybetti."),
+        ("pl", "Zginął 52-letni pilot."),
+        ("ru", "Погиб 52-летний командир."),
+        ("uk", "Загинув 52-річний командир."),
+        ("it", "È morto il pilota 52enne."),
     ],
 )
 def test_dates_years_labels_and_articles_are_not_quantities(language: str, text: str) -> None:

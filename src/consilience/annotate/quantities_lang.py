@@ -6,7 +6,8 @@ digits (its decimal mark, whether it groups thousands with spaces), its number w
 ("millones", "миллион"), vague plurals ("miles", "migliaia"), units, qualifiers ("al menos",
 "على الأقل"), what is counted with a name in no language ("muertos" and "قتلى" are both
 ``dead``), month names (a day of a month is not a count) and the words around a number that
-make it a year or a label. The code here is the same for every language.
+make it a year, a label, a time of day (``time_after``: "21.40 Uhr") or an age (``age_after``:
+"der 52-jährige", "52 yaşındaki", "52-летний"). The code here is the same for every language.
 
 Offsets are kept: the text is mapped character for character (Arabic-Indic and Persian digits
 to ASCII digits, the Arabic decimal and thousands marks to "." and ",", letters lowercased)
@@ -162,7 +163,8 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
     conn_re = "(?:(?:" + "|".join(map(re.escape, conn)) + r")[\s\u00a0]+)?" if conn else ""
     month_alt = _alternation(months)
     labels = [w.lower() for w in d.get("labels_before", [])]
-    times = [w.lower() for w in d.get("time_after", [])]
+    # "21.40 Uhr": a time of day; "der 52-jährige", "52 yaşındaki": an age; no count either
+    times = [w.lower() for w in d.get("time_after", []) + d.get("age_after", [])]
     # a prefix glued to a cue or qualifier ("وأصيب"): optional before it
     glued = (
         "(?:" + "|".join(map(re.escape, d.get("prefixes", []))) + ")?" if d.get("prefixes") else ""

@@ -1138,15 +1138,84 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
         if (
             not d.since
             and not feats.text[:lo].strip()
-            and len(re.findall(r"\w+", rest)) <= 1
+            and _preface(rest, language)
             and not any(lo <= at < hi for at in told)
         ):
             # a date the sentence opens with, in a clause of its own and behind one word at
             # most ("In March 2024, a strike on a bus station killed 31"): it dates all the
             # sentence tells; not "Since March 2029, ..." (until now) nor "Unlike in 2029, ..."
             lo, hi = 0, len(feats.text)
+        elif _opens_main_clause(feats.text, d.start - sent.start, d.end - sent.start, d.since):
+            lo, hi = 0, _date_reach(feats.text, d.start - sent.start, weak)
         spans.append((lo, _tied_after(feats.text, hi, language, weak)))
     return all(any(lo <= at < hi for lo, hi in spans) for at in told)
+
+
+def _old_clause(article: Article, sent: Sentence, feats: _Features, pos: int) -> bool:
+    """Return True when the figure at ``pos`` (offset in the sentence) stands in what a date
+    more than ``_BACKGROUND_DAYS`` before the article's publication opens, straight into its
+    words, at the head of a clause (``_opens_main_clause``, ``_date_reach``: "It is the
+    airline's second crash: in 2021 a jet overran the runway, killing nine"; not "In 2005 it
+    lost $1.6 billion and recently reported a loss of $254 million"): what it counts happened
+    then, background, whatever the clause before the date tells."""
+    published = article.published.date
+    if not published:
+        return False
+    try:
+        limit = date.fromisoformat(published[:10]) - timedelta(days=_BACKGROUND_DAYS)
+    except ValueError:
+        return False
+    language = _base(article.language)
+    weak = _DESCRIPTIVE if language in (None, "en") else _weak(language)
+    for d in feats.dates:
+        start, end = d.start - sent.start, d.end - sent.start
+        if start > pos or _last_day(d) >= limit:
+            continue
+        lo, hi = _clauses(feats.text, start, weak)[1]
+        if not lo <= pos < hi:
+            continue
+        if _opens_main_clause(feats.text[lo:hi], start - lo, end - lo, d.since):
+            if pos < _date_reach(feats.text, start, weak):
+                return True
+    return False
+
+
+def _date_reach(text: str, start: int, weak: re.Pattern[str]) -> int:
+    """Return where what the date at ``start`` opens ends: its narrow clause and those that
+    follow it joined by a bare comma ("..., killing nine", "..., тогда погибли девять"), not
+    by a word ("... and recently ..."), within its wide clause."""
+    (lo, hi), (_, wide_hi) = _clauses(text, start, weak)
+    while hi < wide_hi:
+        m = weak.match(text, hi)
+        if m is None or re.search(r"\w", m.group()):
+            break
+        nxt = m.end()
+        hi = max(nxt, _clauses(text, nxt, weak)[0][1])
+    return hi
+
+
+def _preface(words: str, language: str | None) -> bool:
+    """Return True when ``words`` (what stands beside an opening date in its clause) are one
+    word at most, or the words that make a bare year a date ("L'any 2021, ...", "Im Jahr
+    2021, ...": ``annotate.dates.year_words``)."""
+    if len(re.findall(r"\w+", words)) <= 1:
+        return True
+    from ..annotate.dates import year_words
+
+    said = " ".join(words.casefold().replace("\u2019", "'").split())
+    return said in year_words(language)
+
+
+def _opens_main_clause(text: str, start: int, end: int, since: bool) -> bool:
+    """Return True when the date at ``[start, end)`` opens ``text`` (a sentence) behind one
+    word at most and runs straight into its clause, no comma between ("In 2021 one of its
+    jets overran the runway, killing nine"): it dates that whole clause. Not "Since 2021 ..."
+    (until now) nor "Unlike 2021, ..." (a comma after it: ``_background``'s own case)."""
+    opening = text[:start]
+    if since or len(re.findall(r"\w+", opening)) > 1 or re.search(r"[,;:()\"«“]", opening):
+        return False
+    after = text[end:]
+    return bool(after.strip()) and not re.match(r"\s*[,;:.()]", after)
 
 
 def _tied_after(text: str, hi: int, language: str | None, weak: re.Pattern[str]) -> int:
@@ -1196,11 +1265,11 @@ def _dates(article: Article, start: int, end: int) -> tuple[EventDate, ...]:
     out = []
     for d in article.annotations.dates:
         if start <= d.start < end and d.kind == "date" and d.value and d.precision:
-            out.append(_event_date(article.text, d))
+            out.append(_event_date(article.text, d, _base(article.language)))
     return tuple(out)
 
 
-def _event_date(text: str, d: DateMention) -> EventDate:
+def _event_date(text: str, d: DateMention, language: str | None = None) -> EventDate:
     written = text[d.start : d.end]
     before = text[max(0, d.start - 20) : d.start]
     named = _CALENDAR_FRAME.sub(" ", written)
@@ -1213,8 +1282,22 @@ def _event_date(text: str, d: DateMention) -> EventDate:
         start=d.start,
         end=d.end,
         exact=exact,
-        since=bool(_SINCE_BEFORE.search(before)),
+        since=_since(before, language),
     )
+
+
+def _since(before: str, language: str | None) -> bool:
+    """Return True when ``before`` (the text right before a date) ends with a word that makes
+    the date the start of a time lasting until now: "since", "from", or the language's own
+    (``<language>:since`` in ``data/background.json``: "depuis", "seit", "с")."""
+    if _SINCE_BEFORE.search(before):
+        return True
+    if language in (None, "en"):
+        return False
+    cues = lx.language_cues("background", "since", language)
+    if cues is None:
+        return False
+    return any(m.end() == len(before.rstrip()) for m in cues.finditer(before.rstrip()))
 
 
 @lru_cache(maxsize=32)
@@ -1277,6 +1360,8 @@ def _figure_candidate(
     for lo, hi in (narrow, wide):
         if re.search(r"\b(?:could|might|may|would|will)\b", text[lo:hi], re.IGNORECASE):
             return None
+    if _old_clause(article, sent, feats, rel):
+        return None
     english = (article.language or "en").split("-")[0] == "en"
     language = _base(article.language)
     counted, event = _counted(q, text, rel, narrow, wide, language)

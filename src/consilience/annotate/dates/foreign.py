@@ -18,7 +18,8 @@ from .parse import Parsed
 # phrases ("7 décembre 2024", "7 de diciembre de 2024", "7. Dezember"), month-year phrases,
 # weekdays (with the "last"/"next" words its relative phrases use: "samedi dernier"), numeric
 # dates in the language's own order, and the relative phrases of its data for days, months
-# and years ("hier", "il y a une semaine", "l'année dernière").
+# and years ("hier", "il y a une semaine", "l'année dernière"). A bare year is a date behind or
+# before the words of ``data/dates.json`` that make it one ("en 2021", "в 2021 году").
 
 _UNITS = ("day", "week", "month", "year")
 _DAY_SUFFIX = r"(?:er|re|e|º|°|ª|\.)?"  # 1er (fr), 1º (es, pt), 7. (de)
@@ -254,6 +255,16 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
             alternatives.append(rf"(?<!\w){weekday}(?!\w)")
     if full_months:
         alternatives.append(rf"(?<!\w)(?:{_alternation(full_months)})(?!\w)")
+    # a bare year behind a word that makes it a date ("en 2021", "im Jahr 2021") or before one
+    # ("в 2021 году", "2021 yılında"); the span is the year and a word after it, not before
+    before_year = _extra("year_before").get(language, ())
+    if before_year:
+        alternatives.append(
+            rf"(?<!\w)(?:{_alternation(before_year)})\s+(?P<year>{_YEAR_NUM})(?![\d\w])"
+        )
+    after_year = _extra("year_after").get(language, ())
+    if after_year:
+        alternatives.append(rf"(?<![\w\d]){_YEAR_NUM}\s*(?:{_alternation(after_year)})(?!\w)")
     try:
         return re.compile("|".join(f"(?:{a})" for a in alternatives), re.I)
     except re.error:
@@ -272,6 +283,8 @@ def foreign_date_spans(
     found = []
     for match in loc.finder.finditer(text):
         start, end = match.span()
+        if "year" in match.re.groupindex and match.group("year") is not None:
+            start = match.start("year")  # "en 2021": the year
         if end - start > 1 and text[end - 1] == "." and not re.search(r"\d\.$", text[:end]):
             end -= 1  # "déc." at a sentence end: keep the full stop with the sentence
         if any(s < end and start < e for s, e in taken):
@@ -318,6 +331,12 @@ def _a_noun_not_a_day(text: str, start: int, end: int, language: str) -> bool:
     return following is None or _clean_word(following.group(1)) not in after
 
 
+def year_words(language: str | None) -> tuple[str, ...]:
+    """The words before a bare year that make it a date in ``language`` ("en", "l'any", "im
+    Jahr": ``year_before`` of ``data/dates.json``), casefolded; () for a language with none."""
+    return tuple(w.casefold() for w in _extra("year_before").get(language or "", ()))
+
+
 def parse_foreign(expr: str, language: str) -> Parsed:
     """What a date phrase in ``language`` says, read with dateparser's data for the language
     (see ``foreign_date_spans``); kind "vague" when it names no date."""
@@ -360,6 +379,8 @@ def parse_foreign(expr: str, language: str) -> Parsed:
         elif any(w in loc.next_words for w in words):
             modifier = "next"
         return Parsed(kind="date", weekday=weekday, modifier=modifier)
+    if year is not None and len(years) == 1 and re.fullmatch(rf"{_YEAR_NUM}\s*\S*", text):
+        return Parsed(kind="date", year=year)  # "2021", "2021 году", "2021'de"
     return Parsed(kind="vague")
 
 
