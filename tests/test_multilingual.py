@@ -210,6 +210,8 @@ def test_a_past_weekday_after_a_relative_pronoun_and_a_month_before_del_year():
         ("pl", "W 2019 roku samolot wypadł z pasa.", "2019 roku"),
         ("tr", "2019 yılında bir uçak pistten çıktı.", "2019 yılında"),
         ("ar", "وفي عام 2019 خرجت طائرة عن المدرج.", "2019"),
+        # German capitalises its nouns: a year opening a clause before a lower-case word
+        ("de", "Es ist das zweite Unglück: 2019 war eine Maschine verunglückt.", "2019"),
     ],
 )
 def test_a_bare_year_behind_or_before_its_words_is_a_date(language: str, text: str, year: str):
@@ -220,6 +222,7 @@ def test_a_bare_year_behind_or_before_its_words_is_a_date(language: str, text: s
 def test_a_number_that_is_no_year_and_a_year_with_no_words_are_no_date():
     assert resolved("Murieron 2019 personas en total.", "es") == []
     assert resolved("Le bilan: 2019 morts.", "fr") == []
+    assert resolved("Bilanz: 2019 Menschen starben.", "de") == []
 
 
 def test_a_capital_after_a_headline_line_is_no_noun():

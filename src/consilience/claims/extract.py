@@ -1390,12 +1390,17 @@ def _figure_candidate(
         aboard is not None
         and concept not in lx.CONCEPT_EVENTS
         # "carrying 40 pupils": whoever is counted; "35 people on board died": the toll
-        and (aboard < rel or event not in lx.TALLY_EVENTS)
+        and (
+            aboard < rel
+            or event not in lx.TALLY_EVENTS
+            or _tally_of_another(article, sent, q, read, language)
+        )
         and (aboard < rel or counted in (None, "people", "passengers"))
     ):
         # "carrying 64 people", "a bordo a 68 personas", "with 64 people aboard": how many
-        # were aboard, whatever happened to the plane
-        counted, event = "people", lx.ABOARD
+        # were aboard, whatever happened to the plane; "139 passengers and seven crew" are
+        # parts of them, counts of their own
+        counted, event = _aboard_part(article.text, q.end, language) or "people", lx.ABOARD
     if event in _DYING_AMONG and _died_after(text, q.end - sent.start, narrow, language):
         # "tre feriti sono deceduti", "three of the injured died": of those hurt, some died
         counted, event, concept = "people", "kill", "dead"
@@ -1971,6 +1976,52 @@ def _counted(
 _ABOARD_REACH = 40
 
 
+def _aboard_part(text: str, end: int, language: str | None) -> str | None:
+    """Return "passengers" or "crew" when the noun right after a count of those aboard (its
+    end at ``end``) counts only them (``<language>:passengers`` / ``:crew`` in
+    ``data/aboard.json``: "139 passengers", "sete tripulantes", "145 yolcu"), None else."""
+    start = end
+    while start < len(text) and text[start] in " \u00a0":
+        start += 1
+    for kind in ("passengers", "crew"):
+        cues = lx.language_cues("aboard", kind, language or "en")
+        if cues is not None and cues.match(text, start):
+            return kind
+    return None
+
+
+def _tally_of_another(
+    article: Article,
+    sent: Sentence,
+    q: Quantity,
+    read: Sequence[Quantity],
+    language: str | None,
+) -> bool:
+    """Return True when the first word of a tally after ``q`` in its sentence ("matando",
+    "killing") has another count between them or right after it, whose tally it is: "com 146
+    pessoas a bordo caiu ..., matando pelo menos 27 pessoas" counts 146 aboard, 27 dead."""
+    text = article.text[sent.start : sent.end]
+    after = q.end - sent.start
+    first = next(
+        (
+            at
+            for at, cls in lx.class_positions(text, language)
+            if at >= after and cls in lx.TALLY_EVENTS
+        ),
+        None,
+    )
+    if first is None:
+        return False
+    return any(
+        after <= o.start - sent.start < first + _TALLY_REACH and o.unit is None and o is not q
+        for o in read
+    )
+
+
+# How far after a word of a tally its own count may stand ("matando pelo menos 27 pessoas").
+_TALLY_REACH = 30
+
+
 def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) -> int | None:
     """Return where a word of ``language`` saying a count is of those aboard
     (``data/aboard.json``) stands near ``pos`` in the clause ``span`` of ``text``, None when
@@ -1981,6 +2032,12 @@ def _aboard(text: str, pos: int, span: tuple[int, int], language: str | None) ->
     # "carrying out the strike", "llevaba a cabo": another verb
     other = lx.language_cues("aboard", "not_before", language or "en")
     lo, hi = max(span[0], pos - _ABOARD_REACH), min(span[1], pos + _ABOARD_REACH)
+    head = span[0]
+    while head < pos and text[head] in " \"'“«":
+        head += 1
+    opening = cues.match(text, head)
+    if opening is not None and opening.start() < lo:
+        lo = opening.start()  # "An Bord des Fluges XV731 aus Dornis waren 146 Menschen"
     for m in cues.finditer(text, lo, hi):
         if other is None or not other.match(
             text, m.end() + 1 if text[m.end() : m.end() + 1] == " " else m.end()

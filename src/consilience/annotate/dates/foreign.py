@@ -265,6 +265,12 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     after_year = _extra("year_after").get(language, ())
     if after_year:
         alternatives.append(rf"(?<![\w\d]){_YEAR_NUM}\s*(?:{_alternation(after_year)})(?!\w)")
+    if language in _extra("nouns_capitalised"):
+        # a year opening a sentence or a clause before a word in lower case, in a language
+        # that capitalises its nouns: "2021 war eine Maschine ...", not "2021 Menschen"
+        alternatives.append(
+            rf"(?:(?<=^)|(?<=[.:;!?]\s)|(?<=\n)){_YEAR_NUM}(?=\s+(?-i:[a-zäöüß]))"
+        )
     try:
         return re.compile("|".join(f"(?:{a})" for a in alternatives), re.I)
     except re.error:
