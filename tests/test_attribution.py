@@ -266,6 +266,9 @@ def test_entities_keep_a_name_with_a_function_word_whole():
         ("Speculation grew that the coach would leave.", "rumoured"),
         ("The coach said he would stay.", "reported"),
         ("She insisted on anonymity and said the town was calm.", "reported"),
+        # a refusal to speculate frames nothing as a rumour
+        ("The investigator said it was too early to speculate about the cause.", "reported"),
+        ("Officials declined to speculate on the cause.", "reported"),
     ],
 )
 def test_sentence_stance(sentence, stance):

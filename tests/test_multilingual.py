@@ -240,6 +240,21 @@ def test_a_weekday_name_that_is_a_noun_is_a_day_only_as_one():
     ]
 
 
+def test_days_and_months_name_no_place(tmp_path: Path):
+    # a German text read without a model: "Montag" is a day, though the gazetteer has a
+    # place of that name; Berlin is a place
+    (tmp_path / "de.txt").write_text(
+        "---\ntitle: Flugschreiber geborgen\noutlet: Abendpost\npublished: 2031-06-03\n---\n"
+        "Beide Flugschreiber wurden am Montag geborgen, wie die Behörden in Berlin mitteilten.\n",
+        "utf-8",
+    )
+    report = consilience.analyze([tmp_path], progress=False)
+    (article,) = report.articles
+    found = {article.text[e.start : e.end] for e in article.annotations.entities}
+    assert "Montag" not in found
+    assert "Berlin" in found
+
+
 def test_foreign_reading_does_not_take_stray_words():
     # an abbreviation alone ("mar"), a short month name alone ("mai") and a number are no dates
     assert foreign_date_spans("Le mar est calme, mai pas 12 personnes.", "fr") == []

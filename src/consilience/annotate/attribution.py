@@ -203,12 +203,23 @@ _Ent = tuple[int, int, bool]  # start, end, is a person
 
 
 def sentence_stance(sentence: str) -> Stance:
-    """Return how a sentence frames what it attributes: denied, rumoured or reported."""
+    """Return how a sentence frames what it attributes: denied, rumoured or reported. A word of
+    rumour after a refusal ("it was too early to speculate", "declined to speculate") frames
+    nothing as a rumour."""
     if _DENIED.search(sentence):
         return "denied"
-    if _RUMOURED.search(sentence):
-        return "rumoured"
+    for m in _RUMOURED.finditer(sentence):
+        if not _REFUSED_BEFORE.search(sentence, 0, m.start()):
+            return "rumoured"
     return "reported"
+
+
+# What before a word of rumour refuses it: "too early to speculate", "declined to speculate".
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:too\s+(?:early|soon)\s+to|(?:refused|declined|refuses|declines)\s+to|not\s+to"
+    r"|(?:would|will|did|does|do|could|can)\s*(?:not|n['’]t)|no)\s+$",
+    re.IGNORECASE,
+)
 
 
 def find_attributions(

@@ -19,6 +19,7 @@ class Places(PerArticle):
         self.gazetteer = resources.gazetteer()
 
     def process(self, article: Article) -> Article:
+        from ..annotate.dates import calendar_words
         from ..annotate.gazetteer_places import find_places
         from ..annotate.language import function_words
         from ..annotate.places import confirm_places, story_countries
@@ -32,7 +33,8 @@ class Places(PerArticle):
                 article.text,
                 self.gazetteer,
                 article.language,
-                skip_words=function_words(article.language),
+                # "Montag", "Mai": days and months name no place
+                skip_words=function_words(article.language) | calendar_words(article.language),
             )
             return with_annotations(article, entities=tuple(found)) if found else article
         ents = article.annotations.entities

@@ -13,7 +13,13 @@ parsers off, and is imported lazily because it is slow to import.
 from __future__ import annotations
 
 from .cues import context_before, speaks_of_future
-from .foreign import foreign_date_spans, locale_dates, parse_foreign, year_words
+from .foreign import (
+    calendar_words,
+    foreign_date_spans,
+    locale_dates,
+    parse_foreign,
+    year_words,
+)
 from .lexicon import WEEKDAYS
 from .mentions import YEARS_AHEAD, YEARS_BACK, date_mentions, extra_date_spans
 from .parse import Parsed, Resolved, parse_expression, resolve, weekday_date
@@ -31,6 +37,7 @@ __all__ = [
     "locale_dates",
     "parse_expression",
     "parse_foreign",
+    "calendar_words",
     "year_words",
     "resolve",
     "speaks_of_future",

@@ -268,9 +268,7 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     if language in _extra("nouns_capitalised"):
         # a year opening a sentence or a clause before a word in lower case, in a language
         # that capitalises its nouns: "2021 war eine Maschine ...", not "2021 Menschen"
-        alternatives.append(
-            rf"(?:(?<=^)|(?<=[.:;!?]\s)|(?<=\n)){_YEAR_NUM}(?=\s+(?-i:[a-zäöüß]))"
-        )
+        alternatives.append(rf"(?:(?<=^)|(?<=[.:;!?]\s)|(?<=\n)){_YEAR_NUM}(?=\s+(?-i:[a-zäöüß]))")
     try:
         return re.compile("|".join(f"(?:{a})" for a in alternatives), re.I)
     except re.error:
@@ -335,6 +333,17 @@ def _a_noun_not_a_day(text: str, start: int, end: int, language: str) -> bool:
         return False
     following = re.match(r"\s+([^\W\d_]+)", text[end:])
     return following is None or _clean_word(following.group(1)) not in after
+
+
+def calendar_words(language: str | None) -> frozenset[str]:
+    """The month and weekday names of ``language`` (dateparser's data), casefolded: words that
+    name no place ("Montag", "Mai"); empty for a language it has no data for."""
+    loc = locale_dates(language or "")
+    if loc is None:
+        return frozenset()
+    names = {w for w in (*loc.months, *loc.weekdays) if len(w) >= 3}
+    # not an abbreviation, the start of a longer name ("mon" of "montag", "die" of "dienstag")
+    return frozenset(w for w in names if not any(o != w and o.startswith(w) for o in names))
 
 
 def year_words(language: str | None) -> tuple[str, ...]:
