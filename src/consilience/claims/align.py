@@ -580,11 +580,16 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
     if not blaming:
         return {}
     blamed = frozenset(s for sides in blaming.values() for s in sides)
+    fellows = _fellow_speakers(cands)
     denying: dict[int, frozenset[str]] = {}
     for i, c in enumerate(cands):
-        if c.kind != "statement" or not c.contests or not c.classes or not c.attributed_to:
+        if c.kind != "statement" or not c.contests or not c.attributed_to:
             continue
-        own = lx.speaker_parties(c.attributed_to, c.language) & blamed
+        own = lx.speaker_parties(c.attributed_to, c.language) & blamed if c.classes else set()
+        # a party blamed by name denies through a speaker naming it, or one some source of the
+        # story names with it ("Prezes Aerovesk Darius Kelmann" / "Kelmann denied ...")
+        speaking = c.speakers | {f for k in c.speakers for f in fellows.get(k, ())}
+        own = frozenset(own) | ({lx.NAMED_PARTY + k for k in speaking} & blamed)
         if own:
             denying[i] = own
     sides = {**denying, **blaming}
@@ -595,11 +600,14 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
         a = cands[i]
         for j in idx[n + 1 :]:
             b = cands[j]
-            if not sides[i] & sides[j]:
+            shared = sides[i] & sides[j]
+            if not shared:
                 continue
             if a.article == b.article and (i in denying) == (j in denying):
                 continue
-            if not _one_deed(deed[i], deed[j]) or two_days(a, b) or _two_scenes(a, b):
+            named = all(p.startswith(lx.NAMED_PARTY) for p in shared)
+            # what a party blamed by name is blamed for is any deed its denial names, or none
+            if not (named or _one_deed(deed[i], deed[j])) or two_days(a, b) or _two_scenes(a, b):
                 continue
             if (
                 (a.language or "en") == (b.language or "en")
@@ -611,6 +619,18 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
                 continue
             out[(i, j)] = _BLAME_SCORE
     return out
+
+
+def _fellow_speakers(cands: list[ClaimCandidate]) -> dict[str, frozenset[str]]:
+    """Return, for each name some source's words name, the other names of those words ("Prezes
+    Aerovesk Darius Kelmann": the airline and its chief): whom a speaker speaks for."""
+    out: dict[str, set[str]] = {}
+    for c in cands:
+        if len(c.speakers) < 2:
+            continue
+        for k in c.speakers:
+            out.setdefault(k, set()).update(c.speakers - {k})
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _something_in_common(a: ClaimCandidate, b: ClaimCandidate) -> bool:

@@ -135,6 +135,7 @@ class _Features:
     targets: frozenset[tuple[str, str]] = frozenset()  # (event class, thing it happened to)
     accused: frozenset[str] = frozenset()  # the sides it blames for a deed
     blamed_for: frozenset[str] = frozenset()  # the event classes of that deed
+    speakers: frozenset[str] = frozenset()  # keys of the names in its source's words
 
 
 def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidate]:
@@ -588,6 +589,10 @@ def _statements(
         and (counted or any(d.exact and not d.since for d in feats.dates))
     ):
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
+    if not out and any(a.startswith(lx.NAMED_PARTY) for a in feats.accused):
+        # an accusation of a party by its name, whatever the deed ("the union accused the
+        # airline of postponing the overhaul"): a statement its denials dispute
+        out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
     return out
 
 
@@ -774,6 +779,9 @@ def _sentence_features(
         # a source saying who did it ("X said the market was hit by an army airstrike")
         # blames that side as a word of blaming would
         accused, deeds = lx.doer(text, _base(article.language))
+    speakers = _speaker_keys(article.text, attr, inside)
+    if not accused and stance != "denied":
+        accused, deeds = _accused_by_name(text, sent, inside, classes, speakers, language)
     return _Features(
         text=text,
         attr=attr,
@@ -795,7 +803,61 @@ def _sentence_features(
         targets=targets,
         accused=accused,
         blamed_for=deeds,
+        speakers=speakers,
     )
+
+
+def _speaker_keys(
+    text: str, attr: Attribution | None, inside: Sequence[tuple[EntityMention, str]]
+) -> frozenset[str]:
+    """Return the keys of the names in a sentence's source's words, and of a name standing
+    right after them behind a comma ("L'amministratore delegato di Nordavia, Marten Holm,
+    ha respinto ..."): whose word it is. No place nor building."""
+    if attr is None:
+        return frozenset()
+    end = attr.source_end
+    after = re.match(r",\s*", text[end : end + 3])
+    if after is not None:
+        apposed = [m for m, _ in inside if m.start == end + after.end()]
+        end = max([end, *(m.end for m in apposed)])
+    return frozenset(
+        k
+        for m, k in inside
+        if attr.source_start <= m.start and m.end <= end and m.label not in ("LOC", "FAC")
+    )
+
+
+def _accused_by_name(
+    text: str,
+    sent: Sentence,
+    inside: Sequence[tuple[EntityMention, str]],
+    classes: set[str] | frozenset[str],
+    speakers: frozenset[str],
+    language: str | None,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the party a word of blaming names by its name (no armed side, no government):
+    the first name (no place nor building, not the source's) at most ``_ACCUSED_REACH``
+    characters after the word's start, as ``lx.NAMED_PARTY`` + its key ("the pilots' union
+    accuses Aerovesk of postponing the overhaul", "accusa Aerovesk di aver rinviato"), and the
+    sentence's event classes as its deed (``lx.ANY_DEED`` when it names none). Its denial is
+    that party's word (``align._blame_pairs``). Empty when it names none."""
+    at = lx.blame_at(text, language)
+    if at is None:
+        return frozenset(), frozenset()
+    for m, k in sorted(inside, key=lambda mk: mk[0].start):
+        rel = m.start - sent.start
+        if rel < at or rel - at > _ACCUSED_REACH:
+            continue
+        if m.label in ("LOC", "FAC") or k in speakers or k.startswith("n:country:"):
+            continue  # (a GPE may be a name a model misreads, or a state that acts)
+        deeds = frozenset(classes - lx.WEAK_CLASSES) or frozenset({lx.ANY_DEED})
+        return frozenset({lx.NAMED_PARTY + k}), deeds
+    return frozenset(), frozenset()
+
+
+# How far after the start of a word of blaming the party it names by name may stand ("accused
+# Nordavia", "beschuldigt Aerovesk", "ha accusato la compagnia Nordavia").
+_ACCUSED_REACH = 30
 
 
 def _another_before(text: str, at: int, language: str | None) -> bool:
@@ -2145,4 +2207,5 @@ def _candidate(
         targets=feats.targets,
         accused=feats.accused,
         blamed_for=feats.blamed_for,
+        speakers=feats.speakers,
     )

@@ -1623,6 +1623,13 @@ _DEED_AFTER = 5
 _DEED_BEFORE = 3
 
 
+# A party blamed by its name, no armed side nor the government ("the pilots' union accuses
+# Aerovesk of postponing the overhaul"): this prefix and the name's entity key; and the deed a
+# blame naming no event class is for.
+NAMED_PARTY = "@"
+ANY_DEED = "any"
+
+
 # The party a government is when blamed ("accused the government of staging the coup"):
 # no armed side (``actor_sides`` never names it), a party of blame and denial only.
 GOVERNMENT = "government"

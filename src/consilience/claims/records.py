@@ -108,6 +108,9 @@ class ClaimCandidate:
     # state_forces, for an attack; ``lexicon.blame``); a denial by that side disputes it
     accused: frozenset[str] = frozenset()
     blamed_for: frozenset[str] = frozenset()  # the event classes of the deed it blames them for
+    # The keys of the names in its source's words ("L'amministratore delegato di Aerovesk,
+    # Darius Kelmann": the airline and its chief): whose word it is.
+    speakers: frozenset[str] = frozenset()
 
     @property
     def contests(self) -> bool:

@@ -789,6 +789,50 @@ def propagate(docs: Sequence[Doc], extra: Iterable[str], ordinary: Collection[st
                 i += 1
 
 
+def propagate_surnames(docs: Sequence[Doc]) -> None:
+    """Make each later occurrence of a person's last name, in an article that gave the name in
+    full before it, a mention of that person ("Topman Darius Kelmann hield vol ... Kelmann
+    ontkende opnieuw", "داريوس كيلمان ... ونفى كيلمان"): news writing names a person in full
+    once, then by the surname, and a language read without a model has no mention of it. Not
+    a surname of fewer than three letters, one written in lower case, nor one the article also
+    writes in lower case ("Berg", "berg"); an occurrence a mention covers or crosses is left."""
+    for doc in docs:
+        text = doc.text
+        for m in [m for m in doc.mentions if m.label == "PERSON"]:
+            words = _WORD.findall(text[m.start : m.end])
+            surname = words[-1] if len(words) >= 2 else ""
+            if len(surname) < 3 or not surname[0].isalpha() or surname[0].islower():
+                continue
+            lower = surname.lower()
+            if lower != surname and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text):
+                continue
+            for w in _WORD.finditer(text, m.end):
+                if w.group() != surname:
+                    continue
+                same = [o for o in doc.mentions if (o.start, o.end) == w.span()]
+                if same and same[0].origin == "propagated" and same[0].label != "PERSON":
+                    # the surname found as a known name of some other kind: this person's
+                    doc.mentions.remove(same[0])
+                elif any(o.start < w.end() and w.start() < o.end for o in doc.mentions):
+                    continue
+                if (
+                    place_span(
+                        doc,
+                        w.start(),
+                        w.end(),
+                        "PERSON",
+                        "rule",
+                        "the surname of a full name before",
+                    )
+                    and m.key
+                ):
+                    # a name found in another script is keyed by its writing there
+                    # ("Дариус Кельман": "darius kelmann"): its surname by the key's last word
+                    for o in doc.mentions:
+                        if (o.start, o.end) == w.span():
+                            o.key = m.key.split()[-1]
+
+
 def _propagate_one(doc: Doc, start: int, end: int, label: str | None) -> None:
     """Make one occurrence of a known name a mention unless it crosses a mention's edge or
     lies inside a longer mention."""

@@ -98,6 +98,7 @@ def resolve_story(
     ordinary = mn.lower_words(docs)
     prepare(docs, gazetteer, ordinary, aliases)
     propagate_across_scripts(docs, [a.language for a in articles])
+    mn.propagate_surnames(docs)
     find_parts(docs, [a.language for a in articles])
     groups, span_group = build_groups(docs)
     _locate(groups, docs, gazetteer, table)
