@@ -56,3 +56,12 @@ def test_an_accusation_by_name_and_the_accused_denials_are_one_dispute(story) ->
     assert accusation.status == "disputed"
     assert accusation in holding(claims, arts["nl"], "Holm ontkende")
     assert accusation in holding(claims, arts["it"], "ha respinto le accuse")
+
+
+def test_the_dispute_shows_who_is_accused_and_the_denial(story) -> None:  # noqa: ANN001
+    arts, claims, _ = story
+    accusation = claim_with(claims, arts["en"], "accused Nordavia of postponing")
+    (conflict,) = [c for c in accusation.conflicts if c.kind == "denial"]
+    shown = {v.value for v in conflict.values}
+    assert "accused Nordavia of postponing the overhaul of the left engine twice" in shown
+    assert "ontkende dat er onderhoud was overgeslagen" in shown

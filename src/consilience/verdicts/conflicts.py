@@ -477,7 +477,12 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
         # (a side named as the deed's doer, "hit by an army airstrike", is shown by the deed)
         blamed = (
             lx.blame_at(text[s:e], c.language)
-            if c.accused and lx.blame(text[s:e], c.language)[0]
+            if c.accused
+            and (
+                lx.blame(text[s:e], c.language)[0]
+                # a party blamed by its name ("accusa Aerovesk di aver rinviato")
+                or any(a.startswith(lx.NAMED_PARTY) for a in c.accused)
+            )
             else None
         )
         if blamed is None and c.accused:
