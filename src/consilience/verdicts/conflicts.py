@@ -498,6 +498,11 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             start = at + len(c.cue) if at >= 0 and at + len(c.cue) < e - 1 else None
             if start is not None:
                 start += len(text[start:e]) - len(text[start:e].lstrip(" ,:"))
+                # a word set off by a comma right after the verb ("twierdzi natomiast, że
+                # ...", "says however, that"): what the source says follows it
+                aside = re.match(r"[^\W\d_]+\s*,\s*", text[start:e])
+                if aside is not None and start + aside.end() < e - 1:
+                    start += aside.end()
     if start is None:
         start = c.start
     return _value_from(article, start, e)
