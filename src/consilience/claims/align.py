@@ -605,7 +605,7 @@ def _blame_pairs(cands: list[ClaimCandidate]) -> dict[tuple[int, int], float]:
                 continue
             if a.article == b.article and (i in denying) == (j in denying):
                 continue
-            named = all(p.startswith(lx.NAMED_PARTY) for p in shared)
+            named = all(map(lx.named_party, shared))
             # what a party blamed by name is blamed for is any deed its denial names, or none
             if not (named or _one_deed(deed[i], deed[j])) or two_days(a, b) or _two_scenes(a, b):
                 continue

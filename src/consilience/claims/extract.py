@@ -589,7 +589,7 @@ def _statements(
         and (counted or any(d.exact and not d.since for d in feats.dates))
     ):
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
-    if not out and any(a.startswith(lx.NAMED_PARTY) for a in feats.accused):
+    if not out and any(map(lx.named_party, feats.accused)):
         # an accusation of a party by its name, whatever the deed ("the union accused the
         # airline of postponing the overhaul"): a statement its denials dispute
         out.append(_candidate(article, sent, sent.start, sent.end, "statement", feats))
@@ -1175,21 +1175,14 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     before the article's publication day and every event word of the sentence lies in the
     clause of one of them, a date opening the sentence in a clause of its own being the
     whole sentence's (a sentence naming no date is not judged so)."""
-    published = article.published.date
-    if not feats.dates or not published:
-        return False
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return False
-    limit = day - timedelta(days=_BACKGROUND_DAYS)
-    if not all(_last_day(d) < limit for d in feats.dates):
+    limit = _background_limit(article) if feats.dates else None
+    if limit is None or not all(_last_day(d) < limit for d in feats.dates):
         return False
     # The old date may only describe something the sentence names in passing ("talks in the
     # format created in 2017"): the sentence is background when each of its event words lies
     # in the narrow clause of one of its old dates.
     language = _base(article.language)
-    weak = _DESCRIPTIVE if language in (None, "en") else _weak(language)
+    weak = _background_weak(language)
     told = [
         at for at, cls in lx.class_positions(feats.text, language) if cls not in lx.WEAK_CLASSES
     ]
@@ -1213,6 +1206,24 @@ def _background(article: Article, sent: Sentence, feats: _Features) -> bool:
     return all(any(lo <= at < hi for lo, hi in spans) for at in told)
 
 
+def _background_limit(article: Article) -> date | None:
+    """Return the day before which a date tells the article's background (``_BACKGROUND_DAYS``
+    before its publication day), None when its publication day is unknown."""
+    published = article.published.date
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]) - timedelta(days=_BACKGROUND_DAYS)
+    except ValueError:
+        return None
+
+
+def _background_weak(language: str | None) -> re.Pattern[str]:
+    """Return the narrow clause boundaries an old date's clause is read within: English's
+    descriptive ones, or the language's (``_weak``)."""
+    return _DESCRIPTIVE if language in (None, "en") else _weak(language)
+
+
 def _old_clause(article: Article, sent: Sentence, feats: _Features, pos: int) -> bool:
     """Return True when the figure at ``pos`` (offset in the sentence) stands in what a date
     more than ``_BACKGROUND_DAYS`` before the article's publication opens, straight into its
@@ -1220,15 +1231,10 @@ def _old_clause(article: Article, sent: Sentence, feats: _Features, pos: int) ->
     airline's second crash: in 2021 a jet overran the runway, killing nine"; not "In 2005 it
     lost $1.6 billion and recently reported a loss of $254 million"): what it counts happened
     then, background, whatever the clause before the date tells."""
-    published = article.published.date
-    if not published:
+    limit = _background_limit(article)
+    if limit is None:
         return False
-    try:
-        limit = date.fromisoformat(published[:10]) - timedelta(days=_BACKGROUND_DAYS)
-    except ValueError:
-        return False
-    language = _base(article.language)
-    weak = _DESCRIPTIVE if language in (None, "en") else _weak(language)
+    weak = _background_weak(_base(article.language))
     for d in feats.dates:
         start, end = d.start - sent.start, d.end - sent.start
         if start > pos or _last_day(d) >= limit:

@@ -1630,6 +1630,11 @@ NAMED_PARTY = "@"
 ANY_DEED = "any"
 
 
+def named_party(party: str) -> bool:
+    """Return whether ``party`` (of ``ClaimCandidate.accused``) is one blamed by its name."""
+    return party.startswith(NAMED_PARTY)
+
+
 # The party a government is when blamed ("accused the government of staging the coup"):
 # no armed side (``actor_sides`` never names it), a party of blame and denial only.
 GOVERNMENT = "government"

@@ -481,7 +481,7 @@ def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> Confli
             and (
                 lx.blame(text[s:e], c.language)[0]
                 # a party blamed by its name ("accusa Aerovesk di aver rinviato")
-                or any(a.startswith(lx.NAMED_PARTY) for a in c.accused)
+                or any(map(lx.named_party, c.accused))
             )
             else None
         )
