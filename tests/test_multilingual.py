@@ -262,6 +262,16 @@ def test_foreign_reading_does_not_take_stray_words():
     assert foreign_date_spans("Sans données.", "xx") == []
 
 
+def test_a_weekday_with_a_part_of_the_day_written_onto_it_is_that_weekday():
+    text = "Die Zahl lag am Montagabend bei 61; am Dienstagmorgen kamen Helfer."
+    spans = foreign_date_spans(text, "de")
+    assert [text[a:b] for a, b in spans] == ["Montagabend", "Dienstagmorgen"]
+    assert parse_foreign("Montagabend", "de").weekday == 0
+    assert parse_foreign("dinsdagochtend", "nl").weekday == 1
+    # a weekday name inside another word is none: "Sonntagsschule" (Sunday school)
+    assert foreign_date_spans("Die Sonntagsschule blieb zu.", "de") == []
+
+
 @needs_fr
 def test_english_and_french_reports_share_story_entities(tmp_path: Path):
     (tmp_path / "en.txt").write_text(

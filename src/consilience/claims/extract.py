@@ -1571,9 +1571,22 @@ def _figure_candidate(
         end = q.end
     cand = _candidate(article, sent, start, end, "figure", clause_feats, figure)
     before = article.text[start : q.start]
-    update = bool(lx.UPDATE_CUES.search(before)) or (revision and not first)
+    update = _changed(article, start, q, sent.end) or (revision and not first)
     running = update or _running(before)
-    return replace(cand, update_cue=update, running=running)
+    lowered = update and _changed(article, start, q, sent.end, down=True)
+    return replace(cand, update_cue=update, running=running, lowered=lowered)
+
+
+def _changed(article: Article, start: int, q: Quantity, stop: int, down: bool = False) -> bool:
+    """Return True when the words of the article's language around a figure say it is a
+    changed value ("rose to 61", "ascendió a 61", "61'e yükseldi"), or with ``down`` a lowered
+    or corrected one ("revised down to 61"): ``lexicon.change_cues``, before the figure in its
+    passage (from ``start``) or right after it in its sentence (up to ``stop``)."""
+    before, after = lx.change_cues(_base(article.language) or "en", down)
+    if before is not None and before.search(article.text[start : q.start]):
+        return True
+    rest = article.text[q.end : min(stop, q.end + 40)]
+    return after is not None and after.match(rest) is not None
 
 
 _NUMBER_NEXT = re.compile(r"\s*\d")

@@ -507,6 +507,27 @@ def place_prepositions(language: str | None) -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def change_cues(
+    language: str | None, down: bool = False
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return the patterns of ``language``'s words (English's for no language) that say a
+    figure is a changed value (``data/changes.json``: "rose to", "ascendió a", "61'e
+    yükseldi"), or with ``down`` one lowered or corrected ("revised down", "rebajó"): the
+    words searched in the figure's passage before it, and those opening the text right after
+    it (two words may come between: "ist auf 61 Tote gestiegen"). None where the language has
+    none."""
+    code = language or "en"
+    before = language_cues("changes", "down" if down else None, code)
+    words = language_words("changes").get(f"{code}:down_after" if down else f"{code}:after")
+    after = (
+        re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{word_alternation(words)})(?!\w)", re.IGNORECASE)
+        if words
+        else None
+    )
+    return before, after
+
+
 @functools.lru_cache(maxsize=1)
 def running_cues() -> re.Pattern[str]:
     """Return the pattern of the words, in every language of ``data/running.json``, that mark a
@@ -777,12 +798,6 @@ HYPOTHETICAL = re.compile(
 QUESTION = re.compile(r"\?\s*[\"'”’*]*\s*$")
 
 # Cues that a figure replaces an earlier one rather than contradicting it.
-UPDATE_CUES = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|jumps|grew|grown"
-    r"|reached|mounted|revised|revises|raised|lowered|fell|fallen|dropped|decreased|now\s+stands"
-    r"|has\s+(?:risen|climbed|grown|increased)|updated?|new\s+(?:toll|figure|count|tally))\b",
-    re.IGNORECASE,
-)
 # Denials whose object is someone else's report: "denied reports that ...", "rumours that".
 REPORTED_OBJECT = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?|speculation|allegations?|insinuations?|information"

@@ -77,6 +77,9 @@ class ClaimCandidate:
     figure: Figure | None = None
     dates: tuple[EventDate, ...] = ()
     update_cue: bool = False  # "rose to", "revised down": the figure replaces an earlier one
+    # "revised down to", "rebajó a", "corrected": a lowered or corrected value, a later step
+    # of its count even where it is less than an earlier one
+    lowered: bool = False
     # a running count: a change or a toll as it stands ("death toll", "il bilancio", "حصيلة")
     running: bool = False
     language: str | None = None  # the article's language ("en", "es" ...), its base code

@@ -260,8 +260,10 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
     allowed, when every day's values lie at or above (rising) or at or below (falling) all of
     the previous day's: "6 dead" then "18" then "37" on the first day, "247" the next. Steps go
     day by day, within a day in the direction of the move. Else None (values of two days that
-    cross: a disagreement). A report dated to the month only orders nothing: its value is a
-    step of unknown day, after the others."""
+    cross: a disagreement). A value a report says was lowered or corrected ("revised down
+    to 61") is a step of a rising tally, after its day's other values (``_rises``). A report
+    dated to the month only orders nothing: its value is a step of unknown day, after the
+    others."""
     by_day: dict[str, set[int]] = {}
     undated: list[int] = []
     for i, cls in enumerate(values):
@@ -276,15 +278,17 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
     days = sorted(by_day)
     if len(days) < 2:
         return None
+    lowered = {i for i, cls in enumerate(values) if any(c.lowered for c in cls)}
     pairs = list(zip(days, days[1:], strict=False))
-    rising = all(max(by_day[a]) <= min(by_day[b]) for a, b in pairs)
+    rising = _rises([by_day[d] for d in days], lowered)
     falling = all(min(by_day[a]) >= max(by_day[b]) for a, b in pairs)
     if not (rising or falling):
         return None
     steps: list[tuple[str, str, str]] = []
     last: int | None = None
     for d in days:
-        for i in sorted(by_day[d], reverse=falling):
+        # a day's corrections come after its other values: "63" then "revised down to 61"
+        for i in sorted(by_day[d], key=lambda i: (i in lowered, -i if falling else i)):
             if i == last:
                 continue
             first = next(c for c in values[i] if _day(c) == d)
@@ -296,6 +300,22 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
         steps.append(("date unknown", _figure(first).text, first.article))
     announced = any(c.update_cue for cls in values for c in cls)
     return Update(steps=tuple(steps), announced=announced)
+
+
+def _rises(days: Sequence[set[int]], lowered: set[int]) -> bool:
+    """Return True when the values of each day (value class indices, smallest value first)
+    lie at or above all of the values before them, a value that a report says was lowered or
+    corrected (``lowered``: "revised down to 61") excepted: it replaces the higher count it
+    corrects, and the days after it need only reach it."""
+    floor = -1
+    for day in days:
+        plain = day - lowered
+        if plain and min(plain) < floor:
+            return False
+        floor = max(plain | {floor})
+        if day & lowered:
+            floor = max(day & lowered)
+    return True
 
 
 def _day(c: ClaimCandidate) -> str | None:
@@ -364,6 +384,7 @@ def _same_moment(
         _moment(a) & _moment(b)
         and (a.published == b.published or a.published is None or b.published is None)
         and not same_origin(a, b)
+        and not (a.lowered or b.lowered)  # a correction replaces the count of its moment
         for i, va in enumerate(values)
         for vb in values[i + 1 :]
         for a in va

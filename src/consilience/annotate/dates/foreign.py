@@ -235,7 +235,9 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     day = rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]){_DAY_SUFFIX}"
     year = rf"{joint}\s+{_YEAR_NUM}(?!\d)"
     mods = _alternation(list(loc.last_words | loc.next_words))
-    weekday = rf"(?:{_alternation(weekday_words)})" if weekday_words else None
+    compounds = _extra("weekday_compounds").get(language, ())
+    part = rf"(?:{_alternation(list(compounds))})?" if compounds else ""
+    weekday = rf"(?:{_alternation(weekday_words)}){part}" if weekday_words else None
     alternatives = [r.pattern.pattern.replace("(?P<n>", "(?:") for r in loc.relatives]
     lead = rf"(?:{weekday},?\s+)?" if weekday else ""
     alternatives.append(rf"(?<!\w){lead}{day}{joint}\s+{month}(?:,?{year})?(?!\w)")
@@ -352,6 +354,16 @@ def year_words(language: str | None) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _extra("year_before").get(language or "", ()))
 
 
+def _compound_weekday(words: list[str], loc: _LocaleDates, language: str) -> int | None:
+    """Return the weekday a word of ``words`` names with a part of the day written onto it
+    (``data/dates.json`` "weekday_compounds": "montagabend" is Monday), else None."""
+    for w in words:
+        for part in _extra("weekday_compounds").get(language, ()):
+            if w.endswith(part) and w[: -len(part)] in loc.weekdays:
+                return loc.weekdays[w[: -len(part)]]
+    return None
+
+
 def parse_foreign(expr: str, language: str) -> Parsed:
     """What a date phrase in ``language`` says, read with dateparser's data for the language
     (see ``foreign_date_spans``); kind "vague" when it names no date."""
@@ -379,6 +391,8 @@ def parse_foreign(expr: str, language: str) -> Parsed:
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)
     month = next((loc.months[w] for w in words if w in loc.months), None)
     weekday = next((loc.weekdays[w] for w in words if w in loc.weekdays), None)
+    if weekday is None:
+        weekday = _compound_weekday(words, loc, language)
     years = re.findall(rf"(?<!\d){_YEAR_NUM}(?!\d)", text)
     year = int(years[0]) if years else None
     if month is not None:
