@@ -3,6 +3,7 @@ built, order independence, and the features and clustering steps on their own.""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -377,3 +378,49 @@ def test_a_lone_report_weakly_similar_to_many_of_a_story_stays_apart() -> None:
     # one pair as similar as that is enough
     closer = {**direct, (1, 3): 0.12}
     assert agglomerate(4, edges, 0.3, strongest=0.1, direct=closer) == [0, 0, 0, 0]
+
+
+def test_a_day_and_a_figure_alone_tell_nothing_of_one_event() -> None:
+    from consilience.stories import _direct
+    from consilience.stories.features import Profile
+    from consilience.stories.similarity import telling, vectors
+
+    def made(pid: str, names: str, numbers: str) -> Profile:
+        return Profile(
+            id=pid,
+            names=Counter(names.split()),
+            words=Counter(),
+            numbers=Counter(numbers.split()),
+            times=Counter(["d:2030-11-12", "md:11-12"]),
+        )
+
+    profiles = [
+        made("fire", "gazipur dhaka", "14 30 10"),
+        made("bombing", "potiskum yobe", "31 74 10"),
+        made("bombing-2", "potiskum balarabe", "31 33"),
+        made("other", "tete", "31 74 8"),
+    ]
+    params = Params()
+    vec, _ = vectors(profiles, params)
+    # one figure and the day: no pair; a place: a pair; two figures: a pair
+    assert not telling(vec, None, params, 0, 1)
+    assert telling(vec, None, params, 1, 2)
+    assert telling(vec, None, params, 1, 3)
+    near = [[(1, 0.13)], [(0, 0.13), (2, 0.5)], [(1, 0.5)], []]
+    assert _direct(near, lambda i, j: telling(vec, None, params, i, j)) == {
+        (0, 1): 0.0,
+        (1, 2): 0.5,
+    }
+    assert _direct(near) == {(0, 1): 0.13, (1, 2): 0.5}
+
+
+def test_the_day_of_a_head_date_line_is_no_figure() -> None:
+    from consilience.stories.features import number_keys
+
+    text = "Southern Wire — Thursday, 12 November 2030\n\nThe toll rose to 31 on Thursday."
+    start = text.index("12 November")
+    assert number_keys(text) == Counter({"12": 1, "31": 1})
+    assert number_keys(text, None, (start, start + 16)) == Counter({"31": 1})
+    # the span is the article's: a title written before the text shifts it
+    titled = "Toll rises\n" + text
+    assert number_keys(titled, None, (start, start + 16), shift=11) == Counter({"31": 1})

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from ..model import Article, Published
@@ -424,10 +424,76 @@ def story_dates(
                 if not any(s <= d.start and d.end <= e for s, e in skip)
             ]
             found[a.id] = clues(a.text, spans, a.language or "en")
+            line = dateline(a.text, found[a.id], reference)
+            if line is not None:  # the article's own date, as good as its metadata
+                known[a.id] = line[0]
+                results[a.id] = Published(line[0].isoformat(), "text", line[1])
     for aid, inferred in infer(found, reference, known=known).items():
-        if inferred is not None:
+        if inferred is not None and aid not in known:
             results[aid] = Published(inferred.date.isoformat(), "text", inferred.evidence)
     return {a.id: results.get(a.id, Published()) for a in articles}
+
+
+def dateline(
+    text: str, article_clues: Sequence[Clue], reference: date
+) -> tuple[date, tuple[int, int]] | None:
+    """Return the date an article's head states as its own, and its span: a full date (day,
+    month and year) on one of its first ``_HEAD_LINES`` lines, a short line that says little
+    else ("Meridian Press Agency — Tuesday, 10 November 2026", "12.11.2026"), what stands
+    before the date set off by a mark (a dash, a bar, a comma), not after ``reference``; the
+    first line (a headline) only when it holds the date alone. None when there is none: the
+    date is then inferred with the story's other articles."""
+    lines: list[tuple[int, int]] = []
+    at = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((at, at + len(raw)))
+        if len(lines) == _HEAD_LINES:
+            break
+        at += len(raw) + 1
+    for n, (lo, hi) in enumerate(lines):
+        for clue in article_clues:
+            if not (lo <= clue.start and clue.end <= hi) or None in (clue.year, clue.month):
+                continue
+            if clue.day is None:
+                # a day the date reader left before its month ("12 | November 2026")
+                day = _DAY_BEFORE.search(text, lo, clue.start)
+                if day is None:
+                    continue
+                clue = replace(clue, start=day.start(), day=int(day.group(1)))
+            before, after = text[lo : clue.start].strip(), text[clue.end : hi].strip()
+            if before and before[-1] not in _HEAD_MARKS:
+                continue  # the date ends a phrase ("to be held on 12 December 2026")
+            rest = (before + after).strip(" \t" + _HEAD_MARKS)
+            if len(rest) > _HEAD_REST or len(after) > _HEAD_AFTER or (n == 0 and rest):
+                continue
+            assert clue.year is not None and clue.month is not None and clue.day is not None
+            found = _valid(clue.year, clue.month, clue.day)
+            if found is not None and found <= reference:
+                return found, (clue.start, clue.end)
+    return None
+
+
+def own_date(
+    article: Article, reference: date | None = None
+) -> tuple[date, tuple[int, int]] | None:
+    """Return the date an article's head states as its own (``dateline``) and its span, read
+    from its date annotations; None when it states none."""
+    spans = [(d.start, d.end) for d in article.annotations.dates if d.start < _HEAD_CHARS]
+    found = clues(article.text, spans, article.language or "en")
+    return dateline(article.text, found, reference or date.max)
+
+
+# The lines of an article's head where a date is its own (a headline, an outlet's line, a
+# date line), and how many characters besides the date such a line may hold (an outlet).
+_HEAD_LINES = 3
+_HEAD_REST = 60
+# what may stand after a dateline's date (a weekday: "12 Kasım 2026 Perşembe", "року"), and
+# the marks that end what stands before it (an outlet: "Meridian Press — ", "Daily Star | ")
+_HEAD_AFTER = 20
+_HEAD_MARKS = ",;:|-\u2013\u2014()\u00b7\u2022/"
+_HEAD_CHARS = 600
+_DAY_BEFORE = re.compile(r"(?<!\d)([12]\d|3[01]|0?[1-9])\.?\s+$")
 
 
 def metadata_date(value: str | None) -> date | None:

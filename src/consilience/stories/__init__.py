@@ -26,7 +26,7 @@ whatever the order in which they arrived: document frequencies and neighbourhood
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -39,7 +39,7 @@ from ..text import shorten
 from .cluster import agglomerate, second_order
 from .features import Profile, profile
 from .params import Params
-from .similarity import NeighbourJob, gist_matrix, index, neighbour_rows, vectors
+from .similarity import NeighbourJob, gist_matrix, index, neighbour_rows, telling, vectors
 
 __all__ = [
     "Header",
@@ -164,9 +164,15 @@ def group_profiles(
         events,
         params.event_lag,
         params.link_strongest,
-        _direct(near) if params.link_strongest is not None else None,
+        _direct(near, lambda i, j: telling(vec, gist, params, i, j))
+        if params.link_strongest is not None
+        else None,
     )
-    labels = continued(labels, near, profiles, days, gist, params)
+    stated = [
+        d if d is not None or p.stated is None else p.stated.toordinal()
+        for d, p in zip(days, profiles, strict=True)
+    ]
+    labels = continued(labels, near, profiles, stated, gist, params)
     centrality = [0.0] * vec.n
     for (i, j), w in edges.items():
         if labels[i] == labels[j]:
@@ -175,14 +181,19 @@ def group_profiles(
     return labels, centrality
 
 
-def _direct(near: Neighbours) -> dict[tuple[int, int], float]:
+def _direct(
+    near: Neighbours, tells: Callable[[int, int], bool] | None = None
+) -> dict[tuple[int, int], float]:
     """The first-order similarity of each pair of neighbours (i < j), the higher of the two
-    directions' when each holds the other."""
+    directions' when each holds the other; 0 for a pair ``tells`` says shares nothing of
+    what it is about (only figures and dates: a factory fire and a bombing of one Thursday)."""
     out: dict[tuple[int, int], float] = {}
     for i, row in enumerate(near):
         for j, sim in row:
             key = (i, j) if i < j else (j, i)
             out[key] = max(out.get(key, 0.0), sim)
+    if tells is not None:
+        out = {key: sim if tells(*key) else 0.0 for key, sim in out.items()}
     return out
 
 
@@ -210,8 +221,9 @@ def continued(
 ) -> list[int]:
     """Return ``labels`` with the groups that tell one event over consecutive days joined: two
     groups some article of one has among its neighbours (``near``), every article of both
-    dated by its metadata and all within ``params.continuation_days`` of each other (the
-    joined group too: no chain of days), whose gists (title and lead: what the report is
+    dated by its metadata or its own head's date line and all within
+    ``params.continuation_days`` of each other (the joined group too: no chain of days), whose
+    gists (title and lead: what the report is
     about) are alike on average across the two groups (``params.continuation_gist``), that
     share a name half or more of each group's articles write, and whose towns do not differ
     (the gazetteer places other than countries that half of each group's articles name: two

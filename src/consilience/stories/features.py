@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from ..annotate.published import own_date
 from ..model import Article
 
 # Words kept in the words channel are cut to this many characters: "earthquake"/"earthquakes"
@@ -67,6 +68,9 @@ class Profile:
     # "MM-DD" when the article writes its event's day without a year and has no publication
     # day to take one from (``event_month_day``); "" otherwise
     event_md: str = ""
+    # the date the article's head states as its own ("Outlet — 10 November 2026"), where its
+    # metadata gives none: it tells which day a report is of (``stories.continued``)
+    stated: date | None = None
 
     def channels(self) -> dict[str, Counter[str]]:
         """Return the channels by name."""
@@ -87,17 +91,21 @@ def profile(article: Article) -> Profile:
     else:
         shift = 0
     published = _published(article)
+    # the date the head states ("Outlet — 10 November 2026"): its day is no figure of the
+    # story (every report of that day writes it); it says which day the report is of
+    own = own_date(article)
     return Profile(
         id=article.id,
         names=name_keys(text, _entity_spans(article, shift)) + place_keys(article),
         words=word_keys(text, article.language),
-        numbers=number_keys(text, article),
+        numbers=number_keys(text, article, own[1] if own is not None else None, shift),
         times=time_keys(text, article, published),
         published=published,
         gist=article.annotations.gist,
         language=article.language,
         event_day=event_day(article, published),
         event_md=event_month_day(article, published),
+        stated=own[0] if own is not None and published is None else None,
     )
 
 
@@ -365,12 +373,20 @@ def digit_figures(text: str) -> list[str]:
     return out
 
 
-def number_keys(text: str, article: Article | None = None) -> Counter[str]:
-    """Return the number keys: each figure written with digits that is not a year, as its value
+def number_keys(
+    text: str,
+    article: Article | None = None,
+    skip: tuple[int, int] | None = None,
+    shift: int = 0,
+) -> Counter[str]:
+    """Return the number keys: each figure written with digits that is not a year (nor in the
+    span ``skip`` of the article's text, ``text`` holding it from ``shift`` on), as its value
     (``"1500"``, ``"2.5"``), plus the values of the article's annotated quantities but its
     shares of a whole ("half the town")."""
     keys: Counter[str] = Counter()
     for m in _NUMBER.finditer(text):
+        if skip is not None and skip[0] <= m.start() - shift < skip[1]:
+            continue
         value = parse_number(m.group(1), m.group(2), m.group(3))
         if value is None or (value.is_integer() and int(value) in YEARS and not m.group(2)):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,6 +30,9 @@ class Vectors:
     keys: np.ndarray
     vals: np.ndarray
     size: int
+    # what each key id is: 2 for a key of what a report is about (a name or a place, a word),
+    # 1 for a figure, 0 for a date (``telling``)
+    kinds: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -64,15 +67,22 @@ def vectors(profiles: Iterable[Profile], params: Params) -> tuple[Vectors, list[
                 keys.append(kid)
                 counts.append(count)
         days.append(p.published.toordinal() if p.published else None)
-    return _weigh(
+    channel_of = np.frombuffer(key_channel, dtype=np.int8).astype(np.int64)
+    kinds = np.asarray([_KINDS.get(name, 0) for name in channels], dtype=np.int8)
+    vec = _weigh(
         np.frombuffer(docs, dtype=np.int64) if docs else np.zeros(0, np.int64),
         np.frombuffer(keys, dtype=np.int64) if keys else np.zeros(0, np.int64),
         np.frombuffer(counts, dtype=np.float64) if counts else np.zeros(0),
-        np.frombuffer(key_channel, dtype=np.int8).astype(np.int64),
+        channel_of,
         shares,
         len(days),
         params.keep_keys,
-    ), days
+    )
+    return replace(vec, kinds=kinds[channel_of] if len(channel_of) else np.zeros(0, np.int8)), days
+
+
+# What each channel's keys are (``Vectors.kinds``): what a report is about, figures, dates.
+_KINDS = {"names": 2, "words": 2, "numbers": 1, "times": 0}
 
 
 def _weigh(
@@ -248,6 +258,23 @@ def neighbours(
         sims = sims * _date_factors(dates, i, cands, params)
         out.append(_nearest(cands, sims, params))
     return out
+
+
+def telling(vec: Vectors, gist: np.ndarray | None, params: Params, i: int, j: int) -> bool:
+    """Return True when two articles share a key of what they are about (a name, a place, a
+    word), two figures, or gists alike (over ``params.gist_low``): a day and one figure alone
+    (the same Thursday, "ten") tell nothing of whether two reports tell one event."""
+    if gist is not None and gist[i].any() and gist[j].any():
+        if float(gist[i] @ gist[j]) > params.gist_low:
+            return True
+    if vec.kinds is None:
+        return True
+    shared = vec.kinds[np.intersect1d(vec.row(i)[0], vec.row(j)[0], assume_unique=True)]
+    return bool((shared == 2).any()) or int((shared == 1).sum()) >= _FIGURES_THAT_TELL
+
+
+# How many figures two reports must share for figures alone to say they tell one event.
+_FIGURES_THAT_TELL = 2
 
 
 @dataclass(frozen=True, slots=True)

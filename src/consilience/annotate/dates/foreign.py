@@ -75,6 +75,8 @@ def locale_dates(language: str) -> _LocaleDates | None:
     }
     if language == "ru":
         months.update(_russian_locatives(months))
+    extra = _data()["months"].get(language, {})
+    months.update({_clean_word(w): int(n) for w, n in extra.items()})
     weekdays = {
         _clean_word(w): i
         for i, name in enumerate(WEEKDAYS)
@@ -219,7 +221,9 @@ def _finder(loc: _LocaleDates, info: dict, language: str) -> re.Pattern | None:
     """One pattern for the date phrases of a language (longest alternatives first)."""
     if not loc.months:
         return None
-    month = rf"(?:{_alternation(list(loc.months))})\.?"
+    # one month's two names, one after the other ("تشرين الثاني/نوفمبر")
+    names = _alternation(list(loc.months))
+    month = rf"(?:{names})\.?(?:\s*/\s*(?:{names}))?"
     # Names that stand alone as a date: full names, not abbreviations ("mar", "sam") and not the
     # first word of a longer name of the same day ("segunda" of "segunda-feira").
     full_months = [w for w in loc.months if len(w) >= 5]
@@ -390,6 +394,8 @@ def parse_foreign(expr: str, language: str) -> Parsed:
         return numeric
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)
     month = next((loc.months[w] for w in words if w in loc.months), None)
+    if month is None:
+        month = next((n for w, n in loc.months.items() if " " in w and w in text.casefold()), None)
     weekday = next((loc.weekdays[w] for w in words if w in loc.weekdays), None)
     if weekday is None:
         weekday = _compound_weekday(words, loc, language)
