@@ -190,6 +190,13 @@ def test_times_agree_within_rounding_and_bounds_on_a_clock_that_turns_at_midnigh
     assert clock.agree((1130, True, None), (1140, False, None))  # around 18:50 / 19:00
     assert not clock.agree((340, False, "after"), (226, False, None))  # after 5:40 / 3:46
     assert clock.agree((1435, False, None), (2, False, None))  # 23:55 / 00:02
+    # "about" is as wide as the time is round: about 8 o'clock / 8:25 agree, about 8:40 and
+    # about 8:15 (two accounts of one blast) do not, about 8:30 / 8:44 agree, about 8:30 / 9:00
+    # do not
+    assert clock.agree((480, True, None), (505, False, None))
+    assert not clock.agree((520, True, None), (495, True, None))
+    assert clock.agree((510, True, None), (524, False, None))
+    assert not clock.agree((510, True, None), (540, False, None))
     assert clock.apart(252, 640) and not clock.apart(226, 340)
     # a time of day tells events apart only on one day: both reports dated, close in time
     assert clock.near_days("2030-03-04", "2030-03-06T10:00:00")

@@ -47,6 +47,7 @@ __all__ = ["find_attributions_in", "has_attribution_language", "language_pronoun
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
 _MAX_WORDS = 8
 _MAX_LOWER = 2
+_TITLE_LOWER = 4
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,9 @@ def _left(
         if not opening:
             return None  # one comma: no apposition ("Samedi soir, a démenti le ministère")
         part = inner[:opening]
-        picked = _pick(list(reversed(part)), lang, leftwards=True)
+        # a title before a name set off by commas runs longer ("el comisario de policía del
+        # estado, X, aseguró")
+        picked = _pick(list(reversed(part)), lang, leftwards=True, lower=_TITLE_LOWER)
         if picked is None:
             return None
         before = [t for t in part if t[1] <= picked[0]]
@@ -313,8 +316,11 @@ def _left(
     return _whole(picked, ents) if picked else None
 
 
-def _pick(run: list[_Tok], lang: _Lang, leftwards: bool = False) -> tuple[int, int] | None:
-    """Return the span of the source at the head of ``run`` (tokens in reading direction)."""
+def _pick(
+    run: list[_Tok], lang: _Lang, leftwards: bool = False, lower: int = _MAX_LOWER
+) -> tuple[int, int] | None:
+    """Return the span of the source at the head of ``run`` (tokens in reading direction),
+    with ``lower`` words in lower case at least allowed."""
     if not run:
         return None
     first = _low(run[0][2])
@@ -350,7 +356,7 @@ def _pick(run: list[_Tok], lang: _Lang, leftwards: bool = False) -> tuple[int, i
         if word[0].isupper():
             taken.append(tok)
             continue
-        limit = lang.caseless_words if not cased else _MAX_LOWER
+        limit = max(lang.caseless_words if not cased else _MAX_LOWER, lower)
         if lowers >= limit:
             break
         if not lang.lower_after_capital and not leftwards and any(t[2][0].isupper() for t in taken):

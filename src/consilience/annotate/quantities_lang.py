@@ -4,7 +4,8 @@ Everything a language contributes lives in ``data/quantities/<lang>.json``: how 
 digits (its decimal mark, whether it groups thousands with spaces), its number words (through
 ``text2num`` for the languages that library reads, from the file otherwise), scale words
 ("millones", "миллион"), vague plurals ("miles", "migliaia"), units, qualifiers ("al menos",
-"على الأقل"), what is counted with a name in no language ("muertos" and "قتلى" are both
+"على الأقل"; not after a verb of change, ``qualifiers_not_after``: "выросло до 33" is "rose
+to 33", not "up to 33"), what is counted with a name in no language ("muertos" and "قتلى" are both
 ``dead``), month names (a day of a month is not a count) and the words around a number that
 make it a year, a label, a time of day (``time_after``: "21.40 Uhr") or an age (``age_after``:
 "der 52-jährige", "52 yaşındaki", "52-летний"). The code here is the same for every language.
@@ -97,6 +98,7 @@ class _Lang:
     unit_before_re: re.Pattern[str]
     qual_before: dict[str, str]
     qual_before_re: re.Pattern[str]
+    qual_not_after_re: re.Pattern[str]
     qual_after: dict[str, str]
     qual_after_re: re.Pattern[str]
     concepts: dict[str, str]
@@ -196,6 +198,13 @@ def _compile(code: str, d: dict[str, Any]) -> _Lang:
             r"(?<!\w)(?P<w>" + _alternation(list(units_before)) + r")[\s\u00a0]+$"
         ),
         qual_before=qb,
+        qual_not_after_re=re.compile(
+            r"(?<!\w)(?:"
+            + _alternation([w.lower() for w in d["qualifiers_not_after"]])
+            + r")[\s\u00a0]+$"
+            if d.get("qualifiers_not_after")
+            else r"(?!x)x"
+        ),
         qual_before_re=re.compile(
             r"(?<!\w)" + glued + r"(?P<w>" + _alternation(list(qb)) + r")[\s\u00a0]*$"
         ),
@@ -619,6 +628,8 @@ def _extend(text: str, low: str, core: _Core, lo: int, hi: int, lang: _Lang) -> 
     if unit is None and before:
         unit = lang.units_before[" ".join(before.group("w").split())]
     qb = lang.qual_before_re.search(low, max(lo, span_start - 30), span_start)
+    if qb and lang.qual_not_after_re.search(low, max(lo, qb.start() - 30), qb.start()):
+        qb = None  # "выросло до 33", "subió hasta 33": the value a count moved to
     qualifier = None
     if qb:
         qualifier = lang.qual_before[" ".join(qb.group("w").split())]

@@ -341,8 +341,20 @@ def _span(minutes: int, approximate: bool, bound: str | None) -> tuple[int, int]
         return minutes, minutes + BOUND_MINUTES
     if bound == "before":
         return minutes - BOUND_MINUTES, minutes
-    slack = APPROXIMATE_MINUTES if approximate else EXACT_MINUTES
+    slack = _rounding(minutes) if approximate else EXACT_MINUTES
     return minutes - slack, minutes + slack
+
+
+def _rounding(minutes: int) -> int:
+    """Return how far an approximate time may lie from the moment it stands for, by how it
+    is written: "about 8 o'clock" half an hour either side, "about 8:30" a quarter of an hour,
+    "about 8:15" or "about 8:40" ten minutes ("about 8:15" and "about 8:40" are two
+    accounts of one blast)."""
+    if minutes % 60 == 0:
+        return APPROXIMATE_MINUTES
+    if minutes % 30 == 0:
+        return APPROXIMATE_MINUTES // 2
+    return APPROXIMATE_MINUTES // 3
 
 
 # ----------------------------------------------------------------------------- one clock

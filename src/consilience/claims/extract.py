@@ -212,7 +212,30 @@ def article_candidates(article: Article, keys: EntityKeys) -> list[ClaimCandidat
             stated = [replace(whole, unread=True)]
         out.extend(stated)
     language = _base(article.language)
-    return [replace(c, language=language) for c in out]
+    return [replace(c, language=language) for c in _corrections(out)]
+
+
+def _corrections(cands: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Return ``cands`` with each figure that its sentence gives instead of a higher earlier
+    value of the same count marked lowered ("zginęło 31 osób, a nie – jak podawano – 33",
+    "31 людини, а не 33"): the count was corrected down."""
+    recalled = [c for c in cands if c.figure is not None and c.earlier]
+    if not recalled:
+        return cands
+    out = []
+    for c in cands:
+        f = c.figure
+        if f is not None and not c.earlier and not c.lowered:
+            if any(
+                e.sentence == c.sentence
+                and e.figure is not None
+                and (e.figure.event, e.figure.counted) == (f.event, f.counted)
+                and e.figure.base > f.base
+                for e in recalled
+            ):
+                c = replace(c, lowered=True, update_cue=True)
+        out.append(c)
+    return out
 
 
 # A web address, written whole or spaced out by a tokenizer ("http : / / www . x . com").
@@ -404,7 +427,7 @@ def _is_figure(article: Article, q: Quantity) -> bool:
         return False
     if _UNIT_OF_TIME_AFTER.match(article.text, q.end):
         return False  # "a 60-day stay", "a 60 - day stay", "a six-month term": a duration
-    if _an_hour(article, q) or _clock_part(article, q):
+    if _an_hour(article, q) or _clock_part(article, q) or _day_of_weekday(article, q):
         return False
     written = article.text[q.start : q.end]
     words = {w.lower() for w in lx.words(written)}
@@ -417,6 +440,18 @@ def _is_figure(article: Article, q: Quantity) -> bool:
     if first and first[0].lower() in _ONE_ARTICLE:
         return True  # "une centaine", "un centenar": about a hundred, a count
     return not (words and words <= vague and not re.search(r"\d", written))
+
+
+def _day_of_weekday(article: Article, q: Quantity) -> bool:
+    """Return True for a day of the month in brackets right after a date ("nesta quarta-feira
+    (11)", "Tuesday (10)"): a date, no count."""
+    if q.value is None or not 1 <= q.value <= 31 or not q.value == int(q.value):
+        return False
+    text = article.text
+    opening = text.rfind("(", max(0, q.start - 3), q.start)
+    if opening < 0 or not text[q.end : q.end + 2].lstrip().startswith(")"):
+        return False
+    return any(0 <= opening - d.end <= 2 for d in article.annotations.dates)
 
 
 # An indefinite article opening a vague number makes it one estimate ("une centaine": about
@@ -1139,7 +1174,11 @@ def _earlier(article: Article, feats: _Features) -> bool:
     """Return True when the sentence places what it tells before the story's events ("last
     month", "in recent months"; ``data/background.json``) and names no day outright."""
     cues = lx.language_cues("background", "earlier", _base(article.language) or "en")
-    if cues is None or cues.search(feats.text) is None:
+    if cues is None:
+        return False
+    # "31, not 33 as reported earlier": the word dates a value the sentence corrects, the
+    # sentence's own figure is news
+    if not any(not _VALUE_NEXT.match(feats.text, m.end()) for m in cues.finditer(feats.text)):
         return False
     return not any(d.exact and not d.since for d in feats.dates)
 
@@ -1574,7 +1613,20 @@ def _figure_candidate(
     update = _changed(article, start, q, sent.end) or (revision and not first)
     running = update or _running(before)
     lowered = update and _changed(article, start, q, sent.end, down=True)
-    return replace(cand, update_cue=update, running=running, lowered=lowered)
+    recalled = lx.language_cues("earlier", None, _base(article.language) or "en")
+    ahead = article.text[max(sent.start, q.start - _EARLIER_REACH) : q.start]
+    earlier = recalled is not None and bool(recalled.search(ahead))
+    suffix = lx.language_words("earlier").get(f"{_base(article.language) or 'en'}:after")
+    if suffix and not earlier:
+        # a case ending that says "from" ("33'ten 31'e"): the value the count moved from
+        rest = article.text[q.end : min(sent.end, q.end + 8)]
+        earlier = any(rest.startswith(w) for w in suffix)
+    return replace(cand, update_cue=update, running=running, lowered=lowered, earlier=earlier)
+
+
+# How far before a figure (characters) a word marks it as an earlier value its report recalls
+# ("la policía había hablado de al menos 12").
+_EARLIER_REACH = 45
 
 
 def _changed(article: Article, start: int, q: Quantity, stop: int, down: bool = False) -> bool:
@@ -1590,6 +1642,8 @@ def _changed(article: Article, start: int, q: Quantity, stop: int, down: bool = 
 
 
 _NUMBER_NEXT = re.compile(r"\s*\d")
+# a number right after a word, across spaces, dashes and a colon ("wcześniej – 33")
+_VALUE_NEXT = re.compile(r"[\s\u2013\u2014:-]*\d")
 
 
 # Tallies of people some of whom can die after they were counted: the injured, the trapped.

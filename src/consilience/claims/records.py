@@ -80,6 +80,9 @@ class ClaimCandidate:
     # "revised down to", "rebajó a", "corrected": a lowered or corrected value, a later step
     # of its count even where it is less than an earlier one
     lowered: bool = False
+    # "la polizia parlava di 19", "a nie – jak podawano – 33": an earlier value of the count
+    # that the report recalls beside the one it gives now (``data/earlier.json``)
+    earlier: bool = False
     # a running count: a change or a toll as it stands ("death toll", "il bilancio", "حصيلة")
     running: bool = False
     language: str | None = None  # the article's language ("en", "es" ...), its base code

@@ -90,10 +90,12 @@ def figure_verdict(
     at_once = False
     # how many were aboard is fixed when the trip began: its values never update each other
     fixed = all(_figure(c).event == lx.ABOARD for c in figs)
-    if counts and not fixed and not _side_by_side(values):
+    side = _side_by_side(values)
+    if counts and not fixed and (not side or tally):
         # two sources giving a tally two values for one moment disagree: no step of an update
-        # ("28 dead on Thursday" / "40 dead on Thursday")
-        at_once = tally and _same_moment(values, same_origin)
+        # ("28 dead on Thursday" / "40 dead on Thursday"), nor do two an article gives side
+        # by side ("the police counted 19, the hospital 24")
+        at_once = tally and (side or _same_moment(values, same_origin))
         # how many attacked (gunmen, assailants: what is counted as fighters, no tally of what
         # befell them) changes only when a report says so ("now put at four"): one way alone
         # is two accounts; tallies and other counts (aftershocks, homes destroyed) grow
@@ -150,13 +152,29 @@ def figure_verdict(
 
 def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
     """Return True when one sentence gives two of the values (two accounts it sets side by
-    side: "the ministry counted 40, while the Red Crescent put it at 65"): they stand for one
-    moment, so the values are no steps of an update."""
+    side: "the ministry counted 40, while the Red Crescent put it at 65"), or one article
+    gives two of a tally as its sources' ("the police chief said 19 bodies were recovered" /
+    "the hospital director said 24 had died"): they stand for one moment, so the values are
+    no steps of an update. A value its report recalls or corrects ("police had spoken of 12",
+    "31, not 33 as reported") or gives as a change ("rose to 27") is no second account."""
     seen: dict[tuple[str, tuple[int, int]], int] = {}
+    said: dict[str, tuple[int, ClaimCandidate]] = {}
     for i, cls in enumerate(values):
         for c in cls:
+            if c.earlier or c.lowered or c.update_cue or _figure(c).first_estimate:
+                continue
             if seen.setdefault((c.article, c.sentence), i) != i:
                 return True
+            if _figure(c).event in TALLY_EVENTS:
+                j, other = said.setdefault(c.article, (i, c))
+                if (
+                    j != i
+                    and c.attributed_to
+                    and other.attributed_to
+                    and c.attributed_to.casefold() != other.attributed_to.casefold()
+                    and not c.speakers & other.speakers
+                ):
+                    return True
     return False
 
 
@@ -209,9 +227,12 @@ def figure_subject(c: ClaimCandidate) -> str:
     if f.dimension != "count":
         return f"the {f.dimension.replace('unit:', '')} figure"
     event = _EVENT_WORDS.get(f.event or "", f.event or "")
-    if not (f.noun or f.counted):
+    # the noun as written when it is English ("bodies"); else what is counted, in the
+    # report's words ("people"), not "personas"
+    noun = f.noun if c.language in (None, "en") or f.counted != "people" else None
+    if not (noun or f.counted):
         return f"the figure ({f.event})" if f.event else "the figure"
-    return f"{f.noun or f.counted} {event}".strip()
+    return f"{noun or f.counted} {event}".strip()
 
 
 _LENGTH_SUBJECTS = {
@@ -266,15 +287,21 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
     others."""
     by_day: dict[str, set[int]] = {}
     undated: list[int] = []
+    recalled: dict[int, str] = {}  # a value only recalled ("police had spoken of 12"): its day
     for i, cls in enumerate(values):
         for c in cls:
             if not c.published:
                 return None
             day = _day(c)
-            if day is None:
+            if c.earlier:
+                if day is not None:
+                    recalled[i] = min(recalled.get(i, day), day)
+            elif day is None:
                 undated.append(i)
             else:
                 by_day.setdefault(day, set()).add(i)
+    # a value recalled and told by no report as it stood: a step of its day, before the rest
+    early = {i: day for i, day in recalled.items() if i not in set(undated).union(*by_day.values())}
     days = sorted(by_day)
     if len(days) < 2:
         return None
@@ -286,9 +313,11 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
         return None
     steps: list[tuple[str, str, str]] = []
     last: int | None = None
-    for d in days:
-        # a day's corrections come after its other values: "63" then "revised down to 61"
-        for i in sorted(by_day[d], key=lambda i: (i in lowered, -i if falling else i)):
+    for d in sorted(set(days) | set(early.values())):
+        # a day's recalled values come first, its corrections after its other values: "12
+        # in the morning", "19", then "revised down to 61"
+        today = by_day.get(d, set()) | {i for i, day in early.items() if day == d}
+        for i in sorted(today, key=lambda i: (i not in early, i in lowered, -i if falling else i)):
             if i == last:
                 continue
             first = next(c for c in values[i] if _day(c) == d)
@@ -310,11 +339,11 @@ def _rises(days: Sequence[set[int]], lowered: set[int]) -> bool:
     floor = -1
     for day in days:
         plain = day - lowered
+        if day & lowered:
+            floor = max(day & lowered)  # the corrected count is what the day's values meet
         if plain and min(plain) < floor:
             return False
-        floor = max(plain | {floor})
-        if day & lowered:
-            floor = max(day & lowered)
+        floor = max(day & lowered) if day & lowered else max(plain | {floor})
     return True
 
 
