@@ -225,4 +225,7 @@ class FlagParams:
     unsupported_share: float = 0.2  # of the article's characters
     unsupported_sentences: int = 5
     unsupported_signs: int = 2  # padding signs of distinct kinds
+    # sentences in a row that a copy adds to the report it republishes, flagged when the
+    # story's other sources barely carry them (``flags.unsupported.added_flag``)
+    added_sentences: int = 2
     max_spans: int = 40

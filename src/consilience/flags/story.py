@@ -11,7 +11,7 @@ from .helpers import fixed_names
 from .params import FLAG_KINDS, FlagParams
 from .quality import quality_flag
 from .translation import translation_flag
-from .unsupported import StorySupport, unsupported_flag
+from .unsupported import StorySupport, added_flag, unsupported_flag
 from .vocabulary import english_vocabulary
 
 
@@ -44,7 +44,11 @@ def article_flags(
         flag = translation_flag(a, params, gazetteer, vocabulary, fixed)
         if flag:
             out[a.id].append(flag)
-        flag = unsupported_flag(a, story.view(source_of.get(a.id, a.id)), params)
+        view = story.view(source_of.get(a.id, a.id))
+        flag = unsupported_flag(a, view, params)
+        if flag is None:
+            copied = [sp for f in out[a.id] if f.kind == "copy" for sp in f.spans]
+            flag = added_flag(a, copied, view, params) if copied else None
         if flag:
             out[a.id].append(flag)
         flag = quality_flag(a, params, vocabulary)

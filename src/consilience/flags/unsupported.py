@@ -302,6 +302,74 @@ def unsupported_flag(
     return Flag("unsupported_content", detail, tuple(spans))
 
 
+def added_flag(
+    article: Article,
+    copied: Sequence[tuple[int, int]],
+    others: Sequence[Article] | _Others,
+    params: FlagParams,
+) -> Flag | None:
+    """Return the unsupported_content flag of what a copy adds to the report it republishes
+    (``copied``: its stretches found there): a run of at least ``params.added_sentences``
+    sentences none of which the copied report holds, opened by a label in capitals that marks
+    an outlet's own commentary ("OUR VIEW:"), that the story's other independent reports
+    barely carry (less than ``params.unsupported_support`` of its words, names and
+    figures): an outlet's own commentary appended to a wire ("OUR VIEW: the bomber was a
+    foreigner ..."), which the wire's sources never said. None when there is none."""
+    others = _as_others(others)
+    sentences = article.annotations.sentences
+    if not copied or not sentences:
+        return None
+
+    def own(start: int, end: int) -> bool:
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in copied)
+        return inside <= _ADDED_OVERLAP * (end - start)
+
+    runs: list[list[tuple[int, int]]] = []
+    previous_own = False
+    for sent in sentences:
+        if own(sent.start, sent.end):
+            if previous_own:
+                runs[-1].append((sent.start, sent.end))
+            else:
+                runs.append([(sent.start, sent.end)])
+            previous_own = True
+        else:
+            previous_own = False
+    hits = []
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        if len(run) < params.added_sentences or not _COMMENT_LABEL.match(article.text, start):
+            continue
+        keys = _content_keys(article, start, end)
+        support = sum(map(others.carries, keys)) / len(keys) if keys else 1.0
+        if support < params.unsupported_support:
+            hits.append((start, end, len(run), support))
+    if not hits:
+        return None
+    sentences_added = sum(h[2] for h in hits)
+    support = sum(h[3] * (h[1] - h[0]) for h in hits) / sum(h[1] - h[0] for h in hits)
+    detail = (
+        f"{sentences_added} of {len(sentences)} sentences that this copy adds to the report it "
+        f"republishes, which the story's other independent reports barely carry ({support:.0%} "
+        f"of their words, names and figures found there)"
+    )
+    return Flag(
+        "unsupported_content", detail, tuple(_merge([(h[0], h[1]) for h in hits], article.text))
+    )
+
+
+# A label in capitals opening a paragraph, a colon after it: how an outlet marks its own
+# commentary ("OUR VIEW:", "COMMENT:", "NUESTRA OPINIÓN:", "KOMMENTAR:").
+_COMMENT_LABEL = re.compile(
+    r"[A-ZÀ-ÞА-ЯЁЄІЇ][A-ZÀ-ÞА-ЯЁЄІЇ'’.-]+(?: [A-ZÀ-ÞА-ЯЁЄІЇ'’.-]+){0,3}:(?=\s)"
+)
+
+
+# A sentence of a copy is its own (not the copied report's) when at most this share of it lies
+# in the stretches found there.
+_ADDED_OVERLAP = 0.2
+
+
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):

@@ -665,9 +665,30 @@ def _rewrite_score(a: Facts, b: Facts, params: IndependenceParams) -> float | No
 
 def _order_key(article: Article, index: int) -> tuple:
     """Earliest published first (undated last), then a wire (``_wire``: what an outlet
-    republishes, padded or not, the same day), then the longer text, then input order."""
+    republishes, padded or not, the same day), then the agency's own release (its outlet is
+    the agency its dateline credits, ``_own_release``: a copy padded with an outlet's
+    commentary is longer than the wire it copies), then the longer text, then input order."""
     date = article.published.date if article.published and article.published.date else None
-    return (date is None, date or "", not _wire(article), -len(_text(article)), index)
+    return (
+        date is None,
+        date or "",
+        not _wire(article),
+        not _own_release(article),
+        -len(_text(article)),
+        index,
+    )
+
+
+def _own_release(article: Article) -> bool:
+    """Return True when an article's outlet is the agency its dateline credits: "Meridian
+    Press Agency" with "POTISKUM (MPA) -", by name or by the initials of its name."""
+    m = _dateline(_text(article).strip())
+    if m is None or not article.outlet:
+        return False
+    credit = re.sub(r"[^\w]", "", m.group("credit")).casefold()
+    outlet = article.outlet.casefold()
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", article.outlet) if w[0].isupper())
+    return credit == re.sub(r"[^\w]", "", outlet) or credit == initials.casefold()
 
 
 def _wire(article: Article) -> bool:

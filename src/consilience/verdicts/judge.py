@@ -558,6 +558,11 @@ def _why(
             f"what it denies.{extra}"
         )
     who = named[0] if named else _label(articles, members[0].article)
+    own = _label(articles, members[0].article)
+    if n_articles == 1 and own != who:
+        # one article of an origin that others of the story share: that outlet says it, not
+        # the agency whose story it republishes (a copy's own commentary)
+        who = f"{own} (which republishes {who})"
     if n_articles > 1:
         return (
             f"Single source: only {who} reports it; the {n_articles} articles that carry "
