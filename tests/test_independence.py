@@ -509,3 +509,17 @@ def test_reports_of_one_day_written_apart_in_two_languages_are_no_translation(tm
     language = {a.id: a.language for a in report.articles}
     (story,) = report.stories
     assert sorted([language[a] for a in s.articles] for s in story.sources) == [["es"], ["ru"]]
+
+
+def test_a_time_of_day_is_one_figure_in_a_translations_run_of_figures() -> None:
+    from consilience.sources.independence import _figures
+
+    # two reports of one blast both write its time: one figure each, not an hour and minutes
+    assert _figures("El ataque, a las 08:40, dejó 33 muertos; 27 por la mañana.") == [
+        "8.4",
+        "33",
+        "27",
+    ]
+    assert _figures("Saldırı 08.40'ta oldu, 33 ölü.") == ["8.4", "33"]
+    # a ratio or a score is no time of day: "3:1" keeps its two figures
+    assert _figures("won 3:1 and 12:30:15") == ["3", "1", "12", "30", "15"]

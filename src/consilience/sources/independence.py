@@ -162,10 +162,9 @@ def find_links(
             # the same facts in the same order in another language: a translation
             kind = "translation" if other else "rewrite"
             found[(i, j)] = Link(i, j, kind, round(cover, 3))
-    figured = set()  # translations by their figures and gists (``translation_pairs``)
+    # translations by their figures and gists (``translation_pairs``)
     for i, j, score in translation_pairs(articles, translations):
         found.setdefault((i, j), Link(i, j, "translation", score))
-        figured.add((i, j))
     worded = set()  # close translations: their sentences keep most of their words' stems
     for i, j, score in close_translations(articles):
         found.setdefault((i, j), Link(i, j, "translation", score))
@@ -175,18 +174,15 @@ def find_links(
         # what two reports of one event written apart share (a long run of figures in order is
         # not: MEANTIME's translations of one text by two translators split their sentences
         # apart, and always share six figures or more)
-        # (for a pair only its names, figures and days in order link, a date counts once in
-        # that run, not as its day, month and year: every report of one day writes its date,
-        # often in a byline line, "16.05.2031")
+        # (a date counts once in that run, not as its day, month and year: every report of
+        # one day writes its date, often in a byline line, "16.05.2031"; and a time of day
+        # once, not as its hour and minutes)
         long_run = (translations or TranslationParams()).min_figures_alone
         for key in [k for k, link in found.items() if link.kind == "translation"]:
             if key in worded:
                 continue
             i, j = key
-            if key in figured:
-                a, b = digit_figures(articles[i].text), digit_figures(articles[j].text)
-            else:
-                a, b = _figures_dates_once(articles[i]), _figures_dates_once(articles[j])
+            a, b = _figures_dates_once(articles[i]), _figures_dates_once(articles[j])
             run = LCSseq.similarity(a, b)
             if run < long_run and not sentences_agree(
                 articles[i], articles[j], encoder, translations
@@ -202,10 +198,19 @@ def _figures_dates_once(article: Article) -> list[str]:
     for d in sorted(article.annotations.dates, key=lambda d: d.start):
         if d.kind != "date" or d.start < at or not re.search(r"\d", text[d.start : d.end]):
             continue
-        out += digit_figures(text[at : d.start])
+        out += _figures(text[at : d.start])
         out.append(f"d:{d.value or text[d.start : d.end]}")
         at = d.end
-    return out + digit_figures(text[at:])
+    return out + _figures(text[at:])
+
+
+def _figures(text: str) -> list[str]:
+    """Return ``digit_figures`` of ``text``, a time of day one figure ("08:40" as "08.40"
+    writes it, not 8 and 40: two reports of one blast both give its time)."""
+    return digit_figures(_CLOCK.sub(r"\1.\2", text))
+
+
+_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")
 
 
 # ----------------------------------------------------------------------------- shingles
