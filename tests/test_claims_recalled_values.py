@@ -129,5 +129,6 @@ def test_two_sources_of_one_article_give_one_disputed_toll(articles):
     assert claim.status == "disputed"
     assert claim.conflicts[0].why.endswith(
         "Two sources give different values for one moment, so they are not steps of one "
-        "revision, though the count also changed over time."
+        "revision, though the count also changed over time. As reported day by day: 19 "
+        "(2030-03-05) -> 24 (2030-03-05) -> 27 (2030-03-06)."
     )

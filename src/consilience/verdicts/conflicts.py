@@ -147,7 +147,17 @@ def figure_verdict(
         if at_once and len({_day(c) for c in figs}) > 1
         else ""
     )
+    if why:
+        # the count's course besides the disagreement, day by day (a correction last)
+        course = _tally_update(values)
+        if course is not None and len(course.steps) >= _COURSE_STEPS:
+            told = " -> ".join(f"{value} ({day})" for day, value, _ in course.steps)
+            why += f" As reported day by day: {told}."
     return Conflict(kind=kind, values=cvalues, why=why), None
+
+
+# Steps a disputed tally's course must have to be told beside its disagreement.
+_COURSE_STEPS = 3
 
 
 def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
