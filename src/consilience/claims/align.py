@@ -804,7 +804,7 @@ def figures_apart(
         return True
     agree = compatible(fa.base, fb.base, fa, fb, params.tolerance)
     if a.article == b.article and not agree and not _one_revision(a, b):
-        if not _two_accounts(a, b) and not _two_sources(a, b):
+        if not _two_accounts(a, b) and not two_sources(a, b):
             return True
     measure = fa.concept in lx.MEASURE_CONCEPTS and fb.concept in lx.MEASURE_CONCEPTS
     measure = measure or event_length
@@ -863,19 +863,17 @@ def _two_accounts(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     return account is not None and account.search(second.text) is not None
 
 
-def _two_sources(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    """Return True for two values of a tally one article gives, one of them said by a source
-    the other is not ("19 people died" / "the hospital director put the dead at 24", "the
-    police chief said 19" / "the hospital director said 24"): one fact the article reports
-    disputed, not its two facts."""
+def two_sources(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Return True for two values of a tally one article gives, each said by another named
+    source ("the police chief said 19 bodies were recovered" / "the hospital director said 24
+    had died"): one fact the article reports disputed, not its two facts."""
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     if fa.event not in lx.TALLY_EVENTS or not (a.attributed_to and b.attributed_to):
         return False
     if a.speakers & b.speakers:
         return False
-    said = ((a.attributed_to or "").casefold().strip(), (b.attributed_to or "").casefold().strip())
-    return said[0] != said[1]
+    return a.attributed_to.casefold().strip() != b.attributed_to.casefold().strip()
 
 
 def _one_revision(a: ClaimCandidate, b: ClaimCandidate) -> bool:
@@ -1190,7 +1188,7 @@ def _may_merge(
                 not compatible(fa.base, fb.base, fa, fb, params.tolerance)
                 and not _one_revision(c, other)
                 and not _two_accounts(c, other)
-                and not _two_sources(c, other)
+                and not two_sources(c, other)
             ):
                 return False  # one article never gives one fact two values
     if len(figs_l) * len(figs_r) > _MERGE_CHECKS:

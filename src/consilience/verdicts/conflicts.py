@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..claims import lexicon as lx
-from ..claims.align import compatible
+from ..claims.align import compatible, two_sources
 from ..claims.records import ClaimCandidate, Figure
 from ..model import Article, Conflict, ConflictValue
 
@@ -175,16 +175,9 @@ def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
                 continue
             if seen.setdefault((c.article, c.sentence), i) != i:
                 return True
-            if _figure(c).event in TALLY_EVENTS:
-                j, other = said.setdefault(c.article, (i, c))
-                if (
-                    j != i
-                    and c.attributed_to
-                    and other.attributed_to
-                    and c.attributed_to.casefold() != other.attributed_to.casefold()
-                    and not c.speakers & other.speakers
-                ):
-                    return True
+            j, other = said.setdefault(c.article, (i, c))
+            if j != i and two_sources(c, other):
+                return True
     return False
 
 
