@@ -65,3 +65,26 @@ def test_the_dispute_shows_who_is_accused_and_the_denial(story) -> None:  # noqa
     shown = {v.value for v in conflict.values}
     assert "accused Nordavia of postponing the overhaul of the left engine twice" in shown
     assert "ontkende dat er onderhoud was overgeslagen" in shown
+
+
+def test_placing_the_responsibility_on_someone_is_no_claim_of_responsibility(tmp_path_factory):
+    from consilience.claims import extract_claims
+
+    files = {
+        "blame-ru.txt": doc(
+            "Вестник",
+            "2031-06-03",
+            "При этом губернатор области Марат Осипов ещё во вторник возложил ответственность "
+            "за теракт на другую вооружённую группировку — «Северный фронт».",
+        ),
+        "claim-ru.txt": doc(
+            "Вестник",
+            "2031-06-03",
+            "Ответственность за теракт взяла на себя группировка «Южный рассвет».",
+        ),
+    }
+    arts = by_name(analysed(tmp_path_factory, "responsibility", files))
+    (blame,) = extract_claims([arts["blame-ru"]])
+    (claim,) = extract_claims([arts["claim-ru"]])
+    assert "responsibility" not in blame.classes
+    assert "responsibility" in claim.classes

@@ -807,6 +807,10 @@ def _sentence_features(
             # an armed side or a government denying any part in it ("the rebels denied any
             # involvement"): a denial of the deed of armed violence it is blamed for
             classes = classes | {"attack"}
+    if "responsibility" in classes and lx.blame_at(text, _base(article.language)) is not None:
+        # "the governor placed the responsibility for the attack on X" ("возложил
+        # ответственность за теракт на"): an accusation, no claim of responsibility
+        classes = classes - {"responsibility"}
     mention_spans = [(m.start - sent.start, m.end - sent.start) for m, _ in inside]
     actor = _actor(text, sent.start, inside, stands, attr, classes, _base(article.language))
     accused, deeds = lx.blame(text, _base(article.language))
