@@ -32,6 +32,19 @@ CASES = [
         [("dijo", "El gobernador del estado", "reported")],
     ),
     ("es", "Hay 20 muertos, dijo el gobernador.", [("dijo", "el gobernador", "reported")]),
+    # a title before a name set off by commas, three words in lower case long (session 19)
+    (
+        "es",
+        "Ya por la tarde, el comisario de policía del estado, Alberto Ruiz, aseguró que hubo "
+        "19 muertos.",
+        [("aseguró", "el comisario de policía del estado", "reported")],
+    ),
+    # a title's dot before a name
+    (
+        "fr",
+        "Selon M. Durand, les premiers éléments désignent un kamikaze.",
+        [("selon", "M. Durand", "reported")],
+    ),
     (
         "es",
         "El ministerio negó que hubiera víctimas en la ciudad.",
@@ -320,6 +333,19 @@ CASES = [
         [("negó", "el ministro", "denied")],
     ),
     ("es", "Hay 20 muertos, dijo el gobernador.", [("dijo", "el gobernador", "reported")]),
+    # a title before a name set off by commas, three words in lower case long (session 19)
+    (
+        "es",
+        "Ya por la tarde, el comisario de policía del estado, Alberto Ruiz, aseguró que hubo "
+        "19 muertos.",
+        [("aseguró", "el comisario de policía del estado", "reported")],
+    ),
+    # a title's dot before a name
+    (
+        "fr",
+        "Selon M. Durand, les premiers éléments désignent un kamikaze.",
+        [("selon", "M. Durand", "reported")],
+    ),
     # verbs of accusing: the accuser is the source
     (
         "it",

@@ -100,6 +100,9 @@ def test_turkish_and_persian_letters_are_folded_as_their_language_writes_them():
         # Persian negates the light verb after the event word
         ("سربازان در کرمان کشته نشدند", "fa", {"kill"}, True, "کشته"),
         ("سربازان در کرمان کشته شدند", "fa", {"kill"}, False, None),
+        # French "ne ... que" restricts ("only"), it negates nothing
+        ("L'armée ne faisait que bombarder la ville", "fr", {"attack"}, False, None),
+        ("L'armée n'a pas bombardé la ville", "fr", {"attack"}, True, "n'a"),
     ],
 )
 def test_a_negation_inside_or_after_the_verb(text, language, classes, negated, at):

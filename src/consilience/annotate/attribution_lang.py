@@ -48,6 +48,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w
 _MAX_WORDS = 8
 _MAX_LOWER = 2
 _TITLE_LOWER = 4
+# Letters of a title or an initial written with a dot before a name ("M.", "Dr.", "Sra.").
+_TITLE_LETTERS = 3
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,16 @@ def _pick(
     cased = any(ch.isupper() for _, _, w in run[:3] for ch in w)
     for i, tok in enumerate(run):
         word, low = tok[2], _low(tok[2])
+        if (
+            word == "."
+            and not leftwards
+            and taken
+            and len(taken[-1][2]) <= _TITLE_LETTERS
+            and taken[-1][2][:1].isupper()
+            and run[i + 1 : i + 2]
+            and run[i + 1][2][:1].isupper()
+        ):
+            continue  # a title's or an initial's dot before a name: "M. Balarabe", "Dr. X"
         if not word[0].isalnum() or word[0].isdigit():
             break
         if low in lang.stop and not (taken and low in lang.connectors):

@@ -1077,10 +1077,18 @@ class LanguageEvents:
         }
         self.beginnable = frozenset(w.lower() for w in data.get("beginnable", ()))
         # phrases opening with a negator that negate no event: a bound ("non meno di", "pas
-        # moins de", "не менее")
+        # moins de", "не менее"), or one a word stands inside ("ne * que": "ne faisait que
+        # commencer", only just begun)
         bounds = [p.lower() for p in data.get("not_negating", ())]
+        gapped = [
+            r"\W*\w+\W+".join(word_alternation([piece.strip()]) for piece in p.split("*"))
+            for p in bounds
+            if "*" in p
+        ]
+        plain = word_alternation([p for p in bounds if "*" not in p])
+        either = "|".join([*gapped, plain] if plain else gapped)
         self.not_negating: re.Pattern[str] | None = (
-            re.compile(rf"(?<!\w)(?:{word_alternation(bounds)})(?!\w)") if bounds else None
+            re.compile(rf"(?<!\w)(?:{either})(?!\w)") if bounds else None
         )
         # words of falling: a thing beside them came down ("è caduto il ponte"), a place did
         # not ("è caduta Aleppo": taken)
