@@ -445,7 +445,7 @@ def _is_figure(article: Article, q: Quantity) -> bool:
 def _day_of_weekday(article: Article, q: Quantity) -> bool:
     """Return True for a day of the month in brackets right after a date ("nesta quarta-feira
     (11)", "Tuesday (10)"): a date, no count."""
-    if q.value is None or not 1 <= q.value <= 31 or not q.value == int(q.value):
+    if q.value is None or not 1 <= q.value <= 31 or q.value != int(q.value):
         return False
     text = article.text
     opening = text.rfind("(", max(0, q.start - 3), q.start)
@@ -1617,15 +1617,23 @@ def _figure_candidate(
     update = _changed(article, start, q, sent.end) or (revision and not first)
     running = update or _running(before)
     lowered = update and _changed(article, start, q, sent.end, down=True)
-    recalled = lx.language_cues("earlier", None, _base(article.language) or "en")
-    ahead = article.text[max(sent.start, q.start - _EARLIER_REACH) : q.start]
-    earlier = recalled is not None and bool(recalled.search(ahead))
-    suffix = lx.language_words("earlier").get(f"{_base(article.language) or 'en'}:after")
-    if suffix and not earlier:
-        # a case ending that says "from" ("33'ten 31'e"): the value the count moved from
-        rest = article.text[q.end : min(sent.end, q.end + 8)]
-        earlier = any(rest.startswith(w) for w in suffix)
+    earlier = _recalled(article, sent, q)
     return replace(cand, update_cue=update, running=running, lowered=lowered, earlier=earlier)
+
+
+def _recalled(article: Article, sent: Sentence, q: Quantity) -> bool:
+    """Return True for an earlier value of a count that the report recalls ("la policía había
+    hablado de 12", "a nie – jak podawano – 33"; ``data/earlier.json``): a word of the
+    article's language a few words before the figure, or a case ending on it that says the
+    count moved from it ("33'ten 31'e")."""
+    code = _base(article.language) or "en"
+    cues = lx.language_cues("earlier", None, code)
+    ahead = article.text[max(sent.start, q.start - _EARLIER_REACH) : q.start]
+    if cues is not None and cues.search(ahead):
+        return True
+    endings = lx.language_words("earlier").get(f"{code}:after", ())
+    rest = article.text[q.end : min(sent.end, q.end + 8)]
+    return any(rest.startswith(w) for w in endings)
 
 
 # How far before a figure (characters) a word marks it as an earlier value its report recalls

@@ -37,7 +37,7 @@ def byline_outlet(body: str) -> str | None:
             m is not None
             and len(m.group("name").split()) <= _BYLINE_WORDS
             and len(m.group("date").split()) <= _BYLINE_WORDS
-            and _DAY.search(m.group("date").replace(_year(m.group("date")), " ", 1))
+            and _DAY.search(_YEAR.sub(" ", m.group("date"), count=1))
         ):
             return m.group("name").strip()
     return None
@@ -52,11 +52,6 @@ _BYLINE = re.compile(
 _BYLINE_WORDS = 6
 _DAY = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _year(text: str) -> str:
-    m = _YEAR.search(text)
-    return m.group(0) if m else ""
 
 
 def split_front_matter(text: str) -> tuple[Meta, str]:

@@ -223,8 +223,8 @@ def continued(
     groups some article of one has among its neighbours (``near``), every article of both
     dated by its metadata or its own head's date line and all within
     ``params.continuation_days`` of each other (the joined group too: no chain of days), whose
-    gists (title and lead: what the report is
-    about) are alike on average across the two groups (``params.continuation_gist``), that
+    gists (title and lead: what the report is about) are alike on average across the two
+    groups (``params.continuation_gist``), that
     share a name half or more of each group's articles write, and whose towns do not differ
     (the gazetteer places other than countries that half of each group's articles name: two
     quakes of one country, in two towns, two days apart, stay two stories). A pile of one

@@ -303,8 +303,9 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
                 undated.append(i)
             else:
                 by_day.setdefault(day, set()).add(i)
+    on_days: set[int] = set().union(*by_day.values())
     # a value recalled and told by no report as it stood: a step of its day, before the rest
-    early = {i: day for i, day in recalled.items() if i not in set(undated).union(*by_day.values())}
+    early = {i: day for i, day in recalled.items() if i not in on_days and i not in undated}
     days = sorted(by_day)
     if len(days) < 2:
         return None
@@ -326,8 +327,7 @@ def _tally_update(values: list[list[ClaimCandidate]]) -> Update | None:
             first = next(c for c in values[i] if _day(c) == d)
             steps.append((d, _figure(first).text, first.article))
             last = i
-    shown = {i for d in days for i in by_day[d]}
-    for i in sorted(set(undated) - shown, reverse=falling):
+    for i in sorted(set(undated) - on_days, reverse=falling):
         first = next(c for c in values[i] if _day(c) is None)
         steps.append(("date unknown", _figure(first).text, first.article))
     announced = any(c.update_cue for cls in values for c in cls)
@@ -341,12 +341,13 @@ def _rises(days: Sequence[set[int]], lowered: set[int]) -> bool:
     corrects, and the days after it need only reach it."""
     floor = -1
     for day in days:
-        plain = day - lowered
-        if day & lowered:
-            floor = max(day & lowered)  # the corrected count is what the day's values meet
+        corrected, plain = day & lowered, day - lowered
+        if corrected:
+            floor = max(corrected)  # the corrected count is what the day's values meet
         if plain and min(plain) < floor:
             return False
-        floor = max(day & lowered) if day & lowered else max(plain | {floor})
+        if not corrected:
+            floor = max(plain | {floor})
     return True
 
 
