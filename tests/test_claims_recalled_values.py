@@ -14,7 +14,7 @@ from claim_stories import doc as _doc
 from claim_stories import gazetteer as _gazetteer
 
 from consilience.claims import extract_claims
-from consilience.model import Article
+from consilience.model import Article, Report
 from consilience.verdicts import analyze_story
 
 FILES = {
@@ -65,8 +65,13 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def articles(tmp_path_factory) -> dict[str, Article]:
-    return by_name(analysed(tmp_path_factory, "recalled", FILES))
+def report(tmp_path_factory) -> Report:
+    return analysed(tmp_path_factory, "recalled", FILES)
+
+
+@pytest.fixture(scope="module")
+def articles(report) -> dict[str, Article]:
+    return by_name(report)
 
 
 def _figures(article: Article) -> list[tuple[str, bool, bool]]:
@@ -129,6 +134,29 @@ def test_two_sources_of_one_article_give_one_disputed_toll(articles):
     assert claim.status == "disputed"
     assert claim.conflicts[0].why.endswith(
         "Two sources give different values for one moment, so they are not steps of one "
-        "revision, though the count also changed over time. As reported day by day: 19 "
-        "(2030-03-05) -> 24 (2030-03-05) -> 27 (2030-03-06)."
+        "revision, though the count also changed over time. As reported day by day: 19 or "
+        "24 (2030-03-05) -> 27 (2030-03-06)."
+    )
+    # the sides are the two sources' values of that moment, each with who gave it
+    assert [v.value for v in claim.conflicts[0].values] == ["19", "24"]
+    assert claim.conflicts[0].why.startswith(
+        "Reports give different figures for people killed: 19 (El comisario de policía de la "
+        "provincia, Diario del Delta); 24 (La directora del hospital central, Diario del Delta)."
+    )
+
+
+def test_the_toll_of_every_report_is_one_claim_disputed_at_its_moment(report, articles):
+    # "в Бейре в Мозамбике": the country in its locative case is still the whole country
+    # (its resolved entity's name is a country's), no place the Russian figure was counted
+    # in apart from the others
+    (story,) = report.stories
+    claims = story.claims
+    claim = _claim_with(claims, articles["day2-ru"], "33")
+    for name, phrase in (("sources-es", "19"), ("sources-es", "24"), ("day3-tr", "31'e")):
+        assert claim is _claim_with(claims, articles[name], phrase), (name, phrase)
+    assert claim.status == "disputed"
+    assert [v.value for v in claim.conflicts[0].values] == ["19", "24"]
+    assert claim.conflicts[0].why.endswith(
+        "As reported day by day: al menos 12 (2030-03-05) -> 19 or 24 (2030-03-05) -> 27 "
+        "(2030-03-06) -> 33 (2030-03-06) -> 31 (2030-03-07)."
     )

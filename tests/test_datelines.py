@@ -14,7 +14,7 @@ import pytest
 
 import consilience
 from consilience.annotate.published import clues, dateline
-from consilience.ingest.text import byline_outlet
+from consilience.ingest.head import head_outlet
 
 HEADS = {
     "it.txt": (
@@ -58,12 +58,12 @@ def report(tmp_path_factory):
 
 
 def test_the_outlet_of_a_head_line_is_read():
-    assert byline_outlet(HEADS["it.txt"]) == "Il Corriere del Sud"
-    assert byline_outlet(HEADS["ar.txt"]) == "صحيفة الجنوب"
-    assert byline_outlet("Title\nDaily Star | 12.11.2026\n\nBody.") == "Daily Star"
+    assert head_outlet(HEADS["it.txt"]) == "Il Corriere del Sud"
+    assert head_outlet(HEADS["ar.txt"]) == "صحيفة الجنوب"
+    assert head_outlet("Title\nDaily Star | 12.11.2026\n\nBody.") == "Daily Star"
     # a sentence with a dash and a year is no outlet's line, nor is a headline
-    assert byline_outlet("Title\nThe war is not over — it began in 2019\n\nBody.") is None
-    assert byline_outlet("Floods — 12 November 2026\nBody text here.") is None
+    assert head_outlet("Title\nThe war is not over — it began in 2019\n\nBody.") is None
+    assert head_outlet("Floods — 12 November 2026\nBody text here.") is None
 
 
 def test_the_head_date_is_the_publication_date_in_every_language(report):

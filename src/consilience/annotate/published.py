@@ -461,11 +461,16 @@ def dateline(
                 if day is None:
                     continue
                 clue = replace(clue, start=day.start(), day=int(day.group(1)))
-            before, after = text[lo : clue.start].strip(), text[clue.end : hi].strip()
+            before, after = text[lo : clue.start].strip(), _time_after(text[clue.end : hi])
             if before and before[-1] not in _HEAD_MARKS:
                 continue  # the date ends a phrase ("to be held on 12 December 2026")
             rest = (before + after).strip(" \t" + _HEAD_MARKS)
-            if len(rest) > _HEAD_REST or len(after) > _HEAD_AFTER or (n == 0 and rest):
+            # after the date, a few words ("Perşembe"), or a part a mark sets off (an outlet:
+            # "— ИА «Новый вестник»", "(Agencja Informacyjna Wschód)", "| Arvelle – Kervan")
+            set_off = after[:1] in _HEAD_MARKS
+            if len(rest) > _HEAD_REST or (len(after) > _HEAD_AFTER and not set_off):
+                continue
+            if n == 0 and rest:
                 continue
             assert clue.year is not None and clue.month is not None and clue.day is not None
             found = _valid(clue.year, clue.month, clue.day)
@@ -487,12 +492,28 @@ def own_date(
 # The lines of an article's head where a date is its own (a headline, an outlet's line, a
 # date line), and how many characters besides the date such a line may hold (an outlet).
 _HEAD_LINES = 3
-_HEAD_REST = 60
+_HEAD_REST = 80
 # what may stand after a dateline's date (a weekday: "12 Kasım 2026 Perşembe", "року"), and
 # the marks that end what stands before it (an outlet: "Meridian Press — ", "Daily Star | ")
 _HEAD_AFTER = 20
-_HEAD_MARKS = ",;:|-\u2013\u2014()\u00b7\u2022/"
+_HEAD_MARKS = ",;:|-\u2013\u2014()\u00b7\u2022/\u060c"
 _HEAD_CHARS = 600
+# what may follow a dateline's date before its other parts: a short word (a year's: "года",
+# "r."), a time of day with a word before or after it ("16:20", "godz. 11:30", "9:40 p.m.",
+# "21h40", "09.30 uur", "18:45 Uhr")
+_TIME_AFTER = re.compile(
+    r"\s*(?:[^\W\d_]{1,5}\.?(?=[\s,]|$))?[\s,]*"
+    r"(?:(?:[^\W\d_]{1,5}\.?\s*)?\d{1,2}\s*[:.h]\s*\d{2}(?!\d)"
+    r"(?:\s*[^\W\d_]{1,3}\.?(?:[^\W\d_]\.)?(?![^\W\d_]))?)?\s*"
+)
+
+
+def _time_after(after: str) -> str:
+    """Return what follows a dateline's date without the short word and the time of day that
+    may open it (``_TIME_AFTER``), stripped."""
+    return after[_TIME_AFTER.match(after).end() :].strip()  # type: ignore[union-attr]
+
+
 _DAY_BEFORE = re.compile(r"(?<!\d)([12]\d|3[01]|0?[1-9])\.?\s+$")
 
 

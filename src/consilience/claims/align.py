@@ -798,6 +798,8 @@ def figures_apart(
     if ent is None:
         ent = bool(a.entities & b.entities)
     limit = lx.PROPERTY_MAX_RATIO if prop and ent else params.max_ratio
+    if fa.event == lx.PROTEST:
+        limit = max(limit, lx.CROWD_MAX_RATIO)  # a crowd the organisers and the police count
     if _one_place_tally(fa, fb):
         limit = math.inf  # a toll counted in one place, 3 at dawn and 12 by noon: one fact
     if low == 0 or (pairwise and high / low > limit):

@@ -2201,7 +2201,7 @@ def _nearest_class(
     lo, hi = span
     best, best_dist = None, None
     for at, cls in lx.class_positions(text[lo:hi], language):
-        if cls in lx.WEAK_CLASSES or cls == "warn":
+        if (cls in lx.WEAK_CLASSES and cls not in lx.WEAK_FIGURE_EVENTS) or cls == "warn":
             continue
         dist = abs(lo + at - pos)
         if (

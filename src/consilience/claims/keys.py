@@ -136,9 +136,19 @@ class EntityKeys:
         self._by_article: dict[str, list[tuple[int, int, str]]] = {}
         self.types: dict[str, str] = {}
         self._named_countries: dict[str, str | None] = {}
+        # resolved entities that are a country, by its name or a spelling of it: a mention
+        # in an inflected form ("в Мозамбике") is that country all the same
+        self._entity_countries: dict[str, str] = {}
         for ent in entities:
             key = f"id:{ent.id}"
             self.types[key] = ent.type
+            if ent.type in PLACE_LABELS:
+                iso = next(
+                    (c for c in map(country_code, (ent.name, *ent.aliases)) if c is not None),
+                    None,
+                )
+                if iso is not None:
+                    self._entity_countries[key] = iso
             for ref in ent.mentions:
                 self._exact[(ref.article, ref.start, ref.end)] = key
                 self._by_article.setdefault(ref.article, []).append((ref.start, ref.end, key))
@@ -263,7 +273,7 @@ class EntityKeys:
                 continue
             written = article.text[m.start : m.end]
             iso = (
-                country_code(written)
+                country_code(written) or self._entity_countries.get(key)
                 if m.label in PLACE_LABELS
                 else demonym_country(written)
                 if m.label == "NORP"

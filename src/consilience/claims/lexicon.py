@@ -136,6 +136,16 @@ _add(
 )
 _add("hijack", "hijack hijacked hijacking hijackers")
 _add("arrest", "arrest arrested arrests detained detention")
+# people taking to the streets: a march, a rally, how many came (those who march are counted
+# as its figure's people, ``COUNTED_EVENTS``: "300,000 demonstrators", no event word of a
+# statement: "protesters entered the building" tells of entering)
+_add(
+    "protest",
+    """
+protest protests protested protesting demonstration demonstrations demonstrated marched rally
+rallies rallied turnout
+""",
+)
 _add("resign", "resign resigned resignation")
 _add("elect", "elected election won wins win defeated")
 
@@ -301,6 +311,7 @@ FIGURE_EVENTS = frozenset(
         "desert",
         "aboard",
         "kidnap",
+        "protest",
         RESCUE,
         RELEASE,
     }
@@ -374,8 +385,12 @@ WEAK_CLASSES = frozenset(
         "rob",
         "kidnap",
         "hijack",
+        "protest",
     }
 )
+# Weak classes that are still the event of a figure near them: a march's turnout ("450,000
+# people marched"), though a story of protests tells of them in most of its statements.
+WEAK_FIGURE_EVENTS = frozenset({"protest"})
 
 # Actors: a word -> a coarse side. Two reports about different sides are different facts.
 _SIDES: dict[str, str] = {}
@@ -421,6 +436,11 @@ COUNTED_EVENTS = {
     "hostages": "kidnap",
     "hostage": "kidnap",
     "captives": "kidnap",
+    "protesters": "protest",
+    "protestors": "protest",
+    "demonstrators": "protest",
+    "marchers": "protest",
+    "strikers": "protest",
 }
 # What a quantity reader says a figure counts (``Quantity.concept``, a name of no language)
 # -> the event class it measures: how a figure in any language finds its event.
@@ -720,6 +740,10 @@ POPULATION = "population"
 # Two values of one property of a thing both reports name (an actor or a place in common)
 # are one disputed fact up to this ratio; otherwise ``AlignParams.max_ratio`` holds.
 PROPERTY_MAX_RATIO = 10.0
+# How far apart two counts of a crowd may lie and be one disputed fact: organisers and the
+# police often count a march several times apart ("450,000" / "62,000").
+PROTEST = "protest"
+CROWD_MAX_RATIO = 10.0
 # Concepts that name a counted group or thing on their own ("400 bomberos"): a figure of one
 # of them needs no event word, only the story's places or words in common.
 COUNTED_CONCEPTS = frozenset(
@@ -727,7 +751,7 @@ COUNTED_CONCEPTS = frozenset(
 )
 # Events whose figures count people when nothing else is named ("the toll rose to four").
 PEOPLE_EVENTS = frozenset(
-    {"kill", "displace", "injure", "missing", "flee", "arrest", "kidnap", RELEASE}
+    {"kill", "displace", "injure", "missing", "flee", "arrest", "kidnap", "protest", RELEASE}
 )
 # Counts that grow while an event unfolds and are reported several times a day (a toll of the
 # dead, injured, missing, displaced, arrested, rescued): reports of one day may give several.

@@ -6,6 +6,7 @@ import re
 
 from ..errors import InputError
 from ..model import RawDoc, SourceRef
+from .head import head_outlet
 from .meta import Meta, meta_from
 
 _FENCE = re.compile(r"---[ \t]*")
@@ -21,37 +22,7 @@ def read_text(text: str, source: SourceRef) -> RawDoc:
     meta, body = split_front_matter(text)
     if not body.strip():
         raise InputError("file holds only front matter, no article text", "no_text")
-    return meta.over(RawDoc(source=source, kind="txt", text=body, outlet=byline_outlet(body)))
-
-
-def byline_outlet(body: str) -> str | None:
-    """Return the outlet an article's head names on a line of its own before a dash or a bar
-    and a date ("Meridian Press Agency — Tuesday, 10 November 2026", "Kurier | 12.11.2026"):
-    one of the first three lines after the first, the name short and without digits, the rest
-    a few words holding a year and a day.
-    None when there is none (the front matter's outlet, when given, wins)."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()][:3]
-    for line in lines[1:]:
-        m = _BYLINE.fullmatch(line)
-        if (
-            m is not None
-            and len(m.group("name").split()) <= _BYLINE_WORDS
-            and len(m.group("date").split()) <= _BYLINE_WORDS
-            and _DAY.search(_YEAR.sub(" ", m.group("date"), count=1))
-        ):
-            return m.group("name").strip()
-    return None
-
-
-# "Name — date": a name of letters (no digits, no sentence end) before an em or en dash, a bar
-# or a spaced hyphen, then a short rest holding a year.
-_BYLINE = re.compile(
-    r"(?P<name>[^\d\s.!?—–|][^\d.!?—–|]{1,60}?)\s+[—–|-]\s+(?P<date>(?=[^\n]{0,50}$)"
-    r"[^\n]*\b(?:19|20)\d\d\b[^\n]*)"
-)
-_BYLINE_WORDS = 6
-_DAY = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+    return meta.over(RawDoc(source=source, kind="txt", text=body, outlet=head_outlet(body)))
 
 
 def split_front_matter(text: str) -> tuple[Meta, str]:

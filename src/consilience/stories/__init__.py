@@ -225,7 +225,9 @@ def continued(
     ``params.continuation_days`` of each other (the joined group too: no chain of days), whose
     gists (title and lead: what the report is about) are alike on average across the two
     groups (``params.continuation_gist``), that
-    share a name half or more of each group's articles write, and whose towns do not differ
+    share a name half or more of each group's articles write (or, less alike down to
+    ``params.continuation_named_gist``, ``params.continuation_names`` such names), and whose
+    towns do not differ
     (the gazetteer places other than countries that half of each group's articles name: two
     quakes of one country, in two towns, two days apart, stay two stories). A pile of one
     story's reports over three days otherwise splits by day: each day's reports share that
@@ -285,7 +287,12 @@ def continued(
         if sa.towns and sb.towns and not sa.towns & sb.towns:
             continue
         alike = float(sa.gist @ sb.gist) / (sa.gists * sb.gists)
-        if alike < params.continuation_gist or not sa.names & sb.names:
+        shared = len(sa.names & sb.names)
+        if not shared or alike < (
+            params.continuation_named_gist
+            if shared >= params.continuation_names
+            else params.continuation_gist
+        ):
             continue
         scored.append((-alike, a, b))
     if not scored:

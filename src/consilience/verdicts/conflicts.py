@@ -45,6 +45,7 @@ _EVENT_WORDS = {
     "kidnap": "held hostage",
     "release": "released",
     "aboard": "aboard",
+    "protest": "who protested",
 }
 _DENIAL_WORD = re.compile(
     r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects|dismissed|insisted"
@@ -133,6 +134,17 @@ def figure_verdict(
     ]
     kind = "unit" if unit else "number"
     shown = [c for v in values for c in v]
+    moved = at_once and len({_day(c) for c in figs}) > 1
+    if moved:
+        # a tally that moved over time disagrees at its moment, not along its course: its
+        # sides are the values given for that moment ("19" / "24" on the first evening), not
+        # the later "27", "33" and "31", which are steps of the course told after them
+        rivals = {
+            c.id
+            for a, b in _side_by_side_pairs(values) + _same_moment_pairs(values, same_origin)
+            for c in (a, b)
+        }
+        shown = [c for c in shown if c.id in rivals] or shown
     cvalues = tuple(
         ConflictValue(
             article=c.article, value=_figure(c).text, start=_figure(c).start, end=_figure(c).end
@@ -144,20 +156,34 @@ def figure_verdict(
     why = (
         "Two sources give different values for one moment, so they are not steps of one "
         "revision, though the count also changed over time."
-        if at_once and len({_day(c) for c in figs}) > 1
+        if moved
         else ""
     )
     if why:
         # the count's course besides the disagreement, day by day (a correction last)
         course = _tally_update(values)
         if course is not None and len(course.steps) >= _COURSE_STEPS:
-            told = " -> ".join(f"{value} ({day})" for day, value, _ in course.steps)
+            told = " -> ".join(_course(course.steps, {(c.article, _figure(c).text) for c in shown}))
             why += f" As reported day by day: {told}."
     return Conflict(kind=kind, values=cvalues, why=why), None
 
 
 # Steps a disputed tally's course must have to be told beside its disagreement.
 _COURSE_STEPS = 3
+
+
+def _course(steps: Sequence[tuple[str, str, str]], rivals: set[tuple[str, str]]) -> list[str]:
+    """Return a disputed tally's course day by day, as written: the rival values of its
+    disputed moment (``rivals``: (article, value as written)) one step, "19 or 24
+    (2030-03-05)", since neither came after the other."""
+    out: list[tuple[str, list[str], bool]] = []
+    for day, value, article in steps:
+        rival = (article, value) in rivals
+        if out and rival and out[-1][2] and out[-1][0] == day:
+            out[-1][1].append(value)
+        else:
+            out.append((day, [value], rival))
+    return [f"{' or '.join(values)} ({day})" for day, values, _ in out]
 
 
 def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
@@ -167,18 +193,29 @@ def _side_by_side(values: list[list[ClaimCandidate]]) -> bool:
     "the hospital director said 24 had died"): they stand for one moment, so the values are
     no steps of an update. A value its report recalls or corrects ("police had spoken of 12",
     "31, not 33 as reported") or gives as a change ("rose to 27") is no second account."""
-    seen: dict[tuple[str, tuple[int, int]], int] = {}
+    return bool(_side_by_side_pairs(values))
+
+
+def _side_by_side_pairs(
+    values: list[list[ClaimCandidate]],
+) -> list[tuple[ClaimCandidate, ClaimCandidate]]:
+    """Return the pairs of figures ``_side_by_side`` finds: two accounts of one moment that
+    one sentence, or one article from two sources, gives."""
+    out = []
+    seen: dict[tuple[str, tuple[int, int]], tuple[int, ClaimCandidate]] = {}
     said: dict[str, tuple[int, ClaimCandidate]] = {}
     for i, cls in enumerate(values):
         for c in cls:
             if c.earlier or c.lowered or c.update_cue or _figure(c).first_estimate:
                 continue
-            if seen.setdefault((c.article, c.sentence), i) != i:
-                return True
+            j, other = seen.setdefault((c.article, c.sentence), (i, c))
+            if j != i:
+                out.append((other, c))
+                continue
             j, other = said.setdefault(c.article, (i, c))
             if j != i and two_sources(c, other):
-                return True
-    return False
+                out.append((other, c))
+    return out
 
 
 def _one_place(figs: Sequence[ClaimCandidate]) -> bool:
@@ -413,16 +450,25 @@ def _same_moment(
     clauses name the same day ("367 hospitalized Friday" / "387 on Friday"), or the same date
     of an earlier event ("the 1985 quake killed ..."), in reports of one publication day (or
     of unknown days)."""
-    return any(
-        _moment(a) & _moment(b)
-        and (a.published == b.published or a.published is None or b.published is None)
-        and not same_origin(a, b)
-        and not (a.lowered or b.lowered)  # a correction replaces the count of its moment
+    return bool(_same_moment_pairs(values, same_origin))
+
+
+def _same_moment_pairs(
+    values: list[list[ClaimCandidate]],
+    same_origin: Callable[[ClaimCandidate, ClaimCandidate], bool],
+) -> list[tuple[ClaimCandidate, ClaimCandidate]]:
+    """Return the pairs of figures ``_same_moment`` finds."""
+    return [
+        (a, b)
         for i, va in enumerate(values)
         for vb in values[i + 1 :]
         for a in va
         for b in vb
-    )
+        if _moment(a) & _moment(b)
+        and (a.published == b.published or a.published is None or b.published is None)
+        and not same_origin(a, b)
+        and not (a.lowered or b.lowered)  # a correction replaces the count of its moment
+    ]
 
 
 def _running_tally(values: list[list[ClaimCandidate]]) -> Update:

@@ -25,7 +25,16 @@ from ..claims.lexicon import WEAK_CLASSES
 from ..claims.records import ClaimCandidate
 from ..claims.support import ranked, slots, states
 from ..claims.wording import core_wording, readable
-from ..model import Article, Backing, Claim, ClaimStatus, Conflict, Evidence, Source
+from ..model import (
+    Article,
+    Backing,
+    Claim,
+    ClaimStatus,
+    Conflict,
+    ConflictValue,
+    Evidence,
+    Source,
+)
 from .conflicts import (
     Update,
     date_conflict,
@@ -296,7 +305,11 @@ def _normalised(c: ClaimCandidate) -> str | None:
         clock = "UTC" if f.unit == "utc" else "local time"
         qualifier = f"{f.qualifier} " if f.qualifier else ""
         return f"{qualifier}{minutes // 60:02d}:{minutes % 60:02d} {clock}"
-    value = f"{f.value:,.6g}" if abs(f.value) >= 10_000 else f"{f.value:.6g}"
+    if abs(f.value) >= 10_000:
+        # "1,100,000", not "1.1e+06"
+        value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,.6g}"
+    else:
+        value = f"{f.value:.6g}"
     unit = f" {f.unit}" if f.unit else ""
     qualifier = f"{f.qualifier} " if f.qualifier else ""
     return f"{qualifier}{value}{unit}"
@@ -449,10 +462,18 @@ def _readable(c: ClaimCandidate, articles: Mapping[str, Article] | None) -> tupl
     words = text.split()
     english = (c.language or "en") == "en"
     opens = text.lstrip(" \"'“‘«(")[:1]
-    if len(words) < _FRAGMENT_WORDS or opens.islower() or (not english and opens.isdigit()):
-        s, e = c.sentence
+    s, e = c.sentence
+    # a clause cut before an aside its sentence goes on with ("31 osób, a nie – jak podawano
+    # – 33"): it ends mid-thought
+    aside = _ASIDE.match(article.text, c.end, e) is not None
+    short = len(words) < _FRAGMENT_WORDS
+    if short or opens.islower() or (not english and opens.isdigit()) or aside:
         return article.text[s:e], s
     return text, c.start
+
+
+# A dash or a bracket opening an aside within a sentence.
+_ASIDE = re.compile(r"\s*(?:[-\u2013\u2014]\s|\()")
 
 
 # ----------------------------------------------------------------------------- wording
@@ -468,7 +489,19 @@ def _explained(
     """Return the conflict with its ``why`` written out."""
     from dataclasses import replace
 
-    listed = "; ".join(f"{v.value!s} ({_label(articles, v.article)})" for v in conflict.values)
+    said = {
+        (c.article, c.figure.start): c.attributed_to
+        for c in members
+        if c.figure is not None and c.attributed_to
+    }
+
+    def by(v: ConflictValue) -> str:
+        # who gives the value, when its report names them: two sources of one article are
+        # otherwise one outlet twice ("19 (Diario); 24 (Diario)")
+        who = said.get((v.article, v.start)) if conflict.kind == "number" else None
+        return f"{who}, {_label(articles, v.article)}" if who else _label(articles, v.article)
+
+    listed = "; ".join(f"{v.value!s} ({by(v)})" for v in conflict.values)
     if conflict.kind == "number":
         subject = figure_subject(next(c for c in members if c.figure is not None))
         reason = conflict.why or (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -47,10 +48,22 @@ class _LocaleDates:
     finder: re.Pattern | None
 
 
+def ascii_digits(text: str) -> str:
+    """Return ``text`` with each decimal digit of another script (Arabic-Indic, Persian,
+    Devanagari ...) written as its ASCII digit: the same length, the same offsets."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+
+
 def _clean_word(word: object) -> str:
     import unicodedata
 
-    return unicodedata.normalize("NFC", str(word)).casefold().strip().rstrip(".")
+    # composed again after casefolding, which decomposes some letters ("Μαΐου" -> "μαΐου")
+    folded = unicodedata.normalize("NFC", str(word)).casefold()
+    return unicodedata.normalize("NFC", folded).strip().rstrip(".")
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -291,7 +304,9 @@ def foreign_date_spans(
         return []
     taken = sorted(covered)
     found = []
-    for match in loc.finder.finditer(text):
+    # digits of any script read as ASCII, one character for one ("١١ مايو ٢٠٢٧"): the
+    # spans stay the text's
+    for match in loc.finder.finditer(ascii_digits(text)):
         start, end = match.span()
         if "year" in match.re.groupindex and match.group("year") is not None:
             start = match.start("year")  # "en 2021": the year
@@ -374,7 +389,8 @@ def parse_foreign(expr: str, language: str) -> Parsed:
     loc = locale_dates(language)
     if loc is None:
         return Parsed(kind="vague")
-    text = re.sub(r"\s+", " ", _clean_word(expr).replace("\u2019", "'")).strip(' ,;:()"')
+    text = re.sub(r"\s+", " ", _clean_word(ascii_digits(expr)).replace("\u2019", "'"))
+    text = text.strip(' ,;:()"')
     for rel in loc.relatives:
         m = rel.pattern.fullmatch(text)
         if m is None:
