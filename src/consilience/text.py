@@ -6,6 +6,8 @@
   punctuation and articles dropped (gazetteer lookups, place and entity resolution).
 * :func:`shorten` - one line of text cut at a word boundary with an ellipsis (a story's or an
   article's opening sentence standing in for a missing title).
+* :func:`ascii_digits` - the digits of any script as ASCII, offsets kept (dates in
+  ``annotate.dates``, head lines in ``ingest.head``).
 
 Other modules keep their own, different keys under names that say what they are for:
 ``sources.independence.fact_name_key`` (a name in a sequence of facts: one word or initials)
@@ -15,6 +17,7 @@ and ``claims.keys.spelling_key`` (a person by the last word of the name).
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -92,3 +95,13 @@ def ascii_key(name: str) -> str:
     text = _SEPARATORS.sub(" ", anyascii(text).lower())
     tokens = _NOT_KEY.sub("", text).split()
     return " ".join(_drop_articles(tokens))
+
+
+def ascii_digits(text: str) -> str:
+    """Return ``text`` with each decimal digit of another script (Arabic-Indic, Persian,
+    Devanagari ...) written as its ASCII digit: the same length, the same offsets."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+from ..text import ascii_digits
 
 # Lines of the head (after the headline) that may be the outlet's line, and its length at most.
 _HEAD_LINES = 3
@@ -54,13 +55,13 @@ def head_outlet(body: str) -> str | None:
 
 
 def _line_outlet(line: str) -> str | None:
-    digits = _ascii_digits(line)
+    digits = ascii_digits(line)
     if len(line) > _LINE_CHARS or not _YEAR.search(digits):
         return None
     if not _DAY.search(_YEAR.sub(" ", digits, count=1)):
         return None
     parts = _parts(line)
-    dated = [i for i, (text, _) in enumerate(parts) if _YEAR.search(_ascii_digits(text))]
+    dated = [i for i, (text, _) in enumerate(parts) if _YEAR.search(ascii_digits(text))]
     if not dated or not any(sep for _, sep in parts[1:]) and len(parts) < 2:
         return None
     first_date = dated[0]
@@ -131,12 +132,6 @@ def _kind(text: str, bracketed: bool) -> str:
 def _name(text: str) -> str | None:
     name = " ".join(text.split()).strip(" ,;:.-\u2013\u2014")
     return name or None
-
-
-def _ascii_digits(text: str) -> str:
-    return "".join(
-        str(unicodedata.digit(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
-    )
 
 
 @lru_cache(maxsize=1)

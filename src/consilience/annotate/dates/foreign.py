@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+from ...text import ascii_digits
 from .lexicon import WEEKDAYS
 from .parse import Parsed
 
@@ -46,16 +46,6 @@ class _LocaleDates:
     relatives: tuple[_Relative, ...]
     order: str  # "DMY", "MDY" or "YMD"
     finder: re.Pattern | None
-
-
-def ascii_digits(text: str) -> str:
-    """Return ``text`` with each decimal digit of another script (Arabic-Indic, Persian,
-    Devanagari ...) written as its ASCII digit: the same length, the same offsets."""
-    if text.isascii():
-        return text
-    return "".join(
-        str(unicodedata.digit(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
-    )
 
 
 def _clean_word(word: object) -> str:
@@ -212,7 +202,8 @@ def _loose(piece: str) -> str:
     """A literal piece of a relative pattern, any run of spaces matching any whitespace."""
     import unicodedata
 
-    words = unicodedata.normalize("NFC", piece).casefold().split(" ")
+    folded = unicodedata.normalize("NFC", piece).casefold()
+    words = unicodedata.normalize("NFC", folded).split(" ")  # composed again, as _clean_word
     return r"\s+".join(re.escape(w) for w in words)
 
 
