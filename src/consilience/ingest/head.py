@@ -62,19 +62,17 @@ def _line_outlet(line: str) -> str | None:
         return None
     parts = _parts(line)
     dated = [i for i, (text, _) in enumerate(parts) if _YEAR.search(ascii_digits(text))]
-    if not dated or not any(sep for _, sep in parts[1:]) and len(parts) < 2:
+    if not dated or len(parts) < 2:
         return None
     first_date = dated[0]
     kinds = [_kind(text, bracketed) for text, bracketed in parts]
     if any(k == "sentence" for k in kinds):
         return None  # a sentence that holds a date ("The war is not over — it began in 2019")
+    # a credit after the date: bracketed, behind the date, a byline or another bracket
     after = [
         i
-        for i, k in enumerate(kinds)
-        if k == "bracketed"
-        and i > 0
-        and kinds[i - 1] in ("date", "byline", "bracketed")
-        and i > first_date - (1 if kinds[i - 1] == "byline" else 0)
+        for i in range(first_date + 1, len(parts))
+        if kinds[i] == "bracketed" and kinds[i - 1] in ("date", "byline", "bracketed")
     ]
     if after:
         return _name(parts[after[-1]][0])
