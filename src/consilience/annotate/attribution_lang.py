@@ -272,8 +272,33 @@ def _right(
         while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
             end += 1
         run = [(pos, end, text[pos:end])] + [t for t in toks if t[0] >= end]
+    run = _past_day(text, run, lang)
     picked = _pick(run, lang)
     return _whole(picked, ents) if picked else None
+
+
+def _past_day(text: str, run: list[_Tok], lang: _Lang) -> list[_Tok]:
+    """Return ``run`` without the day it opens with, and a word of the time of day after it,
+    before the subject: "ha detto mercoledì mattina la ministra ...", "zei woensdag ...": a
+    day is never who said it."""
+    if not run:
+        return run
+    from .dates.foreign import foreign_date_spans
+
+    lo = run[0][0]
+    spans = foreign_date_spans(text[lo : run[-1][1]], lang.code)
+    if not spans or spans[0][0] != 0:
+        return run
+    end = lo + spans[0][1]
+    rest = [t for t in run if t[0] >= end]
+    if (
+        len(rest) > 1
+        and rest[0][2][:1].islower()
+        and _low(rest[0][2]) not in lang.determiners | lang.stop
+        and _low(rest[1][2]) in lang.determiners
+    ):
+        rest = rest[1:]  # "mercoledì mattina la ministra": the part of the day
+    return rest
 
 
 def _left(

@@ -538,6 +538,8 @@ def denial_conflict(
     negative = [c for c in members if c.negated]
     if not negative:
         return None
+    silent = silent_beside_denial(members)
+    positive = [c for c in positive if c.id not in silent]
     values: list[ConflictValue] = []
     if positive:
         values += [_phrase_value(articles[c.article], c, negative=False) for c in positive]
@@ -551,6 +553,17 @@ def denial_conflict(
             return None
     values += [_phrase_value(articles[c.article], c, negative=True) for c in negative]
     return Conflict(kind="denial", values=tuple(values), why="")
+
+
+def silent_beside_denial(members: Sequence[ClaimCandidate]) -> frozenset[str]:
+    """Return the ids of the members that read no event at all (no event word the lexicon
+    knows: "zei op de radio: 'De hervorming wordt niet ingetrokken'"), blame no one and deny
+    nothing, in a group whose denials name the event they deny: such a report asserts
+    nothing a denial denies, so it is no other side of it, nor support the denial lacks (it
+    tells, in words unread, what the denials tell)."""
+    if not any(c.negated and _strong(c) for c in members):
+        return frozenset()
+    return frozenset(c.id for c in members if not c.negated and not _strong(c) and not c.accused)
 
 
 def _phrase_value(article: Article, c: ClaimCandidate, negative: bool) -> ConflictValue:

@@ -42,6 +42,7 @@ from .conflicts import (
     figure_subject,
     figure_verdict,
     place_conflict,
+    silent_beside_denial,
     value_classes,
 )
 from .origins import Origins, article_label
@@ -177,10 +178,14 @@ def _verdict(
         if found is not None:
             conflicts.append(_explained(found, members, articles))
     # a rumour is told, not confirmed: it backs no claim's corroboration ("se dice que ...")
+    silent = silent_beside_denial(members)
     support = [
         c
         for c in members
-        if not c.negated and c.stance != "rumoured" and not _unsupported(articles.get(c.article), c)
+        if not c.negated
+        and c.id not in silent
+        and c.stance != "rumoured"
+        and not _unsupported(articles.get(c.article), c)
     ]
     flagged = [c for c in members if _unsupported(articles.get(c.article), c)]
     n_support = origins.count(support) if support else 0
@@ -574,7 +579,8 @@ def _why(
         return f"Rumour: only as a rumour ({who}); no report confirms it.{extra}"
     if rumours:
         extra += " A rumour that repeats it is not counted as confirmation."
-    if not support and members and all(c.negated for c in members):
+    silent = silent_beside_denial(members)
+    if not support and members and all(c.negated or c.id in silent for c in members):
         # every report of it says it did not happen: the word of whoever denies it, however
         # many outlets carry the denial
         said = list(dict.fromkeys(c.attributed_to for c in members if c.attributed_to))
