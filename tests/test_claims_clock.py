@@ -150,6 +150,17 @@ from consilience.claims import clock
             "وغرق القارب نحو الساعة ٤:١٠ بعد الظهر.",
             ("٤:١٠ بعد الظهر", 970, None, None, True, None),
         ),
+        # a plane lost from the radar: the time its crash began; its take-off is not it
+        (
+            "en",
+            "The jet took off at 6:05 and disappeared from the radar at 6:17.",
+            ("6:17", 377, None, None, False, None),
+        ),
+        (
+            "de",
+            "Laut der Behörde verschwand die Maschine um 6:47 Uhr vom Radar.",
+            ("6:47 Uhr", 407, None, None, False, None),
+        ),
     ],
 )
 def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected) -> None:
@@ -178,6 +189,10 @@ def test_the_time_an_event_began_is_read_with_its_clock(language, text, expected
         ("de", "Die Zahl der Vermissten sank bis 18 Uhr auf 27."),
         ("pt", "A situação virou um caos por volta das 18h."),
         ("en", "The court overturned the ban at 4 p.m."),
+        # the time a trip began, not the event's
+        ("en", "It took off at 06:40 local time and came down four miles from the runway."),
+        ("es", "Despegó a las 06:40 hora local y se estrelló a cuatro millas de la pista."),
+        ("de", "Die Maschine startete um 6:40 Uhr und stürzte kurz darauf ab."),
     ],
 )
 def test_no_time_of_the_event(language, text) -> None:
@@ -190,6 +205,10 @@ def test_times_agree_within_rounding_and_bounds_on_a_clock_that_turns_at_midnigh
     assert clock.agree((1130, True, None), (1140, False, None))  # around 18:50 / 19:00
     assert not clock.agree((340, False, "after"), (226, False, None))  # after 5:40 / 3:46
     assert clock.agree((1435, False, None), (2, False, None))  # 23:55 / 00:02
+    # two times written to the minute five minutes apart are two accounts (06:47 / 06:52); a
+    # time on a five-minute mark may round one of them (06:50 / 06:47)
+    assert not clock.agree((407, False, None), (412, False, None))
+    assert clock.agree((410, False, None), (407, False, None))
     # "about" is as wide as the time is round: about 8 o'clock / 8:25 agree, about 8:40 and
     # about 8:15 (two accounts of one blast) do not, about 8:30 / 8:44 agree, about 8:30 / 9:00
     # do not

@@ -39,9 +39,12 @@ from .records import ClaimCandidate
 __all__ = ["ClockTime", "agree", "apart", "event_times", "on_one_clock", "clock_times"]
 
 DAY = 24 * 60
-# Slack of an exact time (one report rounds to the minute, another to five), of an approximate
-# one ("around 7 p.m."), and the span a bound covers ("shortly after 5:40": by 6:40).
+# Slack of an exact time (one report rounds to the minute, another to five: a time on a
+# five-minute mark may stand for one a few minutes off; two written to the minute, "06:47"
+# and "06:52", are two accounts), of an approximate one ("around 7 p.m."), and the span a
+# bound covers ("shortly after 5:40": by 6:40).
 EXACT_MINUTES = 5
+MINUTE_MINUTES = 2
 APPROXIMATE_MINUTES = 30
 BOUND_MINUTES = 60
 # Two times of one kind of event further apart than this are two events, not one disputed.
@@ -103,6 +106,8 @@ class _Words:
     clock: re.Pattern[str]  # what may follow the number: hour word, local/utc/zone words
     onset: re.Pattern[str] | None
     other: re.Pattern[str] | None
+    # a departure word a few words before a time: the time the trip began, not the event's
+    depart: re.Pattern[str] | None
     daypart: re.Pattern[str]  # after the time: group "pm" or "am" ("de la tarde", "du matin")
     foreign: re.Pattern[str]  # after the time: another place's clock ("heure de Paris")
     local: frozenset[str]
@@ -156,6 +161,11 @@ def _words(language: str) -> _Words | None:
         else None,
         other=re.compile(rf"(?<!\w)(?:{_alternation(other)})(?!\w)", re.IGNORECASE)
         if other
+        else None,
+        depart=re.compile(
+            rf"(?<!\w)(?:{_alternation(get('depart'))})(?:\W+\w+){{0,3}}?\W*$", re.IGNORECASE
+        )
+        if get("depart")
         else None,
         daypart=re.compile(daypart, re.IGNORECASE),
         foreign=re.compile(foreign, re.IGNORECASE),
@@ -259,6 +269,11 @@ def event_times(text: str, start: int, end: int, language: str | None) -> list[C
     if words is None or words.onset is None or words.onset.search(text, start, end) is None:
         return []
     times = clock_times(text, start, end, code)
+    if words.depart is not None:
+        # "took off at 06:40 ... and came down": the time of the departure is not the event's
+        times = [
+            t for t in times if words.depart.search(text, max(start, t.start - 40), t.start) is None
+        ]
     if not times:
         return []
     # the time nearest an onset word is the event's: "a press conference at 3 p.m. after the
@@ -341,7 +356,10 @@ def _span(minutes: int, approximate: bool, bound: str | None) -> tuple[int, int]
         return minutes, minutes + BOUND_MINUTES
     if bound == "before":
         return minutes - BOUND_MINUTES, minutes
-    slack = _rounding(minutes) if approximate else EXACT_MINUTES
+    if approximate:
+        slack = _rounding(minutes)
+    else:
+        slack = EXACT_MINUTES if minutes % 5 == 0 else MINUTE_MINUTES
     return minutes - slack, minutes + slack
 
 
