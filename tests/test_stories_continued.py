@@ -89,3 +89,23 @@ def test_two_towns_stay_apart_and_no_chain_runs_past_the_days() -> None:
         labels, near, chain, [DAY, DAY, DAY + 2, DAY + 2, DAY + 4, DAY + 4], alike, Params()
     )
     assert joined == [0, 0, 0, 0, 4, 4]
+
+
+def test_less_alike_days_join_when_they_share_two_names() -> None:
+    # each day's reports tell another part of the event (the march, a death, the arrests
+    # corrected): their gists are alike cos(1.1..1.25), 0.32 to 0.45 (0.38 on average), under
+    # continuation_gist
+    days = [DAY, DAY, DAY + 1, DAY + 1]
+    loose = gists(0.0, 0.1, 1.2, 1.25)
+    two = [
+        profile("a", "tolmaro sarnu malvane"),
+        profile("b", "tolmaro sarnu"),
+        profile("c", "tolmaro sarnu vostrik"),
+        profile("d", "tolmaro sarnu misio"),
+    ]
+    assert continued(LABELS, NEAR, two, days, loose, Params()) == [0, 0, 0, 0]
+    # one shared name needs the likeness of continuation_gist
+    assert continued(LABELS, NEAR, PROFILES, days, loose, Params()) == LABELS
+    # and two shared names do not join what is less alike than continuation_named_gist
+    unlike = gists(0.0, 0.1, 1.4, 1.45)  # cos(1.3..1.45): 0.12 to 0.27
+    assert continued(LABELS, NEAR, two, days, unlike, Params()) == LABELS
