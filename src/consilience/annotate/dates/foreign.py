@@ -347,6 +347,33 @@ def _a_noun_not_a_day(text: str, start: int, end: int, language: str) -> bool:
     return following is None or _clean_word(following.group(1)) not in after
 
 
+def future_clause(text: str, start: int, end: int, language: str | None) -> bool:
+    """Return True when the clause around ``text[start:end]`` (a date phrase) puts it in the
+    coming days: it holds a word of the language's future or plans (``data/dates.json``
+    "future": "soll", "będzie", "من المقرر") or a verb in a future form ("future_endings":
+    "votará", "oylayacak"), outside the date phrase itself."""
+    code = (language or "").split("-")[0].lower()
+    words, endings = _extra("future").get(code, ()), _extra("future_endings").get(code, ())
+    if not words and not endings:
+        return False
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 300), start)), default=0)
+    stop = _CLAUSE_BREAK.search(text, end)
+    hi = stop.start() if stop else len(text)
+    clause = _clean_word(text[lo:start] + " " + text[end:hi])
+    if words and _future_words(code).search(clause):
+        return True
+    return any(len(w) >= 5 and w.endswith(endings) for w in re.findall(r"[^\W\d_]+", clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+@lru_cache(maxsize=32)
+def _future_words(code: str) -> re.Pattern[str]:
+    words = [_clean_word(w) for w in _extra("future").get(code, ())]
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
+
+
 def calendar_words(language: str | None) -> frozenset[str]:
     """The month and weekday names of ``language`` (dateparser's data), casefolded: words that
     name no place ("Montag", "Mai"); empty for a language it has no data for."""

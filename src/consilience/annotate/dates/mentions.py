@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ...model import DateMention
 from .cues import context_before
-from .foreign import parse_foreign
+from .foreign import future_clause, parse_foreign
 from .lexicon import _COMPARED, _EXACT_NUM, _OFFSET_AFTER
 from .parse import Parsed, Resolved, _resolve_parsed, parse_expression, weekday_date
 
@@ -153,7 +153,17 @@ def _foreign_mentions(
 ) -> list[DateMention]:
     out = []
     for start, end in sorted(spans):
-        found = _resolve_parsed(parse_foreign(text[start:end], language), published)
+        parsed = parse_foreign(text[start:end], language)
+        if (
+            parsed.kind == "date"
+            and parsed.weekday is not None
+            and parsed.day is None
+            and parsed.modifier is None
+            and future_clause(text, start, end, language)
+        ):
+            # "se votará el viernes", "soll am Freitag abstimmen": the coming Friday
+            parsed = replace(parsed, modifier="next")
+        found = _resolve_parsed(parsed, published)
         out.append(
             DateMention(
                 start,
