@@ -93,6 +93,27 @@ def test_recalled_and_corrected_values_are_read_in_each_language(articles):
     assert _figures(articles["day2-ru"]) == [("33", False, False), ("27", True, False)]
 
 
+def test_the_value_a_count_moved_from_is_an_earlier_one(tmp_path_factory):
+    # the count a report says it moved from, not the one it moved to
+    moved = {
+        "from-pt.txt": _doc(
+            "Jornal do Delta",
+            "2030-03-06",
+            "O número de mortos nas cheias de Beira subiu de 19 na terça-feira para 27 na "
+            "quarta-feira, informou a polícia.",
+        ),
+        "from-en.txt": _doc(
+            "Delta Wire",
+            "2030-03-06",
+            "The death toll from the floods in Beira rose from 19 on Tuesday to 27 on "
+            "Wednesday, the police said.",
+        ),
+    }
+    got = by_name(analysed(tmp_path_factory, "moved", moved))
+    for name in ("from-pt", "from-en"):
+        assert _figures(got[name]) == [("19", True, False), ("27", False, False)], name
+
+
 def test_a_day_in_brackets_after_a_weekday_is_no_count(articles):
     assert [f for f, _, _ in _figures(articles["date-pt"])] == ["27"]
 

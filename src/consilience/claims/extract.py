@@ -1631,7 +1631,13 @@ def _recalled(article: Article, sent: Sentence, q: Quantity) -> bool:
     ahead = article.text[max(sent.start, q.start - _EARLIER_REACH) : q.start]
     if cues is not None and cues.search(ahead):
         return True
-    endings = lx.language_words("earlier").get(f"{code}:after", ())
+    data = lx.language_words("earlier")
+    froms = data.get(f"{code}:from", ())
+    # "rose from 38 to 112": the figure right after the word, not the one it moved to
+    before = " ".join(article.text[max(sent.start, q.start - 30) : q.start].split()).casefold()
+    if any(before.endswith(w.casefold()) for w in froms):
+        return True
+    endings = data.get(f"{code}:after", ())
     rest = article.text[q.end : min(sent.end, q.end + 8)]
     return any(rest.startswith(w) for w in endings)
 
