@@ -31,6 +31,14 @@ FILES = {
         "secondo l'ospedale. Il mercato era già stato colpito nel maggio del 2024, quando un "
         "bombardamento aveva provocato 14 vittime.",
     ),
+    # a clause after a semicolon tied to the date by "toen" (then)
+    "nl.txt": doc(
+        "De Wachter",
+        "2031-06-03",
+        "Bij een explosie op de vismarkt van Brelvik zijn maandag elf mensen omgekomen, "
+        "meldt het ziekenhuis. In mei 2024 werd de markt al beschoten; toen kwamen 14 "
+        "mensen om.",
+    ),
 }
 
 
@@ -46,6 +54,7 @@ def story(tmp_path_factory):  # noqa: ANN001, ANN201
         ("en", "shelling killed 14"),
         ("fr", "y avait fait 14 morts"),
         ("it", "aveva provocato 14 vittime"),
+        ("nl", "toen kwamen 14"),
     ],
 )
 def test_an_old_toll_tied_to_its_date_is_in_no_claim(story, name: str, phrase: str) -> None:  # noqa: ANN001
@@ -53,16 +62,16 @@ def test_an_old_toll_tied_to_its_date_is_in_no_claim(story, name: str, phrase: s
     assert holding(claims, arts[name], phrase) == []
 
 
-def test_the_days_toll_is_still_one_claim_in_three_languages(story) -> None:  # noqa: ANN001
+def test_the_days_toll_is_still_one_claim_in_four_languages(story) -> None:  # noqa: ANN001
     arts, claims = story
     found = {
         c.id
-        for name, phrase in (("en", "eleven"), ("fr", "Onze"), ("it", "Undici"))
+        for name, phrase in (("en", "eleven"), ("fr", "Onze"), ("it", "Undici"), ("nl", "elf"))
         for c in holding(claims, arts[name], phrase)
     }
     assert len(found) == 1
     (claim,) = [c for c in claims if c.id in found]
-    assert (claim.status, claim.independent_sources) == ("corroborated", 3)
+    assert (claim.status, claim.independent_sources) == ("corroborated", 4)
 
 
 # An earlier crash of the airline, its year opening the clause that counts its dead, with no

@@ -1336,7 +1336,7 @@ def _tied_after(text: str, hi: int, language: str | None, weak: re.Pattern[str])
     ``data/background.json``) or explains it after a colon ("visé en août 2027 : un
     bombardement y avait fait 14 morts"): what it tells happened then. ``hi`` otherwise."""
     rest = text[hi:]
-    gap = re.match(r"\s*[,،]?\s*", rest)
+    gap = re.match(r"\s*[,،;]?\s*", rest)  # "... 24 dagen; toen werden ruim 400 ..."
     after = hi + (gap.end() if gap else 0)
     if re.match(r"\s*:\s", rest):
         after = hi + rest.index(":") + 1
@@ -1637,6 +1637,16 @@ def _recalled(article: Article, sent: Sentence, q: Quantity) -> bool:
     before = " ".join(article.text[max(sent.start, q.start - 30) : q.start].split()).casefold()
     if any(before.endswith(w.casefold()) for w in froms):
         return True
+    # "ze 157 do 149", "de 38 na terça-feira para 112": a count from X to a number Y a few
+    # words on (not a range of a measure: "olas de 3 a 5 metros")
+    after = article.text[q.end : min(sent.end, q.end + _FROM_TO_REACH)].casefold()
+    pairs = data.get(f"{code}:from_to", ()) if q.unit is None else ()
+    for pair in pairs:
+        word_from, word_to = pair[0], pair[1]
+        if re.search(rf"(?<!\w){re.escape(word_from)}\s*$", before) and re.match(
+            rf"\D*?(?<!\w){re.escape(word_to)}\s+\d", after
+        ):
+            return True
     endings = data.get(f"{code}:after", ())
     rest = article.text[q.end : min(sent.end, q.end + 8)]
     return any(rest.startswith(w) for w in endings)
@@ -1645,6 +1655,8 @@ def _recalled(article: Article, sent: Sentence, q: Quantity) -> bool:
 # How far before a figure (characters) a word marks it as an earlier value its report recalls
 # ("la policía había hablado de al menos 12").
 _EARLIER_REACH = 45
+# How far after a figure "from X" the "to Y" of its new value may stand.
+_FROM_TO_REACH = 40
 
 
 def _changed(article: Article, start: int, q: Quantity, stop: int, down: bool = False) -> bool:
