@@ -52,3 +52,9 @@ def test_a_weekday_of_the_coming_days(language, text, weekday):
 def test_a_weekday_of_a_past_clause_is_the_one_before(language, text, weekday):
     (found,) = _days(text, language)
     assert found[0] == weekday and found[1] is not None and found[1] < "2031-03-05"
+
+
+def test_a_future_in_a_quote_leaves_the_day_of_its_saying_past():
+    text = '"La legge non sarà ritirata", ha detto lunedì mattina il ministro.'
+    (found,) = _days(text, "it")
+    assert found == ("lunedì", "2031-03-03")

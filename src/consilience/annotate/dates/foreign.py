@@ -365,7 +365,10 @@ def future_clause(text: str, start: int, end: int, language: str | None) -> bool
     return any(len(w) >= 5 and w.endswith(endings) for w in re.findall(r"[^\W\d_]+", clause))
 
 
-_CLAUSE_BREAK = re.compile(r"[.!?;]\s|\n")
+# What ends the clause a date phrase is read in: a sentence's end, a comma, a colon, a quote
+# mark ('"... non sarà ritirata", ha detto lunedì': the future is the quote's, the day the
+# saying's)
+_CLAUSE_BREAK = re.compile(r"[.!?;,:]\s|[\"«»“”„]|\n")
 
 
 @lru_cache(maxsize=32)
